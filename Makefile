@@ -1,0 +1,41 @@
+# CharterDesk: `make run` and `make test` are the two commands a newcomer needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run install install-test test lint format bench clean
+
+run: install
+	$(BIN)/charterdesk migrate --noinput
+	$(BIN)/charterdesk demo
+	PORT=$(PORT) $(BIN)/charterdesk serve
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: install-test
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+test: lint
+	BIN=$(BIN) ./scripts/test-all
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,82 @@
+"""Errors as RFC 9457 problem details (application/problem+json) with field messages."""
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+log = logging.getLogger(__name__)
+
+TITLES = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Request too large",
+    422: "Invalid input",
+    500: "Internal error",
+}
+
+
+def problem(
+    request: HttpRequest, status: int, detail: str, errors: dict[str, list[str]] | None = None
+) -> HttpResponse:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+    }
+    if errors:
+        body["errors"] = errors
+    response = JsonResponse(body, status=status, content_type="application/problem+json")
+    if status == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="charterdesk"'
+    return response
+
+
+def _field_name(loc: list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or "body"
+
+
+def _ninja_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(error["msg"])
+    return problem(request, 422, "Some fields are not valid.", errors)
+
+
+def _django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        errors = {("type" if k == "request_type" else k): v for k, v in exc.message_dict.items()}
+        return problem(request, 422, "Some fields are not valid.", errors)
+    return problem(request, 422, " ".join(exc.messages))
+
+
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    log.exception("API error on %s", request.path, exc_info=exc)
+    return problem(request, 500, "Something went wrong on our side; nothing was changed.")
+
+
+def install(api: NinjaAPI) -> None:
+    handlers: dict[type[Exception], Any] = {
+        NinjaValidationError: _ninja_validation,
+        DjangoValidationError: _django_validation,
+        AuthenticationError: lambda r, e: problem(r, 401, "Send a valid bearer token."),
+        PermissionDenied: lambda r, e: problem(r, 403, str(e) or "Not allowed."),
+        ObjectDoesNotExist: lambda r, e: problem(r, 404, "No such resource."),
+        Http404: lambda r, e: problem(r, 404, "No such resource."),
+        HttpError: lambda r, e: problem(r, e.status_code, str(e)),
+        Exception: _server_error,
+    }
+    for exc_class, handler in handlers.items():
+        api.add_exception_handler(exc_class, handler)

@@ -1,0 +1,49 @@
+"""Periodic jobs. The scheduler enqueues each run as a background task; the database
+decides which scheduler process gets a run, so any number of them can run at once."""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from .models import ScheduledJob
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: timedelta
+    task: str  # dotted path of a django-tasks task
+
+
+JOBS = (
+    Job(
+        "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
+    ),
+    Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
+)
+
+
+def claim(job: Job, now: datetime) -> bool:
+    """Take the job's due run, if it is due and no other scheduler took it."""
+    ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+    taken = ScheduledJob.objects.filter(name=job.name, next_run_at__lte=now).update(
+        next_run_at=now + job.every, last_run_at=now
+    )
+    return taken == 1
+
+
+def run_due(now: datetime, jobs: tuple[Job, ...] = JOBS) -> list[str]:
+    """Enqueue every due job once; returns the names enqueued."""
+    started = []
+    for job in jobs:
+        with transaction.atomic():
+            if claim(job, now):
+                import_string(job.task).enqueue()
+                started.append(job.name)
+                log.info("scheduled %s", job.name)
+    return started

@@ -1,0 +1,8 @@
+from django.core.management import call_command
+from django_tasks import task
+
+
+@task()
+def prune_task_results() -> None:
+    """Forget finished background task results after two weeks (a scheduler job)."""
+    call_command("prune_db_task_results", min_age_days=14, verbosity=0)

@@ -1,0 +1,61 @@
+"""The glossary's words as choices, shared by every domain (see docs/concepts.md)."""
+
+from decimal import Decimal
+
+from django.db import models
+
+
+class RequestType(models.TextChoices):
+    DOWNTIME = "downtime", "Downtime"
+    ERROR = "error", "Error"
+    HOW_TO = "how_to", "How-to"
+    CONSULTING = "consulting", "Consulting"
+
+
+# What a customer reads when choosing a request type in the portal.
+REQUEST_TYPE_SENTENCES = {
+    RequestType.DOWNTIME: "My site is down",
+    RequestType.ERROR: "I hit an error",
+    RequestType.HOW_TO: "How do I …?",
+    RequestType.CONSULTING: "What is the best way to …?",
+}
+
+
+class Priority(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    HIGH = "high", "High"
+    NORMAL = "normal", "Normal"
+    LOW = "low", "Low"
+
+
+class Decision(models.TextChoices):
+    """A coverage decision for one ticket."""
+
+    INCLUDED = "included", "Included"
+    METERED = "metered", "Metered (draws on the hours bank)"
+    BILLABLE = "billable", "Billable (needs an approved estimate)"
+    NOT_COVERED = "not_covered", "Not covered"
+
+
+class Alternative(models.TextChoices):
+    """What we offer when a request is not covered."""
+
+    NONE = "", "—"
+    KNOWLEDGE_BASE = "knowledge_base", "Knowledge base"
+    COMMUNITY = "community", "Community forum"
+    PARTNER = "partner", "A partner"
+    OFFER = "offer", "An offer for a support plan"
+    AUTHORIZED_CONTACT = "authorized_contact", "Ask one of your authorized contacts"
+
+
+class Channel(models.TextChoices):
+    PORTAL = "portal", "Portal"
+    EMAIL = "email", "Email"
+    API = "api", "API"
+    PHONE = "phone", "Phone"
+    CHAT = "chat", "Chat"
+
+
+def hours_text(hours: Decimal) -> str:
+    """Hours as people write them: 16, 2.5, 0.25."""
+    return f"{hours.normalize():f}"

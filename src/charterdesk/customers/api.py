@@ -1,0 +1,70 @@
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from charterdesk.api.auth import user_of
+from charterdesk.api.pagination import check_limit, paginate
+
+from .models import Contact, Organization
+from .selectors import contacts_visible_to, organizations_visible_to
+
+router = Router(tags=["organizations"])
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    domains: list[str]
+
+
+class OrganizationPage(Schema):
+    items: list[OrganizationOut]
+    next: str | None
+
+
+class ContactOut(Schema):
+    id: int
+    email: str
+    name: str
+    organization_id: int | None
+
+
+class ContactPage(Schema):
+    items: list[ContactOut]
+    next: str | None
+
+
+@router.get("/organizations", response=OrganizationPage)
+def list_organizations(
+    request: HttpRequest, cursor: str | None = None, limit: int = 25
+) -> dict[str, Any]:
+    check_limit(limit)
+    orgs = organizations_visible_to(user_of(request))
+    rows, next_url = paginate(request, orgs, cursor, limit)
+    return {"items": rows, "next": next_url}
+
+
+@router.get("/organizations/{org_id}", response=OrganizationOut)
+def get_organization(request: HttpRequest, org_id: int) -> Organization:
+    return organizations_visible_to(user_of(request)).get(pk=org_id)
+
+
+@router.get("/contacts", response=ContactPage)
+def list_contacts(
+    request: HttpRequest,
+    organization: int | None = None,
+    cursor: str | None = None,
+    limit: int = 25,
+) -> dict[str, Any]:
+    check_limit(limit)
+    contacts = contacts_visible_to(user_of(request))
+    if organization:
+        contacts = contacts.filter(organization_id=organization)
+    rows, next_url = paginate(request, contacts, cursor, limit)
+    return {"items": rows, "next": next_url}
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut)
+def get_contact(request: HttpRequest, contact_id: int) -> Contact:
+    return contacts_visible_to(user_of(request)).get(pk=contact_id)

@@ -1,0 +1,28 @@
+from django.db.models import QuerySet
+
+from charterdesk.accounts.models import User
+
+from .models import Contact, Organization
+
+
+def organizations_visible_to(user: User) -> QuerySet[Organization]:
+    """Agents see every organization; a customer only their own."""
+    if user.is_agent:
+        return Organization.objects.all()
+    contact = getattr(user, "contact", None)
+    if contact is None or contact.organization_id is None:
+        return Organization.objects.none()
+    return Organization.objects.filter(pk=contact.organization_id)
+
+
+def contacts_visible_to(user: User) -> QuerySet[Contact]:
+    """Agents see every contact; a customer the contacts of their own organization."""
+    contacts = Contact.objects.select_related("organization")
+    if user.is_agent:
+        return contacts
+    contact = getattr(user, "contact", None)
+    if contact is None:
+        return contacts.none()
+    if contact.organization_id is None:
+        return contacts.filter(pk=contact.pk)
+    return contacts.filter(organization_id=contact.organization_id)

@@ -1,0 +1,209 @@
+"""Demo tickets with conversations, so every screen shows something real."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from charterdesk.accounts.models import User
+from charterdesk.customers.models import Contact
+from charterdesk.tickets import deadlines
+from charterdesk.tickets.models import Message, Ticket, TicketEvent
+from charterdesk.tickets.services import message_add, ticket_create, ticket_update
+
+from .reference import Reference
+
+
+@dataclass
+class Story:
+    requester: str
+    subject: str
+    body: str
+    request_type: str | None
+    priority: str
+    hours_ago: float
+    # (author email, body, "public"|"internal"); customers' lines use their own address
+    lines: list[tuple[str, str, str]] = field(default_factory=list)
+    status: str | None = None
+    assignee: str | None = None
+
+
+T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
+ALICE, BOB, CAROL = "alice@acme.example", "bob@globex.example", "carol@initech.example"
+
+STORIES = [
+    Story(
+        ALICE,
+        "Checkout returns 502 for all EU customers",
+        "Since 09:10 every checkout in the EU region fails with 502 Bad Gateway. The site is "
+        "down for our customers there.",
+        "downtime",
+        "urgent",
+        1.5,
+        [
+            (
+                T2,
+                "We see it too: the EU load balancer lost two backends. Restarting them now; "
+                "next update within 30 minutes.",
+                "public",
+            ),
+            (T2, "Root cause likely the 4.1.2 config push. Pinging engineering.", "internal"),
+        ],
+        assignee=T2,
+    ),
+    Story(
+        BOB,
+        "Export to CSV fails with 'invalid date'",
+        "When I export last month's invoices I get: Error: invalid date '2026-02-30'.",
+        None,
+        "high",
+        5,
+        [
+            (
+                T1,
+                "Thanks Bob, I can reproduce it with February data. Could you tell me which "
+                "locale your account uses?",
+                "public",
+            ),
+            (BOB, "We use en-GB.", "public"),
+        ],
+        assignee=T1,
+    ),
+    Story(
+        CAROL,
+        "How do I add a second admin?",
+        "We hired a new office manager. How do I give her admin rights?",
+        "how_to",
+        "normal",
+        30,
+        [
+            (
+                T1,
+                "Settings → Team → Invite, then choose the Admin role. Here is the article: "
+                "https://docs.example/admins",
+                "public",
+            )
+        ],
+        status="solved",
+        assignee=T1,
+    ),
+    Story(
+        ALICE,
+        "Best way to shard our tenants across regions?",
+        "We are growing into APAC. What is the best way to split tenants across regions "
+        "without downtime?",
+        "consulting",
+        "normal",
+        52,
+        [
+            (
+                T2,
+                "This is a design engagement; I will prepare an estimate with our architects.",
+                "public",
+            )
+        ],
+        status="open",
+        assignee=T2,
+    ),
+    Story(
+        BOB,
+        "API rate limit seems lower than documented",
+        "We get 429 after 50 requests per minute; the docs say 100.",
+        "error",
+        "normal",
+        3,
+    ),
+    Story(
+        CAROL,
+        "Login page shows a blank screen",
+        "Since this morning the login page is blank in Firefox. Chrome works.",
+        None,
+        "high",
+        20,
+        [(T1, "Engineering is looking at a Firefox-only script error.", "internal")],
+        assignee=T1,
+    ),
+    Story(
+        ALICE,
+        "Single sign-on with Okta: how to map groups?",
+        "How do we map Okta groups to roles?",
+        "how_to",
+        "low",
+        70,
+        [
+            (
+                T1,
+                "Group mapping is under Settings → SSO → Role mapping. Does that cover it?",
+                "public",
+            )
+        ],
+        status="pending",
+        assignee=T1,
+    ),
+    Story(
+        BOB,
+        "Webhook deliveries delayed by hours",
+        "Our order webhooks arrive 2-3 hours late since yesterday.",
+        "error",
+        "urgent",
+        0.5,
+    ),
+]
+
+
+def build_conversations(ref: Reference) -> int:
+    """Create the demo tickets that do not exist yet; returns how many were made."""
+    made = 0
+    for story in STORIES:
+        requester = Contact.objects.get(email=story.requester)
+        if Ticket.objects.filter(requester=requester, subject=story.subject).exists():
+            continue
+        _tell(story, requester, ref.users)
+        made += 1
+    return made
+
+
+def _tell(story: Story, requester: Contact, users: dict[str, User]) -> None:
+    ticket = ticket_create(
+        requester=requester,
+        subject=story.subject,
+        body=story.body,
+        request_type=story.request_type,
+        priority=story.priority,
+        actor=requester.user,
+    )
+    for author, body, visibility in story.lines:
+        message_add(ticket, users[author], body, visibility)
+    changes: dict[str, object] = {}
+    if story.assignee:
+        changes["assignee"] = users[story.assignee]
+    if story.status:
+        changes["status"] = story.status
+    if changes:
+        ticket_update(ticket, users[story.assignee or T1], **changes)
+    _backdate(ticket, story.hours_ago, len(story.lines))
+
+
+def _backdate(ticket: Ticket, hours_ago: float, replies: int) -> None:
+    """Move the story into the past, spreading its messages over the time since."""
+    shift = timedelta(hours=hours_ago)
+    step = shift / (replies + 2)
+    for index, message in enumerate(Message.objects.filter(ticket=ticket).order_by("id")):
+        Message.objects.filter(pk=message.pk).update(
+            created_at=F("created_at") - shift + step * index
+        )
+    TicketEvent.objects.filter(ticket=ticket).update(created_at=F("created_at") - shift)
+    ticket.refresh_from_db()
+    ticket.created_at -= shift
+    first_staff = ticket.messages.filter(from_staff=True, visibility="public").first()
+    ticket.first_replied_at = first_staff.created_at if first_staff else None
+    ticket.first_reply_due_at = deadlines.first_reply_due(
+        ticket.contract, ticket.coverage, ticket.request_type, ticket.priority, ticket.created_at
+    )
+    since = ticket.first_replied_at or ticket.created_at
+    due = None if ticket.first_replied_at else ticket.first_reply_due_at
+    ticket.attention_at = deadlines.attention_at(due, ticket.priority, since)
+    if ticket.solved_at:
+        ticket.solved_at = timezone.now() - step
+    ticket.save()

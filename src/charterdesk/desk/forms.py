@@ -1,0 +1,51 @@
+from django import forms
+
+from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.vocabulary import Priority, RequestType
+from charterdesk.customers.models import Organization
+from charterdesk.routing.models import Queue
+from charterdesk.tickets.models import Status, Visibility
+
+
+class QueueFilterForm(forms.Form):
+    queue = forms.ModelChoiceField(Queue.objects.all(), required=False, empty_label="All queues")
+    status = forms.ChoiceField(choices=[("", "Open (all)"), *Status.choices], required=False)
+    type = forms.ChoiceField(choices=[("", "All types"), *RequestType.choices], required=False)
+    organization = forms.ModelChoiceField(
+        Organization.objects.all(), required=False, empty_label="All organizations"
+    )
+    assignee = forms.ModelChoiceField(
+        User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Anyone"
+    )
+
+    def selected(self) -> dict[str, str]:
+        """The filters as ids and values, for the queue selector."""
+        if not self.is_valid():
+            return {}
+        return {
+            name: str(getattr(value, "pk", value))
+            for name, value in self.cleaned_data.items()
+            if value
+        }
+
+
+class AgentReplyForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
+    visibility = forms.ChoiceField(
+        choices=Visibility.choices, initial=Visibility.PUBLIC, widget=forms.RadioSelect
+    )
+    status = forms.ChoiceField(
+        label="Then set status",
+        choices=[("", "Leave as is"), *Status.choices[:-1]],
+        required=False,
+    )
+
+
+class PropertiesForm(forms.Form):
+    request_type = forms.ChoiceField(label="Type", choices=RequestType.choices)
+    priority = forms.ChoiceField(choices=Priority.choices)
+    status = forms.ChoiceField(choices=Status.choices)
+    queue = forms.ModelChoiceField(Queue.objects.all(), empty_label=None)
+    assignee = forms.ModelChoiceField(
+        User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Unassigned"
+    )

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from .models import Contract, Plan, PlanCoverage, ResponseTarget
+
+
+class CoverageInline(admin.TabularInline):
+    model = PlanCoverage
+    extra = 0
+
+
+class TargetInline(admin.TabularInline):
+    model = ResponseTarget
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "calendar", "max_authorized_contacts", "hours_included"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CoverageInline, TargetInline]
+
+
+@admin.register(Contract)
+class ContractAdmin(admin.ModelAdmin):
+    list_display = ["organization", "plan", "starts_on", "ends_on", "hours_included"]
+    list_filter = ["plan"]
+    list_select_related = ["organization", "plan"]
+    search_fields = ["organization__name"]
+    filter_horizontal = ["authorized_contacts"]
+    raw_id_fields = ["organization", "relationship_manager"]

@@ -1,0 +1,138 @@
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from charterdesk.core.vocabulary import Alternative, Decision, Priority, RequestType
+
+
+class Schedule(models.TextChoices):
+    ALWAYS = "24x7", "24×7"
+    BUSINESS = "business", "Business hours"
+
+
+class Plan(models.Model):
+    """A support offering: coverage per request type, targets, hours, channels, limits."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+    summary = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on public pages.")
+    calendar = models.ForeignKey(
+        "sla.Calendar",
+        on_delete=models.PROTECT,
+        related_name="plans",
+        help_text="Business hours for request types supported in business hours.",
+    )
+    channels = models.JSONField(default=list, help_text="e.g. ['portal', 'email', 'phone']")
+    max_authorized_contacts = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Empty: every contact of the organization may ask."
+    )
+    hours_included = models.DecimalField(
+        max_digits=8, decimal_places=2, default=Decimal(0), help_text="Per contract period."
+    )
+    professional_services_hours = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal(0),
+        help_text="Consulting hours included per contract period.",
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanCoverage(models.Model):
+    """What one plan gives one request type."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="coverages")
+    request_type = models.CharField(max_length=16, choices=RequestType.choices)
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    schedule = models.CharField(max_length=16, choices=Schedule.choices, default=Schedule.BUSINESS)
+    alternative = models.CharField(
+        max_length=24, choices=Alternative.choices, default=Alternative.NONE, blank=True
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "request_type"], name="one_coverage_per_type")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} · {self.request_type}: {self.decision}"
+
+
+class Metric(models.TextChoices):
+    FIRST_REPLY = "first_reply", "First reply"
+    NEXT_REPLY = "next_reply", "Next reply"
+    PERIODIC_UPDATE = "periodic_update", "Periodic update"
+    RESOLUTION = "resolution", "Resolution"
+
+
+class ResponseTarget(models.Model):
+    """A target in business minutes for one metric, request type and priority of a plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    request_type = models.CharField(max_length=16, choices=RequestType.choices)
+    priority = models.CharField(max_length=8, choices=Priority.choices)
+    metric = models.CharField(max_length=16, choices=Metric.choices, default=Metric.FIRST_REPLY)
+    minutes = models.PositiveIntegerField(help_text="Business minutes on the coverage schedule.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "request_type", "priority", "metric"], name="one_target_per_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.request_type}/{self.priority} {self.metric}: {self.minutes} min"
+
+
+class ContractQuerySet(models.QuerySet["Contract"]):
+    def active_on(self, day: date) -> "ContractQuerySet":
+        return self.filter(starts_on__lte=day).filter(
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day)
+        )
+
+
+class Contract(models.Model):
+    """An organization's subscription to a plan for a period."""
+
+    organization = models.ForeignKey(
+        "customers.Organization", on_delete=models.PROTECT, related_name="contracts"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="contracts")
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    hours_included = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal(0))
+    hours_purchased = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal(0))
+    professional_services_hours = models.DecimalField(
+        max_digits=8, decimal_places=2, default=Decimal(0)
+    )
+    relationship_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_contracts",
+    )
+    authorized_contacts = models.ManyToManyField(
+        "customers.Contact", blank=True, related_name="authorized_contracts"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        indexes = [models.Index(fields=["organization", "starts_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.plan} from {self.starts_on}"

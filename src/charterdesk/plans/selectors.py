@@ -1,0 +1,42 @@
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from charterdesk.accounts.models import User
+from charterdesk.customers.models import Organization
+
+from .models import Contract, Plan, PlanCoverage, ResponseTarget
+
+
+def contract_active_for(organization: Organization | None, on: date) -> Contract | None:
+    """The organization's contract in force on that day (the latest started wins)."""
+    if organization is None:
+        return None
+    return (
+        Contract.objects.active_on(on)
+        .filter(organization=organization)
+        .select_related("plan", "plan__calendar")
+        .order_by("-starts_on", "-id")
+        .first()
+    )
+
+
+def plans_with_terms() -> QuerySet[Plan]:
+    """Every plan with its coverage rows and first-reply targets, for the public page."""
+    return Plan.objects.select_related("calendar").prefetch_related(
+        Prefetch("coverages", queryset=PlanCoverage.objects.order_by("request_type")),
+        Prefetch("targets", queryset=ResponseTarget.objects.filter(metric="first_reply")),
+    )
+
+
+def contracts_visible_to(user: User) -> QuerySet[Contract]:
+    """Agents see every contract; a customer their organization's."""
+    contracts = Contract.objects.select_related(
+        "organization", "plan", "relationship_manager"
+    ).prefetch_related("authorized_contacts")
+    if user.is_agent:
+        return contracts
+    contact = getattr(user, "contact", None)
+    if contact is None or contact.organization_id is None:
+        return contracts.none()
+    return contracts.filter(organization_id=contact.organization_id)

@@ -1,0 +1,21 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from charterdesk.core.vocabulary import Channel
+
+from .selectors import plans_with_terms
+from .terms import coverage_matrix
+
+
+def coverage(request: HttpRequest) -> HttpResponse:
+    """The public page "What our support covers", generated from the plans."""
+    plans = list(plans_with_terms())
+    return render(
+        request,
+        "plans/coverage.html",
+        {
+            "plans": plans,
+            "rows": coverage_matrix(plans),
+            "channel_labels": dict(Channel.choices),
+        },
+    )

@@ -1,0 +1,183 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from charterdesk.core.vocabulary import (
+    Alternative,
+    Channel,
+    Decision,
+    Priority,
+    RequestType,
+)
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    OPEN = "open", "Open"
+    PENDING = "pending", "Waiting on customer"
+    ON_HOLD = "on_hold", "On hold (third party)"
+    SOLVED = "solved", "Solved"
+    CLOSED = "closed", "Closed"
+
+
+OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD)
+
+
+class TypeSource(models.TextChoices):
+    CUSTOMER = "customer", "Chosen by the customer"
+    AGENT = "agent", "Set by an agent"
+    AUTO = "auto", "Guessed from the text"
+
+
+class Ticket(models.Model):
+    organization = models.ForeignKey(
+        "customers.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    requester = models.ForeignKey(
+        "customers.Contact", on_delete=models.PROTECT, related_name="tickets"
+    )
+    subject = models.CharField(max_length=250)
+    request_type = models.CharField(max_length=16, choices=RequestType.choices)
+    type_source = models.CharField(max_length=16, choices=TypeSource.choices)
+    priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.PORTAL)
+    queue = models.ForeignKey("routing.Queue", on_delete=models.PROTECT, related_name="tickets")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+    )
+    contract = models.ForeignKey(
+        "plans.Contract",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    coverage = models.CharField(max_length=16, choices=Decision.choices)
+    coverage_reason = models.CharField(max_length=500)
+    coverage_alternative = models.CharField(
+        max_length=24, choices=Alternative.choices, blank=True, default=Alternative.NONE
+    )
+    first_reply_due_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the plan promises the first reply."
+    )
+    attention_at = models.DateTimeField(
+        help_text="When the ticket next needs attention: its nearest promised deadline, "
+        "or for tickets without a target the house target by priority. The queue orders by it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    first_replied_at = models.DateTimeField(null=True, blank=True)
+    solved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(
+                fields=["attention_at", "id"],
+                name="ticket_open_urgency",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(fields=["queue", "attention_at", "id"], name="ticket_queue_urgency"),
+            models.Index(fields=["status", "attention_at", "id"], name="ticket_status_urgency"),
+            models.Index(fields=["organization", "attention_at", "id"], name="ticket_org_urgency"),
+            models.Index(fields=["assignee", "attention_at", "id"], name="ticket_assignee_urgency"),
+            models.Index(fields=["organization", "id"], name="ticket_org_recent"),
+            models.Index(fields=["requester", "id"], name="ticket_requester_recent"),
+            models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.subject}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public reply"
+    INTERNAL = "internal", "Internal note"
+
+
+class Message(models.Model):
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
+    )
+    author_contact = models.ForeignKey(
+        "customers.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
+    )
+    from_staff = models.BooleanField(default=False)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.PORTAL)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="message_by_ticket")]
+
+    def __str__(self) -> str:
+        return f"{self.visibility} on #{self.ticket_id}"
+
+    @property
+    def author_name(self) -> str:
+        if self.author is not None:
+            return str(self.author)
+        return str(self.author_contact) if self.author_contact else "Unknown sender"
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    REPLIED = "replied", "Public reply"
+    NOTED = "noted", "Internal note"
+    COVERAGE = "coverage", "Coverage decided"
+
+
+class TicketEvent(models.Model):
+    """The history of a ticket: who changed what, when, from which value to which."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ticket_events",
+    )
+    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    field = models.CharField(max_length=32, blank=True)
+    old_value = models.CharField(max_length=500, blank=True)
+    new_value = models.CharField(max_length=500, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+    internal = models.BooleanField(
+        default=False, help_text="Internal events are never shown to customers."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="event_by_ticket")]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} {self.kind} {self.field}"

@@ -1,0 +1,97 @@
+from datetime import datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
+PriorityName = Literal["urgent", "high", "normal", "low"]
+StatusName = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
+
+
+class TicketIn(Schema):
+    subject: str = Field(min_length=1, max_length=250)
+    body: str = Field(min_length=1, max_length=1_000_000)
+    type: RequestTypeName | None = None
+    priority: PriorityName | None = None
+    requester_email: str | None = Field(
+        None, description="Agents open tickets on behalf of this contact; customers omit it."
+    )
+
+
+class TicketPatch(Schema):
+    type: RequestTypeName | None = None
+    priority: PriorityName | None = None
+    status: StatusName | None = None
+    assignee_email: str | None = Field(None, description="null unassigns.")
+
+
+class CoverageOut(Schema):
+    decision: str
+    reason: str
+    alternative: str | None
+
+
+class OrganizationRef(Schema):
+    id: int
+    name: str
+
+
+class PersonRef(Schema):
+    email: str
+    name: str
+
+
+class QueueRef(Schema):
+    id: int
+    name: str
+
+
+class TicketOut(Schema):
+    id: int
+    subject: str
+    type: RequestTypeName
+    type_source: str
+    priority: PriorityName
+    status: StatusName
+    channel: str
+    coverage: CoverageOut
+    organization: OrganizationRef | None
+    requester: PersonRef
+    queue: QueueRef
+    tier: int
+    assignee: PersonRef | None
+    first_reply_due_at: datetime | None
+    first_replied_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class TicketPage(Schema):
+    items: list[TicketOut]
+    next: str | None
+
+
+class MessageIn(Schema):
+    body: str = Field(min_length=1, max_length=1_000_000)
+    visibility: Literal["public", "internal"] = "public"
+
+
+class MessageOut(Schema):
+    id: int
+    body: str
+    visibility: str
+    channel: str
+    author: PersonRef | None
+    from_staff: bool
+    created_at: datetime
+
+
+class EventOut(Schema):
+    id: int
+    kind: str
+    field: str
+    old_value: str
+    new_value: str
+    note: str
+    actor: PersonRef | None
+    created_at: datetime

@@ -1,0 +1,59 @@
+"""Reads on tickets, each scoped to what the user may see."""
+
+from django.db.models import QuerySet
+
+from charterdesk.accounts.models import User
+
+from .models import OPEN_STATUSES, Message, Ticket, TicketEvent, Visibility
+
+
+def tickets_visible_to(user: User) -> QuerySet[Ticket]:
+    """Agents see every ticket; a customer sees their organization's tickets (and their own
+    requests when they belong to no organization)."""
+    tickets = Ticket.objects.all()
+    if user.is_agent:
+        return tickets
+    contact = getattr(user, "contact", None)
+    if contact is None or not user.is_active:
+        return tickets.none()
+    if contact.organization_id is None:
+        return tickets.filter(requester=contact)
+    return tickets.filter(organization_id=contact.organization_id)
+
+
+def ticket_get_for(user: User, ticket_id: int) -> Ticket:
+    """One ticket the user may see; Ticket.DoesNotExist otherwise (never revealing why)."""
+    return (
+        tickets_visible_to(user)
+        .select_related("organization", "requester", "queue", "assignee", "contract__plan")
+        .get(pk=ticket_id)
+    )
+
+
+def messages_visible_to(user: User, ticket: Ticket) -> QuerySet[Message]:
+    """Internal notes never reach customers."""
+    messages = ticket.messages.select_related("author", "author_contact")
+    if not user.is_agent:
+        messages = messages.filter(visibility=Visibility.PUBLIC)
+    return messages
+
+
+def events_visible_to(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
+    events = ticket.events.select_related("actor")
+    if not user.is_agent:
+        events = events.filter(internal=False)
+    return events
+
+
+def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
+    """The agents' work list, most urgent first. Open tickets unless a status is asked for."""
+    tickets = Ticket.objects.select_related("organization", "queue", "assignee", "requester")
+    status = filters.get("status")
+    # Without a status: open tickets, which the partial index `ticket_open_urgency` serves.
+    tickets = tickets.filter(status=status) if status else tickets.filter(status__in=OPEN_STATUSES)
+    for field in ("queue", "organization", "assignee"):
+        if filters.get(field):
+            tickets = tickets.filter(**{f"{field}_id": filters[field]})
+    if filters.get("type"):
+        tickets = tickets.filter(request_type=filters["type"])
+    return tickets.order_by("attention_at", "id")

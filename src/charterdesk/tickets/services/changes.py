@@ -1,0 +1,88 @@
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.vocabulary import Priority, RequestType
+from charterdesk.plans.coverage import decide_coverage
+
+from .. import deadlines
+from ..models import EventKind, Status, Ticket, TypeSource
+from .history import record
+from .intake import coverage_fields
+from .validation import check_choice
+
+FIELDS = ("request_type", "priority", "status", "assignee", "queue")
+
+
+def ticket_update(ticket: Ticket, actor: User, **changes: object) -> list[str]:
+    """Change properties of a ticket as an agent; every change goes to the history.
+
+    Reclassifying (a new request type) decides coverage again. Returns the changed fields.
+    """
+    if not actor.is_agent:
+        raise PermissionDenied("Only agents change a ticket's properties.")
+    if ticket.status == Status.CLOSED:
+        raise ValidationError({"status": "A closed ticket is final; open a follow-up instead."})
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown ticket fields: {', '.join(sorted(unknown))}")
+    _check(changes)
+    changed = []
+    for field, new in changes.items():
+        old = getattr(ticket, field)
+        if new != old:
+            setattr(ticket, field, new)
+            record(ticket, actor, EventKind.CHANGED, field=field, old=old, new=new)
+            changed.append(field)
+    if changed:
+        _follow_up(ticket, actor, changed, timezone.now())
+        ticket.save()
+    return changed
+
+
+def _check(changes: dict[str, object]) -> None:
+    if "request_type" in changes:
+        check_choice("type", str(changes["request_type"]), RequestType)
+    if "priority" in changes:
+        check_choice("priority", str(changes["priority"]), Priority)
+    if "status" in changes and changes["status"] not in Status.values:
+        raise ValidationError({"status": f"Use one of: {', '.join(Status.values)}."})
+    assignee = changes.get("assignee")
+    if assignee is not None and (
+        not isinstance(assignee, User) or assignee.role not in STAFF_ROLES
+    ):
+        raise ValidationError({"assignee": "Only an agent can be assigned."})
+
+
+def _follow_up(ticket: Ticket, actor: User, changed: list[str], now: datetime) -> None:
+    """What a change implies: coverage again, promised times again, solved time."""
+    if "request_type" in changed:
+        ticket.type_source = TypeSource.AGENT
+        coverage = decide_coverage(
+            ticket.organization, ticket.requester, ticket.request_type, now.date()
+        )
+        old = ticket.coverage
+        for field, value in coverage_fields(coverage).items():
+            setattr(ticket, field, value)
+        record(
+            ticket, actor, EventKind.COVERAGE, old=old, new=coverage.decision, note=coverage.reason
+        )
+    if "status" in changed:
+        ticket.solved_at = now if ticket.status == Status.SOLVED else None
+    if ticket.first_replied_at is None:
+        # Before the first reply the promise runs from the original start.
+        ticket.first_reply_due_at = deadlines.first_reply_due(
+            ticket.contract,
+            ticket.coverage,
+            ticket.request_type,
+            ticket.priority,
+            ticket.created_at,
+        )
+        ticket.attention_at = deadlines.attention_at(
+            ticket.first_reply_due_at, ticket.priority, ticket.created_at
+        )
+    elif {"priority", "status"} & set(changed):
+        ticket.attention_at = deadlines.attention_at(None, ticket.priority, now)
+    ticket.updated_at = now

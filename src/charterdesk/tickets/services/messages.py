@@ -1,0 +1,71 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from charterdesk.accounts.models import User
+from charterdesk.core.vocabulary import Channel
+
+from .. import deadlines
+from ..models import EventKind, Message, Status, Ticket, Visibility
+from .history import record
+from .validation import check_body
+
+
+def message_add(
+    ticket: Ticket,
+    author: User,
+    body: str,
+    visibility: str = Visibility.PUBLIC,
+    channel: Channel = Channel.PORTAL,
+) -> Message:
+    """A public reply or an internal note. Customers write public replies only; their reply
+    re-opens a ticket that waits on them or was solved."""
+    if visibility not in Visibility.values:
+        raise ValidationError({"visibility": "Use 'public' or 'internal'."})
+    if visibility == Visibility.INTERNAL and not author.is_agent:
+        raise PermissionDenied("Customers cannot write internal notes.")
+    if ticket.status == Status.CLOSED:
+        raise ValidationError({"body": "This ticket is closed; open a new request instead."})
+    body = check_body(body)
+    now = timezone.now()
+    message = Message.objects.create(
+        ticket=ticket,
+        author=author,
+        author_contact=getattr(author, "contact", None) if not author.is_agent else None,
+        from_staff=author.is_agent,
+        visibility=visibility,
+        channel=channel,
+        body=body,
+        created_at=now,
+    )
+    if visibility == Visibility.INTERNAL:
+        record(ticket, author, EventKind.NOTED, internal=True)
+    else:
+        _public_reply(ticket, author, message, now)
+    ticket.updated_at = now
+    ticket.save()
+    return message
+
+
+def _public_reply(ticket: Ticket, author: User, message: Message, now: object) -> None:
+    record(ticket, author, EventKind.REPLIED)
+    old_status = ticket.status
+    if author.is_agent:
+        if ticket.first_replied_at is None:
+            ticket.first_replied_at = message.created_at
+        if ticket.status == Status.NEW:
+            ticket.status = Status.OPEN
+        transaction.on_commit(lambda: _notify_requester(message.pk))
+    elif ticket.status in (Status.PENDING, Status.SOLVED):
+        ticket.status = Status.OPEN
+        ticket.solved_at = None
+    if ticket.status != old_status:
+        record(ticket, author, EventKind.CHANGED, field="status", old=old_status, new=ticket.status)
+    if ticket.first_replied_at is not None:
+        ticket.attention_at = deadlines.attention_at(None, ticket.priority, message.created_at)
+
+
+def _notify_requester(message_id: int) -> None:
+    from ..tasks import notify_requester_of_reply
+
+    notify_requester_of_reply.enqueue(message_id)
