@@ -138,13 +138,13 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(DATA_DIR / "static")))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here after collectstatic
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # `charterdesk web` collects static files here
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 
 TASKS = {
@@ -156,10 +156,11 @@ TASKS = {
 
 # Mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); the embedded default writes
 # every outgoing mail as a file in var/mail so `make run` shows what would be sent.
-_email = env.email_url("EMAIL_URL", default=f"filemail://{DATA_DIR / 'mail'}")
-vars().update(_email)
-if _email.get("EMAIL_BACKEND") == "django.core.mail.backends.filebased.EmailBackend":
-    EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or str(DATA_DIR / "mail")
+if "EMAIL_URL" in os.environ:
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="support@charterdesk.example")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ import sys
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import CommandParser
 
 from ..base import CharterCommand, port_number, positive_int
@@ -30,6 +31,7 @@ def gunicorn_argv(host: str, port: int, workers: int, threads: int) -> list[str]
         "-" if settings.DEBUG else "/dev/null",
         "--error-logfile",
         "-",
+        "--no-control-socket",
     ]
 
 
@@ -47,6 +49,7 @@ class Command(CharterCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        call_command("collectstatic", interactive=False, verbosity=0)
         argv = gunicorn_argv(
             options["host"], options["port"], options["workers"], options["threads"]
         )

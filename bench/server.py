@@ -1,0 +1,86 @@
+"""Start a throw-away CharterDesk (own data folder or PostgreSQL database) for benchmarks."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+CLI = [sys.executable, "-m", "charterdesk.cli"]
+
+
+def environment(db: str, data_dir: Path) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "CHARTERDESK_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "charterdesk.settings",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("DATABASE_URL", None)
+    if db == "postgres":
+        name = f"charterdesk_bench_{os.getpid()}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    return env
+
+
+def drop(env: dict[str, str]) -> None:
+    url = env.get("DATABASE_URL")
+    if url:
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def cli(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        [*CLI, *args], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+@contextmanager
+def prepared(db: str) -> Iterator[dict[str, str]]:
+    data_dir = Path(tempfile.mkdtemp(prefix="charterdesk-bench-"))
+    env = environment(db, data_dir)
+    try:
+        cli(env, "migrate", "--noinput", "-v0")
+        cli(env, "demo")
+        yield env
+    finally:
+        drop(env)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@contextmanager
+def web(env: dict[str, str], port: int, workers: int = 2, threads: int = 8) -> Iterator[str]:
+    proc = subprocess.Popen(
+        [*CLI, "web", "--port", str(port), "--workers", str(workers), "--threads", str(threads)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the web server did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
