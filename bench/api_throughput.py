@@ -82,12 +82,17 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,8,32")
     parser.add_argument("--soak", type=int, default=0, help="seconds of 32 writers (0: skip)")
     parser.add_argument("--port", type=int, default=8911)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
+    parser.add_argument("--threads", type=int, default=8, help="threads per process")
     args = parser.parse_args()
     with prepared(args.db) as env:
         token = cli(env, "token", "alice@acme.example")
         wrk_env = {**os.environ, "CHARTERDESK_TOKEN": token}
-        with web(env, args.port) as base:
-            print(f"## API ticket creation vs /healthz ({args.db}, {args.duration}s per run)\n")
+        with web(env, args.port, args.workers, args.threads) as base:
+            print(
+                f"## API ticket creation vs /healthz ({args.db}, {args.duration}s per run, "
+                f"{args.workers} processes x {args.threads} threads)\n"
+            )
             print(
                 "| concurrency | healthz req/s | p50 ms | p99 ms | create req/s | p50 ms | "
                 "p99 ms | create/healthz | non-201 |"

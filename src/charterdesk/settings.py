@@ -103,6 +103,7 @@ def _database() -> dict:
     url = env.str("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'charterdesk.sqlite3'}")
     config = env.db_url_config(url)
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["ENGINE"] = "charterdesk.core.sqlite"  # queues writers; see core/sqlite/base.py
         config["OPTIONS"] = {
             # WAL lets readers work while one writer writes; IMMEDIATE takes the write
             # lock at BEGIN so concurrent writers queue on the busy timeout instead of
@@ -113,9 +114,9 @@ def _database() -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=30),
         }
-    else:
-        config.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-        config["CONN_HEALTH_CHECKS"] = True
+    # Keep connections between requests (SQLite: skips re-opening and the PRAGMAs).
+    config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+    config["CONN_HEALTH_CHECKS"] = True
     config["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=None)}
     return config
 

@@ -105,7 +105,7 @@ class ApiToken(models.Model):
     @classmethod
     def find(cls, plain: str) -> "ApiToken | None":
         return (
-            cls.objects.select_related("user")
+            cls.objects.select_related("user__contact__organization")
             .filter(digest=_digest(plain), user__is_active=True)
             .first()
         )

@@ -135,7 +135,6 @@ def _tune_for_bulk_load() -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -1048576")  # 1 GiB, this connection only
-            cursor.execute("PRAGMA temp_store = MEMORY")
 
 
 def _next_id(table: str) -> int:

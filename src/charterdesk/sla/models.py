@@ -1,5 +1,6 @@
+import json
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,11 +31,7 @@ class Calendar(models.Model):
     def business_calendar(self) -> BusinessCalendar:
         if self.always_open:
             return BusinessCalendar.always_open()
-        return BusinessCalendar(
-            timezone=self.timezone,
-            hours={day: [tuple(iv) for iv in ivs] for day, ivs in self.hours.items()},
-            holidays=[date.fromisoformat(d) for d in self.holidays],
-        )
+        return _built(self.timezone, json.dumps(self.hours, sort_keys=True), tuple(self.holidays))
 
     def describe(self) -> str:
         return "24×7" if self.always_open else self.business_calendar.describe()
@@ -45,3 +42,14 @@ class Calendar(models.Model):
             self.business_calendar  # noqa: B018 - building it validates every field
         except ValueError as exc:
             raise ValidationError(str(exc)) from exc
+
+
+@lru_cache(maxsize=128)
+def _built(timezone: str, hours: str, holidays: tuple[str, ...]) -> BusinessCalendar:
+    """One calendar object per distinct definition and process: it keeps its precomputed
+    open intervals between requests. An edited calendar has a new key."""
+    return BusinessCalendar(
+        timezone=timezone,
+        hours={day: [tuple(iv) for iv in ivs] for day, ivs in json.loads(hours).items()},
+        holidays=[date.fromisoformat(d) for d in holidays],
+    )

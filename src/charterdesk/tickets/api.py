@@ -71,17 +71,17 @@ class TicketFilters(Schema):
 def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[dict[str, Any]]:
     user = user_of(request)
     requester = _requester(user, payload.requester_email)
-    with transaction.atomic():
-        ticket = services.ticket_create(
-            requester=requester,
-            subject=payload.subject,
-            body=payload.body,
-            request_type=payload.type,
-            priority=payload.priority,
-            channel=Channel.API,
-            actor=user,
-        )
-    ticket = selectors.ticket_get_for(user, ticket.pk)
+    intake = services.intake_prepare(
+        requester=requester,
+        subject=payload.subject,
+        body=payload.body,
+        request_type=payload.type,
+        priority=payload.priority,
+        channel=Channel.API,
+        actor=user,
+    )
+    with transaction.atomic():  # only the writes hold SQLite's single write lock
+        ticket = services.intake_record(intake)
     return Status(201, ticket_out(ticket))
 
 

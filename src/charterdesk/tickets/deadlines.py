@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta
 
+from django.db.models import OuterRef, Subquery
+
 from charterdesk.calendars import BusinessCalendar
 from charterdesk.core.vocabulary import Decision, Priority
 from charterdesk.plans.models import Contract, Metric, PlanCoverage, ResponseTarget, Schedule
@@ -22,25 +24,28 @@ def first_reply_due(
     """The instant the plan promises a first reply by, on the coverage's schedule."""
     if contract is None or decision == Decision.NOT_COVERED:
         return None
-    plan = contract.plan
-    target = ResponseTarget.objects.filter(
-        plan=plan, request_type=request_type, priority=priority, metric=Metric.FIRST_REPLY
-    ).first()
-    if target is None:
-        return None
-    return schedule_calendar(contract, request_type).add(start, timedelta(minutes=target.minutes))
-
-
-def schedule_calendar(contract: Contract, request_type: str) -> BusinessCalendar:
-    """24×7 where the plan supports this request type around the clock, else its calendar."""
-    schedule = (
-        PlanCoverage.objects.filter(plan_id=contract.plan_id, request_type=request_type)
-        .values_list("schedule", flat=True)
+    schedule = PlanCoverage.objects.filter(
+        plan=OuterRef("plan"), request_type=OuterRef("request_type")
+    ).values("schedule")[:1]
+    target = (
+        ResponseTarget.objects.filter(
+            plan_id=contract.plan_id,
+            request_type=request_type,
+            priority=priority,
+            metric=Metric.FIRST_REPLY,
+        )
+        .values_list("minutes", Subquery(schedule))
         .first()
     )
-    if schedule == Schedule.ALWAYS:
-        return BusinessCalendar.always_open()
-    return contract.plan.calendar.business_calendar
+    if target is None:
+        return None
+    minutes, on = target
+    calendar = (
+        BusinessCalendar.always_open()
+        if on == Schedule.ALWAYS
+        else contract.plan.calendar.business_calendar
+    )
+    return calendar.add(start, timedelta(minutes=minutes))
 
 
 def attention_at(due: datetime | None, priority: str, since: datetime) -> datetime:

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -5,13 +8,31 @@ from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
+from charterdesk.routing.models import Queue
 from charterdesk.routing.services import queue_for_request
 
 from .. import deadlines
 from ..classify import guess_request_type
-from ..models import EventKind, Message, Ticket, TypeSource, Visibility
-from .history import record
+from ..models import EventKind, Message, Ticket, TicketEvent, TypeSource, Visibility
 from .validation import check_body, check_choice, check_subject
+
+
+@dataclass(frozen=True)
+class Intake:
+    """Everything decided about a new request before anything is written."""
+
+    requester: Contact
+    subject: str
+    body: str
+    request_type: str
+    type_source: TypeSource
+    priority: str
+    channel: Channel
+    actor: User | None
+    coverage: CoverageDecision
+    queue: Queue
+    first_reply_due_at: datetime | None
+    at: datetime
 
 
 def ticket_create(
@@ -25,6 +46,31 @@ def ticket_create(
     actor: User | None = None,
 ) -> Ticket:
     """Take a request in: classify, decide coverage, route, promise a first reply."""
+    return intake_record(
+        intake_prepare(
+            requester=requester,
+            subject=subject,
+            body=body,
+            request_type=request_type,
+            priority=priority,
+            channel=channel,
+            actor=actor,
+        )
+    )
+
+
+def intake_prepare(
+    *,
+    requester: Contact,
+    subject: str,
+    body: str,
+    request_type: str | None = None,
+    priority: str | None = None,
+    channel: Channel = Channel.PORTAL,
+    actor: User | None = None,
+) -> Intake:
+    """Check the request and make every decision, reading only. Callers that write under
+    contention (the API) call this before their transaction, so it stays short."""
     subject, body = _checked(subject, body)
     priority = check_choice("priority", priority or Priority.NORMAL, Priority)
     if request_type:
@@ -37,17 +83,36 @@ def ticket_create(
     due = deadlines.first_reply_due(
         coverage.contract, coverage.decision, request_type, priority, now
     )
+    return Intake(
+        requester,
+        subject,
+        body,
+        request_type,
+        source,
+        priority,
+        channel,
+        actor,
+        coverage,
+        queue_for_request(request_type),
+        due,
+        now,
+    )
+
+
+def intake_record(intake: Intake) -> Ticket:
+    """Write the ticket, its first message and its first history lines."""
+    now, actor, coverage = intake.at, intake.actor, intake.coverage
     ticket = Ticket.objects.create(
-        organization=requester.organization,
-        requester=requester,
-        subject=subject,
-        request_type=request_type,
-        type_source=source,
-        priority=priority,
-        channel=channel,
-        queue=queue_for_request(request_type),
-        first_reply_due_at=due,
-        attention_at=deadlines.attention_at(due, priority, now),
+        organization=intake.requester.organization,
+        requester=intake.requester,
+        subject=intake.subject,
+        request_type=intake.request_type,
+        type_source=intake.type_source,
+        priority=intake.priority,
+        channel=intake.channel,
+        queue=intake.queue,
+        first_reply_due_at=intake.first_reply_due_at,
+        attention_at=deadlines.attention_at(intake.first_reply_due_at, intake.priority, now),
         created_at=now,
         updated_at=now,
         **coverage_fields(coverage),
@@ -55,15 +120,32 @@ def ticket_create(
     Message.objects.create(
         ticket=ticket,
         author=actor,
-        author_contact=requester,
+        author_contact=intake.requester,
         from_staff=actor is not None and actor.is_agent,
         visibility=Visibility.PUBLIC,
-        channel=channel,
-        body=body,
+        channel=intake.channel,
+        body=intake.body,
         created_at=now,
     )
-    record(ticket, actor, EventKind.CREATED, note=f"via {channel.label}")
-    record(ticket, actor, EventKind.COVERAGE, new=coverage.decision, note=coverage.reason)
+    TicketEvent.objects.bulk_create(
+        [
+            TicketEvent(
+                ticket=ticket,
+                actor=actor,
+                kind=EventKind.CREATED,
+                note=f"via {intake.channel.label}",
+                created_at=now,
+            ),
+            TicketEvent(
+                ticket=ticket,
+                actor=actor,
+                kind=EventKind.COVERAGE,
+                new_value=coverage.decision,
+                note=coverage.reason[:500],
+                created_at=now,
+            ),
+        ]
+    )
     return ticket
 
 
