@@ -30,19 +30,19 @@ class DatabaseWrapper(base.DatabaseWrapper):
             fcntl.flock(fd, fcntl.LOCK_EX)  # waits, without polling, for the writer ahead
             self._write_lock_fd = fd
         try:
-            super()._start_transaction_under_autocommit()
+            super()._start_transaction_under_autocommit()  # type: ignore[misc]
         except BaseException:
             self._release_write_lock()
             raise
 
     def _set_autocommit(self, autocommit: bool) -> None:
-        super()._set_autocommit(autocommit)
+        super()._set_autocommit(autocommit)  # type: ignore[misc]
         if autocommit:
             self._release_write_lock()
 
     def _close(self) -> None:
         try:
-            super()._close()
+            super()._close()  # type: ignore[misc]
         finally:
             self._release_write_lock()
 
