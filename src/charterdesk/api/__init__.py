@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 
 from charterdesk.customers.api import router as customers_router
 from charterdesk.plans.api import router as plans_router
+from charterdesk.sla.api import router as sla_router
 from charterdesk.tickets.api import router as tickets_router
 
 from . import problems
@@ -26,3 +27,4 @@ problems.install(api)
 api.add_router("", tickets_router)
 api.add_router("", customers_router)
 api.add_router("", plans_router)
+api.add_router("", sla_router)

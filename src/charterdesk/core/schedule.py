@@ -21,6 +21,7 @@ class Job:
 
 
 JOBS = (
+    Job("sweep-sla-clocks", timedelta(minutes=1), "charterdesk.sla.tasks.sweep_sla_clocks"),
     Job(
         "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
     ),

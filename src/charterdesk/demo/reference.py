@@ -11,7 +11,15 @@ from charterdesk.accounts.models import Role, User
 from charterdesk.calendars import holidays_for
 from charterdesk.core.vocabulary import Alternative, Decision, Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
-from charterdesk.plans.models import Contract, Plan, PlanCoverage, ResponseTarget, Schedule
+from charterdesk.plans.models import (
+    Contract,
+    Metric,
+    Plan,
+    PlanCoverage,
+    ResponseTarget,
+    Schedule,
+    SlaAction,
+)
 from charterdesk.routing.models import Queue, Team
 from charterdesk.sla.models import Calendar
 
@@ -93,6 +101,16 @@ PLANS = {
 }
 
 
+# Other targets derived from the first reply: next reply as fast, an update at least every
+# two first-reply spans, resolution within eight.
+TARGET_SCALE = {
+    Metric.FIRST_REPLY: lambda m: m,
+    Metric.NEXT_REPLY: lambda m: m,
+    Metric.PERIODIC_UPDATE: lambda m: max(60, 2 * m),
+    Metric.RESOLUTION: lambda m: 8 * m,
+}
+
+
 @dataclass
 class Reference:
     plans: dict[str, Plan]
@@ -147,6 +165,8 @@ def _plan(name: str, position: int, calendar: Calendar) -> Plan:
             "max_authorized_contacts": cap,
             "hours_included": Decimal(hours),
             "professional_services_hours": Decimal(ps_hours),
+            "sla_warning_actions": [SlaAction.NOTIFY_ASSIGNEE],
+            "sla_breach_actions": [SlaAction.NOTIFY_ASSIGNEE, SlaAction.NOTIFY_TEAM_LEAD],
         },
     )
     if not created:
@@ -161,8 +181,11 @@ def _plan(name: str, position: int, calendar: Calendar) -> Plan:
             alternative=alternative,
         )
         ResponseTarget.objects.bulk_create(
-            ResponseTarget(plan=plan, request_type=kind, priority=priority, minutes=m)
+            ResponseTarget(
+                plan=plan, request_type=kind, priority=priority, metric=metric, minutes=scale(m)
+            )
             for priority, m in zip(Priority, minutes, strict=True)
+            for metric, scale in TARGET_SCALE.items()
         )
     return plan
 

@@ -13,6 +13,13 @@ class Schedule(models.TextChoices):
     BUSINESS = "business", "Business hours"
 
 
+class SlaAction(models.TextChoices):
+    NOTIFY_ASSIGNEE = "notify_assignee", "Notify the assignee"
+    NOTIFY_TEAM_LEAD = "notify_team_lead", "Notify the team lead"
+    RAISE_PRIORITY = "raise_priority", "Raise the priority one step"
+    ESCALATE_TIER = "escalate_tier", "Escalate to the next tier"
+
+
 class Plan(models.Model):
     """A support offering: coverage per request type, targets, hours, channels, limits."""
 
@@ -38,6 +45,24 @@ class Plan(models.Model):
         decimal_places=2,
         default=Decimal(0),
         help_text="Consulting hours included per contract period.",
+    )
+
+    sla_warn_minutes = models.PositiveIntegerField(
+        default=30, help_text="Warn this many business minutes before a deadline."
+    )
+    sla_warn_percent = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Or warn when this share of the target is used (whichever comes first).",
+    )
+    sla_pause_on_hold = models.BooleanField(
+        default=True, help_text="Resolution and update clocks pause while on hold (third party)."
+    )
+    sla_warning_actions = models.JSONField(
+        default=list, blank=True, help_text=f"Any of {', '.join(SlaAction.values)}."
+    )
+    sla_breach_actions = models.JSONField(
+        default=list, blank=True, help_text=f"Any of {', '.join(SlaAction.values)}."
     )
 
     class Meta:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from charterdesk.calendars import BusinessCalendar
+from charterdesk.plans.models import Metric
 
 
 class Calendar(models.Model):
@@ -53,3 +54,93 @@ def _built(timezone: str, hours: str, holidays: tuple[str, ...]) -> BusinessCale
         hours={day: [tuple(iv) for iv in ivs] for day, ivs in json.loads(hours).items()},
         holidays=[date.fromisoformat(d) for d in holidays],
     )
+
+
+class ClockState(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    FULFILLED = "fulfilled", "Fulfilled"
+
+
+class SlaClock(models.Model):
+    """One deadline of one metric on one ticket (one cycle of it: `next_reply` and
+    `periodic_update` start a new clock each time they repeat).
+
+    Business time is counted on the plan's schedule for the ticket's request type. While
+    active, `due_at = calendar.add(running_since, target - used_before)`; pausing adds
+    the time since `running_since` to `used_before` and clears `due_at`.
+    """
+
+    ticket = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="clocks")
+    metric = models.CharField(max_length=16, choices=Metric.choices)
+    state = models.CharField(max_length=16, choices=ClockState.choices, default=ClockState.ACTIVE)
+    breached = models.BooleanField(default=False)
+    warned = models.BooleanField(default=False)
+    target_minutes = models.PositiveIntegerField()
+    started_at = models.DateTimeField(help_text="When this cycle of the metric began.")
+    running_since = models.DateTimeField(null=True, blank=True)
+    used_before = models.BigIntegerField(
+        default=0, help_text="Business seconds used before running_since."
+    )
+    due_at = models.DateTimeField(null=True, blank=True)
+    warn_at = models.DateTimeField(null=True, blank=True)
+    fulfilled_at = models.DateTimeField(null=True, blank=True)
+    overridden = models.BooleanField(default=False, help_text="Deadline set by hand.")
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ticket", "metric"],
+                condition=~models.Q(state="fulfilled"),
+                name="one_running_clock_per_metric",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                name="clock_breach_sweep",
+                condition=models.Q(state="active", breached=False),
+            ),
+            models.Index(
+                fields=["warn_at"],
+                name="clock_warning_sweep",
+                condition=models.Q(state="active", warned=False),
+            ),
+            models.Index(fields=["ticket", "metric"], name="clock_by_ticket"),
+            models.Index(fields=["started_at"], name="clock_by_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} {self.metric} {self.state}"
+
+
+class SlaEventKind(models.TextChoices):
+    ACTIVATED = "activated", "Activated"
+    PAUSED = "paused", "Paused"
+    RESUMED = "resumed", "Resumed"
+    FULFILLED = "fulfilled", "Fulfilled"
+    WARNED = "warned", "Warned"
+    BREACHED = "breached", "Breached"
+    RECOMPUTED = "recomputed", "Recomputed"
+
+
+class SlaEvent(models.Model):
+    """Every transition of a clock, so anyone can see why a deadline is what it is."""
+
+    clock = models.ForeignKey(SlaClock, on_delete=models.CASCADE, related_name="events")
+    ticket = models.ForeignKey(
+        "tickets.Ticket", on_delete=models.CASCADE, related_name="sla_events"
+    )
+    kind = models.CharField(max_length=16, choices=SlaEventKind.choices)
+    at = models.DateTimeField()
+    due_at = models.DateTimeField(null=True, blank=True)
+    business_seconds_used = models.BigIntegerField(default=0)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["ticket", "at"], name="sla_event_by_ticket")]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} {self.kind}"

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
@@ -11,6 +12,7 @@ from charterdesk.api.auth import user_of
 from charterdesk.api.pagination import check_limit, paginate
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
+from charterdesk.sla.selectors import sla_summaries
 
 from . import selectors, services
 from .models import Message, Ticket, TicketEvent
@@ -29,7 +31,14 @@ from .schemas import (
 router = Router(tags=["tickets"])
 
 
-def ticket_out(ticket: Ticket) -> dict[str, Any]:
+def tickets_out(tickets: list[Ticket]) -> list[dict[str, Any]]:
+    sla = sla_summaries(tickets, timezone.now())
+    return [ticket_out(ticket, sla[ticket.pk]) for ticket in tickets]
+
+
+def ticket_out(ticket: Ticket, sla: list[dict[str, object]] | None = None) -> dict[str, Any]:
+    if sla is None:
+        sla = sla_summaries([ticket], timezone.now())[ticket.pk]
     return {
         "id": ticket.pk,
         "subject": ticket.subject,
@@ -52,6 +61,7 @@ def ticket_out(ticket: Ticket) -> dict[str, Any]:
         "first_replied_at": ticket.first_replied_at,
         "created_at": ticket.created_at,
         "updated_at": ticket.updated_at,
+        "sla": sla,
     }
 
 
@@ -105,7 +115,7 @@ def _requester(user: User, email: str | None) -> Contact:
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
     check_limit(filters.limit)
     tickets = selectors.tickets_visible_to(user_of(request)).select_related(
-        "organization", "requester", "queue", "assignee"
+        "organization", "requester", "queue", "assignee", "contract__plan__calendar"
     )
     if filters.status:
         tickets = tickets.filter(status=filters.status)
@@ -114,7 +124,7 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[st
     if filters.organization:
         tickets = tickets.filter(organization_id=filters.organization)
     rows, next_url = paginate(request, tickets, filters.cursor, filters.limit)
-    return {"items": [ticket_out(t) for t in rows], "next": next_url}
+    return {"items": tickets_out(rows), "next": next_url}
 
 
 @router.get("/tickets/{ticket_id}", response=TicketOut)

@@ -1,15 +1,19 @@
 """Promised times on a ticket: the first-reply deadline and the queue's sort key."""
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from django.db.models import OuterRef, Subquery
+from charterdesk.core.vocabulary import Priority
+from charterdesk.plans.models import Contract, Metric
+from charterdesk.sla.models import SlaClock
+from charterdesk.sla.services import nearest_deadline
+from charterdesk.sla.terms import terms_of
 
-from charterdesk.calendars import BusinessCalendar
-from charterdesk.core.vocabulary import Decision, Priority
-from charterdesk.plans.models import Contract, Metric, PlanCoverage, ResponseTarget, Schedule
+if TYPE_CHECKING:
+    from .models import Ticket
 
-# For tickets without a promised deadline (no contract, not covered): how long, in
-# calendar time, before they need attention. Documented in docs/concepts.md.
+# For tickets without a running deadline (no contract, not covered, or between cycles):
+# how long, in calendar time, before they need attention. Documented in docs/concepts.md.
 HOUSE_TARGETS = {
     Priority.URGENT: timedelta(hours=1),
     Priority.HIGH: timedelta(hours=4),
@@ -22,31 +26,27 @@ def first_reply_due(
     contract: Contract | None, decision: str, request_type: str, priority: str, start: datetime
 ) -> datetime | None:
     """The instant the plan promises a first reply by, on the coverage's schedule."""
-    if contract is None or decision == Decision.NOT_COVERED:
+    terms = terms_of(contract, decision, request_type, priority)
+    if terms is None or Metric.FIRST_REPLY not in terms.minutes:
         return None
-    schedule = PlanCoverage.objects.filter(
-        plan=OuterRef("plan"), request_type=OuterRef("request_type")
-    ).values("schedule")[:1]
-    target = (
-        ResponseTarget.objects.filter(
-            plan_id=contract.plan_id,
-            request_type=request_type,
-            priority=priority,
-            metric=Metric.FIRST_REPLY,
-        )
-        .values_list("minutes", Subquery(schedule))
-        .first()
-    )
-    if target is None:
-        return None
-    minutes, on = target
-    calendar = (
-        BusinessCalendar.always_open()
-        if on == Schedule.ALWAYS
-        else contract.plan.calendar.business_calendar
-    )
-    return calendar.add(start, timedelta(minutes=minutes))
+    return terms.calendar.add(start, timedelta(minutes=terms.minutes[Metric.FIRST_REPLY]))
 
 
 def attention_at(due: datetime | None, priority: str, since: datetime) -> datetime:
     return due or since + HOUSE_TARGETS[Priority(priority)]
+
+
+def earliest_due(clocks: list[SlaClock]) -> datetime | None:
+    return min((c.due_at for c in clocks if c.due_at is not None), default=None)
+
+
+def refresh(ticket: "Ticket", since: datetime) -> None:
+    """After clocks changed: the promised first reply and the queue's sort key."""
+    first = (
+        SlaClock.objects.filter(ticket=ticket, metric=Metric.FIRST_REPLY)
+        .order_by("-id")
+        .values_list("due_at", flat=True)
+        .first()
+    )
+    ticket.first_reply_due_at = first
+    ticket.attention_at = attention_at(nearest_deadline(ticket), ticket.priority, since)

@@ -46,6 +46,14 @@ class QueueRef(Schema):
     name: str
 
 
+class ClockSummary(Schema):
+    metric: str
+    state: str
+    breached: bool
+    due_at: datetime | None
+    business_seconds_used: int
+
+
 class TicketOut(Schema):
     id: int
     subject: str
@@ -64,6 +72,7 @@ class TicketOut(Schema):
     first_replied_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    sla: list[ClockSummary]
 
 
 class TicketPage(Schema):

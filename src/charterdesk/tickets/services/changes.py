@@ -6,6 +6,7 @@ from django.utils import timezone
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.plans.coverage import decide_coverage
+from charterdesk.sla.services import sla_recompute, sla_status_changed
 
 from .. import deadlines
 from ..models import EventKind, Status, Ticket, TypeSource
@@ -16,12 +17,15 @@ from .validation import check_choice
 FIELDS = ("request_type", "priority", "status", "assignee", "queue")
 
 
-def ticket_update(ticket: Ticket, actor: User, **changes: object) -> list[str]:
-    """Change properties of a ticket as an agent; every change goes to the history.
+def ticket_update(ticket: Ticket, actor: User | None, **changes: object) -> list[str]:
+    """Change properties of a ticket as an agent (or as CharterDesk itself, actor None,
+    for automatic actions); every change goes to the history.
 
-    Reclassifying (a new request type) decides coverage again. Returns the changed fields.
+    Reclassifying decides coverage again; type and priority changes recompute the SLA
+    deadlines from each clock's start; status changes pause, resume or stop clocks.
+    Returns the changed fields.
     """
-    if not actor.is_agent:
+    if actor is not None and not actor.is_agent:
         raise PermissionDenied("Only agents change a ticket's properties.")
     if ticket.status == Status.CLOSED:
         raise ValidationError({"status": "A closed ticket is final; open a follow-up instead."})
@@ -29,17 +33,17 @@ def ticket_update(ticket: Ticket, actor: User, **changes: object) -> list[str]:
     if unknown:
         raise ValueError(f"unknown ticket fields: {', '.join(sorted(unknown))}")
     _check(changes)
-    changed = []
+    changed: dict[str, object] = {}
     for field, new in changes.items():
         old = getattr(ticket, field)
         if new != old:
             setattr(ticket, field, new)
             record(ticket, actor, EventKind.CHANGED, field=field, old=old, new=new)
-            changed.append(field)
+            changed[field] = old
     if changed:
         _follow_up(ticket, actor, changed, timezone.now())
         ticket.save()
-    return changed
+    return list(changed)
 
 
 def _check(changes: dict[str, object]) -> None:
@@ -56,8 +60,10 @@ def _check(changes: dict[str, object]) -> None:
         raise ValidationError({"assignee": "Only an agent can be assigned."})
 
 
-def _follow_up(ticket: Ticket, actor: User, changed: list[str], now: datetime) -> None:
-    """What a change implies: coverage again, promised times again, solved time."""
+def _follow_up(
+    ticket: Ticket, actor: User | None, changed: dict[str, object], now: datetime
+) -> None:
+    """What a change implies: coverage again, clocks again, solved time, queue order."""
     if "request_type" in changed:
         ticket.type_source = TypeSource.AGENT
         coverage = decide_coverage(
@@ -71,18 +77,9 @@ def _follow_up(ticket: Ticket, actor: User, changed: list[str], now: datetime) -
         )
     if "status" in changed:
         ticket.solved_at = now if ticket.status == Status.SOLVED else None
-    if ticket.first_replied_at is None:
-        # Before the first reply the promise runs from the original start.
-        ticket.first_reply_due_at = deadlines.first_reply_due(
-            ticket.contract,
-            ticket.coverage,
-            ticket.request_type,
-            ticket.priority,
-            ticket.created_at,
-        )
-        ticket.attention_at = deadlines.attention_at(
-            ticket.first_reply_due_at, ticket.priority, ticket.created_at
-        )
-    elif {"priority", "status"} & set(changed):
-        ticket.attention_at = deadlines.attention_at(None, ticket.priority, now)
+        sla_status_changed(ticket, str(changed["status"]), now)
+    if {"request_type", "priority"} & set(changed):
+        reason = ", ".join(f for f in ("request_type", "priority") if f in changed)
+        sla_recompute(ticket, now, f"{reason} changed")
+    deadlines.refresh(ticket, now if ticket.first_replied_at else ticket.created_at)
     ticket.updated_at = now

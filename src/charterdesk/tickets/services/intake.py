@@ -8,8 +8,12 @@ from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
+from charterdesk.plans.models import Metric
 from charterdesk.routing.models import Queue
 from charterdesk.routing.services import queue_for_request
+from charterdesk.sla.models import SlaClock
+from charterdesk.sla.services import opening_clocks, record_opening_clocks
+from charterdesk.sla.terms import terms_of
 
 from .. import deadlines
 from ..classify import guess_request_type
@@ -31,7 +35,7 @@ class Intake:
     actor: User | None
     coverage: CoverageDecision
     queue: Queue
-    first_reply_due_at: datetime | None
+    clocks: list[SlaClock]
     at: datetime
 
 
@@ -80,9 +84,7 @@ def intake_prepare(
         request_type, source = guess_request_type(subject, body), TypeSource.AUTO
     now = timezone.now()
     coverage = decide_coverage(requester.organization, requester, request_type, now.date())
-    due = deadlines.first_reply_due(
-        coverage.contract, coverage.decision, request_type, priority, now
-    )
+    terms = terms_of(coverage.contract, coverage.decision, request_type, priority)
     return Intake(
         requester,
         subject,
@@ -94,7 +96,7 @@ def intake_prepare(
         actor,
         coverage,
         queue_for_request(request_type),
-        due,
+        opening_clocks(terms, now),
         now,
     )
 
@@ -102,6 +104,7 @@ def intake_prepare(
 def intake_record(intake: Intake) -> Ticket:
     """Write the ticket, its first message and its first history lines."""
     now, actor, coverage = intake.at, intake.actor, intake.coverage
+    first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
     ticket = Ticket.objects.create(
         organization=intake.requester.organization,
         requester=intake.requester,
@@ -111,8 +114,10 @@ def intake_record(intake: Intake) -> Ticket:
         priority=intake.priority,
         channel=intake.channel,
         queue=intake.queue,
-        first_reply_due_at=intake.first_reply_due_at,
-        attention_at=deadlines.attention_at(intake.first_reply_due_at, intake.priority, now),
+        first_reply_due_at=first_reply[0] if first_reply else None,
+        attention_at=deadlines.attention_at(
+            deadlines.earliest_due(intake.clocks), intake.priority, now
+        ),
         created_at=now,
         updated_at=now,
         **coverage_fields(coverage),
@@ -146,6 +151,7 @@ def intake_record(intake: Intake) -> Ticket:
             ),
         ]
     )
+    record_opening_clocks(ticket, intake.clocks, now)
     return ticket
 
 

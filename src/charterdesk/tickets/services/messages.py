@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
+from charterdesk.sla.services import sla_public_reply, sla_status_changed
 
 from .. import deadlines
 from ..models import EventKind, Message, Status, Ticket, Visibility
@@ -59,10 +60,12 @@ def _public_reply(ticket: Ticket, author: User, message: Message, now: object) -
     elif ticket.status in (Status.PENDING, Status.SOLVED):
         ticket.status = Status.OPEN
         ticket.solved_at = None
+    at = message.created_at
     if ticket.status != old_status:
         record(ticket, author, EventKind.CHANGED, field="status", old=old_status, new=ticket.status)
-    if ticket.first_replied_at is not None:
-        ticket.attention_at = deadlines.attention_at(None, ticket.priority, message.created_at)
+        sla_status_changed(ticket, old_status, at)
+    sla_public_reply(ticket, author.is_agent, at)
+    deadlines.refresh(ticket, at)
 
 
 def _notify_requester(message_id: int) -> None:

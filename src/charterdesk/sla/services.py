@@ -1,0 +1,224 @@
+"""SLA clocks follow the ticket: opened, replied to, waiting, solved, reopened, changed.
+
+Called by the ticket services inside the caller's transaction. Every transition is an
+SlaEvent; the ticket's `attention_at` follows its nearest deadline.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+from charterdesk.plans.models import Metric
+
+from . import clocks
+from .models import ClockState, SlaClock, SlaEvent, SlaEventKind
+from .terms import Terms, terms_for
+
+if TYPE_CHECKING:
+    from charterdesk.accounts.models import User
+    from charterdesk.tickets.models import Ticket
+
+RUNNING = (ClockState.ACTIVE, ClockState.PAUSED)
+# Metrics that count only while the ticket is not waiting on someone else.
+PAUSABLE = (Metric.RESOLUTION, Metric.PERIODIC_UPDATE)
+
+
+def opening_clocks(terms: Terms | None, at: datetime) -> list[SlaClock]:
+    """First reply and resolution clocks of a new ticket, not yet saved (no ticket yet)."""
+    if terms is None:
+        return []
+    started = []
+    for metric in (Metric.FIRST_REPLY, Metric.RESOLUTION):
+        if metric in terms.minutes:
+            clock = SlaClock(metric=metric, target_minutes=terms.minutes[metric])
+            clocks.start(clock, terms.calendar, terms.plan, at)
+            started.append(clock)
+    return started
+
+
+def record_opening_clocks(ticket: "Ticket", started: list[SlaClock], at: datetime) -> None:
+    for clock in started:
+        clock.ticket = ticket
+    SlaClock.objects.bulk_create(started)
+    _log(started, SlaEventKind.ACTIVATED, at)
+
+
+def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> None:
+    terms = terms_for(ticket)
+    if terms is None:
+        return
+    running = _running(ticket)
+    if by_agent:
+        replied = [
+            c
+            for c in running
+            if c.metric in (Metric.FIRST_REPLY, Metric.NEXT_REPLY, Metric.PERIODIC_UPDATE)
+        ]
+        _apply(replied, SlaEventKind.FULFILLED, at, lambda c: clocks.fulfil(c, terms.calendar, at))
+        if ticket.is_open and Metric.PERIODIC_UPDATE in terms.minutes:
+            _start(ticket, terms, Metric.PERIODIC_UPDATE, at)
+    elif (
+        ticket.first_replied_at is not None
+        and Metric.NEXT_REPLY in terms.minutes
+        and not any(c.metric == Metric.NEXT_REPLY for c in running)
+    ):
+        _start(ticket, terms, Metric.NEXT_REPLY, at)
+
+
+def sla_status_changed(ticket: "Ticket", old: str, at: datetime) -> None:
+    terms = terms_for(ticket)
+    if terms is None:
+        return
+    new = ticket.status
+    running = _running(ticket)
+    if new in ("solved", "closed"):
+        _apply(running, SlaEventKind.FULFILLED, at, lambda c: clocks.fulfil(c, terms.calendar, at))
+    elif _waiting(new, terms):
+        active = [c for c in running if c.metric in PAUSABLE and c.state == ClockState.ACTIVE]
+        _apply(active, SlaEventKind.PAUSED, at, lambda c: clocks.pause(c, terms.calendar, at))
+    else:
+        paused = [c for c in running if c.state == ClockState.PAUSED]
+        _apply(
+            paused,
+            SlaEventKind.RESUMED,
+            at,
+            lambda c: clocks.resume(c, terms.calendar, terms.plan, at),
+        )
+        if old in ("solved", "closed"):
+            _reopen(ticket, terms, at)
+
+
+def sla_recompute(ticket: "Ticket", at: datetime, reason: str) -> None:
+    """Type, priority or plan changed: new targets, counted from each clock's start."""
+    terms = terms_for(ticket)
+    running = _running(ticket)
+    if terms is None:
+        return
+    changed = [c for c in running if c.metric in terms.minutes]
+    for clock in changed:
+        clock.target_minutes = terms.minutes[clock.metric]
+        if clock.state == ClockState.ACTIVE:
+            clocks.schedule(clock, terms.calendar, terms.plan)
+    _save(changed)
+    _log(changed, SlaEventKind.RECOMPUTED, at, reason)
+    if not running and ticket.is_open:
+        record_opening_clocks(ticket, opening_clocks(terms, ticket.created_at), at)
+
+
+def nearest_deadline(ticket: "Ticket") -> datetime | None:
+    return (
+        SlaClock.objects.filter(ticket=ticket, state=ClockState.ACTIVE, due_at__isnull=False)
+        .order_by("due_at")
+        .values_list("due_at", flat=True)
+        .first()
+    )
+
+
+def _waiting(status: str, terms: Terms) -> bool:
+    return status == "pending" or (status == "on_hold" and terms.plan.sla_pause_on_hold)
+
+
+def _reopen(ticket: "Ticket", terms: Terms, at: datetime) -> None:
+    resolution = (
+        SlaClock.objects.filter(ticket=ticket, metric=Metric.RESOLUTION)
+        .order_by("-started_at", "-id")
+        .first()
+    )
+    if resolution is not None and resolution.state == ClockState.FULFILLED:
+        _apply(
+            [resolution],
+            SlaEventKind.RESUMED,
+            at,
+            lambda c: clocks.resume(c, terms.calendar, terms.plan, at),
+            "reopened",
+        )
+
+
+def _start(ticket: "Ticket", terms: Terms, metric: str, at: datetime) -> None:
+    clock = SlaClock(ticket=ticket, metric=metric, target_minutes=terms.minutes[metric])
+    clocks.start(clock, terms.calendar, terms.plan, at)
+    clock.save()
+    _log([clock], SlaEventKind.ACTIVATED, at)
+
+
+def _running(ticket: "Ticket") -> list[SlaClock]:
+    return list(SlaClock.objects.filter(ticket=ticket, state__in=RUNNING))
+
+
+def _apply(
+    targets: Iterable[SlaClock],
+    kind: SlaEventKind,
+    at: datetime,
+    change: Callable[[SlaClock], None],
+    note: str = "",
+) -> None:
+    targets = list(targets)
+    for clock in targets:
+        change(clock)
+    _save(targets)
+    _log(targets, kind, at, note)
+
+
+def _save(targets: list[SlaClock]) -> None:
+    if targets:
+        SlaClock.objects.bulk_update(
+            targets,
+            [
+                "state",
+                "breached",
+                "target_minutes",
+                "started_at",
+                "running_since",
+                "used_before",
+                "due_at",
+                "warn_at",
+                "fulfilled_at",
+            ],
+        )
+
+
+def _log(targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "") -> None:
+    SlaEvent.objects.bulk_create(
+        SlaEvent(
+            clock=c,
+            ticket_id=c.ticket_id,
+            kind=kind,
+            at=at,
+            due_at=c.due_at,
+            business_seconds_used=c.used_before,
+            note=note[:300],
+        )
+        for c in targets
+    )
+
+
+def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: "User") -> SlaClock:
+    """Set a deadline by hand. Needs a reason; recorded as an SLA event and in the ticket's
+    history."""
+    from django.core.exceptions import ValidationError
+
+    from charterdesk.tickets.models import EventKind
+    from charterdesk.tickets.services.history import record
+
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the deadline changes."})
+    if clock.state == ClockState.FULFILLED:
+        raise ValidationError({"due_at": "This deadline is already fulfilled."})
+    old = clock.due_at
+    clock.due_at = due_at
+    clock.warn_at = min(clock.warn_at or due_at, due_at)
+    clock.overridden = True
+    clock.save(update_fields=["due_at", "warn_at", "overridden"])
+    _log([clock], SlaEventKind.RECOMPUTED, timezone.now(), f"set by hand: {reason}")
+    record(
+        clock.ticket,
+        actor,
+        EventKind.CHANGED,
+        field=f"{clock.metric} deadline",
+        old=old.isoformat() if old else "",
+        new=due_at.isoformat(),
+        note=reason,
+    )
+    return clock
