@@ -87,16 +87,16 @@ def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[s
     by_ticket: dict[int, list[SlaClock]] = {t.pk: [] for t in tickets}
     for clock in clocks:
         by_ticket[clock.ticket_id].append(clock)
-    plan_ids = {t.contract.plan_id for t in tickets if t.contract_id is not None}
+    plan_ids = {t.contract.plan_id for t in tickets if t.contract is not None}
     always = set(
         PlanCoverage.objects.filter(plan_id__in=plan_ids, schedule=Schedule.ALWAYS).values_list(
             "plan_id", "request_type"
         )
     )
-    result = {}
+    result: dict[int, list[dict[str, object]]] = {}
     for ticket in tickets:
         calendar = None
-        if ticket.contract_id is not None:
+        if ticket.contract is not None:
             plan = ticket.contract.plan
             calendar = (
                 BusinessCalendar.always_open()
