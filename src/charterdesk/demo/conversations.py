@@ -1,15 +1,14 @@
 """Demo tickets with conversations, so every screen shows something real."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import F
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
-from charterdesk.tickets import deadlines
-from charterdesk.tickets.models import Message, Ticket, TicketEvent
+from charterdesk.sla.sweep import sweep
+from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services import message_add, ticket_create, ticket_update
 
 from .reference import Reference
@@ -143,6 +142,23 @@ STORIES = [
     ),
     Story(
         BOB,
+        "Dashboard unreachable from our Frankfurt office",
+        "The dashboard times out from Frankfurt since this morning; other sites are fine. "
+        "It is down for 40 people.",
+        "downtime",
+        "high",
+        5,
+    ),
+    Story(
+        ALICE,
+        "Status page shows degraded API in US-East",
+        "Your status page says degraded. Is our API traffic affected?",
+        "downtime",
+        "normal",
+        1.7,
+    ),
+    Story(
+        BOB,
         "Webhook deliveries delayed by hours",
         "Our order webhooks arrive 2-3 hours late since yesterday.",
         "error",
@@ -153,18 +169,23 @@ STORIES = [
 
 
 def build_conversations(ref: Reference) -> int:
-    """Create the demo tickets that do not exist yet; returns how many were made."""
+    """Create the demo tickets that do not exist yet, each at its own time in the past,
+    then sweep the SLA clocks so warnings and breaches show. Returns how many were made."""
     made = 0
+    now = timezone.now()
     for story in STORIES:
         requester = Contact.objects.get(email=story.requester)
         if Ticket.objects.filter(requester=requester, subject=story.subject).exists():
             continue
-        _tell(story, requester, ref.users)
+        _tell(story, requester, ref.users, now)
         made += 1
+    sweep(now)
     return made
 
 
-def _tell(story: Story, requester: Contact, users: dict[str, User]) -> None:
+def _tell(story: Story, requester: Contact, users: dict[str, User], now: datetime) -> None:
+    start = now - timedelta(hours=story.hours_ago)
+    step = (now - start) / (len(story.lines) + 2)
     ticket = ticket_create(
         requester=requester,
         subject=story.subject,
@@ -172,38 +193,14 @@ def _tell(story: Story, requester: Contact, users: dict[str, User]) -> None:
         request_type=story.request_type,
         priority=story.priority,
         actor=requester.user,
+        at=start,
     )
-    for author, body, visibility in story.lines:
-        message_add(ticket, users[author], body, visibility)
+    for index, (author, body, visibility) in enumerate(story.lines, start=1):
+        message_add(ticket, users[author], body, visibility, at=start + step * index)
     changes: dict[str, object] = {}
     if story.assignee:
         changes["assignee"] = users[story.assignee]
     if story.status:
         changes["status"] = story.status
     if changes:
-        ticket_update(ticket, users[story.assignee or T1], **changes)
-    _backdate(ticket, story.hours_ago, len(story.lines))
-
-
-def _backdate(ticket: Ticket, hours_ago: float, replies: int) -> None:
-    """Move the story into the past, spreading its messages over the time since."""
-    shift = timedelta(hours=hours_ago)
-    step = shift / (replies + 2)
-    for index, message in enumerate(Message.objects.filter(ticket=ticket).order_by("id")):
-        Message.objects.filter(pk=message.pk).update(
-            created_at=F("created_at") - shift + step * index
-        )
-    TicketEvent.objects.filter(ticket=ticket).update(created_at=F("created_at") - shift)
-    ticket.refresh_from_db()
-    ticket.created_at -= shift
-    first_staff = ticket.messages.filter(from_staff=True, visibility="public").first()
-    ticket.first_replied_at = first_staff.created_at if first_staff else None
-    ticket.first_reply_due_at = deadlines.first_reply_due(
-        ticket.contract, ticket.coverage, ticket.request_type, ticket.priority, ticket.created_at
-    )
-    since = ticket.first_replied_at or ticket.created_at
-    due = None if ticket.first_replied_at else ticket.first_reply_due_at
-    ticket.attention_at = deadlines.attention_at(due, ticket.priority, since)
-    if ticket.solved_at:
-        ticket.solved_at = timezone.now() - step
-    ticket.save()
+        ticket_update(ticket, users[story.assignee or T1], at=now - step / 2, **changes)

@@ -17,7 +17,9 @@ from .validation import check_choice
 FIELDS = ("request_type", "priority", "status", "assignee", "queue")
 
 
-def ticket_update(ticket: Ticket, actor: User | None, **changes: object) -> list[str]:
+def ticket_update(
+    ticket: Ticket, actor: User | None, at: datetime | None = None, **changes: object
+) -> list[str]:
     """Change properties of a ticket as an agent (or as CharterDesk itself, actor None,
     for automatic actions); every change goes to the history.
 
@@ -38,10 +40,10 @@ def ticket_update(ticket: Ticket, actor: User | None, **changes: object) -> list
         old = getattr(ticket, field)
         if new != old:
             setattr(ticket, field, new)
-            record(ticket, actor, EventKind.CHANGED, field=field, old=old, new=new)
+            record(ticket, actor, EventKind.CHANGED, field=field, old=old, new=new, at=at)
             changed[field] = old
     if changed:
-        _follow_up(ticket, actor, changed, timezone.now())
+        _follow_up(ticket, actor, changed, at or timezone.now())
         ticket.save()
     return list(changed)
 
@@ -73,7 +75,13 @@ def _follow_up(
         for field, value in coverage_fields(coverage).items():
             setattr(ticket, field, value)
         record(
-            ticket, actor, EventKind.COVERAGE, old=old, new=coverage.decision, note=coverage.reason
+            ticket,
+            actor,
+            EventKind.COVERAGE,
+            old=old,
+            new=coverage.decision,
+            note=coverage.reason,
+            at=now,
         )
     if "status" in changed:
         ticket.solved_at = now if ticket.status == Status.SOLVED else None

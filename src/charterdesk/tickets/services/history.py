@@ -1,3 +1,7 @@
+from datetime import datetime
+
+from django.utils import timezone
+
 from charterdesk.accounts.models import User
 
 from ..models import EventKind, Ticket, TicketEvent
@@ -13,6 +17,7 @@ def record(
     new: object = "",
     note: str = "",
     internal: bool = False,
+    at: datetime | None = None,
 ) -> TicketEvent:
     """Add one line to the ticket's history."""
     return TicketEvent.objects.create(
@@ -24,6 +29,7 @@ def record(
         new_value=_text(new),
         note=note[:500],
         internal=internal,
+        created_at=at or timezone.now(),
     )
 
 

@@ -48,8 +48,11 @@ def ticket_create(
     priority: str | None = None,
     channel: Channel = Channel.PORTAL,
     actor: User | None = None,
+    at: datetime | None = None,
 ) -> Ticket:
-    """Take a request in: classify, decide coverage, route, promise a first reply."""
+    """Take a request in: classify, decide coverage, route, start the SLA clocks.
+
+    `at` is when the request arrived (default now; imports pass the original time)."""
     return intake_record(
         intake_prepare(
             requester=requester,
@@ -59,6 +62,7 @@ def ticket_create(
             priority=priority,
             channel=channel,
             actor=actor,
+            at=at,
         )
     )
 
@@ -72,6 +76,7 @@ def intake_prepare(
     priority: str | None = None,
     channel: Channel = Channel.PORTAL,
     actor: User | None = None,
+    at: datetime | None = None,
 ) -> Intake:
     """Check the request and make every decision, reading only. Callers that write under
     contention (the API) call this before their transaction, so it stays short."""
@@ -82,7 +87,7 @@ def intake_prepare(
         source = TypeSource.AGENT if actor is not None and actor.is_agent else TypeSource.CUSTOMER
     else:
         request_type, source = guess_request_type(subject, body), TypeSource.AUTO
-    now = timezone.now()
+    now = at or timezone.now()
     coverage = decide_coverage(requester.organization, requester, request_type, now.date())
     terms = terms_of(coverage.contract, coverage.decision, request_type, priority)
     return Intake(

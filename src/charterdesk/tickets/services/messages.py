@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +20,7 @@ def message_add(
     body: str,
     visibility: str = Visibility.PUBLIC,
     channel: Channel = Channel.PORTAL,
+    at: datetime | None = None,
 ) -> Message:
     """A public reply or an internal note. Customers write public replies only; their reply
     re-opens a ticket that waits on them or was solved."""
@@ -28,7 +31,7 @@ def message_add(
     if ticket.status == Status.CLOSED:
         raise ValidationError({"body": "This ticket is closed; open a new request instead."})
     body = check_body(body)
-    now = timezone.now()
+    now = at or timezone.now()
     message = Message.objects.create(
         ticket=ticket,
         author=author,
@@ -40,16 +43,17 @@ def message_add(
         created_at=now,
     )
     if visibility == Visibility.INTERNAL:
-        record(ticket, author, EventKind.NOTED, internal=True)
+        record(ticket, author, EventKind.NOTED, internal=True, at=now)
     else:
-        _public_reply(ticket, author, message, now)
+        _public_reply(ticket, author, message)
     ticket.updated_at = now
     ticket.save()
     return message
 
 
-def _public_reply(ticket: Ticket, author: User, message: Message, now: object) -> None:
-    record(ticket, author, EventKind.REPLIED)
+def _public_reply(ticket: Ticket, author: User, message: Message) -> None:
+    at = message.created_at
+    record(ticket, author, EventKind.REPLIED, at=at)
     old_status = ticket.status
     if author.is_agent:
         if ticket.first_replied_at is None:
@@ -60,9 +64,16 @@ def _public_reply(ticket: Ticket, author: User, message: Message, now: object) -
     elif ticket.status in (Status.PENDING, Status.SOLVED):
         ticket.status = Status.OPEN
         ticket.solved_at = None
-    at = message.created_at
     if ticket.status != old_status:
-        record(ticket, author, EventKind.CHANGED, field="status", old=old_status, new=ticket.status)
+        record(
+            ticket,
+            author,
+            EventKind.CHANGED,
+            field="status",
+            old=old_status,
+            new=ticket.status,
+            at=at,
+        )
         sla_status_changed(ticket, old_status, at)
     sla_public_reply(ticket, author.is_agent, at)
     deadlines.refresh(ticket, at)
