@@ -9,14 +9,16 @@ from django.db.utils import ConnectionHandler, OperationalError
 
 
 def connection_to(path: Path, engine: str):  # type: ignore[no-untyped-def]
-    handler = ConnectionHandler({
-        "default": {
-            "ENGINE": engine,
-            "NAME": str(path),
-            # a tiny busy timeout: without the queue, the second writer gives up at once
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 0.05},
+    handler = ConnectionHandler(
+        {
+            "default": {
+                "ENGINE": engine,
+                "NAME": str(path),
+                # a tiny busy timeout: without the queue, the second writer gives up at once
+                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 0.05},
+            }
         }
-    })
+    )
     return handler["default"]
 
 

@@ -33,7 +33,9 @@ def test_new_ticket_starts_first_reply_and_resolution_clocks(personas):
     assert ticket.first_reply_due_at == first.due_at
     assert ticket.attention_at == first.due_at
     assert list(SlaEvent.objects.filter(ticket=ticket).values_list("kind", flat=True)) == [
-        "activated", "activated"]
+        "activated",
+        "activated",
+    ]
 
 
 def test_internal_note_does_not_fulfil_and_a_public_reply_does(personas):
@@ -45,8 +47,11 @@ def test_internal_note_does_not_fulfil_and_a_public_reply_does(personas):
     with travel(20):
         message_add(ticket, personas.tier2, "We are on it.")
     first = clock(ticket, "first_reply")
-    assert (first.state, first.breached, first.used_before) == (ClockState.FULFILLED, False,
-                                                                 20 * 60)
+    assert (first.state, first.breached, first.used_before) == (
+        ClockState.FULFILLED,
+        False,
+        20 * 60,
+    )
     update = clock(ticket, "periodic_update", ClockState.ACTIVE)
     assert update.started_at == MONDAY_10 + timedelta(minutes=20)
 
@@ -124,8 +129,7 @@ def test_raising_priority_recomputes_deadlines_from_the_original_start(personas)
         ticket_update(ticket, personas.tier2, priority="urgent")
     assert clock(ticket, "first_reply").due_at == MONDAY_10 + timedelta(minutes=30)
     assert ticket.first_reply_due_at == MONDAY_10 + timedelta(minutes=30)
-    kinds = SlaEvent.objects.filter(ticket=ticket, kind="recomputed").values_list("note",
-                                                                                  flat=True)
+    kinds = SlaEvent.objects.filter(ticket=ticket, kind="recomputed").values_list("note", flat=True)
     assert "priority changed" in list(kinds)
 
 

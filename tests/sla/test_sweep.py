@@ -72,5 +72,6 @@ def test_paused_and_fulfilled_clocks_are_never_breached(personas):
 
     message_add(ticket, personas.tier1, "done")
     result = sweep(MONDAY_10 + timedelta(days=30))
-    assert SlaClock.objects.filter(ticket=ticket, pk__in=result.breached,
-                                   state="paused").count() == 0
+    assert (
+        SlaClock.objects.filter(ticket=ticket, pk__in=result.breached, state="paused").count() == 0
+    )

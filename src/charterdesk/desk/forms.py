@@ -1,9 +1,12 @@
+from typing import Any
+
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.routing.models import Queue
+from charterdesk.sla.models import SlaClock
 from charterdesk.tickets.models import Status, Visibility
 
 
@@ -49,3 +52,19 @@ class PropertiesForm(forms.Form):
     assignee = forms.ModelChoiceField(
         User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Unassigned"
     )
+
+
+class OverrideForm(forms.Form):
+    """Set one deadline by hand; the reason goes to the history."""
+
+    clock = forms.TypedChoiceField(label="Deadline", coerce=int)
+    due_at = forms.DateTimeField(
+        label="New deadline", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    reason = forms.CharField(max_length=300)
+
+    def __init__(self, *args: Any, clocks: list[SlaClock], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clock"].choices = [  # type: ignore[attr-defined]
+            (c.pk, c.get_metric_display()) for c in clocks if c.state != "fulfilled"
+        ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reports, views
 
 app_name = "desk"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/reply", views.ticket_reply, name="reply"),
     path("tickets/<int:ticket_id>/properties", views.ticket_properties, name="properties"),
+    path("tickets/<int:ticket_id>/sla-override", views.sla_override, name="sla_override"),
+    path("reports/sla", reports.sla_attainment, name="sla_report"),
 ]

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,12 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import add_service_errors
+from charterdesk.sla import services as services_sla
+from charterdesk.sla.selectors import clock_views, events_of, nearest
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
-from .forms import AgentReplyForm, PropertiesForm, QueueFilterForm
+from .forms import AgentReplyForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
 
 
@@ -22,15 +27,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     rows, next_after = page_after(tickets, request.GET.get("after"))
     params = request.GET.copy()
     params.pop("after", None)
+    now = timezone.now()
+    views = clock_views(rows, now)
     return render(
         request,
         "desk/queue.html",
         {
             "filters": filters,
-            "tickets": rows,
+            "rows": [(ticket, nearest(views[ticket.pk])) for ticket in rows],
             "next_after": next_after,
             "params": params.urlencode(),
-            "now": timezone.now(),
+            "now": now,
         },
     )
 
@@ -51,8 +58,11 @@ def ticket_detail(
     ticket_id: int,
     reply: AgentReplyForm | None = None,
     properties: PropertiesForm | None = None,
+    override: OverrideForm | None = None,
 ) -> HttpResponse:
     ticket = _ticket(request, ticket_id)
+    now = timezone.now()
+    clocks = clock_views([ticket], now)[ticket.pk]
     initial = {
         f: getattr(ticket, f) for f in ("request_type", "priority", "status", "queue", "assignee")
     }
@@ -65,7 +75,10 @@ def ticket_detail(
             "events": selectors.events_visible_to(request.user, ticket),  # type: ignore[arg-type]
             "reply": reply or AgentReplyForm(),
             "properties": properties or PropertiesForm(initial=initial),
-            "now": timezone.now(),
+            "clocks": clocks,
+            "sla_events": events_of(ticket),
+            "override": override or OverrideForm(clocks=[v.clock for v in clocks]),
+            "now": now,
         },
     )
 
@@ -105,3 +118,22 @@ def ticket_properties(request: HttpRequest, ticket_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
     return ticket_detail(request, ticket_id, properties=form)
+
+
+@agent_required
+@require_POST
+def sla_override(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    ticket = _ticket(request, ticket_id)
+    form = OverrideForm(request.POST, clocks=list(ticket.clocks.exclude(state="fulfilled")))
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                clock = ticket.clocks.select_for_update().get(pk=form.cleaned_data["clock"])
+                data = form.cleaned_data
+                agent = cast(User, request.user)
+                services_sla.sla_override(clock, data["due_at"], data["reason"], agent)
+            flash.success(request, "Deadline changed.")
+            return redirect("desk:ticket", ticket_id=ticket_id)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return ticket_detail(request, ticket_id, override=form)

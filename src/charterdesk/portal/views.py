@@ -8,6 +8,7 @@ from django.utils import timezone
 from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
+from charterdesk.sla.selectors import clocks_of
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
@@ -67,6 +68,9 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
     messages = selectors.messages_visible_to(request.user, ticket)  # type: ignore[arg-type]
+    promises = clocks_of(ticket).exclude(metric="periodic_update", state="fulfilled")
     return render(
-        request, "portal/ticket_detail.html", {"ticket": ticket, "messages": messages, "form": form}
+        request,
+        "portal/ticket_detail.html",
+        {"ticket": ticket, "messages": messages, "form": form, "promises": promises},
     )

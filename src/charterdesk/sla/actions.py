@@ -5,6 +5,7 @@ it is in the ticket's history."""
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 
@@ -61,7 +62,7 @@ def _change_ticket(clock: SlaClock, wanted: set[str], kind: SlaEventKind) -> Non
     from charterdesk.tickets.services import ticket_update
 
     ticket = clock.ticket
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if SlaAction.RAISE_PRIORITY in wanted and ticket.priority != Priority.URGENT:
         order = list(Priority)
         changes["priority"] = order[order.index(Priority(ticket.priority)) - 1].value

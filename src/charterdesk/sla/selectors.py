@@ -55,10 +55,10 @@ def attainment(start: date, end: date) -> list[AttainmentRow]:
         SlaClock.objects.filter(started_at__gte=since, started_at__lte=until)
         .annotate(month=TruncMonth("started_at"))
         .values("ticket__contract__plan__name", "metric", "ticket__priority", "month")
-        .annotate(
-            achieved=Count("id", filter=Q(state=ClockState.FULFILLED, breached=False)),
-            breached=Count("id", filter=Q(breached=True)),
-            active=Count("id", filter=~Q(state=ClockState.FULFILLED) & Q(breached=False)),
+        .annotate(  # names unlike the model's fields, which the filters refer to
+            n_achieved=Count("id", filter=Q(state=ClockState.FULFILLED, breached=False)),
+            n_breached=Count("id", filter=Q(breached=True)),
+            n_active=Count("id", filter=~Q(state=ClockState.FULFILLED) & Q(breached=False)),
         )
         .order_by("ticket__contract__plan__name", "metric", "ticket__priority", "month")
     )
@@ -68,9 +68,9 @@ def attainment(start: date, end: date) -> list[AttainmentRow]:
             metric=row["metric"],
             priority=row["ticket__priority"],
             month=_as_date(row["month"]),
-            achieved=row["achieved"],
-            breached=row["breached"],
-            active=row["active"],
+            achieved=row["n_achieved"],
+            breached=row["n_breached"],
+            active=row["n_active"],
         )
         for row in rows
     ]
@@ -80,40 +80,78 @@ def _as_date(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[str, object]]]:
-    """Each ticket's clocks with business time used up to now, in three queries for any
-    number of tickets (tickets should come with `contract__plan__calendar` selected)."""
-    clocks = SlaClock.objects.filter(ticket__in=[t.pk for t in tickets]).order_by("started_at")
-    by_ticket: dict[int, list[SlaClock]] = {t.pk: [] for t in tickets}
-    for clock in clocks:
-        by_ticket[clock.ticket_id].append(clock)
+def calendars_of(tickets: list[Ticket]) -> dict[int, BusinessCalendar | None]:
+    """Each ticket's SLA calendar, in one query for any number of tickets (tickets should
+    come with `contract__plan__calendar` selected)."""
     plan_ids = {t.contract.plan_id for t in tickets if t.contract is not None}
     always = set(
         PlanCoverage.objects.filter(plan_id__in=plan_ids, schedule=Schedule.ALWAYS).values_list(
             "plan_id", "request_type"
         )
     )
-    result: dict[int, list[dict[str, object]]] = {}
+    result: dict[int, BusinessCalendar | None] = {}
     for ticket in tickets:
-        calendar = None
-        if ticket.contract is not None:
-            plan = ticket.contract.plan
-            calendar = (
-                BusinessCalendar.always_open()
-                if (plan.pk, ticket.request_type) in always
-                else plan.calendar.business_calendar
-            )
-        result[ticket.pk] = [
-            {
-                "metric": c.metric,
-                "state": c.state,
-                "breached": c.breached
-                or (c.due_at is not None and c.due_at < now and c.state == ClockState.ACTIVE),
-                "due_at": c.due_at,
-                "business_seconds_used": (
-                    used_seconds(c, calendar, now) if calendar else c.used_before
-                ),
-            }
-            for c in by_ticket[ticket.pk]
-        ]
+        if ticket.contract is None:
+            result[ticket.pk] = None
+        elif (ticket.contract.plan_id, ticket.request_type) in always:
+            result[ticket.pk] = BusinessCalendar.always_open()
+        else:
+            result[ticket.pk] = ticket.contract.plan.calendar.business_calendar
     return result
+
+
+@dataclass(frozen=True)
+class ClockView:
+    """A clock as people read it: what is promised, by when, how much time is left."""
+
+    clock: SlaClock
+    business_used: int
+    business_left: int | None
+    calendar_left: float | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.calendar_left is not None and self.calendar_left < 0
+
+
+def clock_views(tickets: list[Ticket], now: datetime) -> dict[int, list[ClockView]]:
+    """Every clock of these tickets with business and calendar time used and left."""
+    calendars = calendars_of(tickets)
+    views: dict[int, list[ClockView]] = {t.pk: [] for t in tickets}
+    clocks = SlaClock.objects.filter(ticket__in=list(views)).order_by("started_at", "id")
+    for clock in clocks:
+        calendar = calendars[clock.ticket_id]
+        used = used_seconds(clock, calendar, now) if calendar else clock.used_before
+        business_left = calendar_left = None
+        if clock.state == ClockState.ACTIVE and clock.due_at is not None and calendar:
+            calendar_left = (clock.due_at - now).total_seconds()
+            business_left = int(
+                calendar.elapsed(now, clock.due_at).total_seconds()
+                if clock.due_at >= now
+                else -calendar.elapsed(clock.due_at, now).total_seconds()
+            )
+        views[clock.ticket_id].append(ClockView(clock, used, business_left, calendar_left))
+    return views
+
+
+def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[str, object]]]:
+    """Each ticket's clocks for the API, in three queries for any number of tickets."""
+    return {
+        ticket_id: [
+            {
+                "metric": v.clock.metric,
+                "state": v.clock.state,
+                "breached": v.clock.breached or v.overdue,
+                "due_at": v.clock.due_at,
+                "business_seconds_used": v.business_used,
+            }
+            for v in views
+        ]
+        for ticket_id, views in clock_views(tickets, now).items()
+    }
+
+
+def nearest(views: list[ClockView]) -> ClockView | None:
+    """The running clock whose deadline comes first."""
+    running = [v for v in views if v.calendar_left is not None]
+    return min(running, key=lambda v: v.calendar_left or 0.0, default=None)

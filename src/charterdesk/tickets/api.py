@@ -144,9 +144,9 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) ->
     return ticket_out(selectors.ticket_get_for(user, ticket_id))
 
 
-def _changes(payload: TicketPatch) -> dict[str, object]:
+def _changes(payload: TicketPatch) -> dict[str, Any]:
     given = payload.model_fields_set
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for api_name, field in (
         ("type", "request_type"),
         ("priority", "priority"),

@@ -47,7 +47,9 @@ def events_visible_to(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
 
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     """The agents' work list, most urgent first. Open tickets unless a status is asked for."""
-    tickets = Ticket.objects.select_related("organization", "queue", "assignee", "requester")
+    tickets = Ticket.objects.select_related(
+        "organization", "queue", "assignee", "requester", "contract__plan__calendar"
+    )
     status = filters.get("status")
     # Without a status: open tickets, which the partial index `ticket_open_urgency` serves.
     tickets = tickets.filter(status=status) if status else tickets.filter(status__in=OPEN_STATUSES)
