@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from charterdesk.accounts.models import ApiToken, User
+from charterdesk.sla.models import SlaClock
 from charterdesk.tickets.models import Ticket
 
 
@@ -92,5 +93,8 @@ def test_seed_adds_tickets_with_conversations(personas):
     assert Ticket.objects.filter(status__in=["new", "open"]).exists()
     assert Ticket.objects.filter(status="closed").exists()
     assert Ticket.objects.filter(messages__isnull=True).count() == 0
+    running = SlaClock.objects.filter(state="active", ticket__status__in=["new", "open"])
+    assert running.exists()
+    assert not SlaClock.objects.filter(ticket__status="closed", state="active").exists()
     newest = Ticket.objects.order_by("-id").first()
     assert newest.events.filter(kind="created").exists()

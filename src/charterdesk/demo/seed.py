@@ -15,7 +15,7 @@ from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.plans.models import Contract, Plan, Schedule
 from charterdesk.tickets.deadlines import HOUSE_TARGETS
-from charterdesk.tickets.models import Status
+from charterdesk.tickets.models import OPEN_STATUSES, Status
 
 BATCH = 10_000
 TYPES = (
@@ -53,6 +53,7 @@ class Terms:
 
     decision: dict[tuple[int, str], str]
     minutes: dict[tuple[int, str, str], int]
+    resolution: dict[tuple[int, str, str], int]
     calendar: dict[tuple[int, str], BusinessCalendar]
 
 
@@ -116,7 +117,7 @@ def _queues() -> dict[str, int]:
 
 
 def _terms() -> Terms:
-    terms = Terms({}, {}, {})
+    terms = Terms({}, {}, {}, {})
     for plan in Plan.objects.select_related("calendar").prefetch_related("coverages", "targets"):
         for row in plan.coverages.all():
             terms.decision[plan.pk, row.request_type] = row.decision
@@ -125,8 +126,12 @@ def _terms() -> Terms:
                 if row.schedule == Schedule.ALWAYS
                 else plan.calendar.business_calendar
             )
-        for target in plan.targets.filter(metric="first_reply"):
-            terms.minutes[plan.pk, target.request_type, target.priority] = target.minutes
+        for target in plan.targets.filter(metric__in=["first_reply", "resolution"]):
+            key = (plan.pk, target.request_type, target.priority)
+            if target.metric == "first_reply":
+                terms.minutes[key] = target.minutes
+            else:
+                terms.resolution[key] = target.minutes
     return terms
 
 
@@ -148,6 +153,7 @@ class Rows:
     tickets: list[tuple[object, ...]]
     messages: list[tuple[object, ...]]
     events: list[tuple[object, ...]]
+    clocks: list[tuple[object, ...]]
 
 
 def _ticket_rows(
@@ -161,7 +167,7 @@ def _ticket_rows(
     rng: random.Random,
 ) -> Rows:
     now = timezone.now()
-    rows = Rows([], [], [])
+    rows = Rows([], [], [], [])
     kinds = rng.choices(*TYPES, k=size)
     priorities = rng.choices(*PRIORITIES, k=size)
     for offset in range(size):
@@ -183,6 +189,12 @@ def _ticket_rows(
         status, replied, solved = _lifecycle(created, now, rng)
         since = replied or created
         attention = due if due and not replied else since + HOUSE_TARGETS[Priority(priority)]
+        if status in OPEN_STATUSES and minutes is not None:
+            first = None if replied else minutes
+            resolution = terms.resolution.get((plan, kind, priority))
+            calendar = terms.calendar[plan, kind]
+            nearest = _clocks(rows, pk, status, calendar, created, now, first, resolution)
+            attention = nearest or attention
         rows.tickets.append(
             (
                 pk,
@@ -209,6 +221,63 @@ def _ticket_rows(
         )
         _conversation(rows, pk, contact, created, replied, now, rng)
     return rows
+
+
+def _clocks(
+    rows: "Rows",
+    ticket: int,
+    status: str,
+    calendar: BusinessCalendar,
+    created: datetime,
+    now: datetime,
+    first: int | None,
+    resolution: int | None,
+) -> datetime | None:
+    """Running clocks of an open seeded ticket, as if the sweep had run; the nearest due."""
+    due_times = []
+    for metric, minutes in (("first_reply", first), ("resolution", resolution)):
+        if minutes is None:
+            continue
+        if status in (Status.PENDING, Status.ON_HOLD) and metric == "resolution":
+            rows.clocks.append(
+                (
+                    ticket,
+                    metric,
+                    "paused",
+                    False,
+                    False,
+                    minutes,
+                    created,
+                    None,
+                    0,
+                    None,
+                    None,
+                    None,
+                    False,
+                )
+            )
+            continue
+        due = calendar.add(created, timedelta(minutes=minutes))
+        warn = calendar.add(created, timedelta(minutes=max(0, minutes - 30)))
+        rows.clocks.append(
+            (
+                ticket,
+                metric,
+                "active",
+                due <= now,
+                warn <= now,
+                minutes,
+                created,
+                created,
+                0,
+                due,
+                warn,
+                None,
+                False,
+            )
+        )
+        due_times.append(due)
+    return min(due_times, default=None)
 
 
 def _lifecycle(
@@ -269,6 +338,10 @@ TICKET_COLUMNS = (
 MESSAGE_COLUMNS = (
     "ticket_id, author_id, author_contact_id, from_staff, visibility, channel, body, created_at"
 )
+CLOCK_COLUMNS = (
+    "ticket_id, metric, state, breached, warned, target_minutes, started_at, running_since, "
+    "used_before, due_at, warn_at, fulfilled_at, overridden"
+)
 EVENT_COLUMNS = "ticket_id, actor_id, kind, field, old_value, new_value, note, internal, created_at"
 
 
@@ -277,6 +350,7 @@ DATETIME_POSITIONS = {
     "tickets_ticket": (14, 15, 16, 17, 18, 19),
     "tickets_message": (7,),
     "tickets_ticketevent": (8,),
+    "sla_slaclock": (6, 7, 9, 10, 11),
 }
 
 
@@ -286,6 +360,7 @@ def _insert(rows: Rows) -> None:
             ("tickets_ticket", TICKET_COLUMNS, rows.tickets),
             ("tickets_message", MESSAGE_COLUMNS, rows.messages),
             ("tickets_ticketevent", EVENT_COLUMNS, rows.events),
+            ("sla_slaclock", CLOCK_COLUMNS, rows.clocks),
         ):
             marks = ", ".join(["%s"] * (columns.count(",") + 1))
             cursor.executemany(

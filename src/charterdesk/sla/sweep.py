@@ -49,14 +49,16 @@ def sweep(now: datetime) -> SweepResult:
 def _claim(kind: SlaEventKind, now: datetime) -> list[tuple[int, int]]:
     flag, column = CLAIM[kind]
     table = SlaClock._meta.db_table
+    # The inner predicate is written as the partial index's, so both databases use it.
     sql = (
-        f"UPDATE {table} SET {flag} = %s WHERE id IN ("  # noqa: S608 - names are fixed above
-        f"SELECT id FROM {table} WHERE state = 'active' AND {flag} = %s AND {column} <= %s "
-        f"ORDER BY {column} LIMIT %s) AND {flag} = %s RETURNING id, ticket_id"
+        f'UPDATE {table} SET "{flag}" = %s WHERE id IN ('  # noqa: S608 - names fixed above
+        f'SELECT id FROM {table} WHERE "state" = \'active\' AND NOT "{flag}" '
+        f'AND "{column}" <= %s ORDER BY "{column}" LIMIT %s) AND NOT "{flag}" '
+        "RETURNING id, ticket_id"
     )
     when = connection.ops.adapt_datetimefield_value(now)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [True, False, when, BATCH, False])
+        cursor.execute(sql, [True, when, BATCH])
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
