@@ -1,0 +1,31 @@
+"""Public holidays from the ``holidays`` package, as plain sorted dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+
+def default_years() -> range:
+    """Five years back to ten years ahead of the current year."""
+    this_year = datetime.now(UTC).year
+    return range(this_year - 5, this_year + 11)
+
+
+def holidays_for(
+    country: str, subdiv: str | None = None, years: Iterable[int] | int | None = None
+) -> list[date]:
+    """Sorted public holidays (observed days included) of ``country`` and ``subdiv``.
+
+    ``holidays_for("GB", subdiv="ENG", years=range(2024, 2031))``.  Without ``years`` the
+    list runs from five years ago to ten years ahead.  An unknown country or subdivision
+    raises ValueError.
+    """
+    import holidays  # imported here: the package is large and only needed for this call
+
+    wanted = default_years() if years is None else years
+    try:
+        found = holidays.country_holidays(country, subdiv=subdiv, years=wanted)
+    except NotImplementedError as error:
+        raise ValueError(f"no public holidays known for {country!r}: {error}") from None
+    return sorted(found.keys())
