@@ -73,8 +73,9 @@ def main() -> None:
         print("| run | warned | breached | seconds |")
         print("|---|---|---|---|")
         print(f"| first | {len(result.warned):,} | {len(result.breached):,} | {first:.2f} |")
-        print(f"| again (idempotent) | {len(again.warned)} | {len(again.breached)} | "
-              f"{second:.3f} |")
+        print(
+            f"| again (idempotent) | {len(again.warned)} | {len(again.breached)} | {second:.3f} |"
+        )
         print(f"\nPlans of the claim's inner query:\n\n{plans}")
 
 
@@ -82,8 +83,10 @@ def explain(connection, now) -> str:  # type: ignore[no-untyped-def]
     when = connection.ops.adapt_datetimefield_value(now)
     out = []
     for flag, column in (("warned", "warn_at"), ("breached", "due_at")):
-        sql = (f'SELECT id FROM sla_slaclock WHERE "state" = \'active\' AND NOT "{flag}" '
-               f'AND "{column}" <= %s ORDER BY "{column}" LIMIT 5000')
+        sql = (
+            f'SELECT id FROM sla_slaclock WHERE "state" = \'active\' AND NOT "{flag}" '
+            f'AND "{column}" <= %s ORDER BY "{column}" LIMIT 5000'
+        )
         prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
         with connection.cursor() as cursor:
             cursor.execute(prefix + sql, [when])

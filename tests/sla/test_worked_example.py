@@ -26,8 +26,12 @@ def latest(ticket, metric):  # type: ignore[no-untyped-def]
 
 def test_the_checkout_outage_of_the_sla_docs(personas):
     with at(10):
-        ticket = open_ticket("alice@acme.example", subject="Checkout returns 502",
-                             request_type="downtime", priority="urgent")
+        ticket = open_ticket(
+            "alice@acme.example",
+            subject="Checkout returns 502",
+            request_type="downtime",
+            priority="urgent",
+        )
     assert latest(ticket, "first_reply").due_at == t(10, 30)
     assert latest(ticket, "first_reply").warn_at == t(10)
     assert latest(ticket, "resolution").due_at == t(14)
@@ -51,8 +55,7 @@ def test_the_checkout_outage_of_the_sla_docs(personas):
     assert latest(ticket, "next_reply").due_at == t(13, 30)
 
     breached = sweep(t(13, 45)).breached
-    assert set(breached) == {latest(ticket, "next_reply").pk,
-                             latest(ticket, "periodic_update").pk}
+    assert set(breached) == {latest(ticket, "next_reply").pk, latest(ticket, "periodic_update").pk}
 
     with at(13, 50):
         message_add(ticket, personas.tier2, "Fixed: a bad config push.")
@@ -64,4 +67,7 @@ def test_the_checkout_outage_of_the_sla_docs(personas):
         ticket_update(ticket, personas.tier2, status="solved")
     resolution = latest(ticket, "resolution")
     assert (resolution.state, resolution.breached, resolution.used_before) == (
-        "fulfilled", False, 180 * 60)
+        "fulfilled",
+        False,
+        180 * 60,
+    )
