@@ -9,3 +9,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+if DATABASES["default"]["ENGINE"] == "charterdesk.core.sqlite":  # noqa: F405
+    # A file, not memory: the live server's threads then open their own connections (as in
+    # production) instead of sharing one, and the write queue's file lock is exercised.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"charterdesk-test-{os.getpid()}.sqlite3")  # noqa: F405
+    }
