@@ -62,6 +62,7 @@ def main() -> None:
         from charterdesk.tickets.selectors import agent_queue
 
         settings.ALLOWED_HOSTS = ["*"]
+        call_command("collectstatic", interactive=False, verbosity=0)  # pages link to them
         client = Client()
         client.force_login(User.objects.get(email="tier1@charterdesk.example"))
         queue = Queue.objects.get(name="Frontline").pk

@@ -148,3 +148,16 @@ def test_tickets_without_a_contract_have_no_clocks(personas):
     Contact.objects.create(organization=org, email="gavin@hooli.example")
     ticket = open_ticket("gavin@hooli.example")
     assert not SlaClock.objects.filter(ticket=ticket).exists()
+
+
+def test_a_reply_while_waiting_on_the_customer_starts_the_update_clock_paused(personas):
+    with travel(0):
+        ticket = open_ticket("alice@acme.example", request_type="downtime", priority="urgent")
+    with travel(5):
+        message_add(ticket, personas.tier2, "Please send logs.")
+        ticket_update(ticket, personas.tier2, status=Status.PENDING)
+    with travel(30):
+        message_add(ticket, personas.tier2, "Reminder: we still need the logs.")
+    update = clock(ticket, "periodic_update", ClockState.ACTIVE, ClockState.PAUSED)
+    assert update.state == ClockState.PAUSED
+    assert ticket.status == Status.PENDING

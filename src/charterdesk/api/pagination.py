@@ -31,6 +31,19 @@ def _decode(cursor: str) -> int:
         raise HttpError(400, "The cursor is not valid; use the `next` link of a page.") from exc
 
 
+def page_of(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    cursor: str | None,
+    limit: int,
+    **filters: object,
+) -> tuple[list[Any], str | None]:
+    """Check the limit, apply the filters that were given, and paginate."""
+    check_limit(limit)
+    given = {field: value for field, value in filters.items() if value}
+    return paginate(request, queryset.filter(**given), cursor, limit)
+
+
 def paginate(
     request: HttpRequest, queryset: QuerySet[Any], cursor: str | None, limit: int
 ) -> tuple[list[Any], str | None]:

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import check_limit, paginate
+from charterdesk.api.pagination import page_of
 
 from .models import Contact, Organization
 from .selectors import contacts_visible_to, organizations_visible_to
@@ -39,9 +39,8 @@ class ContactPage(Schema):
 def list_organizations(
     request: HttpRequest, cursor: str | None = None, limit: int = 25
 ) -> dict[str, Any]:
-    check_limit(limit)
     orgs = organizations_visible_to(user_of(request))
-    rows, next_url = paginate(request, orgs, cursor, limit)
+    rows, next_url = page_of(request, orgs, cursor, limit)
     return {"items": rows, "next": next_url}
 
 
@@ -57,11 +56,8 @@ def list_contacts(
     cursor: str | None = None,
     limit: int = 25,
 ) -> dict[str, Any]:
-    check_limit(limit)
     contacts = contacts_visible_to(user_of(request))
-    if organization:
-        contacts = contacts.filter(organization_id=organization)
-    rows, next_url = paginate(request, contacts, cursor, limit)
+    rows, next_url = page_of(request, contacts, cursor, limit, organization_id=organization)
     return {"items": rows, "next": next_url}
 
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import transaction
 
 from .models import Contract, Plan, PlanCoverage, ResponseTarget
+from .tasks import recompute_contract_clocks
 
 
 class CoverageInline(admin.TabularInline):
@@ -28,3 +30,9 @@ class ContractAdmin(admin.ModelAdmin):
     search_fields = ["organization__name"]
     filter_horizontal = ["authorized_contacts"]
     raw_id_fields = ["organization", "relationship_manager"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        """A new plan or new dates change the promises on open tickets: recompute them."""
+        super().save_model(request, obj, form, change)
+        if change and {"plan", "starts_on", "ends_on"} & set(form.changed_data):
+            transaction.on_commit(lambda: recompute_contract_clocks.enqueue(obj.pk))

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import check_limit, paginate
+from charterdesk.api.pagination import page_of
 
 from .models import Contract, Plan
 from .selectors import contracts_visible_to, plans_with_terms
@@ -113,11 +113,8 @@ def list_contracts(
     cursor: str | None = None,
     limit: int = 25,
 ) -> dict[str, Any]:
-    check_limit(limit)
     contracts = contracts_visible_to(user_of(request))
-    if organization:
-        contracts = contracts.filter(organization_id=organization)
-    rows, next_url = paginate(request, contracts, cursor, limit)
+    rows, next_url = page_of(request, contracts, cursor, limit, organization_id=organization)
     return {"items": [contract_out(c) for c in rows], "next": next_url}
 
 

@@ -134,6 +134,20 @@ def clock_views(tickets: list[Ticket], now: datetime) -> dict[int, list[ClockVie
     return views
 
 
+def new_clock_summaries(clocks: list[SlaClock]) -> list[dict[str, object]]:
+    """The API's view of clocks that just started (nothing used, nothing breached)."""
+    return [
+        {
+            "metric": c.metric,
+            "state": c.state,
+            "breached": False,
+            "due_at": c.due_at,
+            "business_seconds_used": 0,
+        }
+        for c in clocks
+    ]
+
+
 def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[str, object]]]:
     """Each ticket's clocks for the API, in three queries for any number of tickets."""
     return {

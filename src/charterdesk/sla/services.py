@@ -58,7 +58,11 @@ def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> None:
         ]
         _apply(replied, SlaEventKind.FULFILLED, at, lambda c: clocks.fulfil(c, terms.calendar, at))
         if ticket.is_open and Metric.PERIODIC_UPDATE in terms.minutes:
-            _start(ticket, terms, Metric.PERIODIC_UPDATE, at)
+            update = _start(ticket, terms, Metric.PERIODIC_UPDATE, at)
+            if _waiting(ticket.status, terms):  # replied while waiting on the customer
+                _apply(
+                    [update], SlaEventKind.PAUSED, at, lambda c: clocks.pause(c, terms.calendar, at)
+                )
     elif (
         ticket.first_replied_at is not None
         and Metric.NEXT_REPLY in terms.minutes
@@ -136,11 +140,12 @@ def _reopen(ticket: "Ticket", terms: Terms, at: datetime) -> None:
         )
 
 
-def _start(ticket: "Ticket", terms: Terms, metric: str, at: datetime) -> None:
+def _start(ticket: "Ticket", terms: Terms, metric: str, at: datetime) -> SlaClock:
     clock = SlaClock(ticket=ticket, metric=metric, target_minutes=terms.minutes[metric])
     clocks.start(clock, terms.calendar, terms.plan, at)
     clock.save()
     _log([clock], SlaEventKind.ACTIVATED, at)
+    return clock
 
 
 def _running(ticket: "Ticket") -> list[SlaClock]:

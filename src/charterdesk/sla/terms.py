@@ -24,8 +24,14 @@ def terms_for(ticket: "Ticket") -> Terms | None:
 
 
 def terms_of(
-    contract: Contract | None, decision: str, request_type: str, priority: str
+    contract: Contract | None,
+    decision: str,
+    request_type: str,
+    priority: str,
+    schedule: str | None = None,
 ) -> Terms | None:
+    """The terms for a request of this type and priority under this contract. Pass the
+    coverage's schedule when it is known already, to save a query."""
     if contract is None or decision == Decision.NOT_COVERED:
         return None
     plan = contract.plan
@@ -36,11 +42,12 @@ def terms_of(
     )
     if not minutes:
         return None
-    schedule = (
-        PlanCoverage.objects.filter(plan_id=plan.pk, request_type=request_type)
-        .values_list("schedule", flat=True)
-        .first()
-    )
+    if schedule is None:
+        schedule = (
+            PlanCoverage.objects.filter(plan_id=plan.pk, request_type=request_type)
+            .values_list("schedule", flat=True)
+            .first()
+        )
     calendar = (
         BusinessCalendar.always_open()
         if schedule == Schedule.ALWAYS

@@ -9,10 +9,10 @@ from ninja.responses import Status
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import check_limit, paginate
+from charterdesk.api.pagination import page_of
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
-from charterdesk.sla.selectors import sla_summaries
+from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
 
 from . import selectors, services
 from .models import Message, Ticket, TicketEvent
@@ -92,7 +92,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[dict[str, A
     )
     with transaction.atomic():  # only the writes hold SQLite's single write lock
         ticket = services.intake_record(intake)
-    return Status(201, ticket_out(ticket))
+    return Status(201, ticket_out(ticket, new_clock_summaries(intake.clocks)))
 
 
 def _requester(user: User, email: str | None) -> Contact:
@@ -113,17 +113,18 @@ def _requester(user: User, email: str | None) -> Contact:
 
 @router.get("/tickets", response=TicketPage)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
-    check_limit(filters.limit)
     tickets = selectors.tickets_visible_to(user_of(request)).select_related(
         "organization", "requester", "queue", "assignee", "contract__plan__calendar"
     )
-    if filters.status:
-        tickets = tickets.filter(status=filters.status)
-    if filters.type:
-        tickets = tickets.filter(request_type=filters.type)
-    if filters.organization:
-        tickets = tickets.filter(organization_id=filters.organization)
-    rows, next_url = paginate(request, tickets, filters.cursor, filters.limit)
+    rows, next_url = page_of(
+        request,
+        tickets,
+        filters.cursor,
+        filters.limit,
+        status=filters.status,
+        request_type=filters.type,
+        organization_id=filters.organization,
+    )
     return {"items": tickets_out(rows), "next": next_url}
 
 

@@ -89,7 +89,9 @@ def intake_prepare(
         request_type, source = guess_request_type(subject, body), TypeSource.AUTO
     now = at or timezone.now()
     coverage = decide_coverage(requester.organization, requester, request_type, now.date())
-    terms = terms_of(coverage.contract, coverage.decision, request_type, priority)
+    terms = terms_of(
+        coverage.contract, coverage.decision, request_type, priority, coverage.schedule
+    )
     return Intake(
         requester,
         subject,
