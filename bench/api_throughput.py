@@ -80,8 +80,9 @@ def api_tickets(env: dict[str, str]) -> int:
     return int(cli(env, "shell", "-c", script).splitlines()[-1])
 
 
-def soak(base: str, token: str, writers: int, seconds: int) -> tuple[dict[int, int], set[int],
-                                                                    float]:
+def soak(
+    base: str, token: str, writers: int, seconds: int
+) -> tuple[dict[int, int], set[int], float]:
     """Closed-loop writers: each sends its next request only after the answer to the last,
     and stops after `seconds` with nothing left in flight, so every request is counted."""
     host, port = base.removeprefix("http://").split(":")
@@ -95,11 +96,16 @@ def soak(base: str, token: str, writers: int, seconds: int) -> tuple[dict[int, i
         sent = 0
         while time.monotonic() < deadline:
             sent += 1
-            body = json.dumps({"subject": f"Soak {number}-{sent}",
-                               "body": "I get an error when exporting."})
+            body = json.dumps(
+                {"subject": f"Soak {number}-{sent}", "body": "I get an error when exporting."}
+            )
             try:
-                conn.request("POST", "/api/v1/tickets", body, {
-                    "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+                conn.request(
+                    "POST",
+                    "/api/v1/tickets",
+                    body,
+                    {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+                )
                 response = conn.getresponse()
                 payload = response.read()
                 status = response.status
@@ -128,8 +134,9 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--concurrency", default="1,8,32")
-    parser.add_argument("--soak", type=int, default=0,
-                        help="seconds of 32 closed-loop writers (0: skip)")
+    parser.add_argument(
+        "--soak", type=int, default=0, help="seconds of 32 closed-loop writers (0: skip)"
+    )
     parser.add_argument("--port", type=int, default=8911)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
     parser.add_argument("--threads", type=int, default=8, help="threads per process")
@@ -164,11 +171,16 @@ def main() -> None:
                 created = answers.get(201, 0)
                 errors = sum(n for s, n in answers.items() if s >= 500)
                 print(f"\n## 32 writers for {args.soak}s ({args.db})\n")
-                print(f"- answers: {dict(sorted(answers.items()))} in {elapsed:.1f} s "
-                      f"({sum(answers.values()) / elapsed:.0f} req/s)")
-                print(f"- 5xx: {errors}; 201 answers: {created}; tickets stored: {stored}; "
-                      f"{'equal' if stored == created else 'MISMATCH'}; "
-                      f"distinct ids answered: {len(ids)}")
+                print(
+                    f"- answers: {dict(sorted(answers.items()))} in {elapsed:.1f} s "
+                    f"({sum(answers.values()) / elapsed:.0f} req/s)"
+                )
+                print(
+                    f"- 5xx: {errors}; 201 answers: {created}; tickets stored: {stored}; "
+                    f"{'equal' if stored == created else 'MISMATCH'}; "
+                    f"distinct ids answered: {len(ids)}"
+                )
+
 
 if __name__ == "__main__":
     try:

@@ -82,7 +82,14 @@ def main() -> None:
                 row.extend(measure(client, url))
             results.append(row)
             print(f"seeded {size:,}: " + ", ".join(f"{v:.1f}" for v in row[1:]), flush=True)
-        sql, params = agent_queue({}).values("id")[:51].query.sql_with_params()
+        plans = []
+        for label, filters in (
+            ("all open", {}),
+            ("by queue", {"queue": str(queue)}),
+            ("by organization", {"organization": str(org)}),
+        ):
+            sql, params = agent_queue(filters).values("id")[:51].query.sql_with_params()
+            plans.append(f"{label}:\n{plan(sql, params)}")
         print(f"\n## Agent queue first page ({args.db}; ms, {RUNS} runs each)\n")
         print(
             "| tickets | all open p50 | p95 | by queue p50 | p95 | by organization p50 | "
@@ -96,7 +103,7 @@ def main() -> None:
             f"\np95 of the default queue at {results[-1][0]:,} vs {results[0][0]:,}: "
             f"{top / base:.2f}x"
         )
-        print(f"\nPlan of the default queue query:\n\n{plan(sql, params)}")
+        print("\nQuery plans (first page, 51 rows):\n\n" + "\n".join(plans))
 
 
 if __name__ == "__main__":

@@ -73,6 +73,12 @@ class Ticket(models.Model):
         help_text="When the ticket next needs attention: its nearest promised deadline, "
         "or for tickets without a target the house target by priority. The queue orders by it."
     )
+    in_queue = models.GeneratedField(
+        expression=models.Q(status__in=OPEN_STATUSES),  # type: ignore[arg-type]  # Django takes Q
+        output_field=models.BooleanField(),
+        db_persist=True,
+        help_text="Open, so in the agents' queue (computed by the database from status).",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     first_replied_at = models.DateTimeField(null=True, blank=True)
@@ -81,15 +87,27 @@ class Ticket(models.Model):
     class Meta:
         ordering = ["-id"]
         indexes = [
+            # The agents' queue: open tickets in urgency order, alone or by one filter.
+            # Partial on `in_queue`, a predicate without parameters, so SQLite uses them too.
             models.Index(
                 fields=["attention_at", "id"],
-                name="ticket_open_urgency",
-                condition=models.Q(status__in=OPEN_STATUSES),
+                name="ticket_queue_order",
+                condition=models.Q(in_queue=True),
             ),
-            models.Index(fields=["queue", "attention_at", "id"], name="ticket_queue_urgency"),
+            *(
+                models.Index(
+                    fields=[field, "attention_at", "id"],
+                    name=f"ticket_queue_by_{short}",
+                    condition=models.Q(in_queue=True),
+                )
+                for field, short in (
+                    ("queue", "queue"),
+                    ("organization", "org"),
+                    ("assignee", "assignee"),
+                    ("request_type", "type"),
+                )
+            ),
             models.Index(fields=["status", "attention_at", "id"], name="ticket_status_urgency"),
-            models.Index(fields=["organization", "attention_at", "id"], name="ticket_org_urgency"),
-            models.Index(fields=["assignee", "attention_at", "id"], name="ticket_assignee_urgency"),
             models.Index(fields=["organization", "id"], name="ticket_org_recent"),
             models.Index(fields=["requester", "id"], name="ticket_requester_recent"),
             models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),

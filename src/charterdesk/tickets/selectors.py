@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from charterdesk.accounts.models import User
 
-from .models import OPEN_STATUSES, Message, Ticket, TicketEvent, Visibility
+from .models import Message, Ticket, TicketEvent, Visibility
 
 
 def tickets_visible_to(user: User) -> QuerySet[Ticket]:
@@ -51,8 +51,8 @@ def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
         "organization", "queue", "assignee", "requester", "contract__plan__calendar"
     )
     status = filters.get("status")
-    # Without a status: open tickets, which the partial index `ticket_open_urgency` serves.
-    tickets = tickets.filter(status=status) if status else tickets.filter(status__in=OPEN_STATUSES)
+    # Without a status: the open tickets, through the `ticket_queue_*` indexes.
+    tickets = tickets.filter(status=status) if status else tickets.filter(in_queue=True)
     for field in ("queue", "organization", "assignee"):
         if filters.get(field):
             tickets = tickets.filter(**{f"{field}_id": filters[field]})
