@@ -10,31 +10,32 @@ from typing import Any
 from django.db import transaction
 
 from charterdesk.core.vocabulary import Priority
-from charterdesk.plans.models import SlaAction
+from charterdesk.plans.models import Plan, SlaAction
 from charterdesk.routing.models import Queue
+from charterdesk.tickets.models import Ticket
 
 from .models import SlaClock, SlaEventKind
 
 
 def run_actions(kind: SlaEventKind, clock_ids: list[int], now: datetime) -> None:
-    clocks = SlaClock.objects.filter(id__in=clock_ids).select_related(
-        "ticket__contract__plan", "ticket__queue__team", "ticket__assignee"
+    """Apply each clock's plan actions. Reads only ids and plan ids for the whole batch;
+    loads tickets only where an action changes them."""
+    rows = SlaClock.objects.filter(id__in=clock_ids).values_list(
+        "id", "ticket_id", "ticket__contract__plan_id"
     )
+    plan_ids = {plan for _, _, plan in rows if plan is not None}
+    field = "sla_warning_actions" if kind == SlaEventKind.WARNED else "sla_breach_actions"
+    actions = dict(Plan.objects.filter(pk__in=plan_ids).values_list("pk", field))
     notify: list[int] = []
-    by_ticket: dict[int, tuple[SlaClock, set[str]]] = {}
-    for clock in clocks:
-        plan = clock.ticket.contract.plan if clock.ticket.contract else None
-        wanted = set(
-            (plan.sla_warning_actions if kind == SlaEventKind.WARNED else plan.sla_breach_actions)
-            if plan
-            else []
-        )
+    changes: dict[int, set[str]] = {}
+    for clock_id, ticket_id, plan_id in rows:
+        wanted = set(actions.get(plan_id) or [])
         if wanted & {SlaAction.NOTIFY_ASSIGNEE, SlaAction.NOTIFY_TEAM_LEAD}:
-            notify.append(clock.pk)
+            notify.append(clock_id)
         if wanted & {SlaAction.RAISE_PRIORITY, SlaAction.ESCALATE_TIER}:
-            by_ticket.setdefault(clock.ticket_id, (clock, set()))[1].update(wanted)
-    for clock, wanted in by_ticket.values():
-        _change_ticket(clock, wanted, kind)
+            changes.setdefault(ticket_id, set()).update(wanted)
+    for ticket in Ticket.objects.filter(pk__in=list(changes)).select_related("queue"):
+        _change_ticket(ticket, changes[ticket.pk])
     if notify:
         transaction.on_commit(lambda: _enqueue(kind, notify))
 
@@ -58,10 +59,9 @@ def recipients(clocks: list[SlaClock], kind: str) -> dict[str, list[SlaClock]]:
     return mail
 
 
-def _change_ticket(clock: SlaClock, wanted: set[str], kind: SlaEventKind) -> None:
+def _change_ticket(ticket: "Ticket", wanted: set[str]) -> None:
     from charterdesk.tickets.services import ticket_update
 
-    ticket = clock.ticket
     changes: dict[str, Any] = {}
     if SlaAction.RAISE_PRIORITY in wanted and ticket.priority != Priority.URGENT:
         order = list(Priority)
