@@ -93,3 +93,13 @@ def test_coverage_page_is_generated_from_the_plans(client, db, personas):
         "Up to 3 authorized contacts",
     ):
         assert text in page
+
+
+def test_queue_filters_by_organization_name_and_explains_an_unknown_one(login, personas):
+    open_ticket("bob@globex.example", subject="Globex error")
+    client = login(personas.tier1)
+    page = client.get("/desk/?organization=globex").content.decode()
+    assert "Globex error" in page
+    page = client.get("/desk/?organization=Nobody+Inc").content.decode()
+    assert "No organization is called “Nobody Inc”." in page
+    assert "Globex error" not in page

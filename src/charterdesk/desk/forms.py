@@ -14,12 +14,27 @@ class QueueFilterForm(forms.Form):
     queue = forms.ModelChoiceField(Queue.objects.all(), required=False, empty_label="All queues")
     status = forms.ChoiceField(choices=[("", "Open (all)"), *Status.choices], required=False)
     type = forms.ChoiceField(choices=[("", "All types"), *RequestType.choices], required=False)
-    organization = forms.ModelChoiceField(
-        Organization.objects.all(), required=False, empty_label="All organizations"
+    # A name (or id) to type, not a list: a desk has thousands of organizations.
+    organization = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"placeholder": "Name"})
     )
     assignee = forms.ModelChoiceField(
         User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Anyone"
     )
+
+    def clean_organization(self) -> Organization | None:
+        text = self.cleaned_data["organization"].strip()
+        if not text:
+            return None
+        found = (
+            Organization.objects.filter(pk=int(text))
+            if text.isdigit()
+            else Organization.objects.filter(name__iexact=text)
+        )
+        organization = found.first()
+        if organization is None:
+            raise forms.ValidationError(f"No organization is called “{text}”.")
+        return organization
 
     def selected(self) -> dict[str, str]:
         """The filters as ids and values, for the queue selector."""

@@ -24,6 +24,8 @@ from .paging import page_after
 def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET or None)
     tickets = selectors.agent_queue(filters.selected())
+    if filters.is_bound and not filters.is_valid():
+        tickets = tickets.none()  # the errors show above an empty list
     rows, next_after = page_after(tickets, request.GET.get("after"))
     params = request.GET.copy()
     params.pop("after", None)
