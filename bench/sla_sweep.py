@@ -23,7 +23,7 @@ CLOCKS = (
     "INSERT INTO sla_slaclock (ticket_id, metric, state, breached, warned, target_minutes, "
     "started_at, running_since, used_before, due_at, warn_at, overridden) "
     "SELECT id, 'resolution', 'active', %s, %s, 480, created_at, created_at, 0, "
-    "CASE WHEN id % 100 = 0 THEN %s ELSE %s END, CASE WHEN id % 100 = 0 THEN %s ELSE %s END, %s "
+    "CASE WHEN id %% 100 = 0 THEN %s ELSE %s END, CASE WHEN id %% 100 = 0 THEN %s ELSE %s END, %s "
     "FROM tickets_ticket"
 )
 
