@@ -7,8 +7,9 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
+from charterdesk.core.sql import in_ids
 from charterdesk.core.vocabulary import Priority
 from charterdesk.plans.models import Plan, SlaAction
 from charterdesk.routing.models import Queue
@@ -20,9 +21,15 @@ from .models import SlaClock, SlaEventKind
 def run_actions(kind: SlaEventKind, clock_ids: list[int], now: datetime) -> None:
     """Apply each clock's plan actions. Reads only ids and plan ids for the whole batch;
     loads tickets only where an action changes them."""
-    rows = SlaClock.objects.filter(id__in=clock_ids).values_list(
-        "id", "ticket_id", "ticket__contract__plan_id"
-    )
+    where, params = in_ids("c.id", clock_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id, c.ticket_id, k.plan_id FROM sla_slaclock c "  # noqa: S608
+            "JOIN tickets_ticket t ON t.id = c.ticket_id "
+            f"LEFT JOIN plans_contract k ON k.id = t.contract_id WHERE {where}",
+            params,
+        )
+        rows = cursor.fetchall()
     plan_ids = {plan for _, _, plan in rows if plan is not None}
     field = "sla_warning_actions" if kind == SlaEventKind.WARNED else "sla_breach_actions"
     actions = dict(Plan.objects.filter(pk__in=plan_ids).values_list("pk", field))

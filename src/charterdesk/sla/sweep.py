@@ -11,6 +11,8 @@ from datetime import datetime
 
 from django.db import connection, transaction
 
+from charterdesk.core.sql import in_ids
+
 from .actions import run_actions
 from .models import SlaClock, SlaEvent, SlaEventKind
 
@@ -63,7 +65,15 @@ def _claim(kind: SlaEventKind, now: datetime) -> list[tuple[int, int]]:
 
 
 def _record(kind: SlaEventKind, claimed: list[tuple[int, int]], now: datetime) -> None:
-    SlaEvent.objects.bulk_create(
-        SlaEvent(clock_id=clock, ticket_id=ticket, kind=kind, at=now) for clock, ticket in claimed
-    )
-    run_actions(kind, [clock for clock, _ in claimed], now)
+    """One event per claimed clock, written by the database from the clock rows."""
+    table, events = SlaClock._meta.db_table, SlaEvent._meta.db_table
+    ids = [clock for clock, _ in claimed]
+    where, params = in_ids("id", ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {events} (clock_id, ticket_id, kind, at, due_at, "  # noqa: S608
+            f"business_seconds_used, note) SELECT id, ticket_id, %s, %s, due_at, used_before, "
+            f"'' FROM {table} WHERE {where}",
+            [kind.value, connection.ops.adapt_datetimefield_value(now), *params],
+        )
+    run_actions(kind, ids, now)
