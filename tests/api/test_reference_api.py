@@ -28,12 +28,17 @@ def test_plans_show_coverage_and_targets(api, personas):
         "consulting": "billable",
     }
     assert plans["Bronze"]["max_authorized_contacts"] == 3
-    urgent_downtime = [
-        t
+    urgent_downtime = {
+        t["metric"]: t["minutes"]
         for t in plans["Gold"]["targets"]
         if (t["request_type"], t["priority"]) == ("downtime", "urgent")
-    ]
-    assert urgent_downtime[0]["minutes"] == 30
+    }
+    assert urgent_downtime == {
+        "first_reply": 30,
+        "next_reply": 30,
+        "periodic_update": 60,
+        "resolution": 240,
+    }
 
 
 def test_openapi_document_describes_the_ticket_endpoints(client, db):

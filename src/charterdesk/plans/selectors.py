@@ -22,10 +22,10 @@ def contract_active_for(organization: Organization | None, on: date) -> Contract
 
 
 def plans_with_terms() -> QuerySet[Plan]:
-    """Every plan with its coverage rows and first-reply targets, for the public page."""
+    """Every plan with its coverage rows and targets, for the public page and the API."""
     return Plan.objects.select_related("calendar").prefetch_related(
         Prefetch("coverages", queryset=PlanCoverage.objects.order_by("request_type")),
-        Prefetch("targets", queryset=ResponseTarget.objects.filter(metric="first_reply")),
+        Prefetch("targets", queryset=ResponseTarget.objects.order_by("metric", "request_type")),
     )
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
 
-from .models import Plan, Schedule
+from .models import Metric, Plan, Schedule
 
 
 def format_minutes(minutes: int) -> str:
@@ -56,7 +56,11 @@ def coverage_matrix(plans: list[Plan]) -> list[Row]:
 
 
 def _targets(plan: Plan, kind: str, schedule: str) -> list[tuple[str, str]]:
-    by_priority = {t.priority: t.minutes for t in plan.targets.all() if t.request_type == kind}
+    by_priority = {
+        t.priority: t.minutes
+        for t in plan.targets.all()
+        if t.request_type == kind and t.metric == Metric.FIRST_REPLY
+    }
     return [
         (priority.label, target_text(by_priority[priority], schedule))
         for priority in Priority
