@@ -161,3 +161,19 @@ def test_a_reply_while_waiting_on_the_customer_starts_the_update_clock_paused(pe
     update = clock(ticket, "periodic_update", ClockState.ACTIVE, ClockState.PAUSED)
     assert update.state == ClockState.PAUSED
     assert ticket.status == Status.PENDING
+
+
+def test_reclassifying_out_of_coverage_withdraws_the_running_clocks(personas):
+    from charterdesk.plans.models import PlanCoverage
+
+    PlanCoverage.objects.filter(plan__name="Gold", request_type="how_to").delete()
+    with travel(0):
+        ticket = open_ticket("alice@acme.example", request_type="error", priority="high")
+    with travel(10):
+        ticket_update(ticket, personas.tier1, request_type="how_to")
+    assert ticket.coverage == "not_covered"
+    states = set(SlaClock.objects.filter(ticket=ticket).values_list("state", flat=True))
+    assert states == {ClockState.CANCELLED}
+    assert SlaEvent.objects.filter(ticket=ticket, kind="cancelled").count() == 2
+    assert ticket.first_reply_due_at is None
+    assert ticket.attention_at == MONDAY_10 + timedelta(hours=4)  # house target, high

@@ -6,7 +6,7 @@ from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.routing.models import Queue
-from charterdesk.sla.models import SlaClock
+from charterdesk.sla.models import RUNNING_STATES, SlaClock
 from charterdesk.tickets.models import Status, Visibility
 
 
@@ -81,5 +81,5 @@ class OverrideForm(forms.Form):
     def __init__(self, *args: Any, clocks: list[SlaClock], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clock"].choices = [  # type: ignore[attr-defined]
-            (c.pk, c.get_metric_display()) for c in clocks if c.state != "fulfilled"
+            (c.pk, c.get_metric_display()) for c in clocks if c.state in RUNNING_STATES
         ]

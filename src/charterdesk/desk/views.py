@@ -12,6 +12,7 @@ from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.sla import services as services_sla
+from charterdesk.sla.models import RUNNING_STATES
 from charterdesk.sla.selectors import clock_views, events_of, nearest
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
@@ -126,7 +127,7 @@ def ticket_properties(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def sla_override(request: HttpRequest, ticket_id: int) -> HttpResponse:
     ticket = _ticket(request, ticket_id)
-    form = OverrideForm(request.POST, clocks=list(ticket.clocks.exclude(state="fulfilled")))
+    form = OverrideForm(request.POST, clocks=list(ticket.clocks.filter(state__in=RUNNING_STATES)))
     if form.is_valid():
         try:
             with transaction.atomic():

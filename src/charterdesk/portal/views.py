@@ -68,7 +68,11 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
     messages = selectors.messages_visible_to(request.user, ticket)  # type: ignore[arg-type]
-    promises = clocks_of(ticket).exclude(metric="periodic_update", state="fulfilled")
+    promises = (
+        clocks_of(ticket)
+        .exclude(metric="periodic_update", state="fulfilled")
+        .exclude(state="cancelled")
+    )
     return render(
         request,
         "portal/ticket_detail.html",

@@ -62,6 +62,13 @@ def fulfil(clock: SlaClock, calendar: BusinessCalendar, at: datetime) -> None:
     clock.warn_at = None
 
 
+def withdraw(clock: SlaClock) -> None:
+    """The ticket is no longer covered: the clock stops without being met or missed."""
+    clock.state = ClockState.CANCELLED
+    clock.running_since = None
+    clock.warn_at = None
+
+
 def _breach_if_late(clock: SlaClock, at: datetime) -> None:
     if clock.due_at is not None and at > clock.due_at:
         clock.breached = True

@@ -60,6 +60,10 @@ class ClockState(models.TextChoices):
     ACTIVE = "active", "Active"
     PAUSED = "paused", "Paused"
     FULFILLED = "fulfilled", "Fulfilled"
+    CANCELLED = "cancelled", "Withdrawn (no longer covered)"
+
+
+RUNNING_STATES = (ClockState.ACTIVE, ClockState.PAUSED)
 
 
 class SlaClock(models.Model):
@@ -97,7 +101,7 @@ class SlaClock(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["ticket", "metric"],
-                condition=~models.Q(state="fulfilled"),
+                condition=models.Q(state__in=RUNNING_STATES),
                 name="one_running_clock_per_metric",
             )
         ]
@@ -128,6 +132,7 @@ class SlaEventKind(models.TextChoices):
     WARNED = "warned", "Warned"
     BREACHED = "breached", "Breached"
     RECOMPUTED = "recomputed", "Recomputed"
+    CANCELLED = "cancelled", "Withdrawn"
 
 
 class SlaEvent(models.Model):

@@ -12,7 +12,7 @@ from charterdesk.plans.models import PlanCoverage, Schedule
 from charterdesk.tickets.models import Ticket
 
 from .clocks import used_seconds
-from .models import ClockState, SlaClock, SlaEvent
+from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent
 
 
 def clocks_of(ticket: Ticket) -> QuerySet[SlaClock]:
@@ -53,12 +53,13 @@ def attainment(start: date, end: date) -> list[AttainmentRow]:
     until = datetime.combine(end, time.max, tzinfo=zone)
     rows = (
         SlaClock.objects.filter(started_at__gte=since, started_at__lte=until)
+        .exclude(state=ClockState.CANCELLED)
         .annotate(month=TruncMonth("started_at"))
         .values("ticket__contract__plan__name", "metric", "ticket__priority", "month")
         .annotate(  # names unlike the model's fields, which the filters refer to
             n_achieved=Count("id", filter=Q(state=ClockState.FULFILLED, breached=False)),
             n_breached=Count("id", filter=Q(breached=True)),
-            n_active=Count("id", filter=~Q(state=ClockState.FULFILLED) & Q(breached=False)),
+            n_active=Count("id", filter=Q(state__in=RUNNING_STATES, breached=False)),
         )
         .order_by("ticket__contract__plan__name", "metric", "ticket__priority", "month")
     )

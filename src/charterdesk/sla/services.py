@@ -13,14 +13,14 @@ from django.utils import timezone
 from charterdesk.plans.models import Metric
 
 from . import clocks
-from .models import ClockState, SlaClock, SlaEvent, SlaEventKind
+from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent, SlaEventKind
 from .terms import Terms, terms_for
 
 if TYPE_CHECKING:
     from charterdesk.accounts.models import User
     from charterdesk.tickets.models import Ticket
 
-RUNNING = (ClockState.ACTIVE, ClockState.PAUSED)
+RUNNING = RUNNING_STATES
 # Metrics that count only while the ticket is not waiting on someone else.
 PAUSABLE = (Metric.RESOLUTION, Metric.PERIODIC_UPDATE)
 
@@ -98,7 +98,8 @@ def sla_recompute(ticket: "Ticket", at: datetime, reason: str) -> None:
     """Type, priority or plan changed: new targets, counted from each clock's start."""
     terms = terms_for(ticket)
     running = _running(ticket)
-    if terms is None:
+    if terms is None:  # no longer covered: the promises are withdrawn, on the record
+        _apply(running, SlaEventKind.CANCELLED, at, clocks.withdraw, reason)
         return
     changed = [c for c in running if c.metric in terms.minutes]
     for clock in changed:
@@ -209,8 +210,8 @@ def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: "User") 
 
     if not reason.strip():
         raise ValidationError({"reason": "Say why the deadline changes."})
-    if clock.state == ClockState.FULFILLED:
-        raise ValidationError({"due_at": "This deadline is already fulfilled."})
+    if clock.state not in RUNNING_STATES:
+        raise ValidationError({"due_at": "This deadline is no longer running."})
     old = clock.due_at
     clock.due_at = due_at
     clock.warn_at = min(clock.warn_at or due_at, due_at)

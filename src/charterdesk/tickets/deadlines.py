@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from charterdesk.core.vocabulary import Priority
 from charterdesk.plans.models import Contract, Metric
-from charterdesk.sla.models import SlaClock
+from charterdesk.sla.models import ClockState, SlaClock
 from charterdesk.sla.services import nearest_deadline
 from charterdesk.sla.terms import terms_of
 
@@ -44,6 +44,7 @@ def refresh(ticket: "Ticket", since: datetime) -> None:
     """After clocks changed: the promised first reply and the queue's sort key."""
     first = (
         SlaClock.objects.filter(ticket=ticket, metric=Metric.FIRST_REPLY)
+        .exclude(state=ClockState.CANCELLED)
         .order_by("-id")
         .values_list("due_at", flat=True)
         .first()
