@@ -12,7 +12,7 @@ from charterdesk.plans.models import PlanCoverage, Schedule
 from charterdesk.tickets.models import Ticket
 
 from .clocks import used_seconds
-from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent
+from .models import RUNNING_STATES, Calendar, ClockState, SlaClock, SlaEvent
 
 
 def clocks_of(ticket: Ticket) -> QuerySet[SlaClock]:
@@ -82,14 +82,18 @@ def _as_date(value: date | datetime) -> date:
 
 
 def calendars_of(tickets: list[Ticket]) -> dict[int, BusinessCalendar | None]:
-    """Each ticket's SLA calendar, in one query for any number of tickets (tickets should
-    come with `contract__plan__calendar` selected)."""
-    plan_ids = {t.contract.plan_id for t in tickets if t.contract is not None}
+    """Each ticket's SLA calendar, in two queries for any number of tickets (tickets should
+    come with `contract__plan` selected). Each distinct calendar is built once."""
+    plans = {t.contract.plan for t in tickets if t.contract is not None}
     always = set(
-        PlanCoverage.objects.filter(plan_id__in=plan_ids, schedule=Schedule.ALWAYS).values_list(
-            "plan_id", "request_type"
-        )
+        PlanCoverage.objects.filter(
+            plan_id__in=[p.pk for p in plans], schedule=Schedule.ALWAYS
+        ).values_list("plan_id", "request_type")
     )
+    calendars = {
+        c.pk: c.business_calendar
+        for c in Calendar.objects.filter(pk__in={p.calendar_id for p in plans})
+    }
     result: dict[int, BusinessCalendar | None] = {}
     for ticket in tickets:
         if ticket.contract is None:
@@ -97,7 +101,7 @@ def calendars_of(tickets: list[Ticket]) -> dict[int, BusinessCalendar | None]:
         elif (ticket.contract.plan_id, ticket.request_type) in always:
             result[ticket.pk] = BusinessCalendar.always_open()
         else:
-            result[ticket.pk] = ticket.contract.plan.calendar.business_calendar
+            result[ticket.pk] = calendars[ticket.contract.plan.calendar_id]
     return result
 
 

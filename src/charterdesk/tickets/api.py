@@ -114,7 +114,7 @@ def _requester(user: User, email: str | None) -> Contact:
 @router.get("/tickets", response=TicketPage)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
     tickets = selectors.tickets_visible_to(user_of(request)).select_related(
-        "organization", "requester", "queue", "assignee", "contract__plan__calendar"
+        "organization", "requester", "queue", "assignee", "contract__plan"
     )
     rows, next_url = page_of(
         request,

@@ -48,7 +48,7 @@ def events_visible_to(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     """The agents' work list, most urgent first. Open tickets unless a status is asked for."""
     tickets = Ticket.objects.select_related(
-        "organization", "queue", "assignee", "requester", "contract__plan__calendar"
+        "organization", "queue", "assignee", "requester", "contract__plan"
     )
     status = filters.get("status")
     # Without a status: the open tickets, through the `ticket_queue_*` indexes.
