@@ -1,12 +1,12 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import decide_coverage
-from charterdesk.plans.models import Metric, ResponseTarget
+from charterdesk.plans.models import Metric
 from charterdesk.plans.terms import target_text
-from charterdesk.tickets import deadlines
+from charterdesk.sla.terms import terms_of
 
 
 def expectation(
@@ -17,17 +17,11 @@ def expectation(
         return {"ready": False}
     coverage = decide_coverage(contact.organization, contact, request_type, now.date())
     context: dict[str, Any] = {"ready": True, "coverage": coverage, "Decision": Decision}
-    if coverage.contract is None or coverage.decision == Decision.NOT_COVERED:
-        return context
-    target = ResponseTarget.objects.filter(
-        plan_id=coverage.contract.plan_id,
-        request_type=request_type,
-        priority=priority,
-        metric=Metric.FIRST_REPLY,
-    ).first()
-    if target is not None and coverage.schedule is not None:
-        context["target"] = target_text(target.minutes, coverage.schedule)
-        context["due"] = deadlines.first_reply_due(
-            coverage.contract, coverage.decision, request_type, priority, now
-        )
+    terms = terms_of(
+        coverage.contract, coverage.decision, request_type, priority, coverage.schedule
+    )
+    if terms is not None and coverage.schedule is not None and Metric.FIRST_REPLY in terms.minutes:
+        minutes = terms.minutes[Metric.FIRST_REPLY]
+        context["target"] = target_text(minutes, coverage.schedule)
+        context["due"] = terms.calendar.add(now, timedelta(minutes=minutes))
     return context
