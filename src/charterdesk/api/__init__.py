@@ -5,9 +5,18 @@ The OpenAPI document is at /api/v1/openapi.json, interactive docs at /api/v1/doc
 
 from ninja import NinjaAPI
 
+from charterdesk.commitments.api import router as commitments_router
 from charterdesk.customers.api import router as customers_router
+from charterdesk.escalations.api import router as escalations_router
+from charterdesk.estimates.api import router as estimates_router
+from charterdesk.hours.api import router as hours_router
+from charterdesk.mail.api import router as mail_router
+from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
+from charterdesk.satisfaction.api import router as satisfaction_router
 from charterdesk.sla.api import router as sla_router
+from charterdesk.statements.api import router as statements_router
+from charterdesk.swarms.api import router as swarms_router
 from charterdesk.tickets.api import router as tickets_router
 
 from . import problems
@@ -28,3 +37,12 @@ api.add_router("", tickets_router)
 api.add_router("", customers_router)
 api.add_router("", plans_router)
 api.add_router("", sla_router)
+api.add_router("", mail_router)
+api.add_router("", mailboxes_router)
+api.add_router("", escalations_router)
+api.add_router("", swarms_router)
+api.add_router("", hours_router)
+api.add_router("", estimates_router)
+api.add_router("", commitments_router)
+api.add_router("", satisfaction_router)
+api.add_router("", statements_router)

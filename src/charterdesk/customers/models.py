@@ -10,6 +10,8 @@ class Organization(models.Model):
     domains = models.JSONField(
         default=list, blank=True, help_text="Verified mail domains, e.g. ['acme.example']."
     )
+    language = models.CharField(max_length=8, blank=True, help_text="e.g. 'en', 'de'.")
+    region = models.CharField(max_length=32, blank=True, help_text="e.g. 'EU', 'US', 'APAC'.")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -34,6 +36,10 @@ class Contact(models.Model):
     )
     email = models.EmailField(unique=True)
     name = models.CharField(max_length=200, blank=True)
+    bouncing_since = models.DateTimeField(
+        null=True, blank=True, help_text="Mail to this address bounces; set by delivery failures."
+    )
+    bounce_reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

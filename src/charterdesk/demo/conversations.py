@@ -1,5 +1,7 @@
 """Demo tickets with conversations, so every screen shows something real."""
 
+import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -179,8 +181,29 @@ def build_conversations(ref: Reference) -> int:
             continue
         _tell(story, requester, ref.users, now)
         made += 1
+    for name in DEMO_EXTRAS:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).add_demo(ref, now)
     sweep(now)
     return made
+
+
+# Each capability adds its own demo data: a module with `add_demo(ref, now)` that creates
+# what is missing (the demo command is run again and again on the same database).
+DEMO_EXTRAS = tuple(
+    f"charterdesk.{app}.demo"
+    for app in (
+        "mail",
+        "routing",
+        "escalations",
+        "swarms",
+        "hours",
+        "estimates",
+        "commitments",
+        "satisfaction",
+        "statements",
+    )
+)
 
 
 def _tell(story: Story, requester: Contact, users: dict[str, User], now: datetime) -> None:

@@ -217,6 +217,8 @@ def _ticket_rows(
                 solved or replied or created,
                 replied,
                 solved,
+                "",
+                "",
             )
         )
         _conversation(rows, pk, contact, created, replied, now, rng)
@@ -333,7 +335,8 @@ def _conversation(
 TICKET_COLUMNS = (
     "id, organization_id, requester_id, subject, request_type, type_source, priority, status, "
     "channel, queue_id, contract_id, coverage, coverage_reason, coverage_alternative, "
-    "first_reply_due_at, attention_at, created_at, updated_at, first_replied_at, solved_at"
+    "first_reply_due_at, attention_at, created_at, updated_at, first_replied_at, solved_at, "
+    "product, language"
 )
 MESSAGE_COLUMNS = (
     "ticket_id, author_id, author_contact_id, from_staff, visibility, channel, body, created_at"

@@ -20,6 +20,13 @@ class SlaAction(models.TextChoices):
     ESCALATE_TIER = "escalate_tier", "Escalate to the next tier"
 
 
+class OveragePolicy(models.TextChoices):
+    """What happens when a contract's hours bank is used up."""
+
+    SERVE_AND_BILL = "serve_and_bill", "Keep serving and bill the extra hours"
+    NEED_APPROVAL = "need_approval", "Metered work needs the customer's approval"
+
+
 class Plan(models.Model):
     """A support offering: coverage per request type, targets, hours, channels, limits."""
 
@@ -45,6 +52,30 @@ class Plan(models.Model):
         decimal_places=2,
         default=Decimal(0),
         help_text="Consulting hours included per contract period.",
+    )
+
+    overage_policy = models.CharField(
+        max_length=16,
+        choices=OveragePolicy.choices,
+        default=OveragePolicy.SERVE_AND_BILL,
+        help_text="What happens past 100% of the hours bank.",
+    )
+    consulting_rate = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal(0),
+        help_text="Hourly rate quoted in estimates for billable (consulting) work.",
+    )
+    escalation_requests_per_month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How often a customer may ask to escalate per month; empty: no limit.",
+    )
+    survey_delay_hours = models.PositiveIntegerField(
+        default=24, help_text="Hours after a ticket is solved before the satisfaction survey."
+    )
+    survey_change_days = models.PositiveIntegerField(
+        default=14, help_text="Days during which a survey answer may still be changed."
     )
 
     sla_warn_minutes = models.PositiveIntegerField(
@@ -150,6 +181,13 @@ class Contract(models.Model):
     )
     authorized_contacts = models.ManyToManyField(
         "customers.Contact", blank=True, related_name="authorized_contracts"
+    )
+    administrators = models.ManyToManyField(
+        "customers.Contact",
+        blank=True,
+        related_name="administered_contracts",
+        help_text="The customer's contract administrators: they manage the authorized "
+        "contacts and receive hours bank alerts and usage statements.",
     )
     created_at = models.DateTimeField(default=timezone.now)
 

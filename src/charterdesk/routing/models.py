@@ -28,6 +28,18 @@ class Tier(models.IntegerChoices):
     THREE = 3, "Tier 3 (engineering)"
 
 
+class WorkMode(models.TextChoices):
+    TIERED = "tiered", "Tiered (hand-offs up the tiers)"
+    SWARM = "swarm", "Swarm (collaborators join, no hand-offs down)"
+
+
+class Assignment(models.TextChoices):
+    MANUAL = "manual", "Manual"
+    ROUND_ROBIN = "round_robin", "Round robin"
+    LEAST_LOADED = "least_loaded", "Least loaded"
+    SKILLS = "skills", "By skills"
+
+
 class Queue(models.Model):
     """Where tickets wait. Intake picks the first queue (by position) that takes the
     ticket's request type, else the default queue."""
@@ -42,6 +54,13 @@ class Queue(models.Model):
     region = models.CharField(max_length=32, blank=True)
     product = models.CharField(max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    work_mode = models.CharField(max_length=16, choices=WorkMode.choices, default=WorkMode.TIERED)
+    assignment = models.CharField(
+        max_length=16, choices=Assignment.choices, default=Assignment.MANUAL
+    )
+    skills = models.JSONField(
+        default=list, blank=True, help_text="Skills an agent needs for skills-based assignment."
+    )
     is_default = models.BooleanField(default=False)
 
     class Meta:
@@ -49,3 +68,36 @@ class Queue(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", "Available"
+    AWAY = "away", "Away"
+
+
+class AgentProfile(models.Model):
+    """How an agent works: skills, languages, working calendar, capacity, availability."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent_profile"
+    )
+    skills = models.JSONField(default=list, blank=True, help_text="e.g. ['billing', 'api']")
+    languages = models.JSONField(default=list, blank=True, help_text="e.g. ['en', 'de']")
+    calendar = models.ForeignKey(
+        "sla.Calendar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agents",
+        help_text="The agent's own working hours, time zone and holidays.",
+    )
+    capacity = models.PositiveSmallIntegerField(
+        default=25, help_text="Open tickets (weighted by priority) the agent can hold."
+    )
+    availability = models.CharField(
+        max_length=16, choices=Availability.choices, default=Availability.AVAILABLE
+    )
+    last_assigned_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_availability_display()})"

@@ -46,6 +46,8 @@ class Ticket(models.Model):
     priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.PORTAL)
+    product = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=8, blank=True)
     queue = models.ForeignKey("routing.Queue", on_delete=models.PROTECT, related_name="tickets")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,0 +1,1 @@
+"""Commitments: every promise made to a customer, with an owner and a due time."""

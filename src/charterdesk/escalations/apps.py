@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EscalationsConfig(AppConfig):
+    name = "charterdesk.escalations"
+    label = "escalations"

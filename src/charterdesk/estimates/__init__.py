@@ -1,0 +1,1 @@
+"""Consulting estimates: billable work the customer approves or declines."""

@@ -1,0 +1,1 @@
+"""Time entries and hours banks: what work on tickets costs a contract."""

@@ -1,0 +1,1 @@
+"""Email channel: ingestion of inbound mail, threading, quarantine and the outbox."""

@@ -1,0 +1,1 @@
+"""Mail transports: IMAP mailboxes polled by the scheduler and the SMTP gateway."""

@@ -1,0 +1,1 @@
+"""Satisfaction surveys after a ticket is solved."""

@@ -1,0 +1,1 @@
+"""Usage statements per contract and month."""

@@ -1,0 +1,1 @@
+"""Swarming: collaborators join a ticket instead of handing it off."""

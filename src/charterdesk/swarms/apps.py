@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SwarmsConfig(AppConfig):
+    name = "charterdesk.swarms"
+    label = "swarms"
