@@ -172,6 +172,17 @@ class EventKind(models.TextChoices):
     REPLIED = "replied", "Public reply"
     NOTED = "noted", "Internal note"
     COVERAGE = "coverage", "Coverage decided"
+    ROUTED = "routed", "Routed"
+    ASSIGNED = "assigned", "Assigned automatically"
+    ESCALATED = "escalated", "Escalated"
+    DE_ESCALATED = "de_escalated", "De-escalated"
+    ESCALATION_REQUESTED = "escalation_requested", "Escalation requested"
+    COLLABORATOR = "collaborator", "Collaborators"
+    TIME = "time", "Time logged"
+    ESTIMATE = "estimate", "Estimate"
+    COMMITMENT = "commitment", "Commitment"
+    SURVEY = "survey", "Satisfaction"
+    MAIL = "mail", "Mail"
 
 
 class TicketEvent(models.Model):
@@ -185,7 +196,7 @@ class TicketEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="ticket_events",
     )
-    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
     field = models.CharField(max_length=32, blank=True)
     old_value = models.CharField(max_length=500, blank=True)
     new_value = models.CharField(max_length=500, blank=True)
