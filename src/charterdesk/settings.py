@@ -172,6 +172,19 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="support@charterdesk.example")
+# The support address customers write to; replies go to support+<ticket token>@ its domain.
+MAIL_SUPPORT_ADDRESS = env.str("MAIL_SUPPORT_ADDRESS", default=DEFAULT_FROM_EMAIL)
+MAIL_FROM_NAME = env.str("MAIL_FROM_NAME", default="CharterDesk Support")
+# Domains the SMTP gateway accepts mail for (default: the support address's domain).
+MAIL_ACCEPT_DOMAINS = env.list(
+    "MAIL_ACCEPT_DOMAINS", default=[MAIL_SUPPORT_ADDRESS.rpartition("@")[2]]
+)
+# Mail from unknown senders: "triage" (new contact, ticket in the triage queue) or "reject"
+# (a polite automatic answer, the message kept and listed).
+MAIL_UNKNOWN_SENDERS = env.str("MAIL_UNKNOWN_SENDERS", default="triage")
+MAIL_TRIAGE_QUEUE = env.str("MAIL_TRIAGE_QUEUE", default="Triage")
+MAIL_MAX_ATTACHMENT_BYTES = env.int("MAIL_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
+MAIL_AUTOMATIC_PER_HOUR = env.int("MAIL_AUTOMATIC_PER_HOUR", default=5)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)

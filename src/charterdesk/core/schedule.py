@@ -25,6 +25,7 @@ JOBS = (
     Job(
         "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
     ),
+    Job("sweep-outbox", timedelta(minutes=1), "charterdesk.mail.tasks.sweep_outbox"),
     Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
 )
 

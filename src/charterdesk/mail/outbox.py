@@ -2,20 +2,29 @@
 
 A template name `x/mail/y` means up to three files: `x/mail/y.subject.txt` (one line),
 `x/mail/y.txt` (the text part) and optionally `x/mail/y.html` (the HTML part).
-The mail leaves after the caller's transaction commits; nothing is sent for a rolled-back
-change.
+`mail_queue` writes a row to the outbox in the caller's transaction (a transactional
+outbox): nothing is sent for a rolled-back change, and nothing committed is forgotten.
+The worker sends it after the commit (see sending.py).
 """
 
 from collections.abc import Sequence
+from datetime import timedelta
+from email.utils import make_msgid
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from charterdesk.customers.models import Contact
 from charterdesk.tickets.models import Ticket
+
+from .models import Delivery, Direction, MailKind, MailReference, OutboundMail
+from .tokens import reply_address, support_parts
+
+THREAD_DEPTH = 20  # References kept on a mail: enough for every client to thread
 
 
 def mail_queue(
@@ -25,28 +34,90 @@ def mail_queue(
     context: dict[str, Any],
     ticket: Ticket | None = None,
     automatic: bool = True,
-) -> None:
+    kind: MailKind | None = None,
+) -> OutboundMail | None:
     """Queue one mail to the given addresses, rendered from `template` with `context`.
 
-    `ticket` threads the mail on the ticket (headers, reply address); `automatic` marks
-    notifications (Auto-Submitted: auto-generated) as opposed to a person's reply."""
-    recipients = [to] if isinstance(to, str) else list(to)
+    `ticket` threads the mail on the ticket (In-Reply-To, References, the signed Reply-To
+    address, the [#id] subject tag); `automatic` marks mail no person wrote
+    (Auto-Submitted), which is never sent to a bouncing address and at most
+    MAIL_AUTOMATIC_PER_HOUR times an hour to one address."""
+    recipients = [to] if isinstance(to, str) else [address for address in to if address]
     if not recipients:
-        return
+        return None
+    kind = kind or (MailKind.NOTIFICATION if automatic else MailKind.REPLY)
     context = {"site_url": settings.SITE_URL, "ticket": ticket, **context}
     subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
-    text = render_to_string(f"{template}.txt", context)
+    if ticket is not None and f"[#{ticket.pk}]" not in subject:
+        subject = f"[#{ticket.pk}] {subject}"
+    html = _render_optional(f"{template}.html", context)
+    mail = OutboundMail(
+        ticket=ticket,
+        kind=kind,
+        automatic=automatic,
+        recipient=recipients[0].lower(),
+        to=recipients,
+        subject=subject[:500],
+        text=render_to_string(f"{template}.txt", context),
+        html=html or "",
+        message_id=make_msgid(domain=support_parts()[1]).strip("<>"),
+        headers=_headers(ticket, kind, automatic),
+    )
+    _hold_back_if_needed(mail)
+    mail.save()
+    if ticket is not None:
+        MailReference.objects.create(
+            message_id=mail.message_id, ticket=ticket, direction=Direction.OUT
+        )
+    if mail.state == Delivery.QUEUED:
+        transaction.on_commit(lambda: _enqueue(mail.pk))
+    return mail
+
+
+def _render_optional(name: str, context: dict[str, Any]) -> str | None:
     try:
-        html: str | None = render_to_string(f"{template}.html", context)
+        return render_to_string(name, context)
     except TemplateDoesNotExist:
-        html = None
-    headers = {"Auto-Submitted": "auto-generated"} if automatic else {}
+        return None
 
-    def send() -> None:
-        mail = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
-        mail.extra_headers.update(headers)
-        if html:
-            mail.attach_alternative(html, "text/html")
-        mail.send()
 
-    transaction.on_commit(send)
+def _headers(ticket: Ticket | None, kind: str, automatic: bool) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if automatic:
+        replied = kind == MailKind.ACKNOWLEDGEMENT
+        headers["Auto-Submitted"] = "auto-replied" if replied else "auto-generated"
+        headers["X-Auto-Response-Suppress"] = "All"
+    if ticket is not None:
+        headers["Reply-To"] = reply_address(ticket.pk)
+        thread = list(
+            MailReference.objects.filter(ticket=ticket)
+            .order_by("-id")
+            .values_list("message_id", flat=True)[:THREAD_DEPTH]
+        )
+        if thread:
+            headers["In-Reply-To"] = f"<{thread[0]}>"
+            headers["References"] = " ".join(f"<{m}>" for m in reversed(thread))
+    return headers
+
+
+def _hold_back_if_needed(mail: OutboundMail) -> None:
+    """Automatic mail is never sent to a bouncing address, nor more than the hourly limit
+    to one address (two auto-responders must not mail each other forever)."""
+    if not mail.automatic:
+        return
+    if Contact.objects.filter(email=mail.recipient, bouncing_since__isnull=False).exists():
+        mail.state, mail.last_error = Delivery.SUPPRESSED, "the address is bouncing"
+        return
+    since = timezone.now() - timedelta(hours=1)
+    recent = OutboundMail.objects.filter(
+        recipient=mail.recipient, automatic=True, created_at__gte=since
+    ).exclude(state=Delivery.SUPPRESSED)
+    if recent.count() >= settings.MAIL_AUTOMATIC_PER_HOUR:
+        mail.state = Delivery.SUPPRESSED
+        mail.last_error = f"more than {settings.MAIL_AUTOMATIC_PER_HOUR} automatic mails in an hour"
+
+
+def _enqueue(mail_id: int) -> None:
+    from .tasks import send_outbound_mail
+
+    send_outbound_mail.enqueue(mail_id)

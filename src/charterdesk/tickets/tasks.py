@@ -3,34 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
-from .models import EventKind, Message, Status, Ticket, Visibility
+from .models import EventKind, Status, Ticket
 from .services.history import record
-
-
-@task()
-def notify_requester_of_reply(message_id: int) -> None:
-    """Mail an agent's public reply to the requester (never an internal note)."""
-    message = (
-        Message.objects.select_related("ticket__requester", "author")
-        .filter(pk=message_id, visibility=Visibility.PUBLIC, from_staff=True)
-        .first()
-    )
-    if message is None:
-        return
-    ticket = message.ticket
-    context = {"ticket": ticket, "message": message, "site_url": settings.SITE_URL}
-    send_mail(
-        subject=f"[#{ticket.pk}] {ticket.subject}",
-        message=render_to_string("tickets/mail/reply.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[ticket.requester.email],
-    )
 
 
 @task()

@@ -1,11 +1,11 @@
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
+from charterdesk.customers.models import Contact
 from charterdesk.sla.services import sla_public_reply, sla_status_changed
 
 from .. import deadlines
@@ -16,17 +16,23 @@ from .validation import check_body
 
 def message_add(
     ticket: Ticket,
-    author: User,
+    author: User | None,
     body: str,
     visibility: str = Visibility.PUBLIC,
     channel: Channel = Channel.PORTAL,
     at: datetime | None = None,
+    *,
+    contact: Contact | None = None,
 ) -> Message:
     """A public reply or an internal note. Customers write public replies only; their reply
-    re-opens a ticket that waits on them or was solved."""
+    re-opens a ticket that waits on them or was solved. A contact without a sign-in (mail)
+    writes with `author=None, contact=...`."""
+    staff = author is not None and author.is_agent
+    if author is None and contact is None:
+        raise ValueError("a message needs an author or a contact")
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": "Use 'public' or 'internal'."})
-    if visibility == Visibility.INTERNAL and not author.is_agent:
+    if visibility == Visibility.INTERNAL and not staff:
         raise PermissionDenied("Customers cannot write internal notes.")
     if ticket.status == Status.CLOSED:
         raise ValidationError({"body": "This ticket is closed; open a new request instead."})
@@ -35,8 +41,8 @@ def message_add(
     message = Message.objects.create(
         ticket=ticket,
         author=author,
-        author_contact=getattr(author, "contact", None) if not author.is_agent else None,
-        from_staff=author.is_agent,
+        author_contact=None if staff else (contact or getattr(author, "contact", None)),
+        from_staff=staff,
         visibility=visibility,
         channel=channel,
         body=body,
@@ -51,16 +57,17 @@ def message_add(
     return message
 
 
-def _public_reply(ticket: Ticket, author: User, message: Message) -> None:
+def _public_reply(ticket: Ticket, author: User | None, message: Message) -> None:
     at = message.created_at
     record(ticket, author, EventKind.REPLIED, at=at)
     old_status = ticket.status
-    if author.is_agent:
+    staff = message.from_staff
+    if staff:
         if ticket.first_replied_at is None:
             ticket.first_replied_at = message.created_at
         if ticket.status == Status.NEW:
             ticket.status = Status.OPEN
-        transaction.on_commit(lambda: _notify_requester(message.pk))
+        _notify_requester(message)
     elif ticket.status in (Status.PENDING, Status.SOLVED):
         ticket.status = Status.OPEN
         ticket.solved_at = None
@@ -75,11 +82,20 @@ def _public_reply(ticket: Ticket, author: User, message: Message) -> None:
             at=at,
         )
         sla_status_changed(ticket, old_status, at)
-    sla_public_reply(ticket, author.is_agent, at)
+    sla_public_reply(ticket, staff, at)
     deadlines.refresh(ticket, at)
 
 
-def _notify_requester(message_id: int) -> None:
-    from ..tasks import notify_requester_of_reply
+def _notify_requester(message: Message) -> None:
+    """The agent's public reply goes to the requester by mail, threaded (never a note)."""
+    from charterdesk.mail.models import MailKind
+    from charterdesk.mail.outbox import mail_queue
 
-    notify_requester_of_reply.enqueue(message_id)
+    mail_queue(
+        to=message.ticket.requester.email,
+        template="tickets/mail/reply",
+        context={"message": message},
+        ticket=message.ticket,
+        automatic=False,
+        kind=MailKind.REPLY,
+    )

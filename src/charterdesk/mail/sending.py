@@ -1,0 +1,111 @@
+"""The worker's side of the outbox. A row is claimed with a conditional UPDATE, so any
+number of workers can send; a row is sent at most once: a worker that dies while sending
+leaves the row `uncertain` for a person to resend, never a silent duplicate."""
+
+import smtplib
+from datetime import datetime, timedelta
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import F
+from django.utils import timezone
+
+from charterdesk.customers.models import Contact
+
+from .models import Delivery, OutboundMail
+
+LEASE = timedelta(minutes=5)
+BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)  # then the mail has failed
+
+
+def outbound_send(mail_id: int, now: datetime | None = None) -> str:
+    """Send one queued mail if it is due and no other worker took it. Returns its state."""
+    now = now or timezone.now()
+    claimed = OutboundMail.objects.filter(
+        pk=mail_id, state__in=(Delivery.QUEUED, Delivery.RETRYING), next_attempt_at__lte=now
+    ).update(state=Delivery.SENDING, lease_until=now + LEASE, attempts=F("attempts") + 1)
+    mail = OutboundMail.objects.get(pk=mail_id)
+    if not claimed:
+        return mail.state
+    try:
+        _message(mail).send()
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _ in exc.recipients.values()]
+        detail = "; ".join(
+            f"{a}: {c} {m.decode(errors='replace')}" for a, (c, m) in exc.recipients.items()
+        )
+        _failed(mail, now, detail, permanent=all(code >= 500 for code in codes))
+    except smtplib.SMTPResponseException as exc:
+        text = f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
+        _failed(mail, now, text, permanent=exc.smtp_code >= 500)
+    except (smtplib.SMTPException, OSError) as exc:
+        _failed(mail, now, f"{type(exc).__name__}: {exc}", permanent=False)
+    else:
+        OutboundMail.objects.filter(pk=mail.pk, state=Delivery.SENDING).update(
+            state=Delivery.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
+        )
+    return OutboundMail.objects.values_list("state", flat=True).get(pk=mail.pk)
+
+
+def _message(mail: OutboundMail) -> EmailMultiAlternatives:
+    headers = {"Message-ID": f"<{mail.message_id}>", **mail.headers}
+    reply_to = headers.pop("Reply-To", None)
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.text,
+        from_email=formataddr((settings.MAIL_FROM_NAME, settings.MAIL_SUPPORT_ADDRESS)),
+        to=mail.to,
+        reply_to=[reply_to] if reply_to else None,
+        headers=headers,
+        connection=get_connection(fail_silently=False),
+    )
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    return message
+
+
+def _failed(mail: OutboundMail, now: datetime, error: str, *, permanent: bool) -> None:
+    attempts = mail.attempts + 1
+    if permanent or attempts > len(BACKOFF_MINUTES):
+        state, when = Delivery.FAILED, now
+        if permanent:
+            mark_bouncing(mail.to, error, now)
+    else:
+        state, when = Delivery.RETRYING, now + timedelta(minutes=BACKOFF_MINUTES[attempts - 1])
+    OutboundMail.objects.filter(pk=mail.pk, state=Delivery.SENDING).update(
+        state=state, next_attempt_at=when, lease_until=None, last_error=error[:500]
+    )
+
+
+def mark_bouncing(addresses: list[str], reason: str, now: datetime) -> int:
+    """Addresses mail cannot be delivered to: no automatic mail goes there any more."""
+    return Contact.objects.filter(
+        email__in=[a.lower() for a in addresses], bouncing_since__isnull=True
+    ).update(bouncing_since=now, bounce_reason=reason[:500])
+
+
+def outbox_sweep(now: datetime | None = None) -> dict[str, int]:
+    """Send what is due (retries, and rows whose task was lost), and mark rows left in
+    `sending` by a worker that died as uncertain. Returns counts per resulting state."""
+    now = now or timezone.now()
+    OutboundMail.objects.filter(state=Delivery.SENDING, lease_until__lt=now).update(
+        state=Delivery.UNCERTAIN,
+        last_error="The worker stopped while sending; it may or may not have gone out.",
+    )
+    due = OutboundMail.objects.filter(
+        state__in=(Delivery.QUEUED, Delivery.RETRYING), next_attempt_at__lte=now
+    ).values_list("pk", flat=True)[:500]
+    counts: dict[str, int] = {}
+    for pk in list(due):
+        state = outbound_send(pk, now)
+        counts[state] = counts.get(state, 0) + 1
+    return counts
+
+
+def outbound_resend(mail: OutboundMail) -> None:
+    """A person decided to send a failed or uncertain mail again (same Message-ID, so a
+    client that got the first one shows it once)."""
+    OutboundMail.objects.filter(
+        pk=mail.pk, state__in=(Delivery.FAILED, Delivery.UNCERTAIN, Delivery.BOUNCED)
+    ).update(state=Delivery.QUEUED, next_attempt_at=timezone.now(), last_error="")
