@@ -28,7 +28,8 @@ def test_request_gets_coverage_queue_and_history(personas):
     assert ticket.queue.name == "Frontline"
     assert ticket.type_source == TypeSource.CUSTOMER
     assert ticket.status == Status.NEW
-    assert [e.kind for e in ticket.events.all()] == [EventKind.CREATED, EventKind.COVERAGE]
+    kinds = [e.kind for e in ticket.events.all()]
+    assert kinds == [EventKind.CREATED, EventKind.COVERAGE, EventKind.ROUTED]
     assert ticket.messages.get().body == "Where is the export button?"
 
 

@@ -14,6 +14,15 @@ class Team(models.Model):
         related_name="led_teams",
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="teams")
+    hands_over_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="takes_over_from",
+        help_text="Follow-the-sun: the team (in another time zone) whose agents take this "
+        "team's queues when nobody here is on shift.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -101,3 +110,29 @@ class AgentProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_availability_display()})"
+
+
+class RoutingRule(models.Model):
+    """Picks the queue of a new ticket. Rules are tried in order of position; the first
+    enabled rule whose every condition holds wins. An empty condition matches anything."""
+
+    position = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=100, unique=True)
+    enabled = models.BooleanField(default=True)
+    request_types = models.JSONField(default=list, blank=True)
+    products = models.JSONField(default=list, blank=True)
+    organizations = models.JSONField(
+        default=list, blank=True, help_text="Organization ids (any of them)."
+    )
+    plans = models.JSONField(default=list, blank=True, help_text="Plan ids (any of them).")
+    languages = models.JSONField(default=list, blank=True, help_text="e.g. ['de', 'fr']")
+    regions = models.JSONField(default=list, blank=True, help_text="e.g. ['EU']")
+    channels = models.JSONField(default=list, blank=True)
+    queue = models.ForeignKey(Queue, on_delete=models.PROTECT, related_name="rules")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,15 +1,125 @@
-from .models import Queue
+"""Writes of routing: rules, agents' availability, assignment of an existing ticket.
+Callers own the transaction."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+
+from charterdesk.accounts.models import User
+from charterdesk.core.vocabulary import Channel, RequestType
+from charterdesk.customers.models import Organization
+from charterdesk.plans.models import Plan
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.services import ticket_update
+from charterdesk.tickets.services.history import record
+
+from .assignment import Choice, choose
+from .intake import assigned_event
+from .models import AgentProfile, Availability, Queue, RoutingRule
+from .rules import CONDITIONS, facts_for, queue_for_request
+
+__all__ = [
+    "agent_availability_set",
+    "queue_for_request",
+    "routing_rule_save",
+    "ticket_assign",
+]
+
+RULE_FIELDS = ("name", "position", "enabled", "queue", *CONDITIONS)
 
 
-def queue_for_request(request_type: str) -> Queue:
-    """The first queue (by position) that takes this request type, else the default queue."""
-    queues = list(Queue.objects.order_by("position", "id"))
-    for queue in queues:
-        if request_type in queue.request_types:
-            return queue
-    for queue in queues:
-        if queue.is_default:
-            return queue
-    if queues:
-        return queues[0]
-    raise Queue.DoesNotExist("No queue is set up: create one in the admin.")
+def routing_rule_save(actor: User, rule: RoutingRule, **changes: Any) -> RoutingRule:
+    """Create or change a rule as a manager; every field is checked, all errors at once."""
+    if not actor.is_staff:
+        raise PermissionDenied("Only support managers edit routing rules.")
+    unknown = set(changes) - set(RULE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown rule fields: {', '.join(sorted(unknown))}")
+    for field, value in changes.items():
+        setattr(rule, field, value)
+    check_rule(rule)
+    try:
+        rule.save()
+    except IntegrityError as exc:
+        raise ValidationError({"name": "Another rule has this name."}) from exc
+    return rule
+
+
+def check_rule(rule: RoutingRule) -> None:
+    """Field-level errors for a rule: known request types, channels, organizations, plans."""
+    errors: dict[str, str] = {}
+    if not (rule.name or "").strip():
+        errors["name"] = "Give the rule a name."
+    elif RoutingRule.objects.filter(name=rule.name).exclude(pk=rule.pk).exists():
+        errors["name"] = "Another rule has this name."
+    if rule.queue_id is None:
+        errors["queue"] = "Choose the queue the rule sends tickets to."
+    for field in CONDITIONS:
+        value = getattr(rule, field)
+        if not isinstance(value, list):
+            errors[field] = "Give a list (empty for any)."
+    known = {
+        "request_types": set(RequestType.values),
+        "channels": set(Channel.values),
+        "organizations": set(
+            Organization.objects.filter(pk__in=_ints(rule.organizations)).values_list("pk", flat=1)
+        ),
+        "plans": set(Plan.objects.filter(pk__in=_ints(rule.plans)).values_list("pk", flat=1)),
+    }
+    for field, allowed in known.items():
+        value = getattr(rule, field)
+        wrong = [v for v in value if v not in allowed] if isinstance(value, list) else []
+        if wrong and field not in errors:
+            errors[field] = f"Unknown: {', '.join(map(str, wrong))}."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _ints(values: object) -> list[int]:
+    if not isinstance(values, list):
+        return []
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+
+
+def agent_availability_set(user: User, availability: str) -> AgentProfile:
+    """An agent says they are available or away. Their open tickets stay theirs."""
+    if not user.is_agent:
+        raise PermissionDenied("Only agents have an availability.")
+    if availability not in Availability.values:
+        raise ValidationError({"availability": f"Use one of: {', '.join(Availability.values)}."})
+    profile, _ = AgentProfile.objects.get_or_create(user=user)
+    if profile.availability != availability:
+        profile.availability = availability
+        profile.save(update_fields=["availability"])
+    return profile
+
+
+def ticket_assign(ticket: Ticket, actor: User | None, now: datetime) -> Choice:
+    """Run the queue's assignment again for an open, unassigned ticket (an agent's
+    "Assign next", or after a rule change); the decision goes to the history."""
+    if actor is not None and not actor.is_agent:
+        raise PermissionDenied("Only agents assign tickets.")
+    if not ticket.is_open:
+        raise ValidationError({"status": "Only open tickets are assigned."})
+    if ticket.assignee_id is not None:
+        raise ValidationError({"assignee": f"Already assigned to {ticket.assignee}."})
+    queue = Queue.objects.select_related("team").get(pk=ticket.queue_id)
+    language = facts_for(ticket.organization, ticket.request_type, ticket.channel, None).language
+    choice = choose(queue, now, language=ticket.language or language)
+    if choice.assignee is not None:
+        ticket_update(ticket, actor, at=now, assignee=choice.assignee)
+    if choice.automatic:
+        event = assigned_event(ticket, choice, now)
+        record(
+            ticket,
+            actor,
+            event.kind,  # type: ignore[arg-type]
+            field=event.field,
+            new=event.new_value,
+            note=event.note,
+            internal=True,
+            at=now,
+        )
+    return choice

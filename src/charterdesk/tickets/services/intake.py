@@ -10,7 +10,8 @@ from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
 from charterdesk.routing.models import Queue
-from charterdesk.routing.services import queue_for_request
+from charterdesk.routing.intake import assign_new, route_new, routing_events
+from charterdesk.routing.rules import Route
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.services import opening_clocks, record_opening_clocks
 from charterdesk.sla.terms import terms_of
@@ -37,6 +38,7 @@ class Intake:
     queue: Queue
     clocks: list[SlaClock]
     at: datetime
+    route: Route | None = None  # which rule chose the queue (routing.rules)
 
 
 def ticket_create(
@@ -92,6 +94,8 @@ def intake_prepare(
     terms = terms_of(
         coverage.contract, coverage.decision, request_type, priority, coverage.schedule
     )
+    plan_id = coverage.contract.plan_id if coverage.contract else None
+    route = route_new(requester.organization, request_type, channel, plan_id)
     return Intake(
         requester,
         subject,
@@ -102,9 +106,10 @@ def intake_prepare(
         channel,
         actor,
         coverage,
-        queue_for_request(request_type),
+        route.queue,
         opening_clocks(terms, now),
         now,
+        route,
     )
 
 
@@ -112,6 +117,7 @@ def intake_record(intake: Intake) -> Ticket:
     """Write the ticket, its first message and its first history lines."""
     now, actor, coverage = intake.at, intake.actor, intake.coverage
     first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
+    assignment = assign_new(intake.route, now) if intake.route else None
     ticket = Ticket.objects.create(
         organization=intake.requester.organization,
         requester=intake.requester,
@@ -121,6 +127,7 @@ def intake_record(intake: Intake) -> Ticket:
         priority=intake.priority,
         channel=intake.channel,
         queue=intake.queue,
+        assignee=assignment.assignee if assignment else None,
         first_reply_due_at=first_reply[0] if first_reply else None,
         attention_at=deadlines.attention_at(
             deadlines.earliest_due(intake.clocks), intake.priority, now
@@ -158,6 +165,8 @@ def intake_record(intake: Intake) -> Ticket:
             ),
         ]
     )
+    if intake.route and assignment:
+        routing_events(ticket, intake.route, assignment, now)
     record_opening_clocks(ticket, intake.clocks, now)
     return ticket
 

@@ -1,0 +1,53 @@
+"""What intake asks of routing: decide the queue (reading only), assign, and the history
+lines that say why."""
+
+from datetime import datetime
+
+from charterdesk.customers.models import Organization
+from charterdesk.tickets.models import EventKind, Ticket, TicketEvent
+
+from .assignment import Choice, choose
+from .rules import Route, facts_for, route
+
+
+def route_new(
+    organization: Organization | None, request_type: str, channel: str, plan_id: int | None
+) -> Route:
+    """Read only: the queue a new request goes to and the rule that chose it."""
+    return route(facts_for(organization, request_type, channel, plan_id))
+
+
+def assign_new(decision: Route, now: datetime) -> Choice:
+    """Who gets the new ticket (by the queue's strategy); takes the agent."""
+    return choose(decision.queue, now, language=decision.facts.language)
+
+
+def routing_events(ticket: Ticket, decision: Route, choice: Choice, at: datetime) -> None:
+    """The routing decision and, for automatic queues, the assignment, in the history.
+    Internal: rule names and agents' loads are not for customers."""
+    events = [
+        TicketEvent(
+            ticket=ticket,
+            kind=EventKind.ROUTED,
+            field="queue",
+            new_value=decision.queue.name,
+            note=decision.note[:500],
+            internal=True,
+            created_at=at,
+        )
+    ]
+    if choice.automatic:
+        events.append(assigned_event(ticket, choice, at))
+    TicketEvent.objects.bulk_create(events)
+
+
+def assigned_event(ticket: Ticket, choice: Choice, at: datetime) -> TicketEvent:
+    return TicketEvent(
+        ticket=ticket,
+        kind=EventKind.ASSIGNED,
+        field="assignee",
+        new_value=choice.assignee.email if choice.assignee else "nobody",
+        note=choice.note[:500],
+        internal=True,
+        created_at=at,
+    )

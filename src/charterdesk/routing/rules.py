@@ -1,0 +1,126 @@
+"""Routing rules: which queue a new ticket goes to, and which rule said so."""
+
+from dataclasses import dataclass
+
+from charterdesk.customers.models import Organization
+
+from .models import Queue, RoutingRule
+
+CONDITIONS = (
+    "request_types",
+    "products",
+    "organizations",
+    "plans",
+    "languages",
+    "regions",
+    "channels",
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at for one ticket."""
+
+    request_type: str
+    channel: str
+    product: str = ""
+    organization: int | None = None
+    plan: int | None = None
+    language: str = ""
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class Route:
+    """The routing decision: the queue, the rule that chose it (None: the fallback), and
+    the facts it was decided on, as the history line says."""
+
+    queue: Queue
+    rule: RoutingRule | None
+    facts: Facts
+
+    @property
+    def note(self) -> str:
+        if self.rule is None:
+            return f"no rule matched → queue '{self.queue.name}' (takes {self.facts.request_type})"
+        return f"rule '{self.rule.name}' → queue '{self.queue.name}'"
+
+
+def facts_for(
+    organization: Organization | None,
+    request_type: str,
+    channel: str,
+    plan_id: int | None,
+    *,
+    product: str = "",
+    language: str = "",
+) -> Facts:
+    """The ticket's own language first, else its organization's; region and plan from the
+    organization and its contract."""
+    return Facts(
+        request_type=request_type,
+        channel=str(channel),
+        product=product,
+        organization=organization.pk if organization else None,
+        plan=plan_id,
+        language=(language or (organization.language if organization else "")).lower(),
+        region=organization.region if organization else "",
+    )
+
+
+def matches(rule: RoutingRule, facts: Facts) -> bool:
+    """Every non-empty condition of the rule holds (text compared without case)."""
+    for condition in CONDITIONS:
+        wanted = getattr(rule, condition)
+        if not wanted:
+            continue
+        value = getattr(facts, _FACT[condition])
+        if isinstance(value, str):
+            if value.lower() not in {str(w).lower() for w in wanted}:
+                return False
+        elif value not in wanted:
+            return False
+    return True
+
+
+_FACT = {
+    "request_types": "request_type",
+    "products": "product",
+    "organizations": "organization",
+    "plans": "plan",
+    "languages": "language",
+    "regions": "region",
+    "channels": "channel",
+}
+
+
+def enabled_rules() -> list[RoutingRule]:
+    """One query: the enabled rules in order, with their queues."""
+    return list(
+        RoutingRule.objects.filter(enabled=True)
+        .select_related("queue__team")
+        .order_by("position", "id")
+    )
+
+
+def route(facts: Facts, rules: list[RoutingRule] | None = None) -> Route:
+    """First matching enabled rule wins; else the queue taking the request type, else the
+    default queue (`queue_for_request`)."""
+    for rule in enabled_rules() if rules is None else rules:
+        if rule.enabled and matches(rule, facts):
+            return Route(rule.queue, rule, facts)
+    return Route(queue_for_request(facts.request_type), None, facts)
+
+
+def queue_for_request(request_type: str) -> Queue:
+    """The first queue (by position) that takes this request type, else the default queue."""
+    queues = list(Queue.objects.select_related("team").order_by("position", "id"))
+    for queue in queues:
+        if request_type in queue.request_types:
+            return queue
+    for queue in queues:
+        if queue.is_default:
+            return queue
+    if queues:
+        return queues[0]
+    raise Queue.DoesNotExist("No queue is set up: create one in the admin.")
