@@ -60,13 +60,15 @@ def check_rule(rule: RoutingRule) -> None:
         value = getattr(rule, field)
         if not isinstance(value, list):
             errors[field] = "Give a list (empty for any)."
-    known = {
+    known: dict[str, set[Any]] = {
         "request_types": set(RequestType.values),
         "channels": set(Channel.values),
         "organizations": set(
-            Organization.objects.filter(pk__in=_ints(rule.organizations)).values_list("pk", flat=1)
+            Organization.objects.filter(pk__in=_ints(rule.organizations)).values_list(
+                "pk", flat=True
+            )
         ),
-        "plans": set(Plan.objects.filter(pk__in=_ints(rule.plans)).values_list("pk", flat=1)),
+        "plans": set(Plan.objects.filter(pk__in=_ints(rule.plans)).values_list("pk", flat=True)),
     }
     for field, allowed in known.items():
         value = getattr(rule, field)

@@ -9,8 +9,8 @@ from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
-from charterdesk.routing.models import Queue
 from charterdesk.routing.intake import assign_new, route_new, routing_events
+from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.services import opening_clocks, record_opening_clocks
