@@ -32,12 +32,10 @@ def outbound_send(mail_id: int, now: datetime | None = None) -> str:
         _message(mail).send()
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _ in exc.recipients.values()]
-        detail = "; ".join(
-            f"{a}: {c} {m.decode(errors='replace')}" for a, (c, m) in exc.recipients.items()
-        )
+        detail = "; ".join(f"{a}: {c} {_text(m)}" for a, (c, m) in exc.recipients.items())
         _failed(mail, now, detail, permanent=all(code >= 500 for code in codes))
     except smtplib.SMTPResponseException as exc:
-        text = f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
+        text = f"{exc.smtp_code} {_text(exc.smtp_error)}"
         _failed(mail, now, text, permanent=exc.smtp_code >= 500)
     except (smtplib.SMTPException, OSError) as exc:
         _failed(mail, now, f"{type(exc).__name__}: {exc}", permanent=False)
@@ -66,7 +64,7 @@ def _message(mail: OutboundMail) -> EmailMultiAlternatives:
 
 
 def _failed(mail: OutboundMail, now: datetime, error: str, *, permanent: bool) -> None:
-    attempts = mail.attempts + 1
+    attempts = mail.attempts  # already counts this attempt (read after the claim)
     if permanent or attempts > len(BACKOFF_MINUTES):
         state, when = Delivery.FAILED, now
         if permanent:
@@ -109,3 +107,7 @@ def outbound_resend(mail: OutboundMail) -> None:
     OutboundMail.objects.filter(
         pk=mail.pk, state__in=(Delivery.FAILED, Delivery.UNCERTAIN, Delivery.BOUNCED)
     ).update(state=Delivery.QUEUED, next_attempt_at=timezone.now(), last_error="")
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else reply

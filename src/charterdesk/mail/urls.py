@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "mail"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("desk/mail/", views.inbound_list, name="inbound_list"),
+    path("desk/mail/<int:mail_id>/", views.inbound_detail, name="inbound"),
+    path("desk/mail/<int:mail_id>/retry", views.inbound_retry, name="retry"),
+    path("desk/mail/<int:mail_id>/raw", views.inbound_raw, name="raw"),
+    path("desk/mail/attachments/<int:attachment_id>", views.attachment_download, name="attachment"),
+    path("desk/mail/messages/<int:message_id>", views.message_original, name="message_original"),
+    path("desk/mail/outbox/", views.outbox, name="outbox"),
+    path("desk/mail/outbox/<int:mail_id>/resend", views.outbox_resend, name="resend"),
+]

@@ -1,1 +1,80 @@
-from django.db import models  # noqa: F401
+"""IMAP mailboxes that the scheduler polls for inbound mail."""
+
+import os
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+class TlsMode(models.TextChoices):
+    IMAPS = "imaps", "IMAPS (TLS from the start, port 993)"
+    STARTTLS = "starttls", "STARTTLS (port 143, upgraded to TLS)"
+    PLAIN = "plain", "No encryption (only for a server on this machine)"
+
+
+class AfterStoring(models.TextChoices):
+    MARK_SEEN = "mark_seen", "Mark as read and leave it"
+    MOVE = "move", "Move to another folder"
+    DELETE = "delete", "Delete it"
+
+
+class Mailbox(models.Model):
+    """An IMAP folder CharterDesk reads. A message is marked, moved or deleted only after
+    it was stored; `last_uid` remembers how far the desk got in the current UIDVALIDITY."""
+
+    name = models.SlugField(max_length=60, unique=True)
+    host = models.CharField(max_length=255)
+    port = models.PositiveIntegerField(default=993)
+    tls = models.CharField(max_length=10, choices=TlsMode.choices, default=TlsMode.IMAPS)
+    username = models.CharField(max_length=255)
+    password = models.CharField(
+        max_length=255, blank=True, help_text="Stored in the database; or use an environment name."
+    )
+    password_env = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Read the password from this environment variable (or the file named by "
+        "<NAME>_FILE) instead of the database.",
+    )
+    folder = models.CharField(max_length=255, default="INBOX")
+    after_storing = models.CharField(
+        max_length=10, choices=AfterStoring.choices, default=AfterStoring.MARK_SEEN
+    )
+    move_to = models.CharField(max_length=255, blank=True, help_text="Folder for 'move'.")
+    enabled = models.BooleanField(default=True)
+
+    uidvalidity = models.BigIntegerField(null=True, blank=True, editable=False)
+    last_uid = models.BigIntegerField(default=0, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    failures = models.PositiveIntegerField(default=0, editable=False)
+    next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
+    lease_token = models.CharField(max_length=32, blank=True, editable=False)
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "mailboxes"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.tls == TlsMode.PLAIN and self.host not in LOCAL_HOSTS:
+            raise ValidationError({"tls": "Without encryption only a server on this machine."})
+        if self.after_storing == AfterStoring.MOVE and not self.move_to:
+            raise ValidationError({"move_to": "Name the folder to move messages to."})
+        if not self.password and not self.password_env:
+            raise ValidationError({"password": "Give a password or an environment name."})
+
+    def secret(self) -> str:
+        """The password: from NAME_FILE or NAME when `password_env` is set, else stored."""
+        if not self.password_env:
+            return self.password
+        path = os.environ.get(f"{self.password_env}_FILE")
+        if path:
+            return Path(path).read_text().strip()
+        return os.environ.get(self.password_env, "")

@@ -1,0 +1,102 @@
+"""Mail that a person wrote: a reply on its ticket, or a new request."""
+
+from django.conf import settings
+
+from charterdesk.core.vocabulary import Channel
+from charterdesk.mailparse import ParsedMail, clean_subject
+from charterdesk.routing.models import Queue
+from charterdesk.tickets.models import EventKind, Ticket
+from charterdesk.tickets.services import message_add, ticket_create, ticket_update
+from charterdesk.tickets.services.history import record
+
+from ..models import Direction, InboundMail, MailKind, MailReference, Outcome
+from ..outbox import mail_queue
+from .result import Result
+from .senders import Sender
+from .threading import Thread
+
+MAX_BODY_CHARS = 200_000
+
+
+def message_from_mail(ticket: Ticket, sender: Sender, mail: ParsedMail) -> Result:
+    """A reply on its ticket: from the customer side it reopens a waiting ticket, from an
+    agent it is a public reply mailed on to the requester."""
+    author = sender.agent or (sender.contact.user if sender.contact else None)
+    message = message_add(
+        ticket,
+        author,
+        _body(mail),
+        channel=Channel.EMAIL,
+        contact=None if sender.agent else sender.contact,
+    )
+    _remember(mail, ticket)
+    return Result(Outcome.MESSAGE_ADDED, ticket, f"reply on ticket #{ticket.pk}", message)
+
+
+def ticket_from_mail(
+    sender: Sender, mail: ParsedMail, thread: Thread, inbound: InboundMail
+) -> Result:
+    contact = sender.contact
+    assert contact is not None  # noqa: S101 - agents never open tickets by mail
+    ticket = ticket_create(
+        requester=contact,
+        subject=(clean_subject(mail.subject) or "(no subject)")[:250],
+        body=_body(mail),
+        channel=Channel.EMAIL,
+        actor=contact.user,
+    )
+    reason = "new request"
+    if sender.unknown:
+        reason = "new request from an unknown sender, in triage"
+        triage = Queue.objects.filter(name=settings.MAIL_TRIAGE_QUEUE).first()
+        if triage is not None and triage != ticket.queue:
+            ticket_update(ticket, None, queue=triage)
+    notes = [n for n in (thread.refused, _closed_note(thread)) if n]
+    for note in notes:
+        record(ticket, None, EventKind.MAIL, note=note, internal=True)
+        reason = f"{reason}; {note}"
+    message = ticket.messages.first()
+    _remember(mail, ticket)
+    mail_queue(
+        to=contact.email,
+        template="mail/mail/acknowledgement",
+        context={"contact": contact},
+        ticket=ticket,
+        automatic=True,
+        kind=MailKind.ACKNOWLEDGEMENT,
+    )
+    return Result(Outcome.TICKET_CREATED, ticket, reason[:500], message)
+
+
+def reject_unknown(mail: ParsedMail) -> Result:
+    """The "reject" policy: a polite answer (automatic, so rate limited), the mail kept."""
+    mail_queue(
+        to=mail.from_address,
+        template="mail/mail/unknown_sender",
+        context={"subject": mail.subject},
+        automatic=True,
+        kind=MailKind.ACKNOWLEDGEMENT,
+    )
+    return Result(Outcome.IGNORED, None, "unknown sender: answered with the policy's reply")
+
+
+def _closed_note(thread: Thread) -> str:
+    if thread.ticket is not None and thread.ticket.status == "closed":
+        return f"follow-up to closed ticket #{thread.ticket.pk}"
+    return ""
+
+
+def _body(mail: ParsedMail) -> str:
+    body = (mail.visible_text or mail.text).strip()
+    if not body:
+        body = "(no text; see the attachments)" if mail.attachments else "(empty message)"
+    if len(body) > MAX_BODY_CHARS:
+        body = body[:MAX_BODY_CHARS] + "\n\n[… shortened; the full message is kept]"
+    return body
+
+
+def _remember(mail: ParsedMail, ticket: Ticket) -> None:
+    if mail.message_id:
+        MailReference.objects.create(
+            message_id=mail.message_id[:500], ticket=ticket, direction=Direction.IN
+        )

@@ -1,0 +1,51 @@
+"""Mail that is not a person writing: delivery status notifications and automatic
+replies. They are recorded (on the ticket, the outbox row, the contact) and never open a
+ticket or get an answer."""
+
+from django.utils import timezone
+
+from charterdesk.mailparse import ParsedMail
+from charterdesk.tickets.models import EventKind, Ticket
+from charterdesk.tickets.services.history import record
+
+from ..models import Delivery, MailReference, OutboundMail, Outcome
+from ..sending import mark_bouncing
+from .result import Result
+
+
+def bounce_record(mail: ParsedMail) -> Result:
+    bounce = mail.bounce
+    assert bounce is not None  # noqa: S101 - the caller checked
+    now = timezone.now()
+    sent = None
+    if bounce.original_message_id:
+        sent = OutboundMail.objects.filter(message_id=bounce.original_message_id).first()
+    recipients = bounce.recipients or ([sent.recipient] if sent else [])
+    what = f"{', '.join(recipients) or 'unknown recipient'}: {bounce.status} {bounce.diagnostic}"
+    if bounce.permanent:
+        mark_bouncing(recipients, what, now)
+        if sent is not None:
+            OutboundMail.objects.filter(pk=sent.pk).update(
+                state=Delivery.BOUNCED, last_error=what[:500]
+            )
+    ticket = sent.ticket if sent is not None else None
+    if ticket is not None:
+        kind = "bounced" if bounce.permanent else "delayed"
+        record(ticket, None, EventKind.MAIL, new=kind, note=f"Mail {kind}: {what}", internal=True)
+    return Result(Outcome.IGNORED, ticket, f"delivery status notification ({what})"[:500])
+
+
+def auto_reply_record(mail: ParsedMail) -> Result:
+    ticket = _ticket_of(mail)
+    note = f"Automatic reply from {mail.from_address} ({mail.auto_reason}): {mail.subject}"
+    if ticket is not None:
+        record(ticket, None, EventKind.MAIL, new="auto-reply", note=note, internal=True)
+    return Result(Outcome.IGNORED, ticket, f"automatic mail, not answered ({mail.auto_reason})")
+
+
+def _ticket_of(mail: ParsedMail) -> Ticket | None:
+    ids = [*mail.in_reply_to, *mail.references]
+    if not ids:
+        return None
+    ref = MailReference.objects.filter(message_id__in=ids).select_related("ticket").first()
+    return ref.ticket if ref is not None else None

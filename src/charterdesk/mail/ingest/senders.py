@@ -1,0 +1,49 @@
+"""Who wrote: an agent, a known contact, a new contact of a known organization (by its
+verified domain), or an unknown sender handled by the MAIL_UNKNOWN_SENDERS policy."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+
+from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.customers.models import Contact, Organization
+
+
+@dataclass(frozen=True)
+class Sender:
+    address: str
+    agent: User | None = None
+    contact: Contact | None = None
+    new_contact: bool = False  # created for this mail
+    unknown: bool = False  # neither a contact nor of a verified domain
+
+
+def sender_resolve(address: str, name: str) -> Sender:
+    """Find the sender; creates the contact of a known organization or, under the
+    "triage" policy, of an unknown sender (never silently dropped)."""
+    address = address.lower()
+    agent = User.objects.filter(email=address, role__in=STAFF_ROLES, is_active=True).first()
+    if agent is not None:
+        return Sender(address, agent=agent)
+    contact = Contact.objects.select_related("organization", "user").filter(email=address).first()
+    if contact is not None:
+        return Sender(address, contact=contact)
+    organization = organization_by_domain(address.rpartition("@")[2])
+    if organization is None and settings.MAIL_UNKNOWN_SENDERS == "reject":
+        return Sender(address, unknown=True)
+    contact = Contact.objects.create(email=address, name=name[:200], organization=organization)
+    return Sender(address, contact=contact, new_contact=True, unknown=organization is None)
+
+
+def organization_by_domain(domain: str) -> Organization | None:
+    """The organization that verified this mail domain (JSON list, so filtered in Python
+    among the few organizations whose list mentions it)."""
+    domain = domain.lower()
+    if not domain:
+        return None
+    candidates = Organization.objects.filter(Q(domains__icontains=domain))
+    for organization in candidates:
+        if domain in [d.lower() for d in organization.domains]:
+            return organization
+    return None

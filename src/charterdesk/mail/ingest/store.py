@@ -1,0 +1,92 @@
+"""Step one of ingestion: keep the raw message, durably, before anything can go wrong."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+
+from django.db import IntegrityError, transaction
+
+from ..models import Blob, InboundMail
+
+# Headers added on the way (they differ between two deliveries of the same message).
+TRANSPORT = re.compile(
+    rb"^(received|x-received|delivered-to|x-original-to|return-path|envelope-to|"
+    rb"authentication-results|arc-[a-z-]+|x-gm-[a-z-]+|x-spam-[a-z-]+|x-virus-[a-z-]+|"
+    rb"x-ms-exchange-[a-z-]+|x-forefront-[a-z-]+|x-mailbox-line|status|x-status|"
+    rb"x-keywords|x-uid|content-length|lines)\s*:",
+    re.IGNORECASE,
+)
+HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    message_id: str
+    content_hash: str
+    from_address: str
+    subject: str
+
+
+def fingerprint(raw: bytes) -> Fingerprint:
+    """Message-ID and a hash of the message without its transport headers, so the same
+    message delivered twice (two mailboxes, a retry) is recognised."""
+    normalised = raw.replace(b"\r\n", b"\n")
+    end = HEADER_END.search(normalised)
+    head, body = (normalised[: end.start()], normalised[end.end() :]) if end else (normalised, b"")
+    kept = bytearray()
+    skipping = False
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):  # a folded continuation of the previous header
+            if not skipping:
+                kept += line + b"\n"
+            continue
+        skipping = TRANSPORT.match(line) is not None or line.startswith(b"From ")
+        if not skipping:
+            kept += line + b"\n"
+    digest = hashlib.sha256(bytes(kept) + b"\n" + body).hexdigest()
+    headers = BytesHeaderParser(policy=compat32).parsebytes(head + b"\n\n")
+    message_id = str(headers.get("Message-ID", "") or "").strip().strip("<>").strip()
+    return Fingerprint(
+        message_id=message_id[:500],
+        content_hash=digest,
+        from_address=str(headers.get("From", "") or "")[:320],
+        subject=str(headers.get("Subject", "") or "")[:500],
+    )
+
+
+def blob_store(data: bytes) -> Blob:
+    digest = hashlib.sha256(data).hexdigest()
+    blob = Blob.objects.filter(sha256=digest).only("pk").first()
+    if blob is None:
+        blob = Blob.objects.create(sha256=digest, size=len(data), data=data)
+    return blob
+
+
+def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
+    """The stored message and whether it is new (False: we had it already)."""
+    try:
+        print_ = fingerprint(raw)
+    except Exception:  # noqa: BLE001 - a message too broken to read headers is still kept
+        print_ = Fingerprint("", hashlib.sha256(raw).hexdigest(), "", "")
+    existing = InboundMail.objects.filter(
+        message_id=print_.message_id, content_hash=print_.content_hash
+    ).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            inbound = InboundMail.objects.create(
+                raw=blob_store(raw),
+                source=source[:500],
+                message_id=print_.message_id,
+                content_hash=print_.content_hash,
+                from_address=print_.from_address,
+                subject=print_.subject,
+            )
+    except IntegrityError:  # the same message, stored by another process a moment ago
+        return InboundMail.objects.get(
+            message_id=print_.message_id, content_hash=print_.content_hash
+        ), False
+    return inbound, True

@@ -1,0 +1,70 @@
+"""Which ticket a message belongs to: its In-Reply-To and References against every
+Message-ID we have seen or sent, then the signed reply address, then a [#123] subject tag.
+A match counts only if the sender is a party to the ticket."""
+
+from dataclasses import dataclass
+
+from charterdesk.mailparse import ParsedMail, reply_token, subject_ticket_ids
+from charterdesk.tickets.models import Ticket
+
+from ..models import MailReference
+from ..tokens import support_parts, ticket_from_token
+from .senders import Sender
+
+
+@dataclass(frozen=True)
+class Thread:
+    ticket: Ticket | None
+    how: str  # "references", "reply address", "subject tag" or ""
+    refused: str = ""  # why a matched ticket was not used
+
+
+def thread_find(mail: ParsedMail, sender: Sender) -> Thread:
+    for ticket, how in _candidates(mail):
+        if _is_party(ticket, sender):
+            return Thread(ticket, how)
+        return Thread(
+            None, how, f"the sender is not a party to ticket #{ticket.pk} (matched by {how})"
+        )
+    return Thread(None, "")
+
+
+def _candidates(mail: ParsedMail) -> list[tuple[Ticket, str]]:
+    found: list[tuple[Ticket, str]] = []
+    ids = [*reversed(mail.references), *mail.in_reply_to]
+    if ids:
+        ref = (
+            MailReference.objects.filter(message_id__in=ids)
+            .select_related("ticket__requester")
+            .order_by("-id")
+            .first()
+        )
+        if ref is not None:
+            found.append((ref.ticket, "references"))
+    local = support_parts()[0]
+    for address in [*mail.to, *mail.cc, *mail.delivered_to]:
+        token = reply_token(address, local)
+        ticket_id = ticket_from_token(token) if token else None
+        if ticket_id is not None:
+            found.extend((t, "reply address") for t in _tickets([ticket_id]))
+            break
+    found.extend((t, "subject tag") for t in _tickets(subject_ticket_ids(mail.subject)[:1]))
+    return found
+
+
+def _tickets(ids: list[int]) -> list[Ticket]:
+    if not ids:
+        return []
+    return list(Ticket.objects.select_related("requester").filter(pk__in=ids))
+
+
+def _is_party(ticket: Ticket, sender: Sender) -> bool:
+    """The requester, a colleague of the same organization, or an agent."""
+    if sender.agent is not None:
+        return True
+    contact = sender.contact
+    if contact is None:
+        return False
+    if contact.pk == ticket.requester_id:
+        return True
+    return ticket.organization_id is not None and contact.organization_id == ticket.organization_id

@@ -1,0 +1,54 @@
+"""Reads for the mail pages (agents only: mail is never shown to customers raw)."""
+
+from django.db.models import QuerySet
+
+from charterdesk.tickets.models import Message
+
+from .models import Delivery, InboundMail, OutboundMail, Outcome
+
+PAGE_SIZE = 50
+PROBLEM_DELIVERIES = (
+    Delivery.FAILED,
+    Delivery.BOUNCED,
+    Delivery.UNCERTAIN,
+    Delivery.RETRYING,
+    Delivery.SUPPRESSED,
+)
+
+
+def inbound_page(outcome: str, before: int | None) -> tuple[list[InboundMail], int | None]:
+    """Newest first, paged on id; `outcome` "" means every message."""
+    mails: QuerySet[InboundMail] = InboundMail.objects.defer(None).only(
+        "pk", "received_at", "from_address", "subject", "outcome", "reason", "ticket_id"
+    )
+    if outcome in Outcome.values:
+        mails = mails.filter(outcome=outcome)
+    if before is not None:
+        mails = mails.filter(pk__lt=before)
+    rows = list(mails.order_by("-pk")[: PAGE_SIZE + 1])
+    if len(rows) > PAGE_SIZE:
+        return rows[:PAGE_SIZE], rows[PAGE_SIZE - 1].pk
+    return rows, None
+
+
+def outbox_problems(before: int | None) -> tuple[list[OutboundMail], int | None]:
+    mails = OutboundMail.objects.filter(state__in=PROBLEM_DELIVERIES).defer("text", "html")
+    if before is not None:
+        mails = mails.filter(pk__lt=before)
+    rows = list(mails.order_by("-pk")[: PAGE_SIZE + 1])
+    if len(rows) > PAGE_SIZE:
+        return rows[:PAGE_SIZE], rows[PAGE_SIZE - 1].pk
+    return rows, None
+
+
+def inbound_of_message(message: Message) -> InboundMail | None:
+    return InboundMail.objects.filter(ticket_message=message).first()
+
+
+def ticket_mail(ticket_id: int) -> list[OutboundMail]:
+    """The mail sent on a ticket, newest first (for the ticket page)."""
+    return list(
+        OutboundMail.objects.filter(ticket_id=ticket_id)
+        .defer("text", "html", "headers")
+        .order_by("-pk")[:10]
+    )

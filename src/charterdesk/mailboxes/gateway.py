@@ -1,0 +1,104 @@
+"""The SMTP gateway: mail delivered straight to CharterDesk (by Postfix as a relay, or as
+the MX itself). Recipients outside the support domains get 550; a message becomes an
+ingest call in a worker thread (the ORM is synchronous) and is answered 250 once it is
+stored, or 451 when storing failed so the sending server keeps it and tries again."""
+
+import asyncio
+import hashlib
+import logging
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.db import close_old_connections
+
+from .ingesting import Ingest, real_ingest
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_SIZE = 25 * 1024 * 1024
+TEMPORARY_FAILURE = "451 4.3.0 Temporary failure, try again later"
+
+
+def accepted_recipients() -> list[str]:
+    """MAIL_ACCEPT_DOMAINS (domains or full addresses), else the support address's domain."""
+    configured = getattr(settings, "MAIL_ACCEPT_DOMAINS", None)
+    if configured:
+        return [entry.strip().lower() for entry in configured if entry.strip()]
+    support = getattr(settings, "MAIL_SUPPORT_ADDRESS", settings.DEFAULT_FROM_EMAIL)
+    return [support.rpartition("@")[2].lower()]
+
+
+def accepts(address: str, accepted: Iterable[str]) -> bool:
+    """Whether the gateway takes mail for `address`; support+token@ counts as support@."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    if not local:
+        return False
+    plain = f"{local.split('+', 1)[0]}@{domain}"
+    return any(entry in (domain, plain, f"{local}@{domain}") for entry in accepted)
+
+
+class GatewayHandler:
+    """aiosmtpd handler: RCPT checks the recipient, DATA stores the message via ingest."""
+
+    def __init__(self, ingest: Ingest = real_ingest, accepted: list[str] | None = None) -> None:
+        self.ingest = ingest
+        self.accepted = accepted if accepted is not None else accepted_recipients()
+
+    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
+    ) -> str:
+        if not accepts(address, self.accepted):
+            return f"550 5.1.1 <{address}>: not a support address here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        raw: bytes = envelope.original_content or b""
+        peer = session.peer[0] if session.peer else "unknown"
+        source = f"smtp:{peer} to {','.join(envelope.rcpt_tos)}"[:500]
+        try:
+            await asyncio.to_thread(self._store, raw, source)
+        except Exception:  # the message was not stored: the sender must try again
+            log.exception("SMTP gateway: ingest failed for a message from %s", peer)
+            return TEMPORARY_FAILURE
+        return f"250 OK: queued as {hashlib.sha256(raw).hexdigest()}"
+
+    def _store(self, raw: bytes, source: str) -> None:
+        close_old_connections()
+        try:
+            result = self.ingest(raw, source=source)
+            log.info("SMTP gateway: %s (%s)", result.outcome, result.reason or "-")
+        finally:
+            close_old_connections()
+
+
+def gateway(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 2525,
+    max_size: int = DEFAULT_MAX_SIZE,
+    ingest: Ingest = real_ingest,
+    accepted: list[str] | None = None,
+) -> Controller:
+    """The gateway, not started yet: `.start()` runs it in a thread, `.stop()` ends it."""
+    handler = GatewayHandler(ingest, accepted)
+    return Controller(
+        handler,
+        hostname=host,
+        port=port,
+        data_size_limit=max_size,
+        enable_SMTPUTF8=True,
+        ident="CharterDesk SMTP gateway",
+    )
+
+
+def serve_forever(controller: Controller, stop: threading.Event) -> None:
+    """Run until `stop` is set (the command sets it on SIGTERM / Ctrl-C)."""
+    controller.start()
+    try:
+        stop.wait()
+    finally:
+        controller.stop()
