@@ -210,6 +210,7 @@ def _teams(users: dict[str, User]) -> None:
         ("Incidents", engineering, 2, [D], False),
         ("Professional services", engineering, 2, [C], False),
         ("Engineering", engineering, 3, [], False),
+        ("Triage", frontline, 1, [], False),  # mail from unknown senders (MAIL_TRIAGE_QUEUE)
     ]
     for position, (name, team, tier, kinds, default) in enumerate(queues):
         Queue.objects.get_or_create(
