@@ -1,0 +1,33 @@
+from django import forms
+
+from charterdesk.accounts.models import STAFF_ROLES, User
+
+from .models import CommitmentState
+
+LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class CommitmentForm(forms.Form):
+    text = forms.CharField(
+        label="Promise", max_length=300, widget=forms.TextInput(attrs={"placeholder": "Call back"})
+    )
+    due_at = forms.DateTimeField(label="Due", widget=LOCAL)
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=User.objects.filter(role__in=STAFF_ROLES, is_active=True)
+    )
+
+
+class CommitmentChangeForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Mark",
+        required=False,
+        choices=[("", "—")] + [(s.value, s.label) for s in CommitmentState if s != "open"],
+    )
+    due_at = forms.DateTimeField(label="New due time", required=False, widget=LOCAL)
+    note = forms.CharField(label="Why", max_length=500, required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("state") and not data.get("due_at"):
+            raise forms.ValidationError("Mark the promise or give it a new due time.")
+        return data

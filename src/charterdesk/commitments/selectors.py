@@ -1,0 +1,77 @@
+"""Reads on commitments, scoped to what the user may see."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q, QuerySet
+
+from charterdesk.accounts.models import User
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.selectors import ticket_get_for
+
+from .models import Commitment, CommitmentState
+
+
+def commitments_of(ticket: Ticket) -> QuerySet[Commitment]:
+    """A ticket's promises, for anyone who may see the ticket (customers see them all)."""
+    return ticket.commitments.select_related("owner").order_by("due_at", "id")
+
+
+def commitment_get_for(user: User, ticket_id: int, commitment_id: int) -> Commitment:
+    """One promise of a ticket the user may see; DoesNotExist otherwise."""
+    ticket = ticket_get_for(user, ticket_id)
+    return ticket.commitments.select_related("owner", "ticket__requester").get(pk=commitment_id)
+
+
+BOARDS = {
+    "overdue": "Overdue",
+    "due_soon": "Due in the next 24 hours",
+    "broken": "Broken in the last 30 days",
+}
+
+
+def board(name: str, now: datetime, owner_id: int | None = None) -> QuerySet[Commitment]:
+    """Promises on one list of the dashboard, in the order a manager works them."""
+    rows = Commitment.objects.select_related("owner", "ticket__organization")
+    if owner_id:
+        rows = rows.filter(owner_id=owner_id)
+    if name == "broken":
+        return rows.filter(
+            state=CommitmentState.BROKEN, settled_at__gte=now - timedelta(days=30)
+        ).order_by("-settled_at", "-id")
+    rows = rows.filter(state=CommitmentState.OPEN)
+    if name == "due_soon":
+        return rows.filter(due_at__gt=now, due_at__lte=now + timedelta(hours=24)).order_by(
+            "due_at", "id"
+        )
+    return rows.filter(due_at__lte=now).order_by("due_at", "id")
+
+
+@dataclass(frozen=True)
+class OwnerLoad:
+    owner: User
+    open: int
+    overdue: int
+    broken_30d: int
+
+
+def by_owner(now: datetime) -> list[OwnerLoad]:
+    """Open, overdue and recently broken promises per owner, in one grouped query."""
+    rows = (
+        Commitment.objects.filter(
+            Q(state=CommitmentState.OPEN)
+            | Q(state=CommitmentState.BROKEN, settled_at__gte=now - timedelta(days=30))
+        )
+        .values("owner")
+        .annotate(
+            n_open=Count("id", filter=Q(state=CommitmentState.OPEN)),
+            n_overdue=Count("id", filter=Q(state=CommitmentState.OPEN, due_at__lte=now)),
+            n_broken=Count("id", filter=Q(state=CommitmentState.BROKEN)),
+        )
+        .order_by("-n_overdue", "-n_open")
+    )
+    counts = list(rows)
+    owners = User.objects.in_bulk([r["owner"] for r in counts])
+    return [
+        OwnerLoad(owners[r["owner"]], r["n_open"], r["n_overdue"], r["n_broken"]) for r in counts
+    ]
