@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "satisfaction"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("survey/<str:token>", views.answer, name="answer"),
+    path("portal/tickets/<int:ticket_id>/survey", views.portal_answer, name="portal_answer"),
+    path("desk/reports/satisfaction", views.report, name="report"),
+]

@@ -1,0 +1,86 @@
+"""Reads on surveys: one ticket's survey and the results report (aggregated in SQL)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from charterdesk.tickets.models import Ticket
+
+from .models import SATISFIED, Survey
+
+GROUPS = {  # report grouping: (label, the survey field grouped on, the field shown)
+    "agent": ("Agent", "agent", "agent__name"),
+    "team": ("Team", "team", "team__name"),
+    "queue": ("Queue", "queue", "queue__name"),
+    "plan": ("Plan", "plan", "plan__name"),
+    "month": ("Month", "month", "month"),
+}
+
+
+def survey_of(ticket: Ticket) -> Survey | None:
+    return Survey.objects.filter(ticket=ticket).select_related("contact", "agent").first()
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    label: str
+    answers: int
+    satisfied: int
+    average: float | None
+
+    @property
+    def csat(self) -> float | None:
+        """Share of answers rated 4 or 5."""
+        return self.satisfied / self.answers if self.answers else None
+
+
+def answered_between(start: date, end: date) -> QuerySet[Survey]:
+    zone = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=zone)
+    until = datetime.combine(end, time.max, tzinfo=zone)
+    return Survey.objects.filter(answered_at__gte=since, answered_at__lte=until)
+
+
+def summary(surveys: QuerySet[Survey]) -> dict[str, object]:
+    """Answers, average and CSAT of these surveys in one query."""
+    row = surveys.filter(rating__isnull=False).aggregate(
+        n=Count("id"), ok=Count("id", filter=Q(rating__in=SATISFIED)), avg=Avg("rating")
+    )
+    return {
+        "answers": row["n"],
+        "average": round(float(row["avg"]), 2) if row["avg"] is not None else None,
+        "csat": round(row["ok"] / row["n"], 4) if row["n"] else None,
+    }
+
+
+def results(group: str, start: date, end: date) -> list[ResultRow]:
+    """Answers, CSAT and average rating per agent, team, queue, plan or month of answer."""
+    _, key, shown = GROUPS[group]
+    surveys = answered_between(start, end).filter(rating__isnull=False)
+    if group == "month":
+        surveys = surveys.annotate(month=TruncMonth("answered_at"))
+    rows = (
+        surveys.values(key, shown)
+        .annotate(n=Count("id"), ok=Count("id", filter=Q(rating__in=SATISFIED)), avg=Avg("rating"))
+        .order_by(shown)
+    )
+    return [
+        ResultRow(
+            label=_label(row[shown], group),
+            answers=row["n"],
+            satisfied=row["ok"],
+            average=float(row["avg"]) if row["avg"] is not None else None,
+        )
+        for row in rows
+    ]
+
+
+def _label(value: object, group: str) -> str:
+    if value is None or value == "":
+        return {"agent": "Unassigned", "plan": "No contract"}.get(group, "—")
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m")
+    return str(value)

@@ -1,0 +1,114 @@
+import csv
+from typing import cast
+
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from charterdesk.accounts.models import User
+from charterdesk.core.access import agent_required, contact_required
+from charterdesk.core.forms import add_service_errors
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.selectors import ticket_get_for
+
+from .forms import AnswerForm, ResultsForm, default_period
+from .models import Survey
+from .selectors import GROUPS, ResultRow, results
+from .services import survey_answer, survey_from_token
+
+
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    """The page a survey link opens. A GET never records anything (mail scanners follow
+    links): it shows the rating clicked in the mail, preselected, with a confirm button."""
+    try:
+        survey = survey_from_token(token)
+    except Survey.DoesNotExist as exc:
+        raise Http404("This survey link is not valid.") from exc
+    initial = {"rating": request.GET.get("rating") or survey.rating, "comment": survey.comment}
+    form = AnswerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                locked = Survey.objects.select_for_update().select_related(
+                    "ticket__contract__plan", "contact__user"
+                )
+                data = form.cleaned_data
+                survey_answer(
+                    locked.get(pk=survey.pk), data["rating"], data["comment"], timezone.now()
+                )
+            return render(request, "satisfaction/thanks.html", {"survey": survey})
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    closed = survey.open_until < timezone.now()
+    return render(
+        request,
+        "satisfaction/answer.html",
+        {"survey": survey, "form": form, "closed": closed, "ticket": survey.ticket},
+    )
+
+
+@contact_required
+@require_POST
+def portal_answer(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    user = cast(User, request.user)
+    try:
+        ticket = ticket_get_for(user, ticket_id)
+    except Ticket.DoesNotExist as exc:
+        raise Http404("No such request.") from exc
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, "Your answer was not saved: choose a rating from 1 to 5.")
+        return redirect("portal:ticket", ticket_id=ticket_id)
+    try:
+        with transaction.atomic():
+            survey = Survey.objects.select_for_update().select_related(
+                "ticket__contract__plan", "contact__user"
+            )
+            found = survey.filter(ticket=ticket).first()
+            if found is None:
+                raise Http404("This request has no survey yet.")
+            data = form.cleaned_data
+            survey_answer(found, data["rating"], data["comment"], timezone.now(), actor=user)
+        flash.success(request, "Thank you for your answer.")
+    except ValidationError as exc:
+        flash.error(request, "Your answer was not saved: " + _text(exc))
+    return redirect("portal:ticket", ticket_id=ticket_id)
+
+
+def _text(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@agent_required
+def report(request: HttpRequest) -> HttpResponse:
+    """Satisfaction per agent, team, queue, plan or month, as a page or CSV."""
+    form = ResultsForm(request.GET or default_period())
+    rows: list[ResultRow] = []
+    if form.is_valid():
+        data = form.cleaned_data
+        rows = results(data["group"], data["start"], data["end"])
+        if request.GET.get("format") == "csv":
+            return _csv(rows, GROUPS[data["group"]][0])
+    return render(request, "satisfaction/report.html", {"form": form, "rows": rows})
+
+
+def _csv(rows: list[ResultRow], label: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="satisfaction.csv"'
+    writer = csv.writer(response)
+    writer.writerow([label.lower(), "answers", "satisfied", "csat", "average"])
+    for r in rows:
+        writer.writerow(
+            [
+                r.label,
+                r.answers,
+                r.satisfied,
+                "" if r.csat is None else f"{r.csat:.4f}",
+                "" if r.average is None else f"{r.average:.2f}",
+            ]
+        )
+    return response
