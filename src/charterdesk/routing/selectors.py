@@ -1,0 +1,87 @@
+"""Reads of routing, for agents only (rules, agents' shifts and loads are internal)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.customers.models import Organization
+
+from .assignment import Choice, choose, loads_of, on_shift
+from .models import AgentProfile, RoutingRule
+from .rules import Route, facts_for, route
+
+
+def _agents_only(user: User) -> None:
+    if not user.is_agent:
+        raise PermissionDenied("Routing is visible to support staff only.")
+
+
+def rules_for(user: User) -> QuerySet[RoutingRule]:
+    """Every rule (enabled or not) in the order they are tried."""
+    _agents_only(user)
+    return RoutingRule.objects.select_related("queue").order_by("position", "id")
+
+
+def profile_of(user: User) -> AgentProfile:
+    """The agent's profile; an unsaved default one (available, capacity 25) if none yet."""
+    _agents_only(user)
+    found = AgentProfile.objects.select_related("calendar").filter(user=user).first()
+    return found or AgentProfile(user=user)
+
+
+@dataclass(frozen=True)
+class AgentRow:
+    profile: AgentProfile
+    teams: list[str]
+    on_shift: bool
+    load: float
+
+
+def agents_board(user: User, now: datetime) -> list[AgentRow]:
+    """Every agent with a profile: teams, on shift now, load against capacity (3 queries)."""
+    _agents_only(user)
+    profiles = list(
+        AgentProfile.objects.filter(user__role__in=STAFF_ROLES, user__is_active=True)
+        .select_related("user", "calendar")
+        .prefetch_related("user__teams")
+        .order_by("user__name", "user__email")
+    )
+    loads = loads_of([p.user_id for p in profiles])
+    return [
+        AgentRow(
+            p,
+            [t.name for t in p.user.teams.all()],
+            on_shift(p, now),
+            loads.get(p.user_id, 0.0),
+        )
+        for p in profiles
+    ]
+
+
+def trial_for(
+    user: User,
+    now: datetime,
+    *,
+    request_type: str,
+    channel: str,
+    organization: Organization | None,
+    product: str = "",
+    language: str = "",
+) -> tuple[Route, Choice]:
+    """Test a ticket against the rules without writing: the rule, the queue, and who would
+    be assigned now."""
+    _agents_only(user)
+    contract = organization.contracts.order_by("-starts_on").first() if organization else None
+    facts = facts_for(
+        organization,
+        request_type,
+        channel,
+        contract.plan_id if contract else None,
+        product=product,
+        language=language,
+    )
+    decision = route(facts)
+    return decision, choose(decision.queue, now, language=facts.language, claim=False)
