@@ -26,6 +26,9 @@ JOBS = (
         "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
     ),
     Job("sweep-outbox", timedelta(minutes=1), "charterdesk.mail.tasks.sweep_outbox"),
+    Job(
+        "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
+    ),
     Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
 )
 
