@@ -1,0 +1,46 @@
+from django.utils import timezone
+
+from charterdesk.routing.models import Assignment, RoutingRule
+from charterdesk.routing.services import ticket_assign
+from charterdesk.tickets.models import EventKind
+from tests.routing.factories import agent, queue, team
+from tests.tickets.factories import open_ticket
+
+
+def test_intake_assigns_automatically_and_says_why_in_the_history(personas):
+    crew = team()
+    ann = agent("Ann", crew)
+    lane = queue(crew, Assignment.ROUND_ROBIN, name="Errors")
+    RoutingRule.objects.create(name="Errors to the crew", queue=lane, request_types=["error"])
+    ticket = open_ticket(request_type="error")
+    assert ticket.assignee == ann
+    assigned = ticket.events.get(kind=EventKind.ASSIGNED)
+    assert assigned.new_value == ann.email
+    assert assigned.note.startswith("Round robin: longest without a new ticket of 1 on shift")
+    assert assigned.internal
+
+
+def test_an_unassigned_ticket_is_assigned_later_with_the_decision_recorded(personas):
+    crew = team()
+    lane = queue(crew, Assignment.LEAST_LOADED)
+    RoutingRule.objects.create(name="All", queue=lane)
+    ticket = open_ticket()
+    assert ticket.assignee is None
+    assert "left unassigned" in ticket.events.get(kind=EventKind.ASSIGNED).note
+    ben = agent("Ben", crew)
+    choice = ticket_assign(ticket, personas.tier1, timezone.now())
+    ticket.refresh_from_db()
+    assert ticket.assignee == ben == choice.assignee
+    kinds = list(ticket.events.order_by("id").values_list("kind", "field", "new_value"))
+    assert ("changed", "assignee", ben.email) in kinds
+    assert kinds[-1] == ("assigned", "assignee", ben.email)
+
+
+def test_the_customer_does_not_see_routing_decisions(personas, login):
+    lane = queue(team(), Assignment.ROUND_ROBIN, name="Secret lane")
+    RoutingRule.objects.create(name="Internal rule name", queue=lane)
+    ticket = open_ticket()
+    page = login(personas.alice).get(f"/portal/tickets/{ticket.pk}/").content.decode()
+    assert "Internal rule name" not in page
+    agent_page = login(personas.tier1).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Internal rule name" in agent_page
