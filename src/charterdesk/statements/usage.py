@@ -14,7 +14,7 @@ next 1st):
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
@@ -57,7 +57,7 @@ class Requester:
     name: str
     email: str
     tickets: int
-    hours: Decimal
+    hours: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -219,19 +219,18 @@ def _tickets(s: Statement) -> None:
         .annotate(n=Count("id"), still_open=Count("id", filter=Q(status__in=OPEN_STATUSES)))
         .order_by()
     )
-    by: dict[str, dict[str, int]] = {"type": {}, "priority": {}, "coverage": {}}
+    by_type: dict[str, int] = defaultdict(int)
+    by_priority: dict[str, int] = defaultdict(int)
+    by_coverage: dict[str, int] = defaultdict(int)
     for row in grouped:
-        for name, key in (
-            ("type", "request_type"),
-            ("priority", "priority"),
-            ("coverage", "coverage"),
-        ):
-            by[name][row[key]] = by[name].get(row[key], 0) + row["n"]
+        by_type[row["request_type"]] += row["n"]
+        by_priority[row["priority"]] += row["n"]
+        by_coverage[row["coverage"]] += row["n"]
         s.tickets += row["n"]
         s.open_tickets += row["still_open"]
-    s.tickets_by_type = _rows(RequestType, dict(by["type"]))
-    s.tickets_by_priority = _rows(Priority, dict(by["priority"]))
-    s.tickets_by_coverage = _rows(Decision, dict(by["coverage"]))
+    s.tickets_by_type = _rows(RequestType, dict(by_type))
+    s.tickets_by_priority = _rows(Priority, dict(by_priority))
+    s.tickets_by_coverage = _rows(Decision, dict(by_coverage))
 
 
 def _requesters(s: Statement) -> None:
@@ -248,31 +247,18 @@ def _requesters(s: Statement) -> None:
         .annotate(total=Sum("minutes"))
         .order_by()
     )
-    people: dict[int, dict[str, object]] = {}
+    people: dict[int, Requester] = {}
     for row in opened:
-        people[row["requester_id"]] = {
-            "name": row["requester__name"],
-            "email": row["requester__email"],
-            "tickets": row["n"],
-            "minutes": 0,
-        }
-    for row in worked:
-        person = people.setdefault(
-            row["ticket__requester_id"],
-            {
-                "name": row["ticket__requester__name"],
-                "email": row["ticket__requester__email"],
-                "tickets": 0,
-            },
+        people[row["requester_id"]] = Requester(
+            row["requester_id"], row["requester__name"], row["requester__email"], row["n"]
         )
-        person["minutes"] = row["total"]
-    s.requesters = sorted(
-        (
-            Requester(pk, str(p["name"]), str(p["email"]), int(p["tickets"]), hours(p["minutes"]))  # type: ignore[call-overload]
-            for pk, p in people.items()
-        ),
-        key=lambda r: (-r.hours, -r.tickets, r.email),
-    )
+    for work in worked:
+        pk = work["ticket__requester_id"]
+        person = people.get(pk) or Requester(
+            pk, work["ticket__requester__name"], work["ticket__requester__email"], 0
+        )
+        people[pk] = replace(person, hours=hours(work["total"]))
+    s.requesters = sorted(people.values(), key=lambda r: (-r.hours, -r.tickets, r.email))
 
 
 def _sla(contract: Contract, start: datetime, end: datetime) -> list[SlaRow]:
