@@ -93,7 +93,7 @@ def run(db: str, count: int) -> None:
         path = Path(tmp) / "bench.mbox"
         generate(path, count)
         box = mailbox.mbox(str(path))
-        raws = [box.get_bytes(key) for key in box]
+        raws = [box.get_bytes(key) for key in box.iterkeys()]
         start = time.perf_counter()
         for raw in raws:
             parse(raw)

@@ -34,7 +34,11 @@ _SUPERSETS = {
     "ansi_x3.4-1968": "ascii",
     "iso-8859-8-i": "iso-8859-8",
 }
-_LATIN1_NAMES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "8859-1"}
+# Canonical names as ``codecs.lookup(...).name`` spells them ("iso8859-1", "utf-8"), which
+# is what ``codec_for`` returns: compare against these, never against hand-written spellings.
+_LATIN_1 = codecs.lookup("latin-1").name
+_UTF_8 = codecs.lookup("utf-8").name
+_ASCII = codecs.lookup("ascii").name
 _C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
 _NOT_CHARSET = re.compile(r"[^a-z0-9_.:\-]")
 
@@ -70,7 +74,7 @@ def decode_bytes(data: bytes, label: str | None, note: DecodeNote | None = None)
     UTF-8, Windows-1252 with replacement characters.  ``note`` learns about any fallback.
     """
     codec = codec_for(label)
-    if codec == "latin_1" and _C1_CONTROLS.search(data):
+    if codec == _LATIN_1 and _C1_CONTROLS.search(data):
         codec = "cp1252"
     if codec is None and label and label.strip().lower() not in ("", "unknown-8bit", "x-unknown"):
         _tell(note, f"unknown charset {label!r}")
@@ -79,11 +83,11 @@ def decode_bytes(data: bytes, label: str | None, note: DecodeNote | None = None)
         if text is not None:
             return text
         _tell(note, f"text is not valid {label}")
-    if codec != "utf_8":
-        text = _try(data, "utf_8")
+    if codec != _UTF_8:
+        text = _try(data, _UTF_8)
         if text is not None:
             return text
-    if codec is not None and codec not in ("ascii", "utf_8", "latin_1"):
+    if codec is not None and codec not in (_ASCII, _UTF_8, _LATIN_1):
         return data.decode(codec, errors="replace")  # mostly right beats entirely wrong
     return data.decode("cp1252", errors="replace")
 
