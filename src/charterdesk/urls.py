@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("charterdesk.estimates.urls")),
     path("", include("charterdesk.commitments.urls")),
     path("", include("charterdesk.satisfaction.urls")),
+    path("", include("charterdesk.routing.urls")),
     path("", include("charterdesk.statements.urls")),
     path("api/v1/", api.urls),
 ]

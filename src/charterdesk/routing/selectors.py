@@ -40,6 +40,12 @@ class AgentRow:
     load: float
 
 
+def agent_row(profile: AgentProfile, now: datetime) -> AgentRow:
+    """One agent's shift and load now (the teams are not read)."""
+    load = loads_of([profile.user_id]).get(profile.user_id, 0.0)
+    return AgentRow(profile, [], on_shift(profile, now), load)
+
+
 def agents_board(user: User, now: datetime) -> list[AgentRow]:
     """Every agent with a profile: teams, on shift now, load against capacity (3 queries)."""
     _agents_only(user)

@@ -23,17 +23,25 @@ from .rules import CONDITIONS, facts_for, queue_for_request
 __all__ = [
     "agent_availability_set",
     "queue_for_request",
+    "routing_rule_delete",
+    "routing_rule_move",
     "routing_rule_save",
+    "routing_rules_reorder",
     "ticket_assign",
 ]
 
-RULE_FIELDS = ("name", "position", "enabled", "queue", *CONDITIONS)
+RULE_FIELDS = ("name", "position", "enabled", "queue", "queue_id", *CONDITIONS)
+MAX_POSITION = 1_000_000
+
+
+def _managers_only(actor: User) -> None:
+    if not actor.is_staff:
+        raise PermissionDenied("Only support managers edit routing rules.")
 
 
 def routing_rule_save(actor: User, rule: RoutingRule, **changes: Any) -> RoutingRule:
     """Create or change a rule as a manager; every field is checked, all errors at once."""
-    if not actor.is_staff:
-        raise PermissionDenied("Only support managers edit routing rules.")
+    _managers_only(actor)
     unknown = set(changes) - set(RULE_FIELDS)
     if unknown:
         raise ValueError(f"unknown rule fields: {', '.join(sorted(unknown))}")
@@ -54,8 +62,7 @@ def check_rule(rule: RoutingRule) -> None:
         errors["name"] = "Give the rule a name."
     elif RoutingRule.objects.filter(name=rule.name).exclude(pk=rule.pk).exists():
         errors["name"] = "Another rule has this name."
-    if rule.queue_id is None:
-        errors["queue"] = "Choose the queue the rule sends tickets to."
+    errors.update(_where_errors(rule))
     for field in CONDITIONS:
         value = getattr(rule, field)
         if not isinstance(value, list):
@@ -77,6 +84,48 @@ def check_rule(rule: RoutingRule) -> None:
             errors[field] = f"Unknown: {', '.join(map(str, wrong))}."
     if errors:
         raise ValidationError(errors)
+
+
+def routing_rule_delete(actor: User, rule: RoutingRule) -> None:
+    """Remove a rule; tickets it routed keep their queue and their history line."""
+    _managers_only(actor)
+    rule.delete()
+
+
+def routing_rules_reorder(actor: User, ids: list[int]) -> list[RoutingRule]:
+    """Put the rules in this order (positions 10, 20, …); every rule must be listed once."""
+    _managers_only(actor)
+    rules = {r.pk: r for r in RoutingRule.objects.select_for_update().order_by("pk")}
+    if len(set(ids)) != len(ids) or set(ids) != set(rules):
+        raise ValidationError(
+            {"ids": "List every rule's id exactly once, in the order they are tried."}
+        )
+    ordered = [rules[pk] for pk in ids]
+    for index, rule in enumerate(ordered, start=1):
+        rule.position = index * 10
+    RoutingRule.objects.bulk_update(ordered, ["position"])
+    return ordered
+
+
+def routing_rule_move(actor: User, rule: RoutingRule, step: int) -> None:
+    """Move a rule one place earlier (step -1) or later (+1) in the order."""
+    ids = list(RoutingRule.objects.order_by("position", "id").values_list("pk", flat=True))
+    index = ids.index(rule.pk)
+    target = min(max(index + step, 0), len(ids) - 1)
+    ids.insert(target, ids.pop(index))
+    routing_rules_reorder(actor, ids)
+
+
+def _where_errors(rule: RoutingRule) -> dict[str, str]:
+    """The queue exists and the position is in range."""
+    errors = {}
+    if rule.queue_id is None:
+        errors["queue"] = "Choose the queue the rule sends tickets to."
+    elif not Queue.objects.filter(pk=rule.queue_id).exists():
+        errors["queue"] = f"No queue has id {rule.queue_id}."
+    if not 0 <= (rule.position or 0) <= MAX_POSITION:
+        errors["position"] = f"Use a position from 0 to {MAX_POSITION:,}."
+    return errors
 
 
 def _ints(values: object) -> list[int]:

@@ -1,0 +1,80 @@
+from typing import Any
+
+from django import forms
+
+from charterdesk.core.vocabulary import Channel, RequestType
+from charterdesk.customers.models import Organization
+from charterdesk.plans.models import Plan
+
+from .models import Availability, Queue, RoutingRule
+from .services import MAX_POSITION
+
+
+class WordsField(forms.CharField):
+    """A comma-separated list typed in one box, e.g. "de, fr"."""
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [w.strip() for w in text.split(",") if w.strip()]
+
+    def prepare_value(self, value: Any) -> Any:
+        return ", ".join(map(str, value)) if isinstance(value, list) else value
+
+
+def _boxes(choices: Any, label: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class RuleForm(forms.Form):
+    """A routing rule as a manager edits it; an empty condition matches anything."""
+
+    name = forms.CharField(label="Name", max_length=100)
+    queue = forms.ModelChoiceField(label="Send to queue", queryset=Queue.objects.all())
+    position = forms.IntegerField(
+        label="Position",
+        min_value=0,
+        max_value=MAX_POSITION,
+        initial=100,
+        help_text="Rules are tried from the lowest position; the first match wins.",
+    )
+    enabled = forms.BooleanField(label="Enabled", required=False, initial=True)
+    request_types = _boxes(RequestType.choices, "Request types")
+    channels = _boxes(Channel.choices, "Channels")
+    organizations = forms.ModelMultipleChoiceField(
+        label="Organizations", queryset=Organization.objects.order_by("name"), required=False
+    )
+    plans = forms.ModelMultipleChoiceField(
+        label="Plans", queryset=Plan.objects.order_by("position"), required=False
+    )
+    products = WordsField(label="Products", required=False, help_text="Comma-separated.")
+    languages = WordsField(label="Languages", required=False, help_text="e.g. de, fr")
+    regions = WordsField(label="Regions", required=False, help_text="e.g. EU, APAC")
+
+    @classmethod
+    def initial_of(cls, rule: RoutingRule) -> dict[str, Any]:
+        return {
+            "name": rule.name,
+            "queue": rule.queue_id,
+            "position": rule.position,
+            "enabled": rule.enabled,
+            "request_types": rule.request_types,
+            "channels": rule.channels,
+            "organizations": rule.organizations,
+            "plans": rule.plans,
+            "products": rule.products,
+            "languages": rule.languages,
+            "regions": rule.regions,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """The cleaned form as routing_rule_save's fields (ids for organizations and plans)."""
+        data = dict(self.cleaned_data)
+        data["organizations"] = [o.pk for o in data["organizations"]]
+        data["plans"] = [p.pk for p in data["plans"]]
+        return data
+
+
+class AvailabilityForm(forms.Form):
+    availability = forms.ChoiceField(choices=Availability.choices, widget=forms.RadioSelect)
