@@ -12,7 +12,6 @@ from django.db import connection, transaction
 from charterdesk.core.sql import in_ids
 from charterdesk.core.vocabulary import Priority
 from charterdesk.plans.models import Plan, SlaAction
-from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import Ticket
 
 from .models import SlaClock, SlaEventKind
@@ -42,7 +41,7 @@ def run_actions(kind: SlaEventKind, clock_ids: list[int], now: datetime) -> None
         if wanted & {SlaAction.RAISE_PRIORITY, SlaAction.ESCALATE_TIER}:
             changes.setdefault(ticket_id, set()).update(wanted)
     for ticket in Ticket.objects.filter(pk__in=list(changes)).select_related("queue"):
-        _change_ticket(ticket, changes[ticket.pk])
+        _change_ticket(ticket, changes[ticket.pk], kind, now)
     if notify:
         transaction.on_commit(lambda: _enqueue(kind, notify))
 
@@ -66,19 +65,19 @@ def recipients(clocks: list[SlaClock], kind: str) -> dict[str, list[SlaClock]]:
     return mail
 
 
-def _change_ticket(ticket: "Ticket", wanted: set[str]) -> None:
+def _change_ticket(ticket: "Ticket", wanted: set[str], kind: str, now: datetime) -> None:
+    from charterdesk.escalations.services import escalate_for_sla
     from charterdesk.tickets.services import ticket_update
 
     changes: dict[str, Any] = {}
     if SlaAction.RAISE_PRIORITY in wanted and ticket.priority != Priority.URGENT:
         order = list(Priority)
         changes["priority"] = order[order.index(Priority(ticket.priority)) - 1].value
-    if SlaAction.ESCALATE_TIER in wanted:
-        higher = Queue.objects.filter(tier=ticket.queue.tier + 1).order_by("position").first()
-        if higher is not None:
-            changes["queue"] = higher
     if changes and ticket.is_open:
         ticket_update(ticket, None, **changes)
+    if SlaAction.ESCALATE_TIER in wanted and ticket.is_open:
+        # the escalation service: same queue choice, record and hand-off as agents' ones
+        escalate_for_sla(ticket, f"SLA {SlaEventKind(kind).label.lower()}", now)
 
 
 def _enqueue(kind: str, clock_ids: list[int]) -> None:

@@ -1,0 +1,43 @@
+"""Reads of escalations, scoped to what the user may see."""
+
+from django.db.models import QuerySet
+
+from charterdesk.accounts.models import User
+from charterdesk.tickets.models import Ticket
+
+from .models import OPEN_REQUEST_STATES, Escalation, EscalationRequest
+
+
+def escalations_of(ticket: Ticket) -> QuerySet[Escalation]:
+    """Every escalation of a ticket, oldest first (for agents: reasons and notes are
+    internal)."""
+    return ticket.escalations.select_related(
+        "from_queue", "to_queue", "from_owner", "to_owner", "actor"
+    ).order_by("created_at", "id")
+
+
+def requests_of(ticket: Ticket) -> QuerySet[EscalationRequest]:
+    """A ticket's escalation requests; anyone who may see the ticket sees them."""
+    return ticket.escalation_requests.select_related("requested_by", "answered_by").order_by(
+        "created_at", "id"
+    )
+
+
+def open_requests(user: User) -> QuerySet[EscalationRequest]:
+    """Requests awaiting an answer, oldest first: the manager's list (agents only)."""
+    if not user.is_agent:
+        return EscalationRequest.objects.none()
+    return (
+        EscalationRequest.objects.filter(state__in=OPEN_REQUEST_STATES)
+        .select_related("ticket__organization", "ticket__queue", "requested_by")
+        .order_by("created_at", "id")
+    )
+
+
+def request_get_for(user: User, request_id: int) -> EscalationRequest:
+    """One request, for agents (they answer requests); DoesNotExist otherwise."""
+    if not user.is_agent:
+        raise EscalationRequest.DoesNotExist
+    return EscalationRequest.objects.select_related(
+        "ticket__requester", "ticket__queue__team", "ticket__contract", "requested_by"
+    ).get(pk=request_id)

@@ -1,0 +1,44 @@
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from charterdesk.routing.models import WorkMode
+
+from ..forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
+from ..lines import escalation_owner
+from ..requests import requests_left
+from ..selectors import escalations_of, requests_of
+
+register = template.Library()
+
+
+@register.inclusion_tag("escalations/_desk_panel.html", takes_context=True)
+def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+    asked = list(requests_of(ticket))
+    return {
+        "ticket": ticket,
+        "owner": escalation_owner(ticket),
+        "escalations": list(escalations_of(ticket)),
+        "open_requests": [r for r in asked if r.is_open],
+        "answered": [r for r in asked if not r.is_open],
+        "swarm": ticket.queue.work_mode == WorkMode.SWARM,
+        "form": EscalateForm(),
+        "down_form": DeEscalateForm(),
+        "answer_form": AnswerForm(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("escalations/_portal_panel.html", takes_context=True)
+def portal_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+    asked = list(requests_of(ticket))
+    waiting = any(r.is_open for r in asked)
+    return {
+        "ticket": ticket,
+        "requests": asked,
+        "waiting": waiting,
+        "left": requests_left(ticket, timezone.now()) if not waiting else None,
+        "form": RequestForm(),
+        "csrf_token": context.get("csrf_token"),
+    }

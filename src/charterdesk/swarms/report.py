@@ -1,0 +1,136 @@
+"""Swarm and tiered queues compared, over the tickets resolved in a period: time to
+resolution (median and average), hand-offs per ticket (functional escalations that moved
+the ticket), reopen rate, collaborators per ticket and the share of time logged by
+collaborators. A ticket counts for the work mode of the queue it was resolved in.
+Everything is aggregated in the database: a handful of grouped queries, whatever the
+number of tickets."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+
+from charterdesk.escalations.models import Escalation, EscalationKind
+from charterdesk.hours.models import TimeEntry
+from charterdesk.routing.models import WorkMode
+from charterdesk.tickets.models import EventKind, Status, Ticket, TicketEvent
+
+from .models import Collaborator
+
+MODE = "queue__work_mode"
+TO_RESOLUTION = ExpressionWrapper(F("solved_at") - F("created_at"), output_field=DurationField())
+
+
+@dataclass(frozen=True)
+class ModeFigures:
+    mode: str
+    label: str
+    resolved: int
+    median_hours: float | None
+    average_hours: float | None
+    handoffs_per_ticket: float | None
+    reopen_rate: float | None
+    collaborators_per_ticket: float | None
+    minutes_logged: int
+    collaborator_minutes: int
+
+
+def resolved_between(start: datetime, end: datetime) -> QuerySet[Ticket]:
+    return Ticket.objects.filter(solved_at__gte=start, solved_at__lt=end)
+
+
+def swarming_report(start: datetime, end: datetime) -> list[ModeFigures]:
+    tickets = resolved_between(start, end)
+    ids = tickets.values("pk")
+    counts = {
+        row[MODE]: row
+        for row in tickets.values(MODE).annotate(n=Count("id"), avg=Avg(TO_RESOLUTION))
+    }
+    handoffs = _by_mode(
+        Escalation.objects.filter(
+            ticket__in=ids, kind=EscalationKind.FUNCTIONAL, handed_off=True
+        ).values(f"ticket__{MODE}"),
+        Count("id"),
+    )
+    reopened = _by_mode(
+        TicketEvent.objects.filter(
+            ticket__in=ids, kind=EventKind.CHANGED, field="status", old_value=Status.SOLVED
+        )
+        .exclude(new_value__in=[Status.SOLVED, Status.CLOSED])
+        .values(f"ticket__{MODE}"),
+        Count("ticket", distinct=True),
+    )
+    collaborators = _by_mode(
+        Collaborator.objects.filter(ticket__in=ids).values(f"ticket__{MODE}"), Count("id")
+    )
+    time = _time_by_mode(ids)
+    figures = []
+    for mode in WorkMode:
+        row = counts.get(mode.value, {"n": 0, "avg": None})
+        n = row["n"]
+        minutes, by_collaborators = time.get(mode.value, (0, 0))
+        figures.append(
+            ModeFigures(
+                mode=mode.value,
+                label=mode.label,
+                resolved=n,
+                median_hours=_hours(_median(tickets.filter(**{MODE: mode.value}), n)),
+                average_hours=_hours(row["avg"]),
+                handoffs_per_ticket=_per(handoffs.get(mode.value, 0), n),
+                reopen_rate=_per(reopened.get(mode.value, 0), n),
+                collaborators_per_ticket=_per(collaborators.get(mode.value, 0), n),
+                minutes_logged=minutes,
+                collaborator_minutes=by_collaborators,
+            )
+        )
+    return figures
+
+
+def _by_mode(rows: "QuerySet[Any, dict[str, Any]]", aggregate: Count) -> dict[str, int]:
+    key = f"ticket__{MODE}"
+    return {r[key]: r["n"] for r in rows.annotate(n=aggregate)}
+
+
+def _time_by_mode(ids: "QuerySet[Ticket, Any]") -> dict[str, tuple[int, int]]:
+    """Minutes logged on the tickets, and those logged by the tickets' collaborators."""
+    by_collaborator = Exists(
+        Collaborator.objects.filter(ticket=OuterRef("ticket"), agent=OuterRef("agent"))
+    )
+    rows = (
+        TimeEntry.objects.filter(ticket__in=ids)
+        .values(f"ticket__{MODE}")
+        .annotate(total=Sum("minutes"), collab=Sum("minutes", filter=Q(by_collaborator)))
+    )
+    return {r[f"ticket__{MODE}"]: (r["total"] or 0, r["collab"] or 0) for r in rows}
+
+
+def _median(tickets: QuerySet[Ticket], n: int) -> timedelta | None:
+    """The middle time to resolution, found by the database's sort (one row or two)."""
+    if n == 0:
+        return None
+    middle = list(
+        tickets.annotate(spent=TO_RESOLUTION)
+        .order_by("spent", "id")
+        .values_list("spent", flat=True)[(n - 1) // 2 : n // 2 + 1]
+    )
+    return sum(middle, timedelta()) / len(middle)
+
+
+def _hours(value: timedelta | None) -> float | None:
+    return None if value is None else round(value.total_seconds() / 3600, 1)
+
+
+def _per(count: int, n: int) -> float | None:
+    return round(count / n, 2) if n else None

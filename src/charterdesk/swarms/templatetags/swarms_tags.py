@@ -1,0 +1,24 @@
+from typing import Any
+
+from django import template
+
+from ..forms import CollaboratorForm, HelpRequestForm
+from ..selectors import collaborators_of
+
+register = template.Library()
+
+
+@register.inclusion_tag("swarms/_desk_panel.html", takes_context=True)
+def desk_swarm(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+    user = context.get("user")
+    collaborators = list(collaborators_of(ticket))
+    return {
+        "ticket": ticket,
+        "collaborators": collaborators,
+        "helps": list(ticket.help_requests.select_related("requested_by").order_by("-id")[:3]),
+        "joined": any(c.agent_id == getattr(user, "pk", None) for c in collaborators),
+        "is_assignee": ticket.assignee_id == getattr(user, "pk", None),
+        "help_form": HelpRequestForm(),
+        "add_form": CollaboratorForm(),
+        "csrf_token": context.get("csrf_token"),
+    }
