@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -17,7 +17,8 @@ def july(personas: SimpleNamespace) -> SimpleNamespace:
     through the same figures. Rows just outside the month, or of Globex, must not count."""
     acme, globex = contract_of("Acme Corp"), contract_of("Globex")
     acme.hours_purchased = Decimal(10)
-    acme.save(update_fields=["hours_purchased"])
+    acme.starts_on, acme.ends_on = date(2026, 1, 1), date(2027, 12, 31)
+    acme.save(update_fields=["hours_purchased", "starts_on", "ends_on"])
     a, w, t1, t2, t3 = (
         "alice@acme.example",
         "wile@acme.example",

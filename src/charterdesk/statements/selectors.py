@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from charterdesk.accounts.models import User
+from charterdesk.plans import selectors as plans
 from charterdesk.plans.models import Contract
 
 from .usage import Statement, usage_statement
@@ -12,14 +13,14 @@ __all__ = ["Statement", "contract_get_for", "contracts_visible_to", "usage_state
 
 def contracts_visible_to(user: User) -> QuerySet[Contract]:
     """Agents and managers see every contract; a customer's contacts see their
-    organization's contracts (the same people see the organization's tickets)."""
-    contracts = Contract.objects.select_related("plan__calendar", "organization")
-    if user.is_agent:
-        return contracts
-    contact = getattr(user, "contact", None)
-    if contact is None or contact.organization_id is None or not user.is_active:
-        return contracts.none()
-    return contracts.filter(organization_id=contact.organization_id)
+    organization's (the same people who see the organization's tickets)."""
+    if not user.is_active:
+        return Contract.objects.none()
+    return (
+        plans.contracts_visible_to(user)
+        .select_related("plan__calendar")
+        .prefetch_related(None)  # the authorized contacts are not needed here
+    )
 
 
 def contract_get_for(user: User, contract_id: int) -> Contract:

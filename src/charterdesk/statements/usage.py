@@ -15,7 +15,7 @@ next 1st):
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -178,9 +178,12 @@ def _rows(choices: Iterable[object], figures: dict[str, Decimal | int]) -> list[
 
 
 def _bank(s: Statement) -> None:
-    """Minutes drawn on the bank in the month, and before it (the contract's period so far)."""
+    """Minutes drawn on the bank in the month, and before it since the contract started:
+    the bank is the contract period's (as in `charterdesk.hours`), the statement shows how
+    it stood at the end of the month."""
+    period_start = datetime.combine(s.contract.starts_on, time.min, tzinfo=s.zone)
     totals = TimeEntry.objects.filter(
-        contract=s.contract, draws_on_bank=True, worked_at__lt=s.end
+        contract=s.contract, draws_on_bank=True, worked_at__gte=period_start, worked_at__lt=s.end
     ).aggregate(
         before=Sum("minutes", filter=Q(worked_at__lt=s.start)),
         month=Sum("minutes", filter=Q(worked_at__gte=s.start)),
