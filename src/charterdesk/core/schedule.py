@@ -30,6 +30,11 @@ JOBS = (
         "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
     ),
     Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
+    Job(
+        "tell-authorized",
+        timedelta(minutes=1),
+        "charterdesk.plans.authorized.tell_authorized_contacts",
+    ),
 )
 
 

@@ -1,0 +1,50 @@
+from decimal import Decimal
+from typing import Any
+
+from django import template
+
+from charterdesk.hours.selectors import hours_of
+
+from ..forms import DecisionForm, EstimateForm
+from ..models import EstimateState
+from ..selectors import estimates_of
+from ..services import alternatives, quotable
+
+register = template.Library()
+
+
+def _rows(ticket: Any) -> list[Any]:
+    rows = list(estimates_of(ticket))
+    for e in rows:  # annotated by estimates_of
+        tracked = hours_of(getattr(e, "tracked_minutes", 0))
+        setattr(e, "tracked_hours", tracked)  # noqa: B010 - an attribute for the template
+        setattr(e, "tracked_percent", int(100 * tracked / e.hours) if e.hours else 0)  # noqa: B010
+    return rows
+
+
+@register.inclusion_tag("estimates/_desk_panel.html", takes_context=True)
+def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+    plan = ticket.contract.plan if ticket.contract_id else None
+    return {
+        "ticket": ticket,
+        "estimates": _rows(ticket),
+        "quotable": ticket.is_open and quotable(ticket),
+        "form": EstimateForm(initial={"rate": plan.consulting_rate if plan else Decimal(0)}),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("estimates/_portal_panel.html", takes_context=True)
+def portal_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+    rows = _rows(ticket)
+    declined = any(e.state == EstimateState.DECLINED for e in rows)
+    return {
+        "ticket": ticket,
+        "estimates": rows,
+        "needs_approval": ticket.is_open
+        and quotable(ticket)
+        and not any(e.state in (EstimateState.SENT, EstimateState.APPROVED) for e in rows),
+        "alternatives": alternatives(ticket) if declined else [],
+        "form": DecisionForm(),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,128 @@
+from typing import cast
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from charterdesk.accounts.models import User
+from charterdesk.core.access import agent_required, contact_required
+from charterdesk.core.forms import add_service_errors
+from charterdesk.tickets.selectors import tickets_visible_to
+
+from . import services
+from .forms import DecisionForm, EstimateForm
+from .models import Estimate
+from .selectors import estimate_get_for, estimates_of
+
+
+def _flash_errors(
+    request: HttpRequest, head: str, exc: ValidationError | None, form: object
+) -> None:
+    messages = [str(m) for m in exc.messages] if exc is not None else []
+    for field, errors in getattr(form, "errors", {}).items():
+        messages += [f"{field}: {e}" for e in errors]
+    flash.error(request, f"{head} " + " ".join(messages))
+
+
+@agent_required
+@require_POST
+def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    agent = cast(User, request.user)
+    form = EstimateForm(request.POST)
+    if not form.is_valid():
+        _flash_errors(request, "The estimate was not sent.", None, form)
+        return redirect("desk:ticket", ticket_id=ticket_id)
+    try:
+        with transaction.atomic():
+            ticket = (
+                tickets_visible_to(agent)
+                .select_for_update(of=("self",))
+                .select_related("requester", "contract__plan")
+                .filter(pk=ticket_id)
+                .first()
+            )
+            if ticket is None:
+                raise Http404("No such ticket.")
+            services.estimate_send(ticket, agent, **form.cleaned_data)
+        flash.success(request, "Estimate sent; the customer approves or declines it.")
+    except ValidationError as exc:
+        _flash_errors(request, "The estimate was not sent.", exc, None)
+    return redirect("desk:ticket", ticket_id=ticket_id)
+
+
+def _locked(user: User, estimate_id: int) -> Estimate:
+    try:
+        estimate = estimate_get_for(user, estimate_id)
+    except Estimate.DoesNotExist as exc:
+        raise Http404("No such estimate.") from exc
+    Estimate.objects.select_for_update().filter(pk=estimate.pk).first()
+    estimate.refresh_from_db(fields=["state"])
+    return estimate
+
+
+@agent_required
+@require_POST
+def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
+    agent = cast(User, request.user)
+    with transaction.atomic():
+        estimate = _locked(agent, estimate_id)
+        try:
+            with transaction.atomic():
+                services.estimate_withdraw(estimate, agent, request.POST.get("note", "")[:500])
+            flash.success(request, "Estimate withdrawn.")
+        except ValidationError as exc:
+            _flash_errors(request, "The estimate was not withdrawn.", exc, None)
+    return redirect("desk:ticket", ticket_id=estimate.ticket_id)
+
+
+@contact_required
+@require_POST
+def portal_decide(request: HttpRequest, estimate_id: int) -> HttpResponse:
+    """A contact of the customer approves or declines in the portal's ticket page."""
+    user = cast(User, request.user)
+    form = DecisionForm(request.POST)
+    with transaction.atomic():
+        estimate = _locked(user, estimate_id)
+        if not form.is_valid():
+            _flash_errors(request, "Nothing was decided.", None, form)
+            return redirect("portal:ticket", ticket_id=estimate.ticket_id)
+        try:
+            with transaction.atomic():
+                services.estimate_decide(
+                    estimate, user.contact, form.cleaned_data["choice"], form.cleaned_data["note"]
+                )
+            flash.success(request, f"Estimate {estimate.get_state_display().lower()}.")
+        except ValidationError as exc:
+            _flash_errors(request, "Nothing was decided.", exc, None)
+    return redirect("portal:ticket", ticket_id=estimate.ticket_id)
+
+
+def decide(request: HttpRequest, token: str) -> HttpResponse:
+    """The page a mail link opens. A GET never decides (mail scanners follow links): it
+    shows the estimate with the choice clicked preselected and a confirm button."""
+    try:
+        estimate, contact = services.from_token(token)
+    except Estimate.DoesNotExist as exc:
+        raise Http404("This estimate link is not valid.") from exc
+    form = DecisionForm(request.POST or None, initial={"choice": request.GET.get("choice")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                locked = Estimate.objects.select_for_update().get(pk=estimate.pk)
+                estimate.state = locked.state
+                services.estimate_decide(
+                    estimate, contact, form.cleaned_data["choice"], form.cleaned_data["note"]
+                )
+        except PermissionDenied as exc:
+            raise Http404("This estimate link is not valid.") from exc
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    tracked = estimates_of(estimate.ticket).filter(pk=estimate.pk).first()
+    return render(
+        request,
+        "estimates/decide.html",
+        {"estimate": tracked or estimate, "form": form, "contact": contact},
+    )

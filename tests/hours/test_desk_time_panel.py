@@ -1,0 +1,38 @@
+from charterdesk.plans.models import Contract
+from tests.hours.factories import log, metered_ticket
+
+
+def test_the_ticket_page_lists_time_totals_and_the_contract_bank(personas, login):
+    ticket = metered_ticket()
+    log(ticket, personas.tier1, 90, note="Reproduced on staging")
+    html = login(personas.tier2).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Reproduced on staging" in html
+    assert "Total <strong>1.5 h</strong>" in html
+    assert "Hours bank" in html
+    assert "data-timer-toggle" in html
+
+
+def test_an_agent_logs_time_from_the_ticket_page(personas, login):
+    ticket = metered_ticket()
+    page = login(personas.tier1).post(
+        f"/desk/tickets/{ticket.pk}/time",
+        {"minutes": "20", "activity": "reply", "billable": "on"},
+        follow=True,
+    )
+    assert "Logged 20 minutes." in page.content.decode()
+    assert ticket.time.get().minutes == 20
+
+
+def test_a_refused_entry_shows_why_on_the_page(personas, login):
+    ticket = metered_ticket()
+    page = login(personas.tier1).post(
+        f"/desk/tickets/{ticket.pk}/time", {"minutes": "0", "activity": "reply"}, follow=True
+    )
+    assert "The time was not saved." in page.content.decode()
+    assert not ticket.time.exists()
+
+
+def test_customers_cannot_open_the_desk_contract_page(personas, login):
+    contract = Contract.objects.get(organization__name="Initech")
+    response = login(personas.carol).get(f"/desk/contracts/{contract.pk}/hours")
+    assert response.status_code == 403
