@@ -35,6 +35,11 @@ JOBS = (
         timedelta(minutes=1),
         "charterdesk.plans.authorized.tell_authorized_contacts",
     ),
+    Job(
+        "mail-statements",
+        timedelta(hours=1),
+        "charterdesk.statements.tasks.mail_monthly_statements",
+    ),
 )
 
 
