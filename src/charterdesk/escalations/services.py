@@ -254,7 +254,9 @@ def _up_the_line(
     request: EscalationRequest | None,
     why: Why,
 ) -> Escalation:
-    current, owner, why_not = next_owner(ticket, actor)
+    # an agent escalates above themselves; accepting a customer's request (or the SLA)
+    # escalates above the current owner only
+    current, owner, why_not = next_owner(ticket, actor if why.source == Source.AGENT else None)
     if owner is None:
         raise ValidationError({"kind": why_not})
     now = why.at
