@@ -81,6 +81,8 @@ def estimate_send(
     if rate is None:
         rate = plan.consulting_rate if plan else Decimal(0)
     _check(hours, rate, scope)
+    cent = Decimal("0.01")
+    hours, rate = hours.quantize(cent), rate.quantize(cent)
     now = at or timezone.now()
     for old in ticket.estimates.filter(state=EstimateState.SENT).select_for_update():
         _withdraw(old, agent, "Replaced by a new estimate.", now)
