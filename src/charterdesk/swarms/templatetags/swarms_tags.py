@@ -14,6 +14,7 @@ def desk_swarm(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     collaborators = list(collaborators_of(ticket))
     return {
         "ticket": ticket,
+        "user": user,
         "collaborators": collaborators,
         "helps": list(ticket.help_requests.select_related("requested_by").order_by("-id")[:3]),
         "joined": any(c.agent_id == getattr(user, "pk", None) for c in collaborators),
