@@ -1,8 +1,12 @@
 """Ingestion: store the raw message, then decide what it is and where it goes.
 
-`ingest` never loses a message: it is stored before it is read; whatever cannot be
-processed is quarantined with the reason. It raises only when the database itself is
-unavailable (the message then stays `pending` and the caller should retry later)."""
+`ingest` never loses a message: it is stored before it is read, and whatever cannot be
+processed is quarantined with the reason and the raw message (the processing runs in a
+savepoint, so its failure never takes the stored message with it). Storing and processing
+commit together, once: a transport acknowledges a message (SMTP 250, IMAP \\Seen, the
+CLI's line) only after `ingest` returned, so a crash before the commit leaves the message
+where it was. `ingest` raises only when the database itself fails; nothing was stored
+then, and the caller retries later (ingest recognises what it already has)."""
 
 import logging
 from dataclasses import dataclass
@@ -44,19 +48,23 @@ class IngestResult:
 
 
 def ingest(raw: bytes, *, source: str) -> IngestResult:
-    """Take one message in. Call it outside a transaction: it commits the raw message
-    first, then the outcome, each on its own."""
-    inbound, new = inbound_store(raw, source)
-    if not new and inbound.outcome != Outcome.PENDING:
-        reason = f"already received (mail {inbound.pk}: {inbound.get_outcome_display().lower()})"
-        return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
-    return inbound_process(inbound, source)
+    """Take one message in, in one transaction of its own (call it outside one)."""
+    with transaction.atomic():
+        inbound, new = inbound_store(raw, source)
+        if not new and inbound.outcome != Outcome.PENDING:
+            outcome = inbound.get_outcome_display().lower()
+            reason = f"already received (mail {inbound.pk}: {outcome})"
+            return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
+        return inbound_process(inbound, source, raw)
 
 
-def inbound_process(inbound: InboundMail, source: str = "") -> IngestResult:
+def inbound_process(
+    inbound: InboundMail, source: str = "", raw: bytes | None = None
+) -> IngestResult:
     """Process a stored message (again): used by ingestion and by an agent's re-process
     of a quarantined message after a fix."""
-    raw = bytes(inbound.raw.data)
+    if raw is None:
+        raw = bytes(inbound.raw.data)
     try:
         with transaction.atomic():
             result = _route(inbound, raw)

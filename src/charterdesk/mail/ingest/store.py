@@ -56,8 +56,16 @@ def fingerprint(raw: bytes) -> Fingerprint:
     )
 
 
-def blob_store(data: bytes) -> Blob:
+def blob_store(data: bytes, *, likely_new: bool = False) -> Blob:
+    """The blob holding ``data``, stored once per SHA-256. ``likely_new`` (a raw message
+    we have not seen) tries the insert first and looks up only if the bytes were there."""
     digest = hashlib.sha256(data).hexdigest()
+    if likely_new:
+        try:
+            with transaction.atomic():
+                return Blob.objects.create(sha256=digest, size=len(data), data=data)
+        except IntegrityError:
+            return Blob.objects.only("pk").get(sha256=digest)
     blob = Blob.objects.filter(sha256=digest).only("pk").first()
     if blob is None:
         blob = Blob.objects.create(sha256=digest, size=len(data), data=data)
@@ -78,7 +86,7 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
     try:
         with transaction.atomic():
             inbound = InboundMail.objects.create(
-                raw=blob_store(raw),
+                raw=blob_store(raw, likely_new=True),
                 source=source[:500],
                 message_id=print_.message_id,
                 content_hash=print_.content_hash,
