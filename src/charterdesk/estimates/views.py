@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
@@ -81,23 +82,25 @@ def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
 @contact_required
 @require_POST
 def portal_decide(request: HttpRequest, estimate_id: int) -> HttpResponse:
-    """A contact of the customer approves or declines in the portal's ticket page."""
+    """A contact of the customer approves or declines in the portal's ticket page; the
+    panel there shows the outcome (the portal ticket page shows no flash messages)."""
     user = cast(User, request.user)
     form = DecisionForm(request.POST)
     with transaction.atomic():
         estimate = _locked(user, estimate_id)
-        if not form.is_valid():
-            _flash_errors(request, "Nothing was decided.", None, form)
-            return redirect("portal:ticket", ticket_id=estimate.ticket_id)
-        try:
-            with transaction.atomic():
-                services.estimate_decide(
-                    estimate, user.contact, form.cleaned_data["choice"], form.cleaned_data["note"]
-                )
-            flash.success(request, f"Estimate {estimate.get_state_display().lower()}.")
-        except ValidationError as exc:
-            _flash_errors(request, "Nothing was decided.", exc, None)
-    return redirect("portal:ticket", ticket_id=estimate.ticket_id)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    services.estimate_decide(
+                        estimate,
+                        user.contact,
+                        form.cleaned_data["choice"],
+                        form.cleaned_data["note"],
+                    )
+            except ValidationError:
+                pass  # already decided or withdrawn: the panel shows its state
+    url = reverse("portal:ticket", kwargs={"ticket_id": estimate.ticket_id})
+    return redirect(f"{url}#estimates")
 
 
 def decide(request: HttpRequest, token: str) -> HttpResponse:
