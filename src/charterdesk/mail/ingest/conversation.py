@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from charterdesk.core.vocabulary import Channel
+from charterdesk.escalations.by_mail import escalation_from_mail
 from charterdesk.mailparse import ParsedMail, clean_subject
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import EventKind, Ticket
@@ -30,6 +31,8 @@ def message_from_mail(ticket: Ticket, sender: Sender, mail: ParsedMail) -> Resul
         contact=None if sender.agent else sender.contact,
     )
     _remember(mail, ticket)
+    if sender.contact is not None and not sender.agent:
+        escalation_from_mail(ticket, sender.contact, message.body)  # "Escalate: <reason>"
     return Result(Outcome.MESSAGE_ADDED, ticket, f"reply on ticket #{ticket.pk}", message)
 
 
