@@ -36,3 +36,19 @@ def test_customers_cannot_open_the_desk_contract_page(personas, login):
     contract = Contract.objects.get(organization__name="Initech")
     response = login(personas.carol).get(f"/desk/contracts/{contract.pk}/hours")
     assert response.status_code == 403
+
+
+def test_an_agent_corrects_then_deletes_their_entry_on_the_ticket_page(personas, login):
+    ticket = metered_ticket()
+    entry = log(ticket, personas.tier1, 30)
+    client = login(personas.tier1)
+    p = f"e{entry.pk}-"
+    client.post(
+        f"/desk/time/{entry.pk}",
+        {f"{p}minutes": "45", f"{p}activity": "call", f"{p}billable": "on", f"{p}note": ""},
+    )
+    entry.refresh_from_db()
+    assert (entry.minutes, entry.activity) == (45, "call")
+    client.post(f"/desk/time/{entry.pk}/delete")
+    assert not ticket.time.exists()
+    assert ticket.events.filter(kind="time").count() == 3

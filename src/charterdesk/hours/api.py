@@ -151,7 +151,7 @@ def log_time(request: HttpRequest, ticket_id: int, payload: TimeEntryIn) -> Stat
 def _entry(user: User, entry_id: int) -> TimeEntry:
     _agent(user)
     return (
-        TimeEntry.objects.select_for_update()
+        TimeEntry.objects.select_for_update(of=("self",))
         .select_related("ticket", "agent", "contract")
         .get(pk=entry_id)
     )

@@ -50,7 +50,7 @@ def time_entry_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
 
 def _entry_or_404(entry_id: int) -> TimeEntry:
     entry = TimeEntry.objects.select_related("ticket", "agent", "contract").filter(pk=entry_id)
-    found = entry.select_for_update().first()
+    found = entry.select_for_update(of=("self",)).first()
     if found is None:
         raise Http404("No such time entry.")
     return found
