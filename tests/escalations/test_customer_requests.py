@@ -8,6 +8,7 @@ from charterdesk.escalations.lines import escalation_owner
 from charterdesk.escalations.models import EscalationRequest
 from charterdesk.escalations.requests import escalation_request_answer, escalation_request_create
 from charterdesk.plans.models import Plan
+from charterdesk.tickets.services import ticket_update
 from tests.escalations.helpers import mail_to
 from tests.tickets.factories import open_ticket
 
@@ -106,3 +107,26 @@ def test_customers_cannot_ask_on_other_organizations_tickets(personas, login):
     page = login(personas.bob).post(f"/portal/tickets/{ticket.pk}/escalate", {"reason": "x"})
     assert page.status_code == 404
     assert not EscalationRequest.objects.exists()
+
+
+def test_a_closed_request_offers_no_escalation_and_shows_the_answer(personas, login):
+    ticket = open_ticket()
+    asked = ask(ticket, personas.alice, reason="Slow answers")
+    escalation_request_answer(asked, personas.tier1, accept=False, answer="Fixed in 4.2")
+    ticket_update(ticket, personas.tier1, status="solved")
+    ticket_update(ticket, personas.tier1, status="closed")
+    page = login(personas.alice).get(f"/portal/tickets/{ticket.pk}/").content.decode()
+    panel = page.split('id="escalation"')[1]
+    assert "declined" in panel and "Fixed in 4.2" in panel
+    assert "Ask to escalate" not in panel
+
+
+def test_the_managers_list_is_paginated_in_few_queries(
+    personas, login, django_assert_max_num_queries
+):
+    for i in range(4):
+        ask(open_ticket(subject=f"Ticket {i}"), personas.alice, reason=f"Reason {i}")
+    client = login(personas.manager)
+    with django_assert_max_num_queries(12):
+        page = client.get("/desk/escalation-requests")
+    assert page.content.decode().count('name="decision"') == 4 * 2

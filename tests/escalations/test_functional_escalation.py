@@ -6,6 +6,7 @@ from charterdesk.escalations.services import ticket_de_escalate, ticket_escalate
 from charterdesk.routing.models import Queue, Team
 from charterdesk.sla.models import SlaClock
 from charterdesk.tickets.selectors import messages_visible_to
+from tests.escalations.helpers import mail_to
 from tests.tickets.factories import open_ticket
 
 UP = EscalationKind.FUNCTIONAL
@@ -96,3 +97,11 @@ def test_de_escalation_goes_back_to_the_queue_it_came_from(personas):
 def test_customers_cannot_escalate_directly(personas):
     with pytest.raises(PermissionDenied):
         up(open_ticket(), personas.alice)
+
+
+def test_the_next_tier_hears_of_the_hand_off(personas):
+    ticket = open_ticket()
+    up(ticket, personas.tier1, reason="Checkout timeouts")
+    # Incidents assigns by hand: the lead of its team (Engineering) is told
+    [mail] = mail_to("manager@charterdesk.example", ticket)
+    assert "Escalated to Incidents" in mail.subject and "Checkout timeouts" in mail.text

@@ -33,3 +33,12 @@ def test_escalating_in_a_swarm_queue_adds_collaborators_of_the_next_tier(persona
         "tier3@charterdesk.example"
     ]
     assert escalation.handed_off is False and escalation.to_tier == 3
+
+
+def test_the_desk_page_of_a_swarm_ticket_offers_collaborators_not_passing_down(personas, login):
+    ticket = open_ticket()
+    ticket_update(ticket, personas.tier2, queue=swarm_queue(tier=2))
+    page = login(personas.tier2).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    panel = page.split('id="escalations"')[1].split('id="swarm"')[0]
+    assert "never passed down a tier; add collaborators instead" in panel
+    assert "Pass down a tier" not in panel
