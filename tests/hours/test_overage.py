@@ -32,7 +32,9 @@ def test_need_approval_refuses_metered_time_past_the_bank_with_a_clear_error(per
     with pytest.raises(ValidationError) as exc:
         log(ticket, personas.tier1, 30)
     message = exc.value.message_dict["minutes"][0]
-    assert "hours bank of this contract is used up" in message
+    assert "This goes past the contract's hours bank (0.83 of 1 hours used, 10 minutes left)" in (
+        message
+    )
     assert "send an estimate" in message
     assert ticket.time.count() == 1
 

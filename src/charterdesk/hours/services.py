@@ -65,10 +65,10 @@ def _price(entry: TimeEntry, bank: Bank, extra_used: int = 0) -> None:
     if policy == OveragePolicy.NEED_APPROVAL and entry.estimate_id is None:
         raise ValidationError(
             {
-                "minutes": f"The hours bank of this contract is used up ({hours_text(bank.used)} "
-                f"of {hours_text(bank.total)} hours, {left} minutes left). The "
-                f"{bank.contract.plan.name} plan needs the customer's approval for more metered "
-                "work: send an estimate and log the time once it is approved."
+                "minutes": f"This goes past the contract's hours bank ({hours_text(bank.used)} "
+                f"of {hours_text(bank.total)} hours used, {left} minutes left). The "
+                f"{bank.contract.plan.name} plan needs the customer's approval for metered "
+                "work past the bank: send an estimate and log the time once it is approved."
             }
         )
     entry.billable = True
