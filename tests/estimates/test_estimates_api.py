@@ -103,3 +103,15 @@ def test_an_agent_withdraws_an_estimate(personas, api):
     estimate = quote(consulting_ticket(), personas.tier2)
     response = _post(api.as_(personas.tier2), f"/api/v1/estimates/{estimate.pk}/withdraw")
     assert response.json()["state"] == "withdrawn"
+
+
+def test_the_list_takes_the_same_queries_for_many_estimates(
+    personas, api, django_assert_max_num_queries
+):
+    ticket = consulting_ticket()
+    for hours in ("1", "2", "3", "4", "5"):
+        quote(ticket, personas.tier2, hours)
+    client = api.as_(personas.alice)
+    with django_assert_max_num_queries(5):
+        listed = client.get(f"/api/v1/tickets/{ticket.pk}/estimates").json()
+    assert [e["state"] for e in listed] == ["sent"] + ["withdrawn"] * 4

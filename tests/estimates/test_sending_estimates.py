@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from charterdesk.estimates.models import EstimateState
 from charterdesk.mail.models import OutboundMail
 from charterdesk.plans.models import Plan
+from charterdesk.tickets.services import ticket_update
 from tests.estimates.factories import consulting_ticket, quote
 from tests.tickets.factories import open_ticket
 
@@ -56,3 +57,10 @@ def test_bad_hours_and_empty_scope_are_refused(personas):
     with pytest.raises(ValidationError) as exc:
         quote(consulting_ticket(), personas.tier2, "0", scope="  ")
     assert set(exc.value.message_dict) == {"hours", "scope"}
+
+
+def test_a_request_reclassified_as_consulting_can_be_quoted(personas):
+    ticket = open_ticket()
+    ticket_update(ticket, personas.tier2, request_type="consulting")
+    assert ticket.coverage == "billable"
+    assert quote(ticket, personas.tier2).state == EstimateState.SENT

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from charterdesk.estimates.models import Estimate, EstimateState
 from charterdesk.hours.selectors import bank_of
+from charterdesk.hours.services import time_entry_update
 from charterdesk.plans.models import OveragePolicy
 from tests.hours.factories import bank_set, log, metered_ticket
 
@@ -56,8 +57,6 @@ def test_need_approval_accepts_the_time_once_an_estimate_is_approved(personas):
 
 
 def test_a_correction_past_the_bank_is_refused_under_need_approval(personas):
-    from charterdesk.hours.services import time_entry_update
-
     ticket = metered_ticket()
     bank_set(ticket.contract, included="1", policy=OveragePolicy.NEED_APPROVAL)
     entry = log(ticket, personas.tier1, 40)
