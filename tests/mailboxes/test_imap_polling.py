@@ -193,3 +193,25 @@ def test_wrong_password_is_reported_on_the_mailbox(mailbox, dovecot):
     mailbox.refresh_from_db()
     assert mailbox.failures == 1
     assert mailbox.next_poll_at is not None
+
+
+def test_the_scheduler_job_polls_the_enabled_mailboxes(personas, dovecot):
+    from django.utils.module_loading import import_string
+
+    from charterdesk.core.schedule import JOBS
+
+    (job,) = [job for job in JOBS if job.task == "charterdesk.mailboxes.tasks.poll_mailboxes"]
+    Mailbox.objects.create(
+        name="local",
+        host="127.0.0.1",
+        port=dovecot.imap_port,
+        tls=TlsMode.PLAIN,
+        username=USER,
+        password=PASSWORD,
+    )
+    dovecot.append(compose(subject="Polled by the scheduler"))
+
+    result = import_string(job.task).enqueue()
+
+    assert result.return_value == {"local": {"ticket_created": 1}}
+    assert Ticket.objects.filter(subject="Polled by the scheduler").exists()

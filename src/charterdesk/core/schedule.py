@@ -26,6 +26,7 @@ JOBS = (
         "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
     ),
     Job("sweep-outbox", timedelta(minutes=1), "charterdesk.mail.tasks.sweep_outbox"),
+    Job("poll-mailboxes", timedelta(minutes=1), "charterdesk.mailboxes.tasks.poll_mailboxes"),
     Job(
         "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
     ),
