@@ -2,7 +2,7 @@
 
 Pure Python (no Django), built on the standard ``email`` package and ``nh3``.  ``parse``
 never raises on damaged mail: what was wrong ends up in ``ParsedMail.defects``; only input
-that is not mail at all raises ``MailParseError``.  See docs/mail-parsing.md.
+that is not mail at all raises ``MailParseError``.  See "Reading mail" in docs/mail.md.
 """
 
 from ._model import Attachment, AutoKind, Bounce, MailParseError, ParsedMail

@@ -2,7 +2,7 @@
 
 Headers are read raw from the parsed message and decoded here, because the header
 objects of ``email.policy.default`` cost about ten times more per message than the
-whole rest of parsing (see docs/mail-parsing.md).
+whole rest of parsing (see "Reading mail" in docs/mail.md).
 """
 
 from __future__ import annotations
