@@ -115,3 +115,12 @@ def test_the_list_takes_the_same_queries_for_many_estimates(
     with django_assert_max_num_queries(5):
         listed = client.get(f"/api/v1/tickets/{ticket.pk}/estimates").json()
     assert [e["state"] for e in listed] == ["sent"] + ["withdrawn"] * 4
+
+
+def test_declining_on_a_request_closed_meanwhile_still_records_the_decision(personas, api):
+    ticket = consulting_ticket()
+    estimate = quote(ticket, personas.tier2)
+    ticket.status = Status.CLOSED
+    ticket.save(update_fields=["status"])
+    declined = _post(api.as_(personas.alice), f"/api/v1/estimates/{estimate.pk}/decline")
+    assert declined.json()["state"] == "declined"

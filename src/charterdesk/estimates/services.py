@@ -236,6 +236,8 @@ def _absolute(link: str) -> str:
 
 def _close_declined(estimate: Estimate, now: datetime) -> None:
     ticket = estimate.ticket
+    if ticket.status == Status.CLOSED:
+        return  # closed meanwhile: nothing more to say on it
     offers = "\n".join(f"- {label}: {link}" for label, link in alternatives(ticket))
     body = (
         "You declined our estimate, so we close this request without further work. "
@@ -243,8 +245,7 @@ def _close_declined(estimate: Estimate, now: datetime) -> None:
         "If you change your mind, open a new request and we will send a new estimate."
     )
     message_add(ticket, estimate.author, body, at=now)
-    if ticket.status != Status.CLOSED:
-        ticket_update(ticket, None, at=now, status=Status.CLOSED)
+    ticket_update(ticket, None, at=now, status=Status.CLOSED)
 
 
 def token_for(estimate: Estimate, contact: Contact) -> str:
