@@ -179,3 +179,20 @@ def test_a_bad_path_among_good_ones_ingests_nothing(personas, tmp_path):
         call_command("mail", "ingest", str(good), str(tmp_path / "missing.eml"), "--json")
 
     assert InboundMail.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["smtpd", "--port", "70000"], "is not a port number"),
+        (["poll", "--mailbox"], "expected one argument"),
+        (["fetch"], "invalid choice: 'fetch'"),
+    ],
+)
+def test_other_mail_actions_refuse_bad_arguments_with_exit_2(args, message):
+    result = run_cli("mail", *args)
+
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1
