@@ -6,16 +6,16 @@ Everything is aggregated in the database: a handful of grouped queries, whatever
 number of tickets."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db.models import (
     Avg,
     Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -30,7 +30,28 @@ from charterdesk.tickets.models import EventKind, Status, Ticket, TicketEvent
 from .models import Collaborator
 
 MODE = "queue__work_mode"
-TO_RESOLUTION = ExpressionWrapper(F("solved_at") - F("created_at"), output_field=DurationField())
+SOLVED = (Status.SOLVED, Status.CLOSED)  # a reopened ticket loses its solved_at
+
+
+class SecondsBetween(Func):
+    """Seconds from the second expression to the first, in the database's own arithmetic
+    (Django's duration subtraction calls back into Python for every row on SQLite)."""
+
+    output_field = FloatField()
+    template = "EXTRACT(EPOCH FROM (%(expressions)s))"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+        return super().as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+TO_RESOLUTION = SecondsBetween(F("solved_at"), F("created_at"))
 
 
 @dataclass(frozen=True)
@@ -48,7 +69,7 @@ class ModeFigures:
 
 
 def resolved_between(start: datetime, end: datetime) -> QuerySet[Ticket]:
-    return Ticket.objects.filter(solved_at__gte=start, solved_at__lt=end)
+    return Ticket.objects.filter(status__in=SOLVED, solved_at__gte=start, solved_at__lt=end)
 
 
 def swarming_report(start: datetime, end: datetime) -> list[ModeFigures]:
@@ -116,8 +137,9 @@ def _time_by_mode(ids: "QuerySet[Ticket, Any]") -> dict[str, tuple[int, int]]:
     return {r[f"ticket__{MODE}"]: (r["total"] or 0, r["collab"] or 0) for r in rows}
 
 
-def _median(tickets: QuerySet[Ticket], n: int) -> timedelta | None:
-    """The middle time to resolution, found by the database's sort (one row or two)."""
+def _median(tickets: QuerySet[Ticket], n: int) -> float | None:
+    """The middle time to resolution in seconds, found by the database's sort (the one or
+    two middle rows are all that leave the database)."""
     if n == 0:
         return None
     middle = list(
@@ -125,11 +147,11 @@ def _median(tickets: QuerySet[Ticket], n: int) -> timedelta | None:
         .order_by("spent", "id")
         .values_list("spent", flat=True)[(n - 1) // 2 : n // 2 + 1]
     )
-    return sum(middle, timedelta()) / len(middle)
+    return sum(float(seconds) for seconds in middle) / len(middle)  # numeric on PostgreSQL
 
 
-def _hours(value: timedelta | None) -> float | None:
-    return None if value is None else round(value.total_seconds() / 3600, 1)
+def _hours(seconds: float | None) -> float | None:
+    return None if seconds is None else round(float(seconds) / 3600, 1)
 
 
 def _per(count: int, n: int) -> float | None:
