@@ -52,7 +52,12 @@ class TimeEntry(models.Model):
     class Meta:
         ordering = ["worked_at", "id"]
         indexes = [
-            models.Index(fields=["contract", "worked_at"], name="time_by_contract"),
+            # By contract and period; it holds every column the hours bank sums, so the bank
+            # is read from the index alone (SQLite and PostgreSQL).
+            models.Index(
+                fields=["contract", "worked_at", "draws_on_bank", "minutes", "overage_minutes"],
+                name="time_by_contract_cover",
+            ),
             models.Index(fields=["ticket", "worked_at"], name="time_by_ticket"),
         ]
 
