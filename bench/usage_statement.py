@@ -43,8 +43,13 @@ RECOMMENDED_INDEXES = (  # tables of other apps: for the integrator, never in a 
 
 
 @contextmanager
-def database(db: str, keep: bool) -> Iterator[None]:
-    data_dir = Path(tempfile.mkdtemp(prefix="charterdesk-h5-bench-"))
+def database(db: str, keep: bool, reuse: bool) -> Iterator[None]:
+    """A fresh database (dropped afterwards unless `keep`), or the kept one (`reuse`)."""
+    kept = Path(tempfile.gettempdir()) / "charterdesk-h5-bench"
+    data_dir = kept if keep or reuse else Path(tempfile.mkdtemp(prefix="charterdesk-h5-bench-"))
+    if keep and not reuse:
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(parents=True)
     os.environ.update(
         CHARTERDESK_DATA_DIR=str(data_dir),
         DJANGO_SETTINGS_MODULE="charterdesk.settings",
@@ -52,23 +57,27 @@ def database(db: str, keep: bool) -> Iterator[None]:
     )
     os.environ.pop("DATABASE_URL", None)
     if db == "postgres":
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
         os.environ["DATABASE_URL"] = PG_ADMIN.rsplit("/", 1)[0] + f"/{PG_NAME}"
+        if not reuse:
+            _pg(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)', f'CREATE DATABASE "{PG_NAME}"')
     try:
         yield
     finally:
-        if not keep:
+        if not (keep or reuse):
             shutil.rmtree(data_dir, ignore_errors=True)
             if db == "postgres":
                 from django.db import connections
 
                 connections.close_all()
-                with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                    conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+                _pg(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+
+
+def _pg(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        for sql in statements:
+            conn.execute(sql)  # type: ignore[arg-type]
 
 
 def progress(label: str, done: int, total: int, started: float) -> None:
@@ -313,10 +322,11 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--indexes", action="store_true", help="measure again with them")
-    parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--keep", action="store_true", help="keep the database for --reuse")
+    parser.add_argument("--reuse", action="store_true", help="measure the kept database again")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    with database(args.db, args.keep):
+    with database(args.db, args.keep, args.reuse):
         import django
 
         django.setup()
@@ -325,12 +335,20 @@ def main() -> None:
         from django.db import connection
 
         settings.ALLOWED_HOSTS = ["*"]
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        print(f"Loading {args.tickets:,} tickets and {args.entries:,} time entries …")
-        contract_id = load(args.tickets, args.entries)
-        settle()
-        print(f"loaded in {time.perf_counter() - started:.0f} s")
+        if args.reuse:
+            from charterdesk.plans.models import Contract
+
+            contract_id = Contract.objects.get(organization__name="Bench Co").pk
+        else:
+            call_command("migrate", verbosity=0)
+            started = time.perf_counter()
+            print(f"Loading {args.tickets:,} tickets and {args.entries:,} time entries …")
+            contract_id = load(args.tickets, args.entries)
+            settle()
+            print(f"loaded in {time.perf_counter() - started:.0f} s")
+        with connection.cursor() as cursor:
+            for sql in RECOMMENDED_INDEXES:  # a kept database may have them from a past run
+                cursor.execute(f"DROP INDEX IF EXISTS {sql.split()[2]}")
         measure(contract_id, f"{connection.vendor}, existing indexes")
         if args.indexes:
             with connection.cursor() as cursor:

@@ -1,8 +1,9 @@
 """The usage statement of one contract and calendar month, aggregated in the database.
 
 Nine queries whatever the size of the contract: the contract, the hours bank, time entries
-grouped by activity and tier, time per requester, tickets grouped by type, priority and
-coverage, tickets per requester, SLA clocks per metric, promises and survey answers. Python
+grouped by activity, tier and requester, tickets grouped by type, priority and coverage,
+tickets per requester, the requesters' names, SLA clocks per metric, promises and survey
+answers. Python
 only folds the grouped rows (a few dozen at most, bounded by the choices) into the figures.
 
 What counts in a month (the contract's time zone, midnight of the 1st to midnight of the
@@ -14,7 +15,7 @@ next 1st):
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from charterdesk.commitments.models import Commitment, CommitmentState
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
+from charterdesk.customers.models import Contact
 from charterdesk.hours.models import Activity, TimeEntry
 from charterdesk.plans.models import Contract, Metric
 from charterdesk.satisfaction.models import SATISFIED, Rating, Survey
@@ -159,9 +161,9 @@ def usage_statement(
     # Purchased hours: Contract.hours_purchased, which recording a purchase adds to.
     statement.hours_purchased = contract.hours_purchased
     _bank(statement)
-    _time(statement)
+    minutes_by_requester = _time(statement)
     _tickets(statement)
-    _requesters(statement)
+    _requesters(statement, minutes_by_requester)
     statement.sla = _sla(contract, start, end)
     statement.promises = _promises(contract, start, end, now or timezone.now())
     statement.satisfaction = _satisfaction(contract, start, end)
@@ -192,19 +194,23 @@ def _bank(s: Statement) -> None:
     s.hours_used = hours(totals["month"])
 
 
-def _time(s: Statement) -> None:
+def _time(s: Statement) -> dict[int, int]:
+    """Time of the month by activity and tier; returns the minutes per requester (one pass
+    over the month's entries for both)."""
     grouped = (
         TimeEntry.objects.filter(contract=s.contract, worked_at__gte=s.start, worked_at__lt=s.end)
-        .values("activity", "tier")
+        .values("activity", "tier", "ticket__requester_id")
         .annotate(total=Sum("minutes"), billed=Sum("minutes", filter=Q(billable=True)))
         .order_by()
     )
     by_activity: dict[str, int] = defaultdict(int)
     by_tier: dict[str, int] = defaultdict(int)
+    by_requester: dict[int, int] = defaultdict(int)
     total = billable = 0
     for row in grouped:
         by_activity[row["activity"]] += row["total"]
         by_tier[str(row["tier"] or "")] += row["total"]
+        by_requester[row["ticket__requester_id"]] += row["total"]
         total += row["total"]
         billable += row["billed"] or 0
     s.time_total, s.time_billable = hours(total), hours(billable)
@@ -213,6 +219,7 @@ def _time(s: Statement) -> None:
     if by_tier.get(""):
         tiers.append(Row("", "No tier", hours(by_tier[""])))
     s.time_by_tier = tiers
+    return by_requester
 
 
 def _tickets(s: Statement) -> None:
@@ -236,32 +243,25 @@ def _tickets(s: Statement) -> None:
     s.tickets_by_coverage = _rows(Decision, dict(by_coverage))
 
 
-def _requesters(s: Statement) -> None:
-    """Who is asking: tickets opened and hours worked on their tickets in the month."""
-    opened = (
+def _requesters(s: Statement, minutes: dict[int, int]) -> None:
+    """Who is asking: tickets opened in the month, and hours worked in it on their tickets."""
+    opened = dict(
         Ticket.objects.filter(contract=s.contract, created_at__gte=s.start, created_at__lt=s.end)
-        .values("requester_id", "requester__name", "requester__email")
+        .values("requester_id")
         .annotate(n=Count("id"))
         .order_by()
+        .values_list("requester_id", "n")
     )
-    worked = (
-        TimeEntry.objects.filter(contract=s.contract, worked_at__gte=s.start, worked_at__lt=s.end)
-        .values("ticket__requester_id", "ticket__requester__name", "ticket__requester__email")
-        .annotate(total=Sum("minutes"))
-        .order_by()
+    people = Contact.objects.filter(pk__in=set(opened) | set(minutes)).values_list(
+        "id", "name", "email"
     )
-    people: dict[int, Requester] = {}
-    for row in opened:
-        people[row["requester_id"]] = Requester(
-            row["requester_id"], row["requester__name"], row["requester__email"], row["n"]
-        )
-    for work in worked:
-        pk = work["ticket__requester_id"]
-        person = people.get(pk) or Requester(
-            pk, work["ticket__requester__name"], work["ticket__requester__email"], 0
-        )
-        people[pk] = replace(person, hours=hours(work["total"]))
-    s.requesters = sorted(people.values(), key=lambda r: (-r.hours, -r.tickets, r.email))
+    s.requesters = sorted(
+        (
+            Requester(pk, name, email, opened.get(pk, 0), hours(minutes.get(pk)))
+            for pk, name, email in people
+        ),
+        key=lambda r: (-r.hours, -r.tickets, r.email),
+    )
 
 
 def _sla(contract: Contract, start: datetime, end: datetime) -> list[SlaRow]:
