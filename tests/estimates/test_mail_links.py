@@ -20,7 +20,7 @@ def test_opening_the_link_does_not_decide(personas, client):
 
 def test_confirming_on_the_page_approves_without_signing_in(personas, client):
     estimate = quote(consulting_ticket(), personas.tier2)
-    page = client.post(_url(estimate), {"choice": "approve", "note": "Go ahead"})
+    page = client.post(_url(estimate), {"choice": "approve", "note": "Go ahead"}, follow=True)
     assert "the estimate is approved" in page.content.decode()
     estimate.refresh_from_db()
     assert (estimate.state, estimate.decided_by.email, estimate.decision_note) == (

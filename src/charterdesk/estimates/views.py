@@ -119,6 +119,7 @@ def decide(request: HttpRequest, token: str) -> HttpResponse:
                 services.estimate_decide(
                     estimate, contact, form.cleaned_data["choice"], form.cleaned_data["note"]
                 )
+            return redirect(request.path)  # the page now shows the decision
         except PermissionDenied as exc:
             raise Http404("This estimate link is not valid.") from exc
         except ValidationError as exc:
