@@ -30,6 +30,7 @@ JOBS = (
     Job(
         "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
     ),
+    Job("send-surveys", timedelta(minutes=10), "charterdesk.satisfaction.tasks.send_surveys"),
     Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
     Job(
         "tell-authorized",
