@@ -1,4 +1,5 @@
 from charterdesk.escalations.requests import escalation_request_create
+from charterdesk.tickets.selectors import events_visible_to
 from charterdesk.tickets.services import ticket_update
 from tests.escalations.helpers import swarm_queue
 from tests.tickets.factories import open_ticket
@@ -112,3 +113,17 @@ def test_agents_answer_requests_and_list_the_open_ones(
     )
     assert answered.json()["decision"] == "declined"
     assert api.as_(personas.alice).get("/api/v1/escalation-requests").status_code == 403
+
+
+def test_the_customers_history_shows_the_request_but_no_internal_escalation(personas, api):
+    ticket = open_ticket()
+    api.as_(personas.tier1).post(
+        url(ticket),
+        {"kind": "hierarchical", "reason": "Churn risk flagged by sales"},
+        content_type=JSON,
+    )
+    escalation_request_create(ticket, personas.alice, reason="Please call me")
+    kinds = {e.kind for e in events_visible_to(personas.alice, ticket)}
+    notes = " ".join(e.note for e in events_visible_to(personas.alice, ticket))
+    assert "escalation_requested" in kinds and "escalated" not in kinds
+    assert "Churn risk" not in notes
