@@ -2,6 +2,8 @@ import re
 import zlib
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 
 def _pdf_text(data: bytes) -> str:
@@ -100,3 +102,17 @@ def test_the_pdf_download_is_a_readable_statement(login, personas, july):
     text = _pdf_text(response.content)
     for words in ("Usage statement July 2026", "Acme Corp", "Hours bank", "35.75", "Alice Archer"):
         assert words in text
+
+
+def test_the_contract_list_takes_the_same_queries_for_more_contracts(
+    login, personas, july, django_assert_num_queries
+):
+    client = login(personas.manager)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/desk/statements")
+    for _ in range(10):
+        july.globex.pk = None
+        july.globex.save()
+    with django_assert_num_queries(len(few)):
+        page = client.get("/desk/statements")
+    assert page.content.decode().count("This month") == 13

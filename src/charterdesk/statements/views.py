@@ -67,7 +67,10 @@ def contract_list(request: HttpRequest, area: str) -> HttpResponse:
         "organization__name", "-starts_on", "id"
     )
     page = Paginator(contracts, 50).get_page(request.GET.get("page"))
-    return render(request, "statements/contract_list.html", {"page": page, "area": area})
+    now = timezone.now()
+    rows = [(c, current_month(c, now).previous()) for c in page.object_list]
+    context = {"page": page, "rows": rows, "area": area}
+    return render(request, "statements/contract_list.html", context)
 
 
 @login_required
