@@ -68,6 +68,14 @@ def test_customer_replies_from_the_portal(login, personas):
     assert ticket.messages.filter(body="More details here", visibility="public").exists()
 
 
+def test_the_portal_ticket_page_shows_what_just_happened(login, personas):
+    ticket = open_ticket("alice@acme.example")
+    page = login(personas.alice).post(
+        f"/portal/tickets/{ticket.pk}/", {"body": "More details here"}, follow=True
+    )
+    assert "Your reply was added" in page.content.decode()
+
+
 def test_customers_are_kept_out_of_the_agent_workspace(login, personas):
     assert login(personas.alice).get("/desk/").status_code == 403
 

@@ -1,3 +1,4 @@
+from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -64,6 +65,7 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 services.message_add(ticket, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
+            flash.success(request, "Your reply was added; the team is told.")
             return redirect("portal:ticket", ticket_id=ticket.pk)
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -76,5 +78,5 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
     return render(
         request,
         "portal/ticket_detail.html",
-        {"ticket": ticket, "messages": messages, "form": form, "promises": promises},
+        {"ticket": ticket, "messages_": messages, "form": form, "promises": promises},
     )
