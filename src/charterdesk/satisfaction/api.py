@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +11,7 @@ from charterdesk.api.auth import user_of
 from charterdesk.tickets.selectors import ticket_get_for
 
 from .models import Survey
-from .selectors import GROUPS, results
+from .selectors import answered_between, results, summary
 from .services import survey_answer
 
 router = Router(tags=["satisfaction"])
@@ -32,17 +32,29 @@ class SurveyOut(Schema):
     open_until: datetime
 
 
-class ResultOut(Schema):
-    group: str
+GroupName = Literal["agent", "team", "queue", "plan", "month"]
+
+
+class ResultRowOut(Schema):
+    group: str = Field(description="The agent, team, queue or plan name, or the month.")
     answers: int
+    satisfied: int = Field(description="Answers rated 4 or 5.")
     csat: float | None = Field(description="Share of answers rated 4 or 5.")
     average: float | None
 
 
+class ReportOut(Schema):
+    by: GroupName
+    start: date = Field(alias="from")
+    end: date = Field(alias="to")
+    total: dict[str, Any] = Field(description="answers, average and csat of the whole period.")
+    rows: list[ResultRowOut]
+
+
 class ResultFilters(Schema):
-    group: Literal["agent", "team", "queue", "plan", "month"] = "agent"
-    start: date
-    end: date
+    by: GroupName = "agent"
+    start: date | None = Field(None, alias="from", description="Default: 90 days ago.")
+    end: date | None = Field(None, alias="to", description="Default: today.")
 
 
 def survey_out(survey: Survey) -> dict[str, Any]:
@@ -78,15 +90,30 @@ def answer_survey(request: HttpRequest, ticket_id: int, payload: SurveyIn) -> di
     return survey_out(survey)
 
 
-@router.get("/satisfaction", response=list[ResultOut])
-def satisfaction_results(request: HttpRequest, filters: Query[ResultFilters]) -> list[Any]:
-    """Answers, CSAT and average per agent, team, queue, plan or month (agents only)."""
+@router.get("/reports/satisfaction", response=ReportOut, by_alias=True)
+def satisfaction_report(request: HttpRequest, filters: Query[ResultFilters]) -> dict[str, Any]:
+    """Answers, CSAT and average rating per agent, team, queue, plan or month of answer,
+    over the answers given from `from` to `to` (dates, inclusive); agents only."""
     if not user_of(request).is_agent:
         raise PermissionDenied("Satisfaction results are for support staff.")
-    if filters.end < filters.start:
-        raise ValidationError({"end": "The end is before the start."})
-    assert filters.group in GROUPS  # noqa: S101 - the schema allows only these
-    return [
-        {"group": r.label, "answers": r.answers, "csat": r.csat, "average": r.average}
-        for r in results(filters.group, filters.start, filters.end)
-    ]
+    end = filters.end or timezone.localdate()
+    start = filters.start or end - timedelta(days=90)
+    if end < start:
+        raise ValidationError({"to": "The end is before the start."})
+    rows = results(filters.by, start, end)
+    return {
+        "by": filters.by,
+        "from": start,
+        "to": end,
+        "total": summary(answered_between(start, end)),
+        "rows": [
+            {
+                "group": r.label,
+                "answers": r.answers,
+                "satisfied": r.satisfied,
+                "csat": r.csat,
+                "average": r.average,
+            }
+            for r in rows
+        ],
+    }
