@@ -99,7 +99,9 @@ def test_agents_answer_on_the_ticket_page_and_managers_list_open_requests(person
     client.post(f"/desk/escalation-requests/{asked.pk}", {"decision": "accept", "back": "list"})
     asked.refresh_from_db()
     assert asked.decision == "accepted"
-    assert "Orders vanish" not in client.get("/desk/escalation-requests").content.decode()
+    after = client.get("/desk/escalation-requests").content.decode()
+    waiting, owned = after.split('id="owned"')
+    assert "Orders vanish" not in waiting and "Orders vanish" in owned
 
 
 def test_customers_cannot_ask_on_other_organizations_tickets(personas, login):

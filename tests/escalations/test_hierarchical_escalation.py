@@ -71,3 +71,14 @@ def test_an_agent_escalates_from_the_desk_page_and_errors_are_shown(line, login)
     assert "Escalated to Incidents" in done.content.decode()
     ticket.refresh_from_db()
     assert ticket.queue.tier == 2
+
+
+def test_the_owner_finds_the_open_tickets_escalated_to_them(line, login):
+    mine, passed_on = open_ticket(subject="Mine to follow"), open_ticket(subject="Passed on")
+    for ticket in (mine, passed_on):
+        ticket_escalate(ticket, line.tier1, kind=UP_THE_LINE, reason="VIP")
+    ticket_escalate(passed_on, line.tier2, kind=UP_THE_LINE, reason="Above me")
+    page = login(line.tier2).get("/desk/escalation-requests").content.decode()
+    owned = page.split('id="owned"')[1]
+    assert "Mine to follow" in owned and "Passed on" not in owned
+    assert "Passed on" in login(line.manager).get("/desk/escalation-requests").content.decode()

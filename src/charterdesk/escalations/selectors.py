@@ -1,11 +1,11 @@
 """Reads of escalations, scoped to what the user may see."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
 
-from .models import OPEN_REQUEST_STATES, Escalation, EscalationRequest
+from .models import OPEN_REQUEST_STATES, Escalation, EscalationKind, EscalationRequest
 
 
 def escalations_of(ticket: Ticket) -> QuerySet[Escalation]:
@@ -41,3 +41,21 @@ def request_get_for(user: User, request_id: int) -> EscalationRequest:
     return EscalationRequest.objects.select_related(
         "ticket__requester", "ticket__queue__team", "ticket__contract", "requested_by"
     ).get(pk=request_id)
+
+
+def owned_by(user: User) -> QuerySet[Ticket]:
+    """Open tickets whose current escalation owner is the user, most urgent first: those
+    escalated to them whose latest hierarchical escalation still names them."""
+    latest_owner = (
+        Escalation.objects.filter(ticket=OuterRef("pk"), kind=EscalationKind.HIERARCHICAL)
+        .order_by("-created_at", "-id")
+        .values("to_owner")[:1]
+    )
+    mine = Escalation.objects.filter(kind=EscalationKind.HIERARCHICAL, to_owner=user)
+    return (
+        Ticket.objects.filter(in_queue=True, pk__in=mine.values("ticket"))
+        .annotate(owner_id=Subquery(latest_owner))
+        .filter(owner_id=user.pk)
+        .select_related("organization", "queue", "assignee")
+        .order_by("attention_at", "id")
+    )

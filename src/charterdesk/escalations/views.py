@@ -18,7 +18,7 @@ from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 from . import requests, services
 from .forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
 from .models import EscalationRequest
-from .selectors import open_requests, request_get_for
+from .selectors import open_requests, owned_by, request_get_for
 
 
 def _failed(request: HttpRequest, what: str, form: Form, exc: ValidationError | None) -> None:
@@ -133,11 +133,13 @@ def request_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
 
 @agent_required
 def request_list(request: HttpRequest) -> HttpResponse:
-    """Open escalation requests, oldest first: for the manager to answer."""
-    rows = open_requests(cast(User, request.user))
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    """Open escalation requests, oldest first, for the manager to answer; and the open
+    tickets escalated to the user."""
+    user = cast(User, request.user)
+    page = Paginator(open_requests(user), 50).get_page(request.GET.get("page"))
+    owned = Paginator(owned_by(user), 50).get_page(request.GET.get("owned"))
     return render(
         request,
         "escalations/requests.html",
-        {"page": page, "answer_form": AnswerForm(auto_id=False)},
+        {"page": page, "owned": owned, "answer_form": AnswerForm(auto_id=False)},
     )
