@@ -5,15 +5,31 @@ below their capacity; their loads come from one grouped query. When nobody of th
 take it, the team it hands over to (follow-the-sun) is tried, and so on along the chain.
 """
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
+from typing import Any
 
-from django.db.models import Case, FloatField, Sum, Value, When
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority
-from charterdesk.tickets.models import Ticket
+from charterdesk.sla.models import Calendar
+from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
 from .models import AgentProfile, Assignment, Availability, Queue, Team
 
@@ -23,14 +39,36 @@ MAX_HANDOVERS = 6
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
-    profile: AgentProfile
-    load: float
+    """An agent who can take a ticket now: plain values, not model instances (a team of 500
+    is read on every decision)."""
+
+    profile_id: int
+    user_id: int
+    capacity: int
+    last_assigned_at: datetime | None
+    skills_json: str
+    languages_json: str
+    load: float = 0.0
 
     @property
     def ratio(self) -> float:
-        return self.load / max(self.profile.capacity, 1)
+        return self.load / max(self.capacity, 1)
+
+    @property
+    def skills(self) -> set[str]:
+        """Read from the stored JSON only when a skills queue asks."""
+        return {str(s).lower() for s in _list(self.skills_json)}
+
+    @property
+    def languages(self) -> set[str]:
+        return {str(s).lower() for s in _list(self.languages_json)}
+
+
+def _list(raw: str | None) -> list[object]:
+    value = json.loads(raw) if raw else []
+    return value if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)
@@ -46,22 +84,32 @@ class Choice:
         return self.strategy != Assignment.MANUAL
 
 
-def loads_of(user_ids: list[int]) -> dict[int, float]:
-    """Open assigned tickets weighted by priority, for many agents in one grouped query."""
-    if not user_ids:
-        return {}
-    weight = Case(
+def _weight() -> Case:
+    return Case(
         *(When(priority=p, then=Value(w)) for p, w in WEIGHTS.items()),
         default=Value(1.0),
         output_field=FloatField(),
     )
+
+
+def loads_of(user_ids: list[int]) -> dict[int, float]:
+    """Open assigned tickets weighted by priority, for many agents in one grouped query."""
+    if not user_ids:
+        return {}
+    return _loads(Ticket.objects.filter(assignee_id__in=user_ids))
+
+
+def _loads(tickets: QuerySet[Ticket]) -> dict[int, float]:
+    """Grouped by assignee over the routing_ticket_load index alone (routing migration
+    0004): status, not the generated in_queue column, so the index covers the query."""
     rows = (
-        Ticket.objects.filter(in_queue=True, assignee_id__in=user_ids)
+        tickets.filter(status__in=OPEN_STATUSES)
         .order_by()
         .values("assignee_id")
-        .annotate(load=Sum(weight))
+        .annotate(load=Sum(_weight()))
+        .values_list("assignee_id", "load")
     )
-    return {row["assignee_id"]: float(row["load"]) for row in rows}
+    return {assignee: float(load) for assignee, load in rows}
 
 
 def on_shift(profile: AgentProfile, now: datetime) -> bool:
@@ -70,36 +118,73 @@ def on_shift(profile: AgentProfile, now: datetime) -> bool:
     return calendar is None or calendar.business_calendar.is_open(now)
 
 
-def _pool(team_id: int, queue: Queue, now: datetime) -> tuple[list[Candidate], str]:
-    """Who of one team can take a ticket now, or why nobody can."""
-    profiles = list(
-        AgentProfile.objects.filter(
-            user__teams=team_id, user__is_active=True, user__role__in=STAFF_ROLES
-        ).select_related("calendar", "user")
+def _shifts(calendar_ids: set[int], now: datetime) -> dict[int | None, bool]:
+    """Which of these calendars are open now (one query for the few distinct ones)."""
+    open_now: dict[int | None, bool] = {None: True}
+    for calendar in Calendar.objects.filter(pk__in=calendar_ids):
+        open_now[calendar.pk] = calendar.business_calendar.is_open(now)
+    return open_now
+
+
+def _load_of_agent() -> Coalesce:
+    """An agent's load as a correlated subquery: an index-only sum over routing_ticket_load
+    (routing migration 0004), which covers it because it filters on status, not on the
+    generated in_queue column."""
+    tickets = (
+        Ticket.objects.filter(assignee_id=OuterRef("user_id"), status__in=OPEN_STATUSES)
+        .order_by()
+        .values("assignee_id")
+        .annotate(load=Sum(_weight()))
+        .values("load")
     )
-    available = [p for p in profiles if p.availability == Availability.AVAILABLE]
-    shifts: dict[int | None, bool] = {}
-    working = []
-    for profile in available:
-        if profile.calendar_id not in shifts:
-            shifts[profile.calendar_id] = on_shift(profile, now)
-        if shifts[profile.calendar_id]:
-            working.append(profile)
-    loads = loads_of([p.user_id for p in working])
-    pool = [
-        Candidate(p, loads.get(p.user_id, 0.0))
-        for p in working
-        if loads.get(p.user_id, 0.0) < p.capacity
-    ]
+    return Coalesce(Subquery(tickets), Value(0.0), output_field=FloatField())
+
+
+def available_agents(team_id: int) -> QuerySet[AgentProfile, tuple[Any, ...]]:
+    """A team's available agents as plain rows, each with its load, in one query."""
+    return (
+        AgentProfile.objects.filter(
+            user__teams=team_id,
+            user__is_active=True,
+            user__role__in=STAFF_ROLES,
+            availability=Availability.AVAILABLE,
+        )
+        .annotate(  # the JSON as text: parsed only for the candidates it is needed for
+            skills_json=Cast(F("skills"), TextField()),
+            languages_json=Cast(F("languages"), TextField()),
+            load=_load_of_agent(),
+        )
+        .values_list(
+            "pk",
+            "user_id",
+            "capacity",
+            "last_assigned_at",
+            "skills_json",
+            "languages_json",
+            "load",
+            "calendar_id",
+        )
+    )
+
+
+def _pool(team_id: int, queue: Queue, now: datetime) -> tuple[list[Candidate], str]:
+    """Who of one team can take a ticket now, or why nobody can. Two queries: the
+    available agents with their loads, and their calendars."""
+    rows = list(available_agents(team_id))
+    calendars = {row[-1] for row in rows if row[-1] is not None}
+    shifts = _shifts(calendars, now) if calendars else {None: True}
+    working = [Candidate(*row[:-1]) for row in rows if shifts.get(row[-1], False)]
+    pool = [c for c in working if c.load < c.capacity]
     if pool:
         return pool, ""
-    if not profiles:
-        return [], "no agents with a profile"
-    if not available:
-        return [], f"all {len(profiles)} away"
-    if not working:
-        return [], f"none of {len(available)} available agents on shift"
-    return [], f"all {len(working)} on shift at capacity"
+    if working:
+        return [], f"all {len(working)} on shift at capacity"
+    if rows:
+        return [], f"none of {len(rows)} available agents on shift"
+    profiles = AgentProfile.objects.filter(
+        user__teams=team_id, user__is_active=True, user__role__in=STAFF_ROLES
+    ).count()
+    return [], f"all {profiles} away" if profiles else "no agents with a profile"
 
 
 def _by_skills(pool: list[Candidate], skills: list[str]) -> tuple[list[Candidate], str]:
@@ -107,7 +192,7 @@ def _by_skills(pool: list[Candidate], skills: list[str]) -> tuple[list[Candidate
     wanted = {s.lower() for s in skills}
     if not wanted:
         return pool, ""
-    scored = [(len(wanted & {s.lower() for s in c.profile.skills}), c) for c in pool]
+    scored = [(len(wanted & c.skills), c) for c in pool]
     best = max((score for score, _ in scored), default=0)
     if best == 0:
         return [], f"nobody has {', '.join(sorted(wanted))}"
@@ -115,30 +200,34 @@ def _by_skills(pool: list[Candidate], skills: list[str]) -> tuple[list[Candidate
     return chosen, "" if best == len(wanted) else f"best match: {best} of {len(wanted)} skills"
 
 
-def _speaking(pool: list[Candidate], language: str) -> list[Candidate]:
-    """Prefer agents who speak the ticket's language, when any of them does."""
-    speakers = [c for c in pool if language and language in c.profile.languages]
-    return speakers or pool
+def _first(ordered: list[Candidate], language: str, count: int = 3) -> list[Candidate]:
+    """The first candidates in order, preferring agents who speak the ticket's language when
+    any does. Languages are read lazily, in order, until enough speakers are found."""
+    if language:
+        wanted = language.lower()
+        speakers = list(islice((c for c in ordered if wanted in c.languages), count))
+        if speakers:
+            return speakers
+    return ordered[:count]
 
 
 def _ordered(pool: list[Candidate], strategy: str) -> list[Candidate]:
     def last(c: Candidate) -> datetime:
-        return c.profile.last_assigned_at or NEVER
+        return c.last_assigned_at or NEVER
 
     if strategy == Assignment.ROUND_ROBIN:
-        return sorted(pool, key=lambda c: (last(c), c.profile.user_id))
-    return sorted(pool, key=lambda c: (c.ratio, last(c), c.profile.user_id))
+        return sorted(pool, key=lambda c: (last(c), c.user_id))
+    return sorted(pool, key=lambda c: (c.ratio, last(c), c.user_id))
 
 
 def _claim(candidate: Candidate, now: datetime) -> bool:
     """A conditional UPDATE: if another assignment took this agent meanwhile, it fails and
     the next candidate is tried, so two concurrent tickets do not land on one agent."""
-    profile = candidate.profile
     taken = AgentProfile.objects.filter(
-        pk=profile.pk, last_assigned_at=profile.last_assigned_at
+        pk=candidate.profile_id, last_assigned_at=candidate.last_assigned_at
     ).update(last_assigned_at=now)
     if taken:
-        profile.last_assigned_at = now
+        candidate.last_assigned_at = now
     return taken == 1
 
 
@@ -148,7 +237,7 @@ def _why(strategy: str, chosen: Candidate, size: int, note: str) -> str:
         Assignment.LEAST_LOADED: "lowest load",
         Assignment.SKILLS: "has the skills, lowest load",
     }[Assignment(strategy)]
-    load = f"load {chosen.load:g}/{chosen.profile.capacity}"
+    load = f"load {chosen.load:g}/{chosen.capacity}"
     extra = f"; {note}" if note else ""
     return f"{Assignment(strategy).label}: {what} of {size} on shift ({load}){extra}"
 
@@ -179,10 +268,9 @@ def choose(queue: Queue, now: datetime, *, language: str = "", claim: bool = Tru
             why = why or note
         if step:
             note = f"follow-the-sun: {team.name} takes over" + (f"; {note}" if note else "")
-        for candidate in _ordered(_speaking(pool, language), strategy)[:3]:
+        for candidate in _first(_ordered(pool, strategy), language):
             if not claim or _claim(candidate, now):
-                return Choice(
-                    candidate.profile.user, strategy, _why(strategy, candidate, len(pool), note)
-                )
+                agent = User.objects.get(pk=candidate.user_id)
+                return Choice(agent, strategy, _why(strategy, candidate, len(pool), note))
         reasons.append(f"{team.name}: {why or 'every candidate was just taken'}")
     return Choice(None, strategy, "left unassigned: " + "; ".join(reasons))
