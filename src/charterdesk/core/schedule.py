@@ -31,6 +31,11 @@ JOBS = (
         "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
     ),
     Job("send-surveys", timedelta(minutes=10), "charterdesk.satisfaction.tasks.send_surveys"),
+    Job(
+        "remind-escalations",
+        timedelta(minutes=15),
+        "charterdesk.escalations.tasks.remind_escalation_requests",
+    ),
     Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
     Job(
         "tell-authorized",

@@ -130,6 +130,9 @@ class EscalationRequest(models.Model):
         related_name="escalation_requests_answered",
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the management line was reminded to answer."
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -1,0 +1,13 @@
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .sweep import sweep
+
+
+@task()
+def remind_escalation_requests() -> dict[str, int]:
+    """Bring unanswered escalation requests back to the management line (a scheduler job)."""
+    with transaction.atomic():
+        result = sweep(timezone.now())
+    return {"reminded": len(result.reminded)}
