@@ -84,3 +84,11 @@ def test_customers_cannot_read_the_report_and_bad_periods_are_field_errors(resol
     garbage = api.as_(resolved.manager).get("/api/v1/reports/swarming?from=yesterday")
     assert (backwards.status_code, garbage.status_code) == (422, 422)
     assert "from" in backwards.json()["errors"] and "from" in garbage.json()["errors"]
+
+
+def test_dates_without_a_time_are_days_in_the_site_time_zone(resolved, api):
+    response = api.as_(resolved.manager).get(
+        "/api/v1/reports/swarming?from=2026-11-09&to=2026-11-12"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["modes"][0]["resolved"] == 3
