@@ -50,7 +50,17 @@ class Candidate:
     last_assigned_at: datetime | None
     skills_json: str
     languages_json: str
-    load: float = 0.0
+    load: float
+    email: str
+    name: str
+    role: str
+
+    @property
+    def user(self) -> User:
+        """The agent as a User read from the same row (the other fields load if used)."""
+        fields = ["id", "email", "name", "role"]
+        values = [self.user_id, self.email, self.name, self.role]
+        return User.from_db(User.objects.db, fields, values)
 
     @property
     def ratio(self) -> float:
@@ -162,6 +172,9 @@ def available_agents(team_id: int) -> QuerySet[AgentProfile, tuple[Any, ...]]:
             "skills_json",
             "languages_json",
             "load",
+            "user__email",
+            "user__name",
+            "user__role",
             "calendar_id",
         )
     )
@@ -270,7 +283,6 @@ def choose(queue: Queue, now: datetime, *, language: str = "", claim: bool = Tru
             note = f"follow-the-sun: {team.name} takes over" + (f"; {note}" if note else "")
         for candidate in _first(_ordered(pool, strategy), language):
             if not claim or _claim(candidate, now):
-                agent = User.objects.get(pk=candidate.user_id)
-                return Choice(agent, strategy, _why(strategy, candidate, len(pool), note))
+                return Choice(candidate.user, strategy, _why(strategy, candidate, len(pool), note))
         reasons.append(f"{team.name}: {why or 'every candidate was just taken'}")
     return Choice(None, strategy, "left unassigned: " + "; ".join(reasons))
