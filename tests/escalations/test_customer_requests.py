@@ -34,6 +34,7 @@ def test_the_customer_asks_from_the_portal_and_sees_it_acknowledged(personas, lo
     page = client.post(
         f"/portal/tickets/{ticket.pk}/escalate", {"reason": "We lose orders"}, follow=True
     )
+    assert "We received your escalation request" in page.content.decode()
     panel = page.content.decode().split('id="escalation"')[1]
     assert "We lose orders" in panel
     assert "acknowledged" in panel and "a support manager is looking at it" in panel

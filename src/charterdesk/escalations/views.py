@@ -122,7 +122,7 @@ def request_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
                 requests.escalation_request_create(
                     _locked(user, ticket_id), user, reason=form.cleaned_data["reason"]
                 )
-            # the portal ticket page shows the acknowledgement in its escalation panel
+            flash.success(request, "We received your escalation request; a manager answers it.")
             return redirect("portal:ticket", ticket_id=ticket_id)
         except (ValidationError, PermissionDenied) as exc:
             add_service_errors(
