@@ -43,3 +43,20 @@ def test_the_customer_does_not_see_routing_decisions(personas, login):
     page = login(personas.alice).get(f"/portal/tickets/{ticket.pk}/").content.decode()
     assert "Internal rule name" not in page
     assert "Internal rule name" in ticket.events.get(kind="routed").note
+
+
+def test_an_agent_runs_the_assignment_again_through_the_api(personas, api):
+    crew = team()
+    lane = queue(crew, Assignment.ROUND_ROBIN)
+    RoutingRule.objects.create(name="All", queue=lane)
+    ticket = open_ticket()
+    url = f"/api/v1/tickets/{ticket.pk}/assign"
+    assert api.as_(personas.alice).post(url).status_code == 403
+    cat = agent("Cat", crew)
+    response = api.as_(personas.tier1).post(url)
+    assert response.status_code == 200, response.content
+    assert response.json()["assignee"] == cat.email
+    again = api.as_(personas.tier1).post(url)
+    assert again.status_code == 422
+    assert "assignee" in again.json()["errors"]
+    assert api.as_(personas.bob).post(url).status_code == 404

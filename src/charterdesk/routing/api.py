@@ -218,7 +218,7 @@ def assign(request: HttpRequest, ticket_id: int) -> dict[str, Any]:
     with transaction.atomic():
         ticket = (
             tickets_visible_to(user)
-            .select_for_update()
+            .select_for_update(of=("self",))
             .select_related("organization", "assignee")
             .get(pk=ticket_id)
         )

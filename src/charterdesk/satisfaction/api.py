@@ -82,7 +82,7 @@ def answer_survey(request: HttpRequest, ticket_id: int, payload: SurveyIn) -> di
     ticket = ticket_get_for(user, ticket_id)
     with transaction.atomic():
         survey = (
-            Survey.objects.select_for_update()
+            Survey.objects.select_for_update(of=("self",))
             .select_related("ticket__contract__plan", "contact")
             .get(ticket=ticket)
         )

@@ -43,7 +43,7 @@ def send_due_surveys(now: datetime) -> int:
     for pk in due_ticket_ids(now):
         with transaction.atomic():
             ticket = (
-                Ticket.objects.select_for_update()
+                Ticket.objects.select_for_update(of=("self",))
                 .select_related("requester", "queue", "contract__plan", "assignee")
                 .filter(pk=pk, status__in=SURVEYED_STATUSES)
                 .first()

@@ -33,7 +33,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                locked = Survey.objects.select_for_update().select_related(
+                locked = Survey.objects.select_for_update(of=("self",)).select_related(
                     "ticket__contract__plan", "contact__user"
                 )
                 data = form.cleaned_data
@@ -65,7 +65,7 @@ def portal_answer(request: HttpRequest, ticket_id: int) -> HttpResponse:
         return redirect("portal:ticket", ticket_id=ticket_id)
     try:
         with transaction.atomic():
-            survey = Survey.objects.select_for_update().select_related(
+            survey = Survey.objects.select_for_update(of=("self",)).select_related(
                 "ticket__contract__plan", "contact__user"
             )
             found = survey.filter(ticket=ticket).first()
