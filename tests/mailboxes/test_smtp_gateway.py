@@ -33,6 +33,7 @@ def smtp_port(live_personas: object) -> Iterator[int]:
         yield port
     finally:
         controller.stop()
+        controller.handler.close()  # the worker's database connection too
 
 
 def send(port: int, raw: bytes, to: str = "support@charterdesk.example") -> dict:

@@ -1,18 +1,20 @@
 """The SMTP gateway: mail delivered straight to CharterDesk (by Postfix as a relay, or as
 the MX itself). Recipients outside the support domains get 550; a message becomes an
-ingest call in a worker thread (the ORM is synchronous) and is answered 250 once it is
-stored, or 451 when storing failed so the sending server keeps it and tries again."""
+ingest call in the gateway's worker thread (the ORM is synchronous; one thread, as writes
+queue on the database anyway) and is answered 250 once it is stored, or 451 when storing
+failed so the sending server keeps it and tries again."""
 
 import asyncio
 import hashlib
 import logging
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from .ingesting import Ingest, real_ingest
 
@@ -46,6 +48,7 @@ class GatewayHandler:
     def __init__(self, ingest: Ingest = real_ingest, accepted: list[str] | None = None) -> None:
         self.ingest = ingest
         self.accepted = accepted if accepted is not None else accepted_recipients()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smtp-ingest")
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
@@ -60,7 +63,8 @@ class GatewayHandler:
         peer = session.peer[0] if session.peer else "unknown"
         source = f"smtp:{peer} to {','.join(envelope.rcpt_tos)}"[:500]
         try:
-            await asyncio.to_thread(self._store, raw, source)
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self._worker, self._store, raw, source)
         except Exception:  # the message was not stored: the sender must try again
             log.exception("SMTP gateway: ingest failed for a message from %s", peer)
             return TEMPORARY_FAILURE
@@ -73,6 +77,11 @@ class GatewayHandler:
             log.info("SMTP gateway: %s (%s)", result.outcome, result.reason or "-")
         finally:
             close_old_connections()
+
+    def close(self) -> None:
+        """Close the worker thread's database connections, then end the thread."""
+        self._worker.submit(connections.close_all).result(timeout=60)
+        self._worker.shutdown()
 
 
 def gateway(
@@ -102,3 +111,4 @@ def serve_forever(controller: Controller, stop: threading.Event) -> None:
         stop.wait()
     finally:
         controller.stop()
+        controller.handler.close()
