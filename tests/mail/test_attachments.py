@@ -1,10 +1,11 @@
 """Attachments and inline images of mail are kept with the message, once per content, and
 listed but not kept above the size limit."""
 
+import os
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from charterdesk.mail.models import Attachment, Blob, Outcome
+from charterdesk.mail.models import Attachment, Blob, InboundMail, Outcome
 
 from .conftest import compose
 
@@ -57,3 +58,18 @@ def test_the_same_file_in_two_mails_is_stored_once(mail_in):
     first, second = Attachment.objects.filter(filename="c.pdf")
     assert first.blob_id == second.blob_id
     assert Blob.objects.filter(pk=first.blob_id).count() == 1
+
+
+def test_a_large_attachment_is_stored_byte_for_byte(mail_in):
+    data = os.urandom(2 * 1024 * 1024)  # large enough for PostgreSQL's binary path
+
+    result = mail_in(with_files(compose(), (data, "application", "octet-stream", "dump.bin")))
+
+    (dump,) = Attachment.objects.filter(inbound__ticket_id=result.ticket)
+    assert dump.size == len(data)
+    assert bytes(dump.blob.data) == data
+    raw = InboundMail.objects.get(ticket_id=result.ticket).raw
+    assert raw.size > len(data)
+    stored = bytes(Blob.objects.get(pk=raw.pk).data)
+    assert stored.startswith(b"From: alice@acme.example")
+    assert b'filename="dump.bin"' in stored

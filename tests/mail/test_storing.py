@@ -30,8 +30,9 @@ def test_when_the_database_fails_while_processing_nothing_is_kept_and_ingest_rai
     assert Ticket.objects.filter(subject="During the outage").count() == 1
 
 
-def test_a_message_whose_bytes_are_already_stored_is_still_taken(mail_in):
-    raw = compose(subject="Forwarded as an attachment before")
+@pytest.mark.parametrize("size", [100, 1024 * 1024], ids=["small", "large"])
+def test_a_message_whose_bytes_are_already_stored_is_still_taken(mail_in, size):
+    raw = compose(subject="Forwarded as an attachment before", body="x" * size)
     earlier = blob_store(raw)  # e.g. the same bytes arrived as an .eml attachment
 
     result = mail_in(raw)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from ..models import Blob, InboundMail
 
@@ -19,6 +19,8 @@ TRANSPORT = re.compile(
     re.IGNORECASE,
 )
 HEADER_END = re.compile(rb"\r?\n\r?\n")
+# From this size on, blobs go to PostgreSQL as binary parameters (see _blob_insert_binary).
+BINARY_FROM = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,40 @@ def blob_store(data: bytes, *, likely_new: bool = False) -> Blob:
     if likely_new:
         try:
             with transaction.atomic():
-                return Blob.objects.create(sha256=digest, size=len(data), data=data)
+                return _blob_insert(digest, data)
         except IntegrityError:
             return Blob.objects.only("pk").get(sha256=digest)
     blob = Blob.objects.filter(sha256=digest).only("pk").first()
     if blob is None:
-        blob = Blob.objects.create(sha256=digest, size=len(data), data=data)
+        blob = _blob_insert(digest, data)
     return blob
+
+
+def _blob_insert(digest: str, data: bytes) -> Blob:
+    if connection.vendor == "postgresql" and len(data) >= BINARY_FROM:
+        return _blob_insert_binary(digest, data)
+    return Blob.objects.create(sha256=digest, size=len(data), data=data)
+
+
+def _blob_insert_binary(digest: str, data: bytes) -> Blob:
+    """Django's PostgreSQL backend binds parameters on the client: a bytea is hex-quoted
+    into the SQL text, and storing a 27 MB message took 160 MB more memory (216 MB RSS).
+    A server-side-bound psycopg cursor sends the bytes as they are, in the same
+    transaction."""
+    import psycopg
+
+    quote = connection.ops.quote_name
+    table = quote(Blob._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({quote('sha256')}, {quote('size')}, {quote('data')}) "  # noqa: S608 - names from the model
+        "VALUES (%s, %s, %b) RETURNING id"
+    )
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, [digest, len(data), data])
+        row = cursor.fetchone()
+    assert row is not None  # noqa: S101 - INSERT … RETURNING returns the row
+    return Blob(pk=row[0], sha256=digest, size=len(data), data=data)
 
 
 def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
