@@ -27,6 +27,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority
@@ -199,11 +201,17 @@ def _agent_rows(team_id: int) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params[:at], team_id, *params[at + 1 :]))
         rows = cursor.fetchall()
-    when = connection.ops.convert_datetimefield_value if connection.vendor == "sqlite" else None
-    return [
-        (*r[:3], when(r[3], None, connection) if when else r[3], r[4], r[5], float(r[6]), *r[7:])
-        for r in rows
-    ]
+    return [(*r[:3], _aware(r[3]), r[4], r[5], float(r[6]), *r[7:]) for r in rows]
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    """A datetime column as the ORM gives it (SQLite returns text, in the connection's
+    time zone)."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, connection.timezone)
+    return value
 
 
 def _pool(team_id: int, queue: Queue, now: datetime) -> tuple[list[Candidate], str]:
