@@ -1,10 +1,11 @@
 """The usage statement of one contract and calendar month, aggregated in the database.
 
-Nine queries whatever the size of the contract: the contract, the hours bank, time entries
-grouped by activity, tier and requester, tickets grouped by type, priority and coverage,
-tickets per requester, the requesters' names, SLA clocks per metric, promises and survey
-answers. Python
-only folds the grouped rows (a few dozen at most, bounded by the choices) into the figures.
+Eight queries (seven given the contract) whatever the size of the contract: the contract,
+the hours bank, time entries grouped by activity, tier and requester, tickets grouped by
+type, priority, coverage and requester, the requesters' names, SLA clocks per metric,
+promises and survey answers. Python only folds the grouped rows into the figures: their
+number is bounded by the choices times the people who asked that month, not by the
+tickets or entries.
 
 What counts in a month (the contract's time zone, midnight of the 1st to midnight of the
 next 1st):
@@ -162,8 +163,8 @@ def usage_statement(
     statement.hours_purchased = contract.hours_purchased
     _bank(statement)
     minutes_by_requester = _time(statement)
-    _tickets(statement)
-    _requesters(statement, minutes_by_requester)
+    tickets_by_requester = _tickets(statement)
+    _requesters(statement, tickets_by_requester, minutes_by_requester)
     statement.sla = _sla(contract, start, end)
     statement.promises = _promises(contract, start, end, now or timezone.now())
     statement.satisfaction = _satisfaction(contract, start, end)
@@ -222,36 +223,34 @@ def _time(s: Statement) -> dict[int, int]:
     return by_requester
 
 
-def _tickets(s: Statement) -> None:
+def _tickets(s: Statement) -> dict[int, int]:
+    """Tickets opened in the month by type, priority and coverage; returns the tickets per
+    requester (one pass over the month's tickets for both)."""
     grouped = (
         Ticket.objects.filter(contract=s.contract, created_at__gte=s.start, created_at__lt=s.end)
-        .values("request_type", "priority", "coverage")
+        .values("request_type", "priority", "coverage", "requester_id")
         .annotate(n=Count("id"), still_open=Count("id", filter=Q(status__in=OPEN_STATUSES)))
         .order_by()
     )
     by_type: dict[str, int] = defaultdict(int)
     by_priority: dict[str, int] = defaultdict(int)
     by_coverage: dict[str, int] = defaultdict(int)
+    by_requester: dict[int, int] = defaultdict(int)
     for row in grouped:
         by_type[row["request_type"]] += row["n"]
         by_priority[row["priority"]] += row["n"]
         by_coverage[row["coverage"]] += row["n"]
+        by_requester[row["requester_id"]] += row["n"]
         s.tickets += row["n"]
         s.open_tickets += row["still_open"]
     s.tickets_by_type = _rows(RequestType, dict(by_type))
     s.tickets_by_priority = _rows(Priority, dict(by_priority))
     s.tickets_by_coverage = _rows(Decision, dict(by_coverage))
+    return by_requester
 
 
-def _requesters(s: Statement, minutes: dict[int, int]) -> None:
+def _requesters(s: Statement, opened: dict[int, int], minutes: dict[int, int]) -> None:
     """Who is asking: tickets opened in the month, and hours worked in it on their tickets."""
-    opened = dict(
-        Ticket.objects.filter(contract=s.contract, created_at__gte=s.start, created_at__lt=s.end)
-        .values("requester_id")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("requester_id", "n")
-    )
     people = Contact.objects.filter(pk__in=set(opened) | set(minutes)).values_list(
         "id", "name", "email"
     )
