@@ -27,7 +27,9 @@ def test_a_contract_on_a_utc_calendar_counts_the_same_rows_in_other_months(july)
     assert {r.key: r.value for r in july_utc.tickets_by_type}["error"] == 3
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026-00", "26-07", "July", "2026-7", ""])
+@pytest.mark.parametrize(
+    "text", ["2026-13", "2026-00", "26-07", "July", "2026-7", "", "9999-12", "0001-01"]
+)
 def test_months_that_are_not_yyyy_mm_are_refused_with_a_message(text):
     with pytest.raises(ValueError, match="YYYY-MM"):
         Month.parse(text)

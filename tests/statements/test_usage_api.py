@@ -53,3 +53,18 @@ def test_a_month_that_is_not_yyyy_mm_is_refused_with_a_field_message(api, person
 def test_an_unknown_contract_is_not_found(api, personas, july):
     response = api.as_(personas.manager).get(URL.format(999999), {"month": "2026-07"})
     assert response.status_code == 404
+
+
+def test_the_statement_api_takes_a_bounded_number_of_queries(
+    api, personas, july, django_assert_max_num_queries
+):
+    client = api.as_(personas.tier1)
+    with django_assert_max_num_queries(10):  # token and its last use, contract, 7 aggregates
+        response = client.get(URL.format(july.acme.pk), {"month": "2026-07"})
+    assert response.status_code == 200
+
+
+def test_a_month_out_of_range_is_refused_not_a_server_error(api, personas, july):
+    response = api.as_(personas.tier1).get(URL.format(july.acme.pk), {"month": "9999-12"})
+    assert response.status_code == 422
+    assert "between 1970 and 9998" in response.json()["errors"]["month"][0]

@@ -9,6 +9,7 @@ from charterdesk.plans.models import Contract
 
 MONTH_FORMAT = re.compile(r"^(\d{4})-(\d{2})$")
 MONTHS_IN_YEAR = 12
+FIRST_YEAR, LAST_YEAR = 1970, 9998  # the next month of the last one is still a date
 
 
 @dataclass(frozen=True, order=True)
@@ -20,8 +21,10 @@ class Month:
     def parse(cls, text: str) -> "Month":
         """`YYYY-MM`; ValueError with a message for people otherwise."""
         found = MONTH_FORMAT.match(text.strip())
-        if not found or not 1 <= int(found[2]) <= MONTHS_IN_YEAR or int(found[1]) < 1:
+        if not found or not 1 <= int(found[2]) <= MONTHS_IN_YEAR:
             raise ValueError("Give a month as YYYY-MM, e.g. 2026-11.")
+        if not FIRST_YEAR <= int(found[1]) <= LAST_YEAR:
+            raise ValueError(f"Give a month as YYYY-MM between {FIRST_YEAR} and {LAST_YEAR}.")
         return cls(int(found[1]), int(found[2]))
 
     @classmethod
