@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from charterdesk.hours.selectors import bank_of
 from charterdesk.statements.months import Month
 from charterdesk.statements.usage import usage_statement
 
@@ -89,3 +90,10 @@ def test_an_empty_month_has_zeros_not_errors(july):
     s = usage_statement(july.acme, Month(2025, 1), july.now)
     assert (s.tickets, s.hours_used, s.hours_used_before, s.requesters) == (0, 0, 0, [])
     assert s.satisfaction.average is None and s.promises.due == 0
+
+
+def test_the_bank_at_the_end_of_the_last_month_worked_agrees_with_the_hours_bank(july):
+    august = usage_statement(july.acme, Month(2026, 8), july.now)
+    bank = bank_of(july.acme)
+    assert august.hours_used_before + august.hours_used == bank.used == Decimal("15.92")
+    assert august.hours_remaining == bank.total - bank.used
