@@ -113,6 +113,7 @@ class Ticket(models.Model):
             models.Index(fields=["organization", "id"], name="ticket_org_recent"),
             models.Index(fields=["requester", "id"], name="ticket_requester_recent"),
             models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),
+            models.Index(fields=["contract", "created_at"], name="ticket_by_contract_month"),
         ]
 
     def __str__(self) -> str:
