@@ -37,16 +37,16 @@ ROUTED = ("Payment page times out for every EU customer", "alice@acme.example")
 
 def add_demo(ref: Reference, now: datetime) -> None:
     """Create what is missing; a manager's later edits to queues and rules stay."""
-    if not AgentProfile.objects.exists():
-        calendars = {c.name: c for c in Calendar.objects.filter(name__in=[LONDON, ON_CALL])}
-        for email, (skills, languages, calendar, capacity) in PROFILES.items():
-            AgentProfile.objects.create(
-                user=ref.users[email],
-                skills=skills,
-                languages=languages,
-                calendar=calendars.get(calendar),
-                capacity=capacity,
-            )
+    calendars = {c.name: c for c in Calendar.objects.filter(name__in=[LONDON, ON_CALL])}
+    for email, (skills, languages, calendar, capacity) in PROFILES.items():
+        profile, _ = AgentProfile.objects.get_or_create(user=ref.users[email])
+        if profile.languages or profile.calendar_id:
+            continue  # set up before (by this demo or by a manager)
+        profile.skills = profile.skills or skills
+        profile.languages, profile.capacity = languages, capacity
+        profile.calendar = calendars.get(calendar)
+        profile.save()
+    if not RoutingRule.objects.exists():  # the first run: automatic queues
         for name, (assignment, skills) in QUEUES.items():
             Queue.objects.filter(name=name).update(assignment=assignment, skills=skills)
     for name, position, queue, conditions in RULES:
