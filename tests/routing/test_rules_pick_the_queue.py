@@ -98,3 +98,41 @@ def test_the_routing_decision_is_in_the_tickets_history_with_its_rule(personas):
     assert routed.new_value == "Gold lane"
     assert "rule 'Gold customers'" in routed.note
     assert routed.internal
+
+
+def test_a_request_opened_with_a_product_and_language_is_routed_by_them(personas, api):
+    crew = team()
+    german_billing = queue(crew, name="German billing")
+    _rule("German billing", german_billing, 0, products=["billing"], languages=["de"])
+    client = api.as_(personas.alice)
+    ticket = client.post(
+        "/api/v1/tickets",
+        {
+            "subject": "Rechnung",
+            "body": "Die Rechnung fehlt.",
+            "product": "Billing",
+            "language": "de",
+        },
+        content_type="application/json",
+    ).json()
+    plain = client.post(
+        "/api/v1/tickets",
+        {"subject": "Invoice", "body": "The invoice is missing.", "product": "Billing"},
+        content_type="application/json",
+    ).json()
+    assert (ticket["queue"]["name"], ticket["product"], ticket["language"]) == (
+        "German billing",
+        "Billing",
+        "de",
+    )
+    assert plain["queue"]["name"] != "German billing"
+
+
+def test_a_malformed_language_is_a_field_error(personas, api):
+    response = api.as_(personas.alice).post(
+        "/api/v1/tickets",
+        {"subject": "Hi", "body": "Hello", "language": "not a language"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert "language" in str(response.json())

@@ -11,10 +11,19 @@ from .rules import Route, facts_for, route
 
 
 def route_new(
-    organization: Organization | None, request_type: str, channel: str, plan_id: int | None
+    organization: Organization | None,
+    request_type: str,
+    channel: str,
+    plan_id: int | None,
+    *,
+    product: str = "",
+    language: str = "",
 ) -> Route:
     """Read only: the queue a new request goes to and the rule that chose it."""
-    return route(facts_for(organization, request_type, channel, plan_id))
+    facts = facts_for(
+        organization, request_type, channel, plan_id, product=product, language=language
+    )
+    return route(facts)
 
 
 def assign_new(decision: Route, now: datetime) -> Choice:

@@ -47,6 +47,8 @@ def ticket_out(ticket: Ticket, sla: list[dict[str, object]] | None = None) -> di
         "priority": ticket.priority,
         "status": ticket.status,
         "channel": ticket.channel,
+        "product": ticket.product,
+        "language": ticket.language,
         "coverage": {
             "decision": ticket.coverage,
             "reason": ticket.coverage_reason,
@@ -89,6 +91,8 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[dict[str, A
         priority=payload.priority,
         channel=Channel.API,
         actor=user,
+        product=payload.product,
+        language=payload.language,
     )
     with transaction.atomic():  # only the writes hold SQLite's single write lock
         ticket = services.intake_record(intake)

@@ -13,6 +13,10 @@ class TicketIn(Schema):
     body: str = Field(min_length=1, max_length=1_000_000)
     type: RequestTypeName | None = None
     priority: PriorityName | None = None
+    product: str = Field("", max_length=100, description="Routing rules may pick a queue by it.")
+    language: str = Field(
+        "", max_length=20, description="e.g. 'de'; default: the organization's language."
+    )
     requester_email: str | None = Field(
         None, description="Agents open tickets on behalf of this contact; customers omit it."
     )
@@ -62,6 +66,8 @@ class TicketOut(Schema):
     priority: PriorityName
     status: StatusName
     channel: str
+    product: str
+    language: str
     coverage: CoverageOut
     organization: OrganizationRef | None
     requester: PersonRef

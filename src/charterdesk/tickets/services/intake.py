@@ -19,7 +19,7 @@ from charterdesk.sla.terms import terms_of
 from .. import deadlines
 from ..classify import guess_request_type
 from ..models import EventKind, Message, Ticket, TicketEvent, TypeSource, Visibility
-from .validation import check_body, check_choice, check_subject
+from .validation import check_body, check_choice, check_language, check_product, check_subject
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Intake:
     clocks: list[SlaClock]
     at: datetime
     route: Route | None = None  # which rule chose the queue (routing.rules)
+    product: str = ""
+    language: str = ""
 
 
 def ticket_create(
@@ -51,6 +53,8 @@ def ticket_create(
     channel: Channel = Channel.PORTAL,
     actor: User | None = None,
     at: datetime | None = None,
+    product: str = "",
+    language: str = "",
 ) -> Ticket:
     """Take a request in: classify, decide coverage, route, start the SLA clocks.
 
@@ -65,6 +69,8 @@ def ticket_create(
             channel=channel,
             actor=actor,
             at=at,
+            product=product,
+            language=language,
         )
     )
 
@@ -79,10 +85,13 @@ def intake_prepare(
     channel: Channel = Channel.PORTAL,
     actor: User | None = None,
     at: datetime | None = None,
+    product: str = "",
+    language: str = "",
 ) -> Intake:
     """Check the request and make every decision, reading only. Callers that write under
     contention (the API) call this before their transaction, so it stays short."""
     subject, body = _checked(subject, body)
+    product, language = check_product(product), check_language(language)
     priority = check_choice("priority", priority or Priority.NORMAL, Priority)
     if request_type:
         request_type = check_choice("type", request_type, RequestType)
@@ -95,7 +104,9 @@ def intake_prepare(
         coverage.contract, coverage.decision, request_type, priority, coverage.schedule
     )
     plan_id = coverage.contract.plan_id if coverage.contract else None
-    route = route_new(requester.organization, request_type, channel, plan_id)
+    route = route_new(
+        requester.organization, request_type, channel, plan_id, product=product, language=language
+    )
     return Intake(
         requester,
         subject,
@@ -110,6 +121,8 @@ def intake_prepare(
         opening_clocks(terms, now),
         now,
         route,
+        product,
+        language,
     )
 
 
@@ -126,6 +139,8 @@ def intake_record(intake: Intake) -> Ticket:
         type_source=intake.type_source,
         priority=intake.priority,
         channel=intake.channel,
+        product=intake.product,
+        language=intake.language,
         queue=intake.queue,
         assignee=assignment.assignee if assignment else None,
         first_reply_due_at=first_reply[0] if first_reply else None,

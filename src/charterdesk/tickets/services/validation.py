@@ -1,8 +1,11 @@
+import re
+
 from django.core.exceptions import ValidationError
 
 from charterdesk.core.vocabulary import Priority, RequestType
 
 MAX_BODY_BYTES = 1_000_000
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
 
 def check_subject(subject: str) -> str:
@@ -26,3 +29,18 @@ def check_choice(field: str, value: str, choices: type[RequestType] | type[Prior
     if value not in choices.values:
         raise ValidationError({field: f"Use one of: {', '.join(choices.values)}."})
     return value
+
+
+def check_product(product: str) -> str:
+    product = product.strip()
+    if len(product) > 100:
+        raise ValidationError({"product": "The product name is longer than 100 characters."})
+    return product
+
+
+def check_language(language: str) -> str:
+    """A language tag such as 'en' or 'pt-BR' (compared without case by routing)."""
+    language = language.strip()
+    if language and not LANGUAGE_TAG.fullmatch(language):
+        raise ValidationError({"language": "Give a language tag such as 'en', 'de' or 'pt-BR'."})
+    return language.lower()
