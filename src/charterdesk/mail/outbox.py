@@ -18,6 +18,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.customers.models import Contact
 from charterdesk.tickets.models import Ticket
 
@@ -61,7 +62,7 @@ def mail_queue(
         text=render_to_string(f"{template}.txt", context),
         html=html or "",
         message_id=make_msgid(domain=support_parts()[1]).strip("<>"),
-        headers=_headers(ticket, kind, automatic),
+        headers=_headers(ticket, kind, automatic, staff_only=_staff_only(recipients, ticket)),
     )
     _hold_back_if_needed(mail)
     mail.save()
@@ -81,14 +82,25 @@ def _render_optional(name: str, context: dict[str, Any]) -> str | None:
         return None
 
 
-def _headers(ticket: Ticket | None, kind: str, automatic: bool) -> dict[str, str]:
+def _staff_only(recipients: list[str], ticket: Ticket | None) -> bool:
+    """Every recipient is an agent: the mail carries the agents' reply address."""
+    if ticket is None:
+        return False
+    addresses = {address.lower() for address in recipients}
+    staff = User.objects.filter(email__in=addresses, role__in=STAFF_ROLES).count()
+    return staff == len(addresses)
+
+
+def _headers(
+    ticket: Ticket | None, kind: str, automatic: bool, *, staff_only: bool = False
+) -> dict[str, str]:
     headers: dict[str, str] = {}
     if automatic:
         replied = kind == MailKind.ACKNOWLEDGEMENT
         headers["Auto-Submitted"] = "auto-replied" if replied else "auto-generated"
         headers["X-Auto-Response-Suppress"] = "All"
     if ticket is not None:
-        headers["Reply-To"] = reply_address(ticket.pk)
+        headers["Reply-To"] = reply_address(ticket.pk, staff=staff_only)
         thread = list(
             MailReference.objects.filter(ticket=ticket)
             .order_by("-id")

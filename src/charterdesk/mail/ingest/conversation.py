@@ -6,7 +6,7 @@ from charterdesk.core.vocabulary import Channel
 from charterdesk.escalations.by_mail import escalation_from_mail
 from charterdesk.mailparse import ParsedMail, clean_subject
 from charterdesk.routing.models import Queue
-from charterdesk.tickets.models import EventKind, Ticket
+from charterdesk.tickets.models import EventKind, Ticket, Visibility
 from charterdesk.tickets.services import message_add, ticket_create, ticket_update
 from charterdesk.tickets.services.history import record
 
@@ -19,14 +19,22 @@ from .threading import Thread
 MAX_BODY_CHARS = 200_000
 
 
+PUBLIC_MARK = "#public"
+
+
 def message_from_mail(ticket: Ticket, sender: Sender, mail: ParsedMail) -> Result:
-    """A reply on its ticket: from the customer side it reopens a waiting ticket, from an
-    agent it is a public reply mailed on to the requester."""
+    """A reply on its ticket: from the customer side it reopens a waiting ticket. An
+    agent's answer to an internal notification is an internal note, unless its first line
+    is `#public`: then it is a public reply, mailed on to the requester."""
     author = sender.agent or (sender.contact.user if sender.contact else None)
+    body, visibility = _body(mail), Visibility.PUBLIC
+    if sender.agent is not None:
+        body, visibility = _agent_body(body)
     message = message_add(
         ticket,
         author,
-        _body(mail),
+        body,
+        visibility,
         channel=Channel.EMAIL,
         contact=None if sender.agent else sender.contact,
     )
@@ -81,6 +89,13 @@ def reject_unknown(mail: ParsedMail) -> Result:
         kind=MailKind.ACKNOWLEDGEMENT,
     )
     return Result(Outcome.IGNORED, None, "unknown sender: answered with the policy's reply")
+
+
+def _agent_body(body: str) -> tuple[str, str]:
+    first, _, rest = body.partition("\n")
+    if first.strip().lower() == PUBLIC_MARK:
+        return rest.strip() or body, Visibility.PUBLIC
+    return body, Visibility.INTERNAL
 
 
 def _closed_note(thread: Thread) -> str:

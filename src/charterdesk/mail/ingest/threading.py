@@ -8,7 +8,7 @@ from charterdesk.mailparse import ParsedMail, reply_token, subject_ticket_ids
 from charterdesk.tickets.models import Ticket
 
 from ..models import MailReference
-from ..tokens import support_parts, ticket_from_token
+from ..tokens import support_parts, ticket_from_staff_token, ticket_from_token
 from .senders import Sender
 
 
@@ -19,7 +19,15 @@ class Thread:
     refused: str = ""  # why a matched ticket was not used
 
 
+AGENT_REFUSED = (
+    "mail from an agent's address threads only through the agents' reply address of an "
+    "internal notification (it may be forged)"
+)
+
+
 def thread_find(mail: ParsedMail, sender: Sender) -> Thread:
+    if sender.agent is not None:
+        return _agent_thread(mail)
     for ticket, how in _candidates(mail):
         if _is_party(ticket, sender):
             return Thread(ticket, how)
@@ -52,6 +60,19 @@ def _candidates(mail: ParsedMail) -> list[tuple[Ticket, str]]:
     return found
 
 
+def _agent_thread(mail: ParsedMail) -> Thread:
+    """An agent's mail counts only with the agents' reply address: a From header alone
+    proves nothing, and customers never see that address."""
+    local = support_parts()[0]
+    for address in [*mail.to, *mail.cc, *mail.delivered_to]:
+        token = reply_token(address, local)
+        ticket_id = ticket_from_staff_token(token) if token else None
+        if ticket_id is not None:
+            for ticket in _tickets([ticket_id]):
+                return Thread(ticket, "agents' reply address")
+    return Thread(None, "", AGENT_REFUSED)
+
+
 def _tickets(ids: list[int]) -> list[Ticket]:
     if not ids:
         return []
@@ -59,9 +80,7 @@ def _tickets(ids: list[int]) -> list[Ticket]:
 
 
 def _is_party(ticket: Ticket, sender: Sender) -> bool:
-    """The requester, a colleague of the same organization, or an agent."""
-    if sender.agent is not None:
-        return True
+    """The requester or a colleague of the same organization (agents: `_agent_thread`)."""
     contact = sender.contact
     if contact is None:
         return False
