@@ -63,6 +63,16 @@ def test_an_address_of_another_organization_cannot_be_added(personas, login):
     assert "bob@globex.example" not in _authorized()
 
 
+def test_a_new_address_on_another_organizations_domain_cannot_be_claimed(personas, login):
+    _make_carol_administrator()
+    client = login(personas.carol)
+    for address in ("newhire@globex.example", "tier1@charterdesk.example"):
+        page = client.post("/portal/plan/authorized", {"email": address})
+        assert "cannot be added to Initech" in page.content.decode()
+    assert not Contact.objects.filter(email="newhire@globex.example").exists()
+    assert "tier1@charterdesk.example" not in _authorized()
+
+
 def test_an_administrator_removes_an_authorized_contact(personas, login):
     contract = _make_carol_administrator()
     milton = Contact.objects.get(email="milton@initech.example")

@@ -13,8 +13,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
 
+from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Alternative
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
@@ -70,6 +71,7 @@ def authorized_contact_add(
         )
     invited = contact is None
     if contact is None:
+        _check_new_address(contract, email)
         contact = Contact.objects.create(
             organization=contract.organization, email=email, name=name.strip()[:200]
         )
@@ -80,6 +82,20 @@ def authorized_contact_add(
         context={"contract": contract, "contact": contact, "by": actor, "invited": invited},
     )
     return contact
+
+
+def _check_new_address(contract: Contract, email: str) -> None:
+    """A new address may not belong to another organization's verified mail domain (mail
+    from it would then count as this organization's) nor to the support staff."""
+    domain = email.rpartition("@")[2]
+    others = Organization.objects.exclude(pk=contract.organization_id).filter(
+        domains__icontains=domain
+    )
+    taken = any(domain in [d.lower() for d in other.domains] for other in others)
+    if taken or User.objects.filter(email=email, role__in=STAFF_ROLES).exists():
+        raise ValidationError(
+            {"email": f"This address cannot be added to {contract.organization}."}
+        )
 
 
 def authorized_contact_remove(contract: Contract, actor: Contact, contact: Contact) -> None:
