@@ -1,8 +1,9 @@
 import pytest
 
+from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import messages_visible_to, ticket_get_for, tickets_visible_to
-from charterdesk.tickets.services import message_add
+from charterdesk.tickets.services import message_add, ticket_update
 
 from .factories import open_ticket
 
@@ -35,3 +36,14 @@ def test_inactive_customer_sees_nothing(personas):
     open_ticket("alice@acme.example")
     personas.alice.is_active = False
     assert not tickets_visible_to(personas.alice).exists()
+
+
+def test_queue_moves_stay_out_of_the_customers_history(personas, api):
+    ticket = open_ticket()
+    engineering = Queue.objects.get(name="Engineering")
+    ticket_update(ticket, personas.tier1, queue=engineering, priority="high")
+    customer = api.as_(personas.alice).get(f"/api/v1/tickets/{ticket.pk}/history").json()
+    agent = api.as_(personas.tier1).get(f"/api/v1/tickets/{ticket.pk}/history").json()
+    assert "queue" not in [e["field"] for e in customer]
+    assert "priority" in [e["field"] for e in customer]
+    assert "queue" in [e["field"] for e in agent]

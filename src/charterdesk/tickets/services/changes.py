@@ -17,6 +17,10 @@ from .validation import check_choice
 FIELDS = ("request_type", "priority", "status", "assignee", "queue")
 
 
+# Queues are how the desk organizes itself (tiers, engineering, triage): not for customers.
+INTERNAL_FIELDS = frozenset({"queue"})
+
+
 def ticket_update(
     ticket: Ticket, actor: User | None, at: datetime | None = None, **changes: object
 ) -> list[str]:
@@ -40,7 +44,17 @@ def ticket_update(
         old = getattr(ticket, field)
         if new != old:
             setattr(ticket, field, new)
-            record(ticket, actor, EventKind.CHANGED, field=field, old=old, new=new, at=at)
+            internal = field in INTERNAL_FIELDS
+            record(
+                ticket,
+                actor,
+                EventKind.CHANGED,
+                field=field,
+                old=old,
+                new=new,
+                at=at,
+                internal=internal,
+            )
             changed[field] = old
     if changed:
         _follow_up(ticket, actor, changed, at or timezone.now())
