@@ -45,10 +45,14 @@ def record_opening_clocks(ticket: "Ticket", started: list[SlaClock], at: datetim
     _log(started, SlaEventKind.ACTIVATED, at)
 
 
-def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> None:
+def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> bool:
+    """Clocks after a public reply. Returns whether a clock changed (started, fulfilled or
+    paused), so the caller knows whether the ticket's deadlines need recomputing."""
+    if not by_agent and ticket.first_replied_at is None:
+        return False  # the customer writes again before the first answer: nothing changes
     terms = terms_for(ticket)
     if terms is None:
-        return
+        return False
     running = _running(ticket)
     if by_agent:
         replied = [
@@ -63,12 +67,14 @@ def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> None:
                 _apply(
                     [update], SlaEventKind.PAUSED, at, lambda c: clocks.pause(c, terms.calendar, at)
                 )
-    elif (
-        ticket.first_replied_at is not None
-        and Metric.NEXT_REPLY in terms.minutes
-        and not any(c.metric == Metric.NEXT_REPLY for c in running)
+            return True
+        return bool(replied)
+    if Metric.NEXT_REPLY in terms.minutes and not any(
+        c.metric == Metric.NEXT_REPLY for c in running
     ):
         _start(ticket, terms, Metric.NEXT_REPLY, at)
+        return True
+    return False
 
 
 def sla_status_changed(ticket: "Ticket", old: str, at: datetime) -> None:

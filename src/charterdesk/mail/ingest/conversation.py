@@ -7,7 +7,12 @@ from charterdesk.escalations.by_mail import escalation_from_mail
 from charterdesk.mailparse import ParsedMail, clean_subject
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import EventKind, Ticket, Visibility
-from charterdesk.tickets.services import message_add, ticket_create, ticket_update
+from charterdesk.tickets.services import (
+    intake_prepare,
+    intake_record_with_message,
+    message_add,
+    ticket_update,
+)
 from charterdesk.tickets.services.history import record
 
 from ..models import Direction, InboundMail, MailKind, MailReference, Outcome
@@ -27,7 +32,7 @@ def message_from_mail(ticket: Ticket, sender: Sender, mail: ParsedMail) -> Resul
     agent's answer to an internal notification is an internal note, unless its first line
     is `#public`: then it is a public reply, mailed on to the requester."""
     author = sender.agent or (sender.contact.user if sender.contact else None)
-    body, visibility = _body(mail), Visibility.PUBLIC
+    body, visibility = _body(mail), str(Visibility.PUBLIC)
     if sender.agent is not None:
         body, visibility = _agent_body(body)
     message = message_add(
@@ -49,12 +54,14 @@ def ticket_from_mail(
 ) -> Result:
     contact = sender.contact
     assert contact is not None  # noqa: S101 - agents never open tickets by mail
-    ticket = ticket_create(
-        requester=contact,
-        subject=(clean_subject(mail.subject) or "(no subject)")[:250],
-        body=_body(mail),
-        channel=Channel.EMAIL,
-        actor=contact.user,
+    ticket, message = intake_record_with_message(
+        intake_prepare(
+            requester=contact,
+            subject=(clean_subject(mail.subject) or "(no subject)")[:250],
+            body=_body(mail),
+            channel=Channel.EMAIL,
+            actor=contact.user,
+        )
     )
     reason = "new request"
     if sender.unknown:
@@ -66,7 +73,6 @@ def ticket_from_mail(
     for note in notes:
         record(ticket, None, EventKind.MAIL, note=note, internal=True)
         reason = f"{reason}; {note}"
-    message = ticket.messages.first()
     _remember(mail, ticket)
     mail_queue(
         to=contact.email,

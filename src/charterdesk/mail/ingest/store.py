@@ -107,11 +107,9 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
         print_ = fingerprint(raw)
     except Exception:  # noqa: BLE001 - a message too broken to read headers is still kept
         print_ = Fingerprint("", hashlib.sha256(raw).hexdigest(), "", "")
-    existing = InboundMail.objects.filter(
-        message_id=print_.message_id, content_hash=print_.content_hash
-    ).first()
-    if existing is not None:
-        return existing, False
+    # Insert first: a message we have already is rare (a redelivery, a second mailbox),
+    # and the unique (Message-ID, hash) constraint recognises it without a look-up of
+    # every new message. The savepoint takes back the blob of a refused duplicate too.
     try:
         with transaction.atomic():
             inbound = InboundMail.objects.create(
@@ -122,7 +120,7 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
                 from_address=print_.from_address,
                 subject=print_.subject,
             )
-    except IntegrityError:  # the same message, stored by another process a moment ago
+    except IntegrityError:  # we had it already (stored earlier, or by another process)
         return InboundMail.objects.get(
             message_id=print_.message_id, content_hash=print_.content_hash
         ), False

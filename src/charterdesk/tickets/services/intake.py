@@ -128,6 +128,12 @@ def intake_prepare(
 
 def intake_record(intake: Intake) -> Ticket:
     """Write the ticket, its first message and its first history lines."""
+    return intake_record_with_message(intake)[0]
+
+
+def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
+    """`intake_record`, also returning the first message (mail links it to the stored
+    mail without reading it back)."""
     now, actor, coverage = intake.at, intake.actor, intake.coverage
     first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
     assignment = assign_new(intake.route, now) if intake.route else None
@@ -151,7 +157,7 @@ def intake_record(intake: Intake) -> Ticket:
         updated_at=now,
         **coverage_fields(coverage),
     )
-    Message.objects.create(
+    message = Message.objects.create(
         ticket=ticket,
         author=actor,
         author_contact=intake.requester,
@@ -183,7 +189,7 @@ def intake_record(intake: Intake) -> Ticket:
     if intake.route and assignment:
         routing_events(ticket, intake.route, assignment, now)
     record_opening_clocks(ticket, intake.clocks, now)
-    return ticket
+    return ticket, message
 
 
 def coverage_fields(coverage: CoverageDecision) -> dict[str, object]:

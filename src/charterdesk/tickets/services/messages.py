@@ -71,7 +71,8 @@ def _public_reply(ticket: Ticket, author: User | None, message: Message) -> None
     elif ticket.status in (Status.PENDING, Status.SOLVED):
         ticket.status = Status.OPEN
         ticket.solved_at = None
-    if ticket.status != old_status:
+    status_changed = ticket.status != old_status
+    if status_changed:
         record(
             ticket,
             author,
@@ -82,8 +83,16 @@ def _public_reply(ticket: Ticket, author: User | None, message: Message) -> None
             at=at,
         )
         sla_status_changed(ticket, old_status, at)
-    sla_public_reply(ticket, staff, at)
-    deadlines.refresh(ticket, at)
+    clocks_changed = sla_public_reply(ticket, staff, at)
+    if status_changed or clocks_changed or not _first_reply_owed(ticket):
+        deadlines.refresh(ticket, at)
+
+
+def _first_reply_owed(ticket: Ticket) -> bool:
+    """The first-reply deadline still runs: the ticket's attention time is its nearest
+    deadline, which a reply that changed no clock leaves where it was (without a running
+    deadline, the attention time counts from this reply, so it is recomputed)."""
+    return ticket.first_replied_at is None and ticket.first_reply_due_at is not None
 
 
 def _notify_requester(message: Message) -> None:
