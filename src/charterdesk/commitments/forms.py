@@ -1,6 +1,7 @@
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.moments import reasonable_time
 
 from .models import CommitmentState
 
@@ -11,7 +12,7 @@ class CommitmentForm(forms.Form):
     text = forms.CharField(
         label="Promise", max_length=300, widget=forms.TextInput(attrs={"placeholder": "Call back"})
     )
-    due_at = forms.DateTimeField(label="Due", widget=LOCAL)
+    due_at = forms.DateTimeField(label="Due", widget=LOCAL, validators=[reasonable_time])
     owner = forms.ModelChoiceField(
         label="Owner", queryset=User.objects.filter(role__in=STAFF_ROLES, is_active=True)
     )
@@ -23,7 +24,9 @@ class CommitmentChangeForm(forms.Form):
         required=False,
         choices=[("", "—")] + [(s.value, s.label) for s in CommitmentState if s != "open"],
     )
-    due_at = forms.DateTimeField(label="New due time", required=False, widget=LOCAL)
+    due_at = forms.DateTimeField(
+        label="New due time", required=False, widget=LOCAL, validators=[reasonable_time]
+    )
     note = forms.CharField(label="Why", max_length=500, required=False)
 
     def clean(self) -> dict[str, object]:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services.history import record
@@ -36,6 +37,8 @@ def _check(text: str, due_at: datetime, owner: User | None, now: datetime) -> No
         errors["text"] = "Keep the promise under 300 characters."
     if timezone.is_naive(due_at):
         errors["due_at"] = "Give the due time with its time zone."
+    elif not is_reasonable(due_at):
+        errors["due_at"] = OUT_OF_RANGE
     elif due_at <= now:
         errors["due_at"] = "The due time must be in the future."
     if owner is None or owner.role not in STAFF_ROLES or not owner.is_active:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
+from charterdesk.core.querystring import parse_id
 from charterdesk.tickets.selectors import tickets_visible_to
 
 from . import services
@@ -88,7 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if name not in BOARDS:
         name = "overdue"
     owner = request.GET.get("owner", "")
-    rows = board(name, now, int(owner) if owner.isdigit() else None)
+    rows = board(name, now, parse_id(owner))
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -3,6 +3,8 @@ from typing import Any
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.moments import reasonable_time
+from charterdesk.core.querystring import parse_id
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.routing.models import Queue
@@ -26,9 +28,10 @@ class QueueFilterForm(forms.Form):
         text = self.cleaned_data["organization"].strip()
         if not text:
             return None
+        number = parse_id(text)
         found = (
-            Organization.objects.filter(pk=int(text))
-            if text.isdigit()
+            Organization.objects.filter(pk=number)
+            if number is not None
             else Organization.objects.filter(name__iexact=text)
         )
         organization = found.first()
@@ -74,7 +77,9 @@ class OverrideForm(forms.Form):
 
     clock = forms.TypedChoiceField(label="Deadline", coerce=int)
     due_at = forms.DateTimeField(
-        label="New deadline", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label="New deadline",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[reasonable_time],
     )
     reason = forms.CharField(max_length=300)
 

@@ -7,12 +7,17 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from charterdesk.core.access import agent_required
+from charterdesk.core.moments import reasonable_date
 from charterdesk.sla.selectors import attainment
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import forms
 
+from charterdesk.core.moments import reasonable_time
+
 from .models import Activity
 from .services import MAX_MINUTES, MAX_PURCHASE_HOURS
 
@@ -18,7 +20,12 @@ class TimeEntryForm(forms.Form):
     activity = forms.ChoiceField(label="Activity", choices=Activity.choices)
     billable = forms.BooleanField(label="Billable", required=False, initial=True)
     note = forms.CharField(label="Note (agents only)", max_length=300, required=False)
-    worked_at = forms.DateTimeField(label="Worked at (default: now)", required=False, widget=LOCAL)
+    worked_at = forms.DateTimeField(
+        label="Worked at (default: now)",
+        required=False,
+        widget=LOCAL,
+        validators=[reasonable_time],
+    )
 
 
 class TimeEntryChangeForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.core.vocabulary import Decision, hours_text
 from charterdesk.estimates.models import Estimate, EstimateState
 from charterdesk.mail.outbox import mail_queue
@@ -43,6 +44,8 @@ def _check(minutes: int, activity: str, note: str, worked_at: datetime, now: dat
         errors["note"] = "Keep the note under 300 characters."
     if timezone.is_naive(worked_at):
         errors["worked_at"] = "Give the time with its time zone."
+    elif not is_reasonable(worked_at):
+        errors["worked_at"] = OUT_OF_RANGE
     elif worked_at > now + FUTURE_SLACK:
         errors["worked_at"] = "Time cannot be logged for work in the future."
     if errors:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from charterdesk.core.access import agent_required
+from charterdesk.core.querystring import parse_id
 from charterdesk.tickets.models import Message
 
 from . import selectors
@@ -15,7 +16,7 @@ from .sending import outbound_resend
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return parse_id(value)
 
 
 @agent_required

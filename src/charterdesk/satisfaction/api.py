@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from charterdesk.api.auth import user_of
+from charterdesk.core.moments import ReasonableDate
 from charterdesk.tickets.selectors import ticket_get_for
 
 from .models import Survey
@@ -53,8 +54,8 @@ class ReportOut(Schema):
 
 class ResultFilters(Schema):
     by: GroupName = "agent"
-    start: date | None = Field(None, alias="from", description="Default: 90 days ago.")
-    end: date | None = Field(None, alias="to", description="Default: today.")
+    start: ReasonableDate | None = Field(None, alias="from", description="Default: 90 days ago.")
+    end: ReasonableDate | None = Field(None, alias="to", description="Default: today.")
 
 
 def survey_out(survey: Survey) -> dict[str, Any]:

@@ -3,6 +3,8 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 
+from charterdesk.core.moments import reasonable_date
+
 from .models import Rating
 from .selectors import GROUPS
 
@@ -26,8 +28,12 @@ class ResultsForm(forms.Form):
     group = forms.ChoiceField(
         label="Per", choices=[(k, v[0]) for k, v in GROUPS.items()], initial="agent"
     )
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from charterdesk.api.auth import user_of
+from charterdesk.core.moments import ReasonableDate, ReasonableDateTime
 from charterdesk.tickets import selectors as ticket_selectors
 
 from . import selectors
@@ -40,7 +41,7 @@ class SlaEventOut(Schema):
 
 
 class OverrideIn(Schema):
-    due_at: datetime
+    due_at: ReasonableDateTime
     reason: str
 
 
@@ -114,8 +115,8 @@ def override_deadline(
 
 
 class Period(Schema):
-    start: date = Field(alias="from")
-    end: date = Field(alias="to")
+    start: ReasonableDate = Field(alias="from")
+    end: ReasonableDate = Field(alias="to")
 
 
 @router.get("/reports/sla", response=list[AttainmentOut])

@@ -10,6 +10,7 @@ from ninja.responses import Status
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.api.auth import user_of
+from charterdesk.core.moments import check_reasonable
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
@@ -163,6 +164,8 @@ def period_of(
 ) -> tuple[datetime, datetime]:
     """The report's period: given bounds (without a time zone: the site's), else the last
     30 days."""
+    check_reasonable(start, "from")
+    check_reasonable(end, "to")
     end = end or now
     start = start or end - timedelta(days=30)
     start, end = (timezone.make_aware(v) if timezone.is_naive(v) else v for v in (start, end))

@@ -1,6 +1,7 @@
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.moments import reasonable_date
 
 
 class HelpRequestForm(forms.Form):
@@ -31,8 +32,14 @@ class CollaboratorForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To (exclusive)", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+    end = forms.DateField(
+        label="To (exclusive)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[reasonable_date],
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
