@@ -2,6 +2,7 @@
 
     python bench/assignment.py --db sqlite
     python bench/assignment.py --db postgres      # database charterdesk_h2_bench
+    python bench/assignment.py --db postgres --pg-name charterdesk_h8_bench
 
 Seeds N open tickets (default 100,000), 500 agents with profiles (skills, languages,
 capacity 40, a third each on a London, Tokyo and New York calendar open all week, so
@@ -10,7 +11,10 @@ every available agent is on shift: the largest pool; 1 in 25 away) in 10 teams o
 Every agent holds 20 open tickets (10,000 assigned, priorities mixed; the rest wait in the
 queue). Then times `routing.assignment.choose` (the decision and the claim of the agent,
 each in its own transaction, as intake does) per strategy and team size, against a
-baseline measured in the same run: reading one ticket by primary key.
+baseline measured in the same run: reading one ticket by primary key. Loads are the
+counts the database keeps (routing.load_counter): the run checks them against the sum
+recomputed from the tickets, and times what the triggers add to a ticket write (assign,
+reassign, close one ticket) against the same writes with the triggers dropped.
 """
 
 import argparse
@@ -29,7 +33,7 @@ PG_NAME = "charterdesk_h2_bench"
 AGENTS, PER_TEAM, LOAD, RUNS = 500, 50, 20, 300
 
 
-def environment(db: str) -> None:
+def environment(db: str, pg_name: str = PG_NAME) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "charterdesk.settings"
     os.environ["LOG_LEVEL"] = "WARNING"
     os.environ.pop("DATABASE_URL", None)
@@ -38,9 +42,9 @@ def environment(db: str) -> None:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
-        os.environ["DATABASE_URL"] = PG_ADMIN.rsplit("/", 1)[0] + f"/{PG_NAME}"
+            conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{pg_name}"')
+        os.environ["DATABASE_URL"] = PG_ADMIN.rsplit("/", 1)[0] + f"/{pg_name}"
 
 
 def people() -> tuple[list[object], list[object]]:
@@ -133,8 +137,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--pg-name", default=PG_NAME, help="database to drop and fill")
     args = parser.parse_args()
-    environment(args.db)
+    environment(args.db, args.pg_name)
     import django
 
     django.setup()
@@ -183,6 +188,44 @@ def main() -> None:
                 f"| {commit:.2f} | {len(ctx.captured_queries)} | {ok}/{len(picked)} |"
             )
     print(f"\nPlan of the agents-with-loads query (team of {AGENTS}):\n\n{explain(team500.pk)}")
+    write_cost(users)
+    from charterdesk.routing import load_counter
+
+    wrong = load_counter.check()
+    print(f"\nKept loads against the recomputed sum: {len(wrong)} agents differ")
+
+
+def write_cost(users: list[object]) -> None:
+    """p50 of one ticket write that moves a load (assign, reassign, close), with the load
+    triggers and without them, alternating blocks so both see the same machine."""
+    from charterdesk.routing import load_counter
+    from charterdesk.tickets.models import Status, Ticket
+
+    ids = list(
+        Ticket.objects.filter(assignee__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
+    spare = iter(ids)
+    agents = [u.pk for u in users]  # type: ignore[attr-defined]
+
+    def write(i: int) -> None:
+        pk = next(spare)
+        Ticket.objects.filter(pk=pk).update(assignee_id=agents[i % len(agents)])
+        Ticket.objects.filter(pk=pk).update(assignee_id=agents[(i + 7) % len(agents)])
+        Ticket.objects.filter(pk=pk).update(status=Status.SOLVED)
+
+    results: dict[bool, list[float]] = {True: [], False: []}
+    for block in range(6):
+        triggers = block % 2 == 0
+        if not triggers:
+            load_counter.uninstall()
+        results[triggers].append(timed(write, runs=100)[0])
+        if not triggers:
+            load_counter.install()
+    with_, without = statistics.median(results[True]), statistics.median(results[False])
+    print(
+        f"\nOne ticket assigned, reassigned and solved (3 UPDATEs, p50): {with_:.2f} ms with the "
+        f"load triggers, {without:.2f} ms without ({with_ - without:+.2f} ms)"
+    )
 
 
 def explain(team_id: int) -> str:

@@ -1,31 +1,22 @@
 """Automatic assignment: who in the queue's team gets a new ticket, and why.
 
 Candidates are the team's agents who are available, on shift now by their own calendar and
-below their capacity; their loads come from one grouped query. When nobody of the team can
+below their capacity; their loads are the counts the database keeps (routing.load_counter),
+read in the same query as the agents. When nobody of the team can
 take it, the team it hands over to (follow-the-sun) is tried, and so on along the chain.
 """
 
 import json
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import islice
 from typing import Any
 
 from django.db import connection
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    OuterRef,
-    QuerySet,
-    Subquery,
-    Sum,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import ExpressionWrapper, F, FloatField, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -33,9 +24,9 @@ from django.utils.dateparse import parse_datetime
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority
 from charterdesk.sla.models import Calendar
-from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
-from .models import AgentProfile, Assignment, Availability, Queue, Team
+from .load_counter import COLUMNS
+from .models import AgentLoad, AgentProfile, Assignment, Availability, Queue, Team
 
 # Open tickets weigh by priority when counting an agent's load against their capacity.
 WEIGHTS = {Priority.URGENT: 4.0, Priority.HIGH: 2.0, Priority.NORMAL: 1.0, Priority.LOW: 0.5}
@@ -98,32 +89,18 @@ class Choice:
         return self.strategy != Assignment.MANUAL
 
 
-def _weight() -> Case:
-    return Case(
-        *(When(priority=p, then=Value(w)) for p, w in WEIGHTS.items()),
-        default=Value(1.0),
-        output_field=FloatField(),
-    )
+def weighted(counts: tuple[int, ...]) -> float:
+    """An agent's load from their open tickets counted per priority (in COLUMNS order)."""
+    return float(sum(WEIGHTS[Priority(c)] * n for c, n in zip(COLUMNS, counts, strict=True)))
 
 
 def loads_of(user_ids: list[int]) -> dict[int, float]:
-    """Open assigned tickets weighted by priority, for many agents in one grouped query."""
+    """Open assigned tickets weighted by priority, for many agents in one query of the
+    counts the database keeps (routing.load_counter); agents without any are left out."""
     if not user_ids:
         return {}
-    return _loads(Ticket.objects.filter(assignee_id__in=user_ids))
-
-
-def _loads(tickets: QuerySet[Ticket]) -> dict[int, float]:
-    """Grouped by assignee over the routing_ticket_load index alone (routing migration
-    0004): status, not the generated in_queue column, so the index covers the query."""
-    rows = (
-        tickets.filter(status__in=OPEN_STATUSES)
-        .order_by()
-        .values("assignee_id")
-        .annotate(load=Sum(_weight()))
-        .values_list("assignee_id", "load")
-    )
-    return {assignee: float(load) for assignee, load in rows}
+    rows = AgentLoad.objects.filter(user_id__in=user_ids).values_list("user_id", *COLUMNS)
+    return {row[0]: weighted(row[1:]) for row in rows}
 
 
 def on_shift(profile: AgentProfile, now: datetime) -> bool:
@@ -141,17 +118,11 @@ def _shifts(calendar_ids: set[int], now: datetime) -> dict[int | None, bool]:
 
 
 def _load_of_agent() -> Coalesce:
-    """An agent's load as a correlated subquery: an index-only sum over routing_ticket_load
-    (routing migration 0004), which covers it because it filters on status, not on the
-    generated in_queue column."""
-    tickets = (
-        Ticket.objects.filter(assignee_id=OuterRef("user_id"), status__in=OPEN_STATUSES)
-        .order_by()
-        .values("assignee_id")
-        .annotate(load=Sum(_weight()))
-        .values("load")
-    )
-    return Coalesce(Subquery(tickets), Value(0.0), output_field=FloatField())
+    """An agent's load from the counts routing_agentload keeps (a primary-key join), not a
+    sum over their tickets: 500 rows for a team of 500, not 10,000 index entries."""
+    terms = [F(f"user__agent_load__{c}") * Value(WEIGHTS[Priority(c)]) for c in COLUMNS]
+    total = ExpressionWrapper(reduce(operator.add, terms), output_field=FloatField())
+    return Coalesce(total, Value(0.0), output_field=FloatField())
 
 
 def available_agents(team_id: int) -> QuerySet[AgentProfile, tuple[Any, ...]]:

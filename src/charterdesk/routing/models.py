@@ -136,3 +136,27 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AgentLoad(models.Model):
+    """An agent's open assigned tickets, counted by priority: what the load (weighted by
+    priority, see routing.assignment.WEIGHTS) is read from on every assignment decision.
+
+    Kept exact by database triggers on tickets_ticket (routing.load_counter, migration 0005),
+    in the same transaction as the ticket change, whatever writes it (services, bulk
+    updates, raw SQL). The application never writes it; `charterdesk routing_loads --repair`
+    recomputes it from the tickets."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="agent_load",
+    )
+    urgent = models.IntegerField(default=0)
+    high = models.IntegerField(default=0)
+    normal = models.IntegerField(default=0)
+    low = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.urgent}/{self.high}/{self.normal}/{self.low}"
