@@ -44,6 +44,13 @@ SECRET_KEY = _secret("SECRET_KEY", default="") or _embedded_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Where customers go instead of a request that is not covered or whose estimate they
+# declined; an alternative without an address is named without a link.
+SUPPORT_ALTERNATIVE_LINKS = {
+    "knowledge_base": env.str("KNOWLEDGE_BASE_URL", default=""),
+    "community": env.str("COMMUNITY_URL", default=""),
+    "partner": env.str("PARTNERS_URL", default=""),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

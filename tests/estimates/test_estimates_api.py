@@ -124,3 +124,17 @@ def test_declining_on_a_request_closed_meanwhile_still_records_the_decision(pers
     ticket.save(update_fields=["status"])
     declined = _post(api.as_(personas.alice), f"/api/v1/estimates/{estimate.pk}/decline")
     assert declined.json()["state"] == "declined"
+
+
+def test_the_alternatives_link_where_the_operator_set_an_address(personas, api, settings):
+    settings.SUPPORT_ALTERNATIVE_LINKS = {
+        "knowledge_base": "https://help.example.com/kb",
+        "community": "",
+        "partner": "",
+    }
+    ticket = consulting_ticket()
+    estimate = quote(ticket, personas.tier2)
+    _post(api.as_(personas.alice), f"/api/v1/estimates/{estimate.pk}/decline")
+    body = ticket.messages.order_by("-id").first().body
+    assert "- Knowledge base: https://help.example.com/kb" in body
+    assert "- Community forum\n" in body and "http" not in body.split("Community forum")[1][:5]

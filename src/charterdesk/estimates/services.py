@@ -217,28 +217,27 @@ def _agents_to_tell(estimate: Estimate) -> list[str]:
 
 def alternatives(ticket: Ticket) -> list[tuple[str, str]]:
     """What we offer instead of the work, the plan's own alternative first."""
-    links = {
-        Alternative.KNOWLEDGE_BASE: "/kb/",
-        Alternative.COMMUNITY: "/community/",
-        Alternative.PARTNER: "/partners/",
-        **getattr(settings, "SUPPORT_ALTERNATIVE_LINKS", {}),
-    }
+    links: dict[str, str] = settings.SUPPORT_ALTERNATIVE_LINKS
     order = [Alternative.KNOWLEDGE_BASE, Alternative.COMMUNITY, Alternative.PARTNER]
     if ticket.coverage_alternative in order:
         order.remove(Alternative(ticket.coverage_alternative))
         order.insert(0, Alternative(ticket.coverage_alternative))
-    return [(a.label, _absolute(links[a])) for a in order]
+    return [(a.label, _absolute(links.get(a, ""))) for a in order]
 
 
 def _absolute(link: str) -> str:
-    return link if link.startswith("http") else settings.SITE_URL + link
+    if not link or link.startswith("http"):
+        return link
+    return settings.SITE_URL + link
 
 
 def _close_declined(estimate: Estimate, now: datetime) -> None:
     ticket = estimate.ticket
     if ticket.status == Status.CLOSED:
         return  # closed meanwhile: nothing more to say on it
-    offers = "\n".join(f"- {label}: {link}" for label, link in alternatives(ticket))
+    offers = "\n".join(
+        f"- {label}: {link}" if link else f"- {label}" for label, link in alternatives(ticket)
+    )
     body = (
         "You declined our estimate, so we close this request without further work. "
         f"Other ways to reach your goal:\n{offers}\n\n"
