@@ -36,13 +36,16 @@ def mail_queue(
     ticket: Ticket | None = None,
     automatic: bool = True,
     kind: MailKind | None = None,
+    thread: Sequence[str] | None = None,
 ) -> OutboundMail | None:
     """Queue one mail to the given addresses, rendered from `template` with `context`.
 
     `ticket` threads the mail on the ticket (In-Reply-To, References, the signed Reply-To
     address, the [#id] subject tag); `automatic` marks mail no person wrote
     (Auto-Submitted), which is never sent to a bouncing address and at most
-    MAIL_AUTOMATIC_PER_HOUR times an hour to one address."""
+    MAIL_AUTOMATIC_PER_HOUR times an hour to one address. `thread`: the ticket's
+    Message-IDs so far, oldest first, when the caller has them (a ticket just opened by a
+    mail), instead of reading them back."""
     recipients = [to] if isinstance(to, str) else [address for address in to if address]
     if not recipients:
         return None
@@ -62,7 +65,9 @@ def mail_queue(
         text=render_to_string(f"{template}.txt", context),
         html=html or "",
         message_id=make_msgid(domain=support_parts()[1]).strip("<>"),
-        headers=_headers(ticket, kind, automatic, staff_only=_staff_only(recipients, ticket)),
+        headers=_headers(
+            ticket, kind, automatic, staff_only=_staff_only(recipients, ticket), thread=thread
+        ),
     )
     _hold_back_if_needed(mail)
     mail.save()
@@ -92,7 +97,12 @@ def _staff_only(recipients: list[str], ticket: Ticket | None) -> bool:
 
 
 def _headers(
-    ticket: Ticket | None, kind: str, automatic: bool, *, staff_only: bool = False
+    ticket: Ticket | None,
+    kind: str,
+    automatic: bool,
+    *,
+    staff_only: bool = False,
+    thread: Sequence[str] | None = None,
 ) -> dict[str, str]:
     headers: dict[str, str] = {}
     if automatic:
@@ -101,14 +111,13 @@ def _headers(
         headers["X-Auto-Response-Suppress"] = "All"
     if ticket is not None:
         headers["Reply-To"] = reply_address(ticket.pk, staff=staff_only)
-        thread = list(
-            MailReference.objects.filter(ticket=ticket)
-            .order_by("-id")
-            .values_list("message_id", flat=True)[:THREAD_DEPTH]
-        )
+        if thread is None:
+            latest = MailReference.objects.filter(ticket=ticket).order_by("-id")
+            thread = list(latest.values_list("message_id", flat=True)[:THREAD_DEPTH])[::-1]
+        thread = thread[-THREAD_DEPTH:]
         if thread:
-            headers["In-Reply-To"] = f"<{thread[0]}>"
-            headers["References"] = " ".join(f"<{m}>" for m in reversed(thread))
+            headers["In-Reply-To"] = f"<{thread[-1]}>"
+            headers["References"] = " ".join(f"<{m}>" for m in thread)
     return headers
 
 

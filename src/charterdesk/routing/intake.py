@@ -34,6 +34,13 @@ def assign_new(decision: Route, now: datetime) -> Choice:
 def routing_events(ticket: Ticket, decision: Route, choice: Choice, at: datetime) -> None:
     """The routing decision and, for automatic queues, the assignment, in the history.
     Internal: rule names and agents' loads are not for customers."""
+    TicketEvent.objects.bulk_create(routing_event_rows(ticket, decision, choice, at))
+
+
+def routing_event_rows(
+    ticket: Ticket, decision: Route, choice: Choice, at: datetime
+) -> list[TicketEvent]:
+    """`routing_events`, not yet saved (intake writes them with its own lines at once)."""
     events = [
         TicketEvent(
             ticket=ticket,
@@ -47,7 +54,7 @@ def routing_events(ticket: Ticket, decision: Route, choice: Choice, at: datetime
     ]
     if choice.automatic:
         events.append(assigned_event(ticket, choice, at))
-    TicketEvent.objects.bulk_create(events)
+    return events
 
 
 def assigned_event(ticket: Ticket, choice: Choice, at: datetime) -> TicketEvent:

@@ -81,6 +81,7 @@ def ticket_from_mail(
         ticket=ticket,
         automatic=True,
         kind=MailKind.ACKNOWLEDGEMENT,
+        thread=_references(mail),  # the ticket's only Message-ID so far, just remembered
     )
     return Result(Outcome.TICKET_CREATED, ticket, reason[:500], message)
 
@@ -120,7 +121,9 @@ def _body(mail: ParsedMail) -> str:
 
 
 def _remember(mail: ParsedMail, ticket: Ticket) -> None:
-    if mail.message_id:
-        MailReference.objects.create(
-            message_id=mail.message_id[:500], ticket=ticket, direction=Direction.IN
-        )
+    for message_id in _references(mail):
+        MailReference.objects.create(message_id=message_id, ticket=ticket, direction=Direction.IN)
+
+
+def _references(mail: ParsedMail) -> list[str]:
+    return [mail.message_id[:500]] if mail.message_id else []

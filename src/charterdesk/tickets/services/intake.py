@@ -9,7 +9,8 @@ from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
-from charterdesk.routing.intake import assign_new, route_new, routing_events
+from charterdesk.routing.assignment import Choice
+from charterdesk.routing.intake import assign_new, route_new, routing_event_rows
 from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
 from charterdesk.sla.models import SlaClock
@@ -167,29 +168,34 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
         body=intake.body,
         created_at=now,
     )
-    TicketEvent.objects.bulk_create(
-        [
-            TicketEvent(
-                ticket=ticket,
-                actor=actor,
-                kind=EventKind.CREATED,
-                note=f"via {intake.channel.label}",
-                created_at=now,
-            ),
-            TicketEvent(
-                ticket=ticket,
-                actor=actor,
-                kind=EventKind.COVERAGE,
-                new_value=coverage.decision,
-                note=coverage.reason[:500],
-                created_at=now,
-            ),
-        ]
-    )
-    if intake.route and assignment:
-        routing_events(ticket, intake.route, assignment, now)
+    # Its first history lines (created, coverage, routing) in one statement.
+    TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment))
     record_opening_clocks(ticket, intake.clocks, now)
     return ticket, message
+
+
+def _opening_events(ticket: Ticket, intake: Intake, assignment: Choice | None) -> list[TicketEvent]:
+    now, actor, coverage = intake.at, intake.actor, intake.coverage
+    events = [
+        TicketEvent(
+            ticket=ticket,
+            actor=actor,
+            kind=EventKind.CREATED,
+            note=f"via {intake.channel.label}",
+            created_at=now,
+        ),
+        TicketEvent(
+            ticket=ticket,
+            actor=actor,
+            kind=EventKind.COVERAGE,
+            new_value=coverage.decision,
+            note=coverage.reason[:500],
+            created_at=now,
+        ),
+    ]
+    if intake.route and assignment:
+        events += routing_event_rows(ticket, intake.route, assignment, now)
+    return events
 
 
 def coverage_fields(coverage: CoverageDecision) -> dict[str, object]:
