@@ -187,7 +187,7 @@ def main() -> None:
                 f"| {strategy} | {size} | {p50:.2f} | {p95:.2f} | {p50 / base50:.1f}× "
                 f"| {commit:.2f} | {len(ctx.captured_queries)} | {ok}/{len(picked)} |"
             )
-    print(f"\nPlan of the agents-with-loads query (team of {AGENTS}):\n\n{explain(team500.pk)}")
+    print(f"\nPlan of the shortlist query (team of {AGENTS}):\n\n{explain(team500.pk)}")
     write_cost(users)
     from charterdesk.routing import load_counter
 
@@ -229,11 +229,20 @@ def write_cost(users: list[object]) -> None:
 
 
 def explain(team_id: int) -> str:
-    """The plan of the one query that reads a team's available agents with their loads."""
-    from charterdesk.routing.assignment import available_agents
+    """The plan of the shortlist query (least loaded, language "de") for a team: what the
+    database runs on every decision."""
+    from django.db import connection
+    from django.utils import timezone
 
-    return "\n".join("    " + line for line in available_agents(team_id).explain().splitlines())
+    from charterdesk.accounts.models import STAFF_ROLES
+    from charterdesk.routing import shortlist
+    from charterdesk.routing.models import Assignment, Availability
 
-
-if __name__ == "__main__":
-    main()
+    calendars = shortlist.open_calendars(team_id, timezone.now())
+    sql = shortlist._sql(connection.vendor, Assignment.LEAST_LOADED, len(calendars), 0, True)
+    params = ['%"de"%', team_id, Availability.AVAILABLE.value, *STAFF_ROLES, *calendars]
+    how = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(how + sql, params)
+        lines = [" ".join(str(v) for v in row) for row in cursor.fetchall()]
+    return "\n".join("    " + line for line in lines)

@@ -25,11 +25,10 @@ from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority
 from charterdesk.sla.models import Calendar
 
-from .load_counter import COLUMNS
+from . import shortlist
+from .load_counter import COLUMNS, WEIGHTS
 from .models import AgentLoad, AgentProfile, Assignment, Availability, Queue, Team
 
-# Open tickets weigh by priority when counting an agent's load against their capacity.
-WEIGHTS = {Priority.URGENT: 4.0, Priority.HIGH: 2.0, Priority.NORMAL: 1.0, Priority.LOW: 0.5}
 MAX_HANDOVERS = 6
 NEVER = datetime.min.replace(tzinfo=UTC)
 
@@ -172,7 +171,11 @@ def _agent_rows(team_id: int) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params[:at], team_id, *params[at + 1 :]))
         rows = cursor.fetchall()
-    return [(*r[:3], _aware(r[3]), r[4], r[5], float(r[6]), *r[7:]) for r in rows]
+    return [_typed(r) for r in rows]
+
+
+def _typed(r: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*r[:3], _aware(r[3]), r[4], r[5], float(r[6]), *r[7:])
 
 
 def _aware(value: datetime | str | None) -> datetime | None:
@@ -271,6 +274,30 @@ def _handover_chain(queue: Queue) -> Iterator[Team]:
         team = team.hands_over_to
 
 
+def _candidates(
+    team_id: int, queue: Queue, now: datetime, language: str
+) -> tuple[list[Candidate], int, str, str]:
+    """One team's first candidates in order, how many the strategy chose among, why nobody
+    (when none) and a note. The shortlist asks the database for the first few; the full
+    path reads every available agent, and says why nobody can take the ticket."""
+    strategy = queue.assignment
+    wanted = {s.lower() for s in queue.skills or []} if strategy == Assignment.SKILLS else set()
+    if shortlist.fits(queue, language):
+        short = shortlist.shortlist(team_id, queue, now, language)
+        if short is not None and not short.rows:
+            return [], 0, f"nobody has {', '.join(sorted(wanted))}", ""
+        if short is not None:
+            partial = wanted and short.score < len(wanted)
+            note = f"best match: {short.score} of {len(wanted)} skills" if partial else ""
+            return [Candidate(*_typed(r)) for r in short.rows], short.size, "", note
+    pool, why = _pool(team_id, queue, now)
+    note = ""
+    if pool and strategy == Assignment.SKILLS:
+        pool, note = _by_skills(pool, queue.skills)
+        why = why or note
+    return _first(_ordered(pool, strategy), language), len(pool), why, note
+
+
 def choose(queue: Queue, now: datetime, *, language: str = "", claim: bool = True) -> Choice:
     """Decide who gets a ticket of this queue now. With `claim`, the agent is taken (their
     last_assigned_at moves to now); without, it is a dry run."""
@@ -279,15 +306,11 @@ def choose(queue: Queue, now: datetime, *, language: str = "", claim: bool = Tru
         return Choice(None, strategy, "manual queue: an agent takes the ticket")
     reasons = []
     for step, team in enumerate(_handover_chain(queue)):
-        pool, why = _pool(team.pk, queue, now)
-        note = ""
-        if pool and strategy == Assignment.SKILLS:
-            pool, note = _by_skills(pool, queue.skills)
-            why = why or note
+        first, size, why, note = _candidates(team.pk, queue, now, language)
         if step:
             note = f"follow-the-sun: {team.name} takes over" + (f"; {note}" if note else "")
-        for candidate in _first(_ordered(pool, strategy), language):
+        for candidate in first:
             if not claim or _claim(candidate, now):
-                return Choice(candidate.user, strategy, _why(strategy, candidate, len(pool), note))
+                return Choice(candidate.user, strategy, _why(strategy, candidate, size, note))
         reasons.append(f"{team.name}: {why or 'every candidate was just taken'}")
     return Choice(None, strategy, "left unassigned: " + "; ".join(reasons))

@@ -26,6 +26,8 @@ from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
 from .models import AgentLoad
 
+# Open tickets weigh by priority when counting an agent's load against their capacity.
+WEIGHTS = {Priority.URGENT: 4.0, Priority.HIGH: 2.0, Priority.NORMAL: 1.0, Priority.LOW: 0.5}
 # Each priority counts in its own column; any other value counts as normal (weight 1).
 COLUMNS = ("urgent", "high", "normal", "low")
 OTHER = Priority.NORMAL.value
