@@ -246,3 +246,7 @@ def explain(team_id: int) -> str:
         cursor.execute(how + sql, params)
         lines = [" ".join(str(v) for v in row) for row in cursor.fetchall()]
     return "\n".join("    " + line for line in lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -24,7 +24,7 @@ from charterdesk.core.vocabulary import Priority
 from charterdesk.sla.models import Calendar
 
 from .load_counter import COLUMNS, WEIGHTS
-from .models import AgentProfile, Assignment, Availability, Queue
+from .models import Assignment, Availability, Queue
 
 SHORTLIST = 3  # candidates tried in turn when a claim loses a race
 # Words matched in the JSON text of skills and languages: ASCII without LIKE wildcards,
@@ -53,10 +53,12 @@ def fits(queue: Queue, language: str) -> bool:
 
 def open_calendars(team_id: int, now: datetime) -> list[int]:
     """The calendars of the team's available agents that are open now (one query)."""
-    agents = AgentProfile.objects.filter(
-        user__teams=team_id, availability=Availability.AVAILABLE
-    ).values("calendar_id")
-    calendars = Calendar.objects.filter(pk__in=agents)
+    calendars = Calendar.objects.raw(
+        "SELECT * FROM sla_calendar WHERE id IN (SELECT p.calendar_id FROM routing_agentprofile p "
+        "JOIN routing_team_members m ON m.user_id = p.user_id "
+        "WHERE m.team_id = %s AND p.availability = %s)",
+        [team_id, Availability.AVAILABLE.value],
+    )
     return [c.pk for c in calendars if c.business_calendar.is_open(now)]
 
 
@@ -66,8 +68,10 @@ def _json_text(column: str) -> str:
 
 def _load() -> str:
     """The load as routing.assignment.weighted() computes it, from the kept counts."""
-    terms = " + ".join(f"l.{c} * {float(WEIGHTS[Priority(c)])!r}" for c in COLUMNS)
-    return f"COALESCE({terms}, 0.0)"
+    terms = " + ".join(
+        f"l.{c} * CAST({WEIGHTS[Priority(c)]!r} AS DOUBLE PRECISION)" for c in COLUMNS
+    )
+    return f"COALESCE({terms}, CAST(0 AS DOUBLE PRECISION))"
 
 
 def _matches(column: str, count: int) -> str:
