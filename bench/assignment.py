@@ -188,11 +188,33 @@ def main() -> None:
                 f"| {commit:.2f} | {len(ctx.captured_queries)} | {ok}/{len(picked)} |"
             )
     print(f"\nPlan of the shortlist query (team of {AGENTS}):\n\n{explain(team500.pk)}")
+    nobody(team500, now)
     write_cost(users)
     from charterdesk.routing import load_counter
 
     wrong = load_counter.check()
     print(f"\nKept loads against the recomputed sum: {len(wrong)} agents differ")
+
+
+def nobody(team: object, now: object) -> None:
+    """A decision nobody of the team of 500 can take (everyone at capacity): the empty
+    shortlist, then the full path that says why. Rolled back."""
+    from django.db import transaction
+
+    from charterdesk.routing.assignment import choose
+    from charterdesk.routing.models import AgentProfile, Assignment, Queue
+
+    with transaction.atomic():
+        AgentProfile.objects.update(capacity=LOAD // 2)  # loads are 10-80
+        queue = Queue.objects.create(name="nobody", team=team, assignment=Assignment.LEAST_LOADED)
+        queue = Queue.objects.select_related("team").get(pk=queue.pk)
+        notes: list[str] = []
+        p50, p95, _ = timed(lambda i: notes.append(choose(queue, now, language="de").note))  # type: ignore[arg-type]
+        transaction.set_rollback(True)
+    print(
+        f"\nNobody can take it (team of {AGENTS}, all at capacity): p50 {p50:.2f} ms, "
+        f"p95 {p95:.2f} ms; {notes[-1]!r}"
+    )
 
 
 def write_cost(users: list[object]) -> None:

@@ -279,17 +279,17 @@ def _candidates(
 ) -> tuple[list[Candidate], int, str, str]:
     """One team's first candidates in order, how many the strategy chose among, why nobody
     (when none) and a note. The shortlist asks the database for the first few; the full
-    path reads every available agent, and says why nobody can take the ticket."""
+    path (every available agent, ordered here) is for skills or a language SQL cannot
+    match exactly."""
     strategy = queue.assignment
     wanted = {s.lower() for s in queue.skills or []} if strategy == Assignment.SKILLS else set()
     if shortlist.fits(queue, language):
         short = shortlist.shortlist(team_id, queue, now, language)
-        if short is not None and not short.rows:
-            return [], 0, f"nobody has {', '.join(sorted(wanted))}", ""
-        if short is not None:
-            partial = wanted and short.score < len(wanted)
-            note = f"best match: {short.score} of {len(wanted)} skills" if partial else ""
-            return [Candidate(*_typed(r)) for r in short.rows], short.size, "", note
+        if not short.rows:
+            return [], 0, short.why, ""
+        partial = wanted and short.score < len(wanted)
+        note = f"best match: {short.score} of {len(wanted)} skills" if partial else ""
+        return [Candidate(*_typed(r)) for r in short.rows], short.size, "", note
     pool, why = _pool(team_id, queue, now)
     note = ""
     if pool and strategy == Assignment.SKILLS:

@@ -1,8 +1,8 @@
 """The shortlist of one team for a decision: its first few candidates in the order the
 queue's strategy takes them, picked by the database, so a team of 500 costs three rows, not
-500. The same order as routing.assignment's full path, which stays for what the shortlist
-cannot say (why nobody can take the ticket) and for skills or languages it cannot match in
-SQL exactly.
+500; when nobody can take the ticket, one count query says why. The same order and the same
+reasons as routing.assignment's full path, which stays for skills or languages SQL cannot
+match exactly.
 
 A candidate is available, active staff, on shift (the team's calendars are read first and
 only open ones kept), below capacity (the load kept by routing.load_counter); then, in
@@ -37,6 +37,7 @@ class Shortlist:
     rows: list[tuple[Any, ...]]  # routing.assignment.Candidate fields, in order
     size: int  # agents the strategy chose among (those with the best skills match)
     score: int  # how many of the queue's skills they have
+    why: str = ""  # when there are no rows: why nobody of the team can take the ticket
 
 
 def wanted_skills(queue: Queue) -> list[str]:
@@ -81,14 +82,26 @@ def _matches(column: str, count: int) -> str:
     return " + ".join([f"CASE WHEN {like} THEN 1 ELSE 0 END"] * count)
 
 
+def _on_shift(calendars: int) -> str:
+    on_shift = "p.calendar_id IS NULL"
+    if calendars:
+        on_shift = f"({on_shift} OR p.calendar_id IN ({', '.join(['%s'] * calendars)}))"
+    return on_shift
+
+
+TEAM = (
+    "FROM routing_agentprofile p "
+    "JOIN accounts_user u ON u.id = p.user_id "
+    "JOIN routing_team_members m ON m.user_id = p.user_id "
+)
+STAFF = f"u.is_active AND u.role IN ({', '.join(['%s'] * len(STAFF_ROLES))})"
+
+
 @lru_cache(maxsize=64)
 def _sql(vendor: str, strategy: str, calendars: int, skills: int, language: bool) -> str:
     """Built by hand (the ORM took longer to compile a query than the database to run it);
     cached per shape."""
-    on_shift = "p.calendar_id IS NULL"
-    if calendars:
-        on_shift = f"({on_shift} OR p.calendar_id IN ({', '.join(['%s'] * calendars)}))"
-    roles = ", ".join(["%s"] * len(STAFF_ROLES))
+    on_shift = _on_shift(calendars)
     last = "c.last_assigned_at ASC NULLS FIRST, c.user_id"
     order = ["c.score DESC", "c.speaks DESC"]
     if strategy == Assignment.ROUND_ROBIN:
@@ -103,23 +116,45 @@ def _sql(vendor: str, strategy: str, calendars: int, skills: int, language: bool
         f"{_load()} AS load, u.email, u.name, u.role, "
         f"{_matches('p.skills', skills)} AS score, "
         f"{_matches('p.languages', int(language))} AS speaks "
-        "FROM routing_agentprofile p "
-        "JOIN accounts_user u ON u.id = p.user_id "
-        "JOIN routing_team_members m ON m.user_id = p.user_id "
-        "LEFT JOIN routing_agentload l ON l.user_id = p.user_id "
-        f"WHERE m.team_id = %s AND p.availability = %s AND u.is_active AND u.role IN ({roles}) "
-        f"AND {on_shift}) c "
+        f"{TEAM}LEFT JOIN routing_agentload l ON l.user_id = p.user_id "
+        f"WHERE m.team_id = %s AND p.availability = %s AND {STAFF} AND {on_shift}) c "
         f"WHERE c.load < c.capacity ORDER BY {', '.join(order)} LIMIT {SHORTLIST}"
     )
+
+
+@lru_cache(maxsize=16)
+def _why_sql(calendars: int) -> str:
+    """The team's agents with a profile, those available, those available and on shift."""
+    available = "p.availability = %s"
+    return (
+        f"SELECT COUNT(*), SUM(CASE WHEN {available} THEN 1 ELSE 0 END), "  # noqa: S608
+        f"SUM(CASE WHEN {available} AND {_on_shift(calendars)} THEN 1 ELSE 0 END) "
+        f"{TEAM}WHERE m.team_id = %s AND {STAFF}"
+    )
+
+
+def _why_nobody(team_id: int, calendars: list[int]) -> str:
+    """Why the shortlist is empty, in the words of the full path (one query)."""
+    available = Availability.AVAILABLE.value
+    params: list[str | int] = [available, available, *calendars, team_id]
+    params += [str(r) for r in STAFF_ROLES]
+    with connection.cursor() as cursor:
+        cursor.execute(_why_sql(len(calendars)), params)
+        profiles, rows, working = (int(n or 0) for n in cursor.fetchone())
+    if working:
+        return f"all {working} on shift at capacity"
+    if rows:
+        return f"none of {rows} available agents on shift"
+    return f"all {profiles} away" if profiles else "no agents with a profile"
 
 
 def _pattern(word: str) -> str:
     return f'%"{word}"%'
 
 
-def shortlist(team_id: int, queue: Queue, now: datetime, language: str) -> Shortlist | None:
-    """The team's first candidates; None when nobody can take the ticket (the full path
-    then says why). Call only when fits(queue, language)."""
+def shortlist(team_id: int, queue: Queue, now: datetime, language: str) -> Shortlist:
+    """The team's first candidates, or why nobody can take the ticket. Call only when
+    fits(queue, language)."""
     calendars = open_calendars(team_id, now)
     skills = wanted_skills(queue) if queue.assignment == Assignment.SKILLS else []
     language = language.lower()
@@ -136,10 +171,10 @@ def shortlist(team_id: int, queue: Queue, now: datetime, language: str) -> Short
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     if not rows:
-        return None
+        return Shortlist([], 0, 0, _why_nobody(team_id, calendars))
     best, size = rows[0][10], rows[0][12]
     if skills and best == 0:
-        return Shortlist([], size, 0)
+        return Shortlist([], size, 0, f"nobody has {', '.join(skills)}")
     chosen = [r for r in rows if r[10] == best]
     if language and chosen[0][11]:
         chosen = [r for r in chosen if r[11]]
