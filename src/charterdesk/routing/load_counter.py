@@ -9,8 +9,9 @@ sum recomputed from the tickets, `repair()` rewrites them (and reinstalls the tr
 e.g. after a SQLite table rebuild by a later tickets migration dropped them); the command
 is `charterdesk routing_loads [--repair]`.
 
-Migration routing 0005 installs the triggers with the open statuses and priorities below as
-they were then; when either changes, a new routing migration calls `install()` again.
+Migration routing 0005 installs the triggers with the open statuses (tickets.OPEN_STATUSES)
+and priorities (COLUMNS) as they were then; when either changes, a new routing migration
+calls `install()` again (`installed()` tells outdated triggers from current ones).
 """
 
 import re
@@ -228,8 +229,15 @@ def stored() -> dict[int, Counts]:
 
 
 def check() -> dict[int, tuple[Counts | None, Counts | None]]:
-    """Agents whose stored counts differ from the recomputed ones: {user: (stored, true)}."""
-    kept, true = stored(), recomputed()
+    """Agents whose stored counts differ from the recomputed ones: {user: (stored, true)}.
+    Both read from one snapshot on PostgreSQL (outside a transaction), so writers running
+    meanwhile show no false differences."""
+    outermost = not default_connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and default_connection.vendor == "postgresql":
+            with default_connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        kept, true = stored(), recomputed()
     return {
         user: (kept.get(user), true.get(user))
         for user in sorted(kept.keys() | true.keys())
