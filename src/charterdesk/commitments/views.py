@@ -4,7 +4,6 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
+from charterdesk.core.forms import flash_errors
 from charterdesk.core.querystring import parse_id
-from charterdesk.tickets.selectors import tickets_visible_to
+from charterdesk.desk.shortcuts import ticket_locked_or_404
 
 from . import services
 from .forms import CommitmentChangeForm, CommitmentForm
@@ -21,31 +21,21 @@ from .models import Commitment
 from .selectors import BOARDS, board, by_owner
 
 
-def _errors(request: HttpRequest, form: Form, exc: ValidationError | None = None) -> None:
-    messages: list[str] = [str(m) for m in exc.messages] if exc is not None else []
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        messages += [f"{label}: {e}" if label else str(e) for e in errors]
-    flash.error(request, "The promise was not saved. " + " ".join(messages))
-
-
 @agent_required
 @require_POST
 def commitment_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = CommitmentForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, "The promise was not saved.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
     agent = cast(User, request.user)
     try:
         with transaction.atomic():
-            ticket = tickets_visible_to(agent).select_for_update().filter(pk=ticket_id).first()
-            if ticket is None:
-                raise Http404("No such ticket.")
+            ticket = ticket_locked_or_404(agent, ticket_id)
             services.commitment_create(ticket, agent, **form.cleaned_data)
         flash.success(request, "Promise recorded; the requester is told by mail.")
     except ValidationError as exc:
-        _errors(request, form, exc)
+        flash_errors(request, "The promise was not saved.", form, exc)
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
@@ -59,7 +49,7 @@ def commitment_change(request: HttpRequest, commitment_id: int) -> HttpResponse:
     if ticket_id is None:
         raise Http404("No such promise.")
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, "The promise was not saved.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
     agent, data = cast(User, request.user), form.cleaned_data
     try:
@@ -75,7 +65,7 @@ def commitment_change(request: HttpRequest, commitment_id: int) -> HttpResponse:
                 services.commitment_settle(commitment, agent, data["state"], data["note"])
         flash.success(request, "Promise updated.")
     except ValidationError as exc:
-        _errors(request, form, exc)
+        flash_errors(request, "The promise was not saved.", form, exc)
     if request.POST.get("back") == "dashboard":
         return redirect("commitments:dashboard")
     return redirect("desk:ticket", ticket_id=ticket_id)

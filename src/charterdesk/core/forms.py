@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -10,3 +12,19 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
         name = "request_type" if field == "type" else field
         form.add_error(name if name in form.fields else None, messages)
+
+
+def flash_errors(
+    request: HttpRequest,
+    head: str,
+    form: forms.Form | None = None,
+    exc: ValidationError | None = None,
+) -> None:
+    """One flash message with what went wrong, for forms posted from a panel of another
+    page (the ticket page): the form's field errors, labelled, then the service's."""
+    messages = [str(m) for m in exc.messages] if exc is not None else []
+    if form is not None:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages += [f"{label}: {e}" if label else str(e) for e in errors]
+    flash.error(request, f"{head} " + " ".join(messages))

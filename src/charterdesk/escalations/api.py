@@ -7,12 +7,10 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.accounts.models import User
 from charterdesk.api.auth import user_of
 from charterdesk.api.pagination import check_limit, paginate
-from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.schemas import PersonRef
-from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
+from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import requests, services
 from .lines import escalation_owner
@@ -122,13 +120,7 @@ def request_out(r: EscalationRequest) -> dict[str, Any]:
     }
 
 
-def _locked(user: User, ticket_id: int) -> Ticket:
-    return (
-        tickets_visible_to(user)
-        .select_for_update(of=("self",))
-        .select_related("queue__team", "contract__plan", "assignee", "organization")
-        .get(pk=ticket_id)
-    )
+RELATED = ("queue__team", "contract__plan", "assignee", "organization")
 
 
 @router.get("/tickets/{ticket_id}/escalations", response=TicketEscalationsOut)
@@ -158,7 +150,7 @@ def create_escalation(
     acknowledged at once and answered by an agent or manager; `kind` is ignored."""
     user = user_of(request)
     with transaction.atomic():
-        ticket = _locked(user, ticket_id)
+        ticket = ticket_lock_for(user, ticket_id, *RELATED)
         if not user.is_agent:
             asked = requests.escalation_request_create(ticket, user, reason=payload.reason)
             return Status(202, request_out(asked))
@@ -179,7 +171,10 @@ def create_de_escalation(
         raise PermissionDenied("Only agents pass tickets down a tier.")
     with transaction.atomic():
         escalation = services.ticket_de_escalate(
-            _locked(user, ticket_id), user, reason=payload.reason, note=payload.note
+            ticket_lock_for(user, ticket_id, *RELATED),
+            user,
+            reason=payload.reason,
+            note=payload.note,
         )
     return Status(201, escalation_out(escalation))
 
@@ -208,7 +203,7 @@ def answer_request(request: HttpRequest, request_id: int, payload: AnswerIn) -> 
         raise PermissionDenied("Agents and managers answer escalation requests.")
     with transaction.atomic():
         asked = request_get_for(user, request_id)
-        _locked(user, asked.ticket_id)
+        ticket_lock_for(user, asked.ticket_id, *RELATED)
         asked = (
             EscalationRequest.objects.select_for_update(of=("self",))
             .select_related("ticket", "requested_by")

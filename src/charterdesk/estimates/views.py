@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required, contact_required
-from charterdesk.core.forms import add_service_errors
+from charterdesk.core.forms import add_service_errors, flash_errors
 from charterdesk.tickets.selectors import tickets_visible_to
 
 from . import services
@@ -19,22 +19,13 @@ from .models import Estimate
 from .selectors import estimate_get_for, estimates_of
 
 
-def _flash_errors(
-    request: HttpRequest, head: str, exc: ValidationError | None, form: object
-) -> None:
-    messages = [str(m) for m in exc.messages] if exc is not None else []
-    for field, errors in getattr(form, "errors", {}).items():
-        messages += [f"{field}: {e}" for e in errors]
-    flash.error(request, f"{head} " + " ".join(messages))
-
-
 @agent_required
 @require_POST
 def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     agent = cast(User, request.user)
     form = EstimateForm(request.POST)
     if not form.is_valid():
-        _flash_errors(request, "The estimate was not sent.", None, form)
+        flash_errors(request, "The estimate was not sent.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
         with transaction.atomic():
@@ -50,7 +41,7 @@ def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
             services.estimate_send(ticket, agent, **form.cleaned_data)
         flash.success(request, "Estimate sent; the customer approves or declines it.")
     except ValidationError as exc:
-        _flash_errors(request, "The estimate was not sent.", exc, None)
+        flash_errors(request, "The estimate was not sent.", exc=exc)
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
@@ -75,7 +66,7 @@ def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
                 services.estimate_withdraw(estimate, agent, request.POST.get("note", "")[:500])
             flash.success(request, "Estimate withdrawn.")
         except ValidationError as exc:
-            _flash_errors(request, "The estimate was not withdrawn.", exc, None)
+            flash_errors(request, "The estimate was not withdrawn.", exc=exc)
     return redirect("desk:ticket", ticket_id=estimate.ticket_id)
 
 

@@ -3,16 +3,16 @@ from typing import cast
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
+from charterdesk.core.forms import flash_errors
 from charterdesk.core.vocabulary import hours_text
+from charterdesk.desk.shortcuts import ticket_locked_or_404
 from charterdesk.plans.models import Contract
-from charterdesk.tickets.selectors import tickets_visible_to
 
 from . import services
 from .forms import PurchaseForm, TimeEntryChangeForm, TimeEntryForm
@@ -20,31 +20,21 @@ from .models import TimeEntry
 from .selectors import bank_of, purchases_of
 
 
-def _errors(request: HttpRequest, form: Form, exc: ValidationError | None = None) -> None:
-    messages: list[str] = [str(m) for m in exc.messages] if exc is not None else []
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        messages += [f"{label}: {e}" if label else str(e) for e in errors]
-    flash.error(request, "The time was not saved. " + " ".join(messages))
-
-
 @agent_required
 @require_POST
 def time_entry_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = TimeEntryForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        flash_errors(request, "The time was not saved.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
     agent = cast(User, request.user)
     try:
         with transaction.atomic():
-            ticket = tickets_visible_to(agent).select_for_update().filter(pk=ticket_id).first()
-            if ticket is None:
-                raise Http404("No such ticket.")
+            ticket = ticket_locked_or_404(agent, ticket_id)
             entry = services.time_entry_create(ticket, agent, **form.cleaned_data)
         flash.success(request, f"Logged {entry.minutes} minutes.")
     except ValidationError as exc:
-        _errors(request, form, exc)
+        flash_errors(request, "The time was not saved.", form, exc)
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
@@ -64,14 +54,14 @@ def time_entry_change(request: HttpRequest, entry_id: int) -> HttpResponse:
     with transaction.atomic():
         entry = _entry_or_404(entry_id)
         if not form.is_valid():
-            _errors(request, form)
+            flash_errors(request, "The time was not saved.", form)
             return redirect("desk:ticket", ticket_id=entry.ticket_id)
         try:
             with transaction.atomic():
                 services.time_entry_update(entry, agent, **form.cleaned_data)
             flash.success(request, "Time entry corrected.")
         except ValidationError as exc:
-            _errors(request, form, exc)
+            flash_errors(request, "The time was not saved.", form, exc)
     return redirect("desk:ticket", ticket_id=entry.ticket_id)
 
 

@@ -11,9 +11,8 @@ from ninja.responses import Status
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.api.auth import user_of
 from charterdesk.core.moments import check_reasonable
-from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.schemas import PersonRef
-from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
+from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import services
 from .models import Collaborator, HelpRequest
@@ -86,10 +85,6 @@ def _agent_only(user: User, ticket_id: int) -> None:
         raise PermissionDenied("Swarms are for support staff.")
 
 
-def _locked(user: User, ticket_id: int) -> Ticket:
-    return tickets_visible_to(user).select_for_update().get(pk=ticket_id)
-
-
 def _agent(email: str | None, default: User) -> User:
     if not email:
         return default
@@ -107,7 +102,7 @@ def ask_for_help(
     user = user_of(request)
     _agent_only(user, ticket_id)
     with transaction.atomic():
-        ticket = _locked(user, ticket_id)
+        ticket = ticket_lock_for(user, ticket_id)
         asked: HelpRequest = services.help_request_create(
             ticket, user, skills=payload.skills, note=payload.note
         )
@@ -141,7 +136,7 @@ def add_collaborator(
     user = user_of(request)
     _agent_only(user, ticket_id)
     with transaction.atomic():
-        ticket = _locked(user, ticket_id)
+        ticket = ticket_lock_for(user, ticket_id)
         collaborator = services.collaborator_add(ticket, user, _agent(payload.agent_email, user))
     return Status(201, _collaborator_out(collaborator))
 
@@ -154,7 +149,7 @@ def remove_collaborator(
     user = user_of(request)
     _agent_only(user, ticket_id)
     with transaction.atomic():
-        ticket = _locked(user, ticket_id)
+        ticket = ticket_lock_for(user, ticket_id)
         services.collaborator_remove(ticket, user, _agent(agent_email, user))
     return HttpResponse(status=204)
 

@@ -4,7 +4,6 @@ from typing import cast
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,27 +11,12 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
-from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import tickets_visible_to
+from charterdesk.core.forms import flash_errors
+from charterdesk.desk.shortcuts import ticket_locked_or_404
 
 from . import services
 from .forms import CollaboratorForm, HelpRequestForm, PeriodForm
 from .report import swarming_report
-
-
-def _failed(request: HttpRequest, what: str, form: Form, exc: ValidationError | None) -> None:
-    messages = [str(m) for m in exc.messages] if exc is not None else []
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        messages += [f"{label}: {e}" if label else str(e) for e in errors]
-    flash.error(request, f"{what} " + " ".join(messages))
-
-
-def _locked(user: User, ticket_id: int) -> Ticket:
-    ticket = tickets_visible_to(user).select_for_update().filter(pk=ticket_id).first()
-    if ticket is None:
-        raise Http404("No such ticket.")
-    return ticket
 
 
 @agent_required
@@ -40,17 +24,17 @@ def _locked(user: User, ticket_id: int) -> Ticket:
 def help_request(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form, agent = HelpRequestForm(request.POST), cast(User, request.user)
     if not form.is_valid():
-        _failed(request, "No help asked.", form, None)
+        flash_errors(request, "No help asked.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
         with transaction.atomic():
             asked = services.help_request_create(
-                _locked(agent, ticket_id), agent, **form.cleaned_data
+                ticket_locked_or_404(agent, ticket_id), agent, **form.cleaned_data
             )
         told = ", ".join(asked.notified) or "nobody: no available agent has these skills"
         flash.success(request, f"Help asked; told {told}.")
     except ValidationError as exc:
-        _failed(request, "No help asked.", form, exc)
+        flash_errors(request, "No help asked.", form, exc)
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
@@ -59,15 +43,15 @@ def help_request(request: HttpRequest, ticket_id: int) -> HttpResponse:
 def collaborator_add(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form, agent = CollaboratorForm(request.POST), cast(User, request.user)
     if not form.is_valid():
-        _failed(request, "Not added.", form, None)
+        flash_errors(request, "Not added.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     who = form.cleaned_data["agent"] or agent
     try:
         with transaction.atomic():
-            services.collaborator_add(_locked(agent, ticket_id), agent, who)
+            services.collaborator_add(ticket_locked_or_404(agent, ticket_id), agent, who)
         flash.success(request, f"{who} collaborates on this ticket.")
     except ValidationError as exc:
-        _failed(request, "Not added.", form, exc)
+        flash_errors(request, "Not added.", form, exc)
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
@@ -80,7 +64,7 @@ def collaborator_remove(request: HttpRequest, ticket_id: int, agent_id: int) -> 
         raise Http404("No such agent.")
     try:
         with transaction.atomic():
-            services.collaborator_remove(_locked(agent, ticket_id), agent, who)
+            services.collaborator_remove(ticket_locked_or_404(agent, ticket_id), agent, who)
         flash.success(request, f"{who} left the swarm.")
     except ValidationError as exc:
         flash.error(request, " ".join(exc.messages))

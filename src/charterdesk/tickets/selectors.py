@@ -30,6 +30,14 @@ def ticket_get_for(user: User, ticket_id: int) -> Ticket:
     )
 
 
+def ticket_lock_for(user: User, ticket_id: int, *related: str) -> Ticket:
+    """One ticket the user may see, its row locked for the caller's transaction (only the
+    ticket's row: PostgreSQL refuses FOR UPDATE across nullable joins);
+    Ticket.DoesNotExist otherwise."""
+    rows = tickets_visible_to(user).select_for_update(of=("self",))
+    return (rows.select_related(*related) if related else rows).get(pk=ticket_id)
+
+
 def messages_visible_to(user: User, ticket: Ticket) -> QuerySet[Message]:
     """Internal notes never reach customers."""
     messages = ticket.messages.select_related("author", "author_contact")
