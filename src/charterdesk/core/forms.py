@@ -3,6 +3,8 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from charterdesk.core.moments import reasonable_date
+
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form, field by field where it can."""
@@ -28,3 +30,20 @@ def flash_errors(
             label = form.fields[field].label if field in form.fields else ""
             messages += [f"{label}: {e}" if label else str(e) for e in errors]
     flash.error(request, f"{head} " + " ".join(messages))
+
+
+class PeriodForm(forms.Form):
+    """A report's period: from one day to another, both included."""
+
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end is before the start.")
+        return data

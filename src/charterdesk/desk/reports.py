@@ -1,29 +1,13 @@
 import csv
 from datetime import date, timedelta
 
-from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from charterdesk.core.access import agent_required
-from charterdesk.core.moments import reasonable_date
+from charterdesk.core.forms import PeriodForm
 from charterdesk.sla.selectors import attainment
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
-    )
-    end = forms.DateField(
-        label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
-    )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "The end is before the start.")
-        return data
 
 
 def _default_period() -> dict[str, date]:

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 
-from charterdesk.core.moments import reasonable_date
+from charterdesk.core.forms import PeriodForm
 
 from .models import Rating
 from .selectors import GROUPS
@@ -24,22 +24,11 @@ class AnswerForm(forms.Form):
     )
 
 
-class ResultsForm(forms.Form):
+class ResultsForm(PeriodForm):
     group = forms.ChoiceField(
         label="Per", choices=[(k, v[0]) for k, v in GROUPS.items()], initial="agent"
     )
-    start = forms.DateField(
-        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
-    )
-    end = forms.DateField(
-        label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
-    )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "The end is before the start.")
-        return data
+    field_order = ["group", "start", "end"]
 
 
 def default_period() -> dict[str, object]:
