@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services.history import record
@@ -89,6 +89,8 @@ def escalation_request_create(
     if contact is None:
         raise PermissionDenied("Only a contact of the customer asks to escalate.")
     now = at or timezone.now()
+    if ticket.organization_id is not None:  # the monthly limit: one request at a time
+        Organization.objects.select_for_update().filter(pk=ticket.organization_id).first()
     _check(ticket, reason, now)
     request = EscalationRequest.objects.create(
         ticket=ticket,
