@@ -92,6 +92,9 @@ def _staff_only(recipients: list[str], ticket: Ticket | None) -> bool:
     if ticket is None:
         return False
     addresses = {address.lower() for address in recipients}
+    requester = ticket.requester if Ticket.requester.is_cached(ticket) else None
+    if requester is not None and requester.email.lower() in addresses:
+        return False  # mail to the customer: no need to ask the database
     staff = User.objects.filter(email__in=addresses, role__in=STAFF_ROLES).count()
     return staff == len(addresses)
 
