@@ -116,3 +116,16 @@ def test_the_default_period_ends_today(personas, api):
     body = api.as_(personas.manager).get(URL).json()
     assert body["to"] == timezone.localdate().isoformat()
     assert body["rows"][0]["answers"] == 1
+
+
+def test_names_that_look_like_formulas_are_quoted_in_the_csv(answers, login):
+    from charterdesk.plans.models import Plan
+
+    Plan.objects.filter(name="Gold").update(name='=HYPERLINK("http://evil.example","x")')
+    csv = (
+        login(answers.manager)
+        .get("/desk/reports/satisfaction?group=plan&start=2026-03-01&end=2026-04-30&format=csv")
+        .content.decode()
+    )
+    assert "'=HYPERLINK" in csv
+    assert "\n=HYPERLINK" not in csv and '\n"=HYPERLINK' not in csv

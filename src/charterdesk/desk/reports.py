@@ -1,4 +1,3 @@
-import csv
 from datetime import date, timedelta
 
 from django.http import HttpRequest, HttpResponse
@@ -7,6 +6,7 @@ from django.utils import timezone
 
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import PeriodForm
+from charterdesk.core.spreadsheets import SafeWriter
 from charterdesk.sla.selectors import attainment
 
 
@@ -30,7 +30,7 @@ def sla_attainment(request: HttpRequest) -> HttpResponse:
 def _csv(rows: list) -> HttpResponse:  # type: ignore[type-arg]
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="sla-attainment.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(
         ["month", "plan", "metric", "priority", "achieved", "breached", "active", "attainment"]
     )

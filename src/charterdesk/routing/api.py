@@ -53,8 +53,8 @@ class AgentOut(Schema):
 
 
 class PageQuery(Schema):
-    offset: int = Field(0, ge=0)
-    limit: int = 50
+    offset: int = Field(0, ge=0, le=10**9)
+    limit: int = Field(50, ge=1, le=200)
 
 
 def queue_ref(queue: Queue) -> dict[str, Any]:

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from charterdesk.core.querystring import parse_id
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Plan
@@ -27,6 +28,16 @@ def _boxes(choices: Any, label: str) -> forms.MultipleChoiceField:
     )
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """Choices by id; an id too large for the database is an unknown choice, not a crash."""
+
+    def clean(self, value: Any) -> Any:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if any(parse_id(str(v)) is None for v in values):
+            raise forms.ValidationError("Choose from the list.", code="invalid_choice")
+        return super().clean(value)
+
+
 class RuleForm(forms.Form):
     """A routing rule as a manager edits it; an empty condition matches anything."""
 
@@ -42,12 +53,10 @@ class RuleForm(forms.Form):
     enabled = forms.BooleanField(label="Enabled", required=False, initial=True)
     request_types = _boxes(RequestType.choices, "Request types")
     channels = _boxes(Channel.choices, "Channels")
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = IdsField(
         label="Organizations", queryset=Organization.objects.order_by("name"), required=False
     )
-    plans = forms.ModelMultipleChoiceField(
-        label="Plans", queryset=Plan.objects.order_by("position"), required=False
-    )
+    plans = IdsField(label="Plans", queryset=Plan.objects.order_by("position"), required=False)
     products = WordsField(label="Products", required=False, help_text="Comma-separated.")
     languages = WordsField(label="Languages", required=False, help_text="e.g. de, fr")
     regions = WordsField(label="Regions", required=False, help_text="e.g. EU, APAC")

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from charterdesk.accounts.models import User
+from charterdesk.core.querystring import MAX_ID
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Plan
@@ -131,7 +132,7 @@ def _where_errors(rule: RoutingRule) -> dict[str, str]:
 def _ints(values: object) -> list[int]:
     if not isinstance(values, list):
         return []
-    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool) and 0 < v <= MAX_ID]
 
 
 def agent_availability_set(user: User, availability: str) -> AgentProfile:

@@ -1,4 +1,3 @@
-import csv
 from typing import cast
 
 from django.contrib import messages as flash
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required, contact_required
 from charterdesk.core.forms import add_service_errors
+from charterdesk.core.spreadsheets import SafeWriter
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for
 
@@ -99,7 +99,7 @@ def report(request: HttpRequest) -> HttpResponse:
 def _csv(rows: list[ResultRow], label: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="satisfaction.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow([label.lower(), "answers", "satisfied", "csat", "average"])
     for r in rows:
         writer.writerow(

@@ -1,10 +1,10 @@
 """A statement as data (the API's shape) and as CSV."""
 
-import csv
 import io
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
+
+from charterdesk.core.spreadsheets import SafeWriter
 
 from .usage import Row, Statement
 
@@ -69,25 +69,6 @@ def as_data(s: Statement) -> dict[str, Any]:
     }
 
 
-def _cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula is quoted (names come from customers)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-class _Writer:
-    def __init__(self, out: io.StringIO) -> None:
-        self.writer = csv.writer(out)
-
-    def writerow(self, row: list[object]) -> None:
-        self.writer.writerow([_cell(v) for v in row])
-
-    def writerows(self, rows: Iterable[list[object]]) -> None:
-        for row in rows:
-            self.writerow(row)
-
-
 def filename(s: Statement, extension: str) -> str:
     return f"usage-statement-{s.contract.pk}-{s.month}.{extension}"
 
@@ -95,7 +76,7 @@ def filename(s: Statement, extension: str) -> str:
 def as_csv(s: Statement) -> str:
     """One line per figure: section, item, label, value (hours as decimal hours)."""
     out = io.StringIO()
-    writer = _Writer(out)
+    writer = SafeWriter(out)
     writer.writerow(["section", "item", "label", "value"])
     writer.writerow(["statement", "organization", "Organization", s.contract.organization.name])
     writer.writerow(["statement", "month", "Month", str(s.month)])
