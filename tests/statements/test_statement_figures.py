@@ -1,8 +1,13 @@
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from charterdesk.accounts.models import User
 from charterdesk.hours.selectors import bank_of
 from charterdesk.statements.months import Month
 from charterdesk.statements.usage import usage_statement
+from charterdesk.tickets.models import Ticket
+
+from .factories import time_entry
 
 
 def _values(rows):
@@ -97,3 +102,14 @@ def test_the_bank_at_the_end_of_the_last_month_worked_agrees_with_the_hours_bank
     bank = bank_of(july.acme)
     assert august.hours_used_before + august.hours_used == bank.used == Decimal("15.92")
     assert august.hours_remaining == bank.total - bank.used
+
+
+def test_time_after_the_contract_ended_draws_on_no_bank(july):
+    july.acme.ends_on = date(2026, 7, 31)
+    july.acme.save(update_fields=["ends_on"])
+    late = Ticket.objects.filter(contract=july.acme).first()
+    agent = User.objects.get(email="tier1@charterdesk.example")
+    time_entry(late, agent, 60, datetime(2026, 8, 5, tzinfo=UTC), draws_on_bank=True)
+    august = usage_statement(july.acme, Month(2026, 8), july.now)
+    bank = bank_of(july.acme)
+    assert august.hours_used_before + august.hours_used == bank.used == Decimal("15.92")

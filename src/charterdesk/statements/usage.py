@@ -17,7 +17,7 @@ next 1st):
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ from charterdesk.commitments.models import Commitment, CommitmentState
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.hours.models import Activity, TimeEntry
+from charterdesk.hours.selectors import period_filter
 from charterdesk.plans.models import Contract, Metric
 from charterdesk.satisfaction.models import SATISFIED, Rating, Survey
 from charterdesk.sla.models import RUNNING_STATES, ClockState, SlaClock
@@ -182,11 +183,10 @@ def _rows(choices: Iterable[object], figures: dict[str, Decimal | int]) -> list[
 
 def _bank(s: Statement) -> None:
     """Minutes drawn on the bank in the month, and before it since the contract started:
-    the bank is the contract period's (as in `charterdesk.hours`), the statement shows how
-    it stood at the end of the month."""
-    period_start = datetime.combine(s.contract.starts_on, time.min, tzinfo=s.zone)
+    the bank is the contract period's, with the same bounds as `charterdesk.hours` (time
+    outside the contract's period never counts), as it stood at the end of the month."""
     totals = TimeEntry.objects.filter(
-        contract=s.contract, draws_on_bank=True, worked_at__gte=period_start, worked_at__lt=s.end
+        period_filter(s.contract), contract=s.contract, draws_on_bank=True, worked_at__lt=s.end
     ).aggregate(
         before=Sum("minutes", filter=Q(worked_at__lt=s.start)),
         month=Sum("minutes", filter=Q(worked_at__gte=s.start)),
