@@ -8,7 +8,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.models import User
+from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.api.auth import user_of
 from charterdesk.api.pagination import page_of
 from charterdesk.tickets.schemas import PersonRef
@@ -73,7 +74,7 @@ def commitment_out(c: Commitment) -> dict[str, Any]:
 def _agent(email: str | None, default: User) -> User | None:
     if not email:
         return default
-    return User.objects.filter(email=email.lower(), role__in=STAFF_ROLES).first()
+    return agent_by_email(email)
 
 
 @router.get("/tickets/{ticket_id}/commitments", response=list[CommitmentOut])

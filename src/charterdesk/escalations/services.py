@@ -8,6 +8,7 @@ ticket an escalation owner up the management line, told by mail at once."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -158,10 +159,12 @@ def _move(
     source_queue, before = ticket.queue, ticket.assignee
     ticket_update(ticket, actor, at=now, queue=target, assignee=None)
     ticket_assign(ticket, actor, now)
-    escalation = Escalation.objects.create(
-        ticket=ticket,
+    escalation = _escalation(
+        ticket,
+        actor,
+        request,
+        why,
         kind=kind,
-        source=why.source,
         from_queue=source_queue,
         to_queue=target,
         from_tier=source_queue.tier,
@@ -169,11 +172,6 @@ def _move(
         from_owner=before,
         to_owner=ticket.assignee,
         handed_off=True,
-        reason=why.reason,
-        note=why.note,
-        actor=actor,
-        request=request,
-        created_at=now,
     )
     up = kind == EscalationKind.FUNCTIONAL
     record(
@@ -217,10 +215,12 @@ def _swarm_up(
     now = why.at
     for agent in joiners:
         collaborator_add(ticket, actor, agent, note=f"swarm escalation: {why.reason}", at=now)
-    escalation = Escalation.objects.create(
-        ticket=ticket,
+    escalation = _escalation(
+        ticket,
+        actor,
+        request,
+        why,
         kind=EscalationKind.FUNCTIONAL,
-        source=why.source,
         from_queue=ticket.queue,
         to_queue=ticket.queue,
         from_tier=ticket.queue.tier,
@@ -228,11 +228,6 @@ def _swarm_up(
         from_owner=ticket.assignee,
         to_owner=ticket.assignee,
         handed_off=False,
-        reason=why.reason,
-        note=why.note,
-        actor=actor,
-        request=request,
-        created_at=now,
     )
     record(
         ticket,
@@ -260,21 +255,18 @@ def _up_the_line(
     if owner is None:
         raise ValidationError({"kind": why_not})
     now = why.at
-    escalation = Escalation.objects.create(
-        ticket=ticket,
+    escalation = _escalation(
+        ticket,
+        actor,
+        request,
+        why,
         kind=EscalationKind.HIERARCHICAL,
-        source=why.source,
         from_queue=ticket.queue,
         to_queue=ticket.queue,
         from_tier=ticket.queue.tier,
         to_tier=ticket.queue.tier,
         from_owner=current,
         to_owner=owner,
-        reason=why.reason,
-        note=why.note,
-        actor=actor,
-        request=request,
-        created_at=now,
     )
     record(
         ticket,
@@ -296,6 +288,26 @@ def _up_the_line(
         ticket=ticket,
     )
     return escalation
+
+
+def _escalation(
+    ticket: Ticket,
+    actor: User | None,
+    request: EscalationRequest | None,
+    why: Why,
+    **moves: Any,
+) -> Escalation:
+    """The escalation record: what every kind carries (why, who, when) and what moved."""
+    return Escalation.objects.create(
+        ticket=ticket,
+        source=why.source,
+        reason=why.reason,
+        note=why.note,
+        actor=actor,
+        request=request,
+        created_at=why.at,
+        **moves,
+    )
 
 
 def _who(actor: User | None, source: str) -> str:

@@ -8,7 +8,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.models import User
+from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.api.auth import user_of
 from charterdesk.core.moments import check_reasonable
 from charterdesk.tickets.schemas import PersonRef
@@ -88,7 +89,7 @@ def _agent_only(user: User, ticket_id: int) -> None:
 def _agent(email: str | None, default: User) -> User:
     if not email:
         return default
-    agent = User.objects.filter(email=email.strip().lower(), role__in=STAFF_ROLES).first()
+    agent = agent_by_email(email.strip())
     if agent is None:
         raise ValidationError({"agent_email": "No agent has this address."})
     return agent

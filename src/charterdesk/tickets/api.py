@@ -7,7 +7,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.models import User
+from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.api.auth import user_of
 from charterdesk.api.pagination import page_of
 from charterdesk.core.vocabulary import Channel
@@ -164,7 +165,7 @@ def _changes(payload: TicketPatch) -> dict[str, Any]:
         email = payload.assignee_email
         changes["assignee"] = None
         if email:
-            agent = User.objects.filter(email=email.lower(), role__in=STAFF_ROLES).first()
+            agent = agent_by_email(email)
             if agent is None:
                 raise ValidationError({"assignee_email": f"No agent has the address {email}."})
             changes["assignee"] = agent
