@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "charterdesk.statements",
     "charterdesk.portal",
     "charterdesk.desk",
+    "charterdesk.demo",
 ]
 
 MIDDLEWARE = [

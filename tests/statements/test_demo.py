@@ -1,7 +1,7 @@
 from django.utils import timezone
 
 from charterdesk.demo.reference import build_reference
-from charterdesk.statements.demo import add_demo
+from charterdesk.demo.statements import add_demo
 
 from .factories import contract_of
 

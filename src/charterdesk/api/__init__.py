@@ -5,6 +5,7 @@ The OpenAPI document is at /api/v1/openapi.json, interactive docs at /api/v1/doc
 
 from ninja import NinjaAPI
 
+from charterdesk.accounts.auth import TokenAuth
 from charterdesk.commitments.api import router as commitments_router
 from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
@@ -20,7 +21,6 @@ from charterdesk.swarms.api import router as swarms_router
 from charterdesk.tickets.api import router as tickets_router
 
 from . import problems
-from .auth import TokenAuth
 
 api = NinjaAPI(
     title="CharterDesk API",

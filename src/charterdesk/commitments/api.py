@@ -8,10 +8,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import page_of
+from charterdesk.core.pagination import page_of
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 

@@ -13,7 +13,7 @@ from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import flash_errors
 from charterdesk.core.querystring import parse_id
-from charterdesk.desk.shortcuts import ticket_locked_or_404
+from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
 from .forms import CommitmentChangeForm, CommitmentForm

@@ -1,7 +1,5 @@
 """Demo tickets with conversations, so every screen shows something real."""
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -13,6 +11,16 @@ from charterdesk.sla.sweep import sweep
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services import message_add, ticket_create, ticket_update
 
+from . import (
+    commitments,
+    escalations,
+    estimates,
+    hours,
+    routing,
+    satisfaction,
+    statements,
+    swarms,
+)
 from .reference import Reference
 
 
@@ -181,28 +189,23 @@ def build_conversations(ref: Reference) -> int:
             continue
         _tell(story, requester, ref.users, now)
         made += 1
-    for name in DEMO_EXTRAS:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name).add_demo(ref, now)
+    for add_demo in DEMO_EXTRAS:
+        add_demo(ref, now)
     sweep(now)
     return made
 
 
-# Each capability adds its own demo data: a module with `add_demo(ref, now)` that creates
-# what is missing (the demo command is run again and again on the same database).
-DEMO_EXTRAS = tuple(
-    f"charterdesk.{app}.demo"
-    for app in (
-        "mail",
-        "routing",
-        "escalations",
-        "swarms",
-        "hours",
-        "estimates",
-        "commitments",
-        "satisfaction",
-        "statements",
-    )
+# Each capability adds its own demo data: a module of this package with `add_demo(ref, now)`
+# that creates what is missing (the demo command is run again and again on the same database).
+DEMO_EXTRAS = (
+    routing.add_demo,
+    escalations.add_demo,
+    swarms.add_demo,
+    hours.add_demo,
+    estimates.add_demo,
+    commitments.add_demo,
+    satisfaction.add_demo,
+    statements.add_demo,
 )
 
 

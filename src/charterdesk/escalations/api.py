@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import check_limit, paginate
+from charterdesk.accounts.auth import user_of
+from charterdesk.core.pagination import check_limit, paginate
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required, contact_required
 from charterdesk.core.forms import add_service_errors, flash_errors
-from charterdesk.desk.shortcuts import ticket_locked_or_404
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import ticket_get_for
+from charterdesk.tickets.selectors import ticket_get_for, ticket_locked_or_404
 
 from . import requests, services
 from .forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from charterdesk.api.auth import user_of
+from charterdesk.accounts.auth import user_of
 from charterdesk.hours.selectors import hours_of
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to

@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
+from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
-from charterdesk.api.auth import user_of
 from charterdesk.plans.selectors import contracts_visible_to
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import tickets_visible_to

@@ -11,8 +11,8 @@ from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import flash_errors
 from charterdesk.core.vocabulary import hours_text
-from charterdesk.desk.shortcuts import ticket_locked_or_404
 from charterdesk.plans.models import Contract
+from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
 from .forms import PurchaseForm, TimeEntryChangeForm, TimeEntryForm

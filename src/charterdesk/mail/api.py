@@ -9,9 +9,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
+from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import page_of
+from charterdesk.core.pagination import page_of
 
 from .models import InboundMail, Outcome
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import page_of
+from charterdesk.accounts.auth import user_of
+from charterdesk.core.pagination import page_of
 
 from .models import Contract, Plan
 from .selectors import contracts_visible_to, plans_with_terms

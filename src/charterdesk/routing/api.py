@@ -10,9 +10,9 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import check_limit
+from charterdesk.core.pagination import check_limit
 from charterdesk.customers.models import Organization
 from charterdesk.tickets.selectors import tickets_visible_to
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from charterdesk.api.auth import user_of
+from charterdesk.accounts.auth import user_of
 from charterdesk.core.moments import ReasonableDate
 from charterdesk.tickets.selectors import ticket_get_for
 

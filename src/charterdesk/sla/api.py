@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from charterdesk.api.auth import user_of
+from charterdesk.accounts.auth import user_of
 from charterdesk.core.moments import ReasonableDate, ReasonableDateTime
 from charterdesk.tickets import selectors as ticket_selectors
 

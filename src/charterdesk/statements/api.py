@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from charterdesk.api.auth import user_of
+from charterdesk.accounts.auth import user_of
 
 from .export import as_data
 from .months import Month, current_month

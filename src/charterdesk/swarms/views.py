@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.models import User
 from charterdesk.core.access import agent_required
 from charterdesk.core.forms import flash_errors
-from charterdesk.desk.shortcuts import ticket_locked_or_404
+from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
 from .forms import CollaboratorForm, HelpRequestForm, PeriodForm

@@ -7,10 +7,10 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
+from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
-from charterdesk.api.auth import user_of
-from charterdesk.api.pagination import page_of
+from charterdesk.core.pagination import page_of
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
 from charterdesk.sla.selectors import new_clock_summaries, sla_summaries

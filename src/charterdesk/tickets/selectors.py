@@ -1,6 +1,7 @@
 """Reads on tickets, each scoped to what the user may see."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from charterdesk.accounts.models import User
 
@@ -67,3 +68,11 @@ def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     if filters.get("type"):
         tickets = tickets.filter(request_type=filters["type"])
     return tickets.order_by("attention_at", "id")
+
+
+def ticket_locked_or_404(user: User, ticket_id: int, *related: str) -> Ticket:
+    """The ticket, locked for the view's transaction, or a 404 that does not say why."""
+    try:
+        return ticket_lock_for(user, ticket_id, *related)
+    except Ticket.DoesNotExist as exc:
+        raise Http404("No such ticket.") from exc

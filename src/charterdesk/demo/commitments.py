@@ -3,11 +3,10 @@ broken, so the ticket pages, the portal and the managers' dashboard have somethi
 
 from datetime import datetime, timedelta
 
+from charterdesk.commitments.models import Commitment, CommitmentState
+from charterdesk.commitments.services import commitment_create, commitment_settle
 from charterdesk.demo.reference import Reference
 from charterdesk.tickets.models import Status, Ticket
-
-from .models import Commitment, CommitmentState
-from .services import commitment_create, commitment_settle
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 

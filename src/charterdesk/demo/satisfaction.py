@@ -6,10 +6,9 @@ from datetime import datetime, timedelta
 
 from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import Reference
+from charterdesk.satisfaction.services import survey_answer, survey_send
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services import message_add, ticket_create, ticket_update
-
-from .services import survey_answer, survey_send
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 

@@ -2,10 +2,9 @@ from typing import Any
 
 from django.db import transaction
 
+from charterdesk.core.management.base import CharterCommand
 from charterdesk.demo.conversations import build_conversations
 from charterdesk.demo.reference import PASSWORD, build_reference
-
-from ..base import CharterCommand
 
 
 class Command(CharterCommand):

@@ -4,9 +4,8 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 from tqdm import tqdm
 
+from charterdesk.core.management.base import CharterCommand, positive_int
 from charterdesk.demo.seed import seed
-
-from ..base import CharterCommand, positive_int
 
 
 class Command(CharterCommand):

@@ -9,14 +9,13 @@ from django.db import transaction
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import Reference
+from charterdesk.estimates.models import EstimateState
+from charterdesk.estimates.services import APPROVE, estimate_decide, estimate_send
 from charterdesk.hours.models import Activity
 from charterdesk.hours.services import time_entry_create
 from charterdesk.plans.models import Plan
 from charterdesk.tickets.models import Status, Ticket
 from charterdesk.tickets.services import ticket_create
-
-from .models import EstimateState
-from .services import APPROVE, estimate_decide, estimate_send
 
 T2 = "tier2@charterdesk.example"
 AWAITING = "Best way to shard our tenants across regions?"

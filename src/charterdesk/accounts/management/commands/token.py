@@ -3,8 +3,7 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from charterdesk.accounts.models import ApiToken, User
-
-from ..base import CharterCommand
+from charterdesk.core.management.base import CharterCommand
 
 
 class Command(CharterCommand):

@@ -5,11 +5,10 @@ an answer, so the desk, the portal and the managers' list have something real.""
 from datetime import datetime, timedelta
 
 from charterdesk.demo.reference import Reference
+from charterdesk.escalations.models import EscalationKind
+from charterdesk.escalations.requests import escalation_request_create
+from charterdesk.escalations.services import ticket_escalate
 from charterdesk.tickets.models import Ticket
-
-from .models import EscalationKind
-from .requests import escalation_request_create
-from .services import ticket_escalate
 
 T1, T2 = "tier1@charterdesk.example", "tier2@charterdesk.example"
 

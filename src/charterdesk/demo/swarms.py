@@ -7,10 +7,9 @@ from charterdesk.demo.reference import Reference
 from charterdesk.escalations.models import EscalationKind
 from charterdesk.escalations.services import ticket_escalate
 from charterdesk.routing.models import AgentProfile, Queue, Team, Tier, WorkMode
+from charterdesk.swarms.models import Collaborator
+from charterdesk.swarms.services import collaborator_add, help_request_create
 from charterdesk.tickets.models import Ticket
-
-from .models import Collaborator
-from .services import collaborator_add, help_request_create
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 SKILLS = {T1: ["billing", "sso"], T2: ["api", "postgres"], T3: ["api", "rate-limits", "nginx"]}
