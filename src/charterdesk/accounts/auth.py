@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
@@ -21,4 +22,13 @@ class TokenAuth(HttpBearer):
 def user_of(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)  # noqa: S101 - guaranteed by TokenAuth
+    return user
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a page behind `login_required` (or `agent_required`/`contact_required`),
+    typed: views use this instead of casting `request.user`."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("Sign in first.")
     return user

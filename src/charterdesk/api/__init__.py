@@ -14,13 +14,14 @@ from charterdesk.hours.api import router as hours_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
+from charterdesk.routing.api import router as routing_router
 from charterdesk.satisfaction.api import router as satisfaction_router
 from charterdesk.sla.api import router as sla_router
 from charterdesk.statements.api import router as statements_router
 from charterdesk.swarms.api import router as swarms_router
-from charterdesk.tickets.api import router as tickets_router
 
 from . import problems
+from .tickets import router as tickets_router
 
 api = NinjaAPI(
     title="CharterDesk API",
@@ -46,4 +47,4 @@ api.add_router("", estimates_router)
 api.add_router("", commitments_router)
 api.add_router("", satisfaction_router)
 api.add_router("", statements_router)
-api.add_router("", "charterdesk.routing.api.router")
+api.add_router("", routing_router)

@@ -14,10 +14,9 @@ from charterdesk.core.pagination import page_of
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
 from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
-
-from . import selectors, services
-from .models import Message, Ticket, TicketEvent
-from .schemas import (
+from charterdesk.tickets import selectors, services
+from charterdesk.tickets.models import Message, Ticket, TicketEvent
+from charterdesk.tickets.schemas import (
     EventOut,
     MessageIn,
     MessageOut,
