@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "charterdesk.plans",
     "charterdesk.routing",
     "charterdesk.tickets",
+    "charterdesk.intake",
     "charterdesk.mail",
     "charterdesk.mailboxes",
     "charterdesk.escalations",

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import decide_coverage
 from charterdesk.plans.models import Contract
-from charterdesk.tickets import deadlines
+from charterdesk.sla import deadlines
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -1,6 +1,6 @@
 from charterdesk.customers.models import Contact
+from charterdesk.intake.services import ticket_create
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.services import ticket_create
 
 
 def open_ticket(email: str = "alice@acme.example", **fields: object) -> Ticket:

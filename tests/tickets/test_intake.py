@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
+from charterdesk.intake.services import ticket_create
 from charterdesk.tickets.models import EventKind, Status, TypeSource
-from charterdesk.tickets.services import ticket_create
 
 
 def contact(email: str) -> Contact:

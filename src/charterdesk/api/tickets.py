@@ -13,6 +13,7 @@ from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.core.pagination import page_of
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
+from charterdesk.intake.services import intake_prepare, intake_record
 from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Message, Ticket, TicketEvent
@@ -83,7 +84,7 @@ class TicketFilters(Schema):
 def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[dict[str, Any]]:
     user = user_of(request)
     requester = _requester(user, payload.requester_email)
-    intake = services.intake_prepare(
+    intake = intake_prepare(
         requester=requester,
         subject=payload.subject,
         body=payload.body,
@@ -95,7 +96,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[dict[str, A
         language=payload.language,
     )
     with transaction.atomic():  # only the writes hold SQLite's single write lock
-        ticket = services.intake_record(intake)
+        ticket = intake_record(intake)
     return Status(201, ticket_out(ticket, new_clock_summaries(intake.clocks)))
 
 

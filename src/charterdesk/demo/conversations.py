@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
+from charterdesk.intake.services import ticket_create
 from charterdesk.sla.sweep import sweep
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.services import message_add, ticket_create, ticket_update
+from charterdesk.tickets.services import message_add, ticket_update
 
 from . import (
     commitments,

@@ -13,9 +13,9 @@ from charterdesk.estimates.models import EstimateState
 from charterdesk.estimates.services import APPROVE, estimate_decide, estimate_send
 from charterdesk.hours.models import Activity
 from charterdesk.hours.services import time_entry_create
+from charterdesk.intake.services import ticket_create
 from charterdesk.plans.models import Plan
 from charterdesk.tickets.models import Status, Ticket
-from charterdesk.tickets.services import ticket_create
 
 T2 = "tier2@charterdesk.example"
 AWAITING = "Best way to shard our tenants across regions?"

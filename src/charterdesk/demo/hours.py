@@ -10,9 +10,9 @@ from charterdesk.demo.reference import Reference
 from charterdesk.hours.models import Activity, TimeEntry
 from charterdesk.hours.selectors import bank_of
 from charterdesk.hours.services import time_entry_create
+from charterdesk.intake.services import ticket_create
 from charterdesk.plans.selectors import contract_active_for
 from charterdesk.tickets.models import Status, Ticket
-from charterdesk.tickets.services import ticket_create
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 NEAR_LIMIT = "How do I schedule a nightly export to our SFTP server?"

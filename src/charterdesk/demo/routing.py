@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import Reference
+from charterdesk.intake.services import ticket_create
 from charterdesk.routing.models import AgentProfile, Assignment, Queue, RoutingRule
 from charterdesk.sla.models import Calendar
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.services import ticket_create
 
 LONDON, ON_CALL = "London business hours", "24×7"
 # agent: (skills, languages, calendar, capacity)

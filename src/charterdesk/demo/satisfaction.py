@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import Reference
+from charterdesk.intake.services import ticket_create
 from charterdesk.satisfaction.services import survey_answer, survey_send
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.services import message_add, ticket_create, ticket_update
+from charterdesk.tickets.services import message_add, ticket_update
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 

@@ -14,7 +14,7 @@ from charterdesk.calendars import BusinessCalendar
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.plans.models import Contract, Plan, Schedule
-from charterdesk.tickets.deadlines import HOUSE_TARGETS
+from charterdesk.sla.deadlines import HOUSE_TARGETS
 from charterdesk.tickets.models import OPEN_STATUSES, Status
 
 BATCH = 10_000

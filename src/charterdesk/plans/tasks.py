@@ -2,8 +2,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from charterdesk.sla import deadlines
 from charterdesk.sla.services import sla_recompute
-from charterdesk.tickets import deadlines
 from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
+from charterdesk.intake.services import ticket_create
 from charterdesk.sla.selectors import clocks_of
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
@@ -30,7 +31,7 @@ def ticket_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                ticket = services.ticket_create(
+                ticket = ticket_create(
                     requester=request.user.contact,  # type: ignore[union-attr]
                     channel=Channel.PORTAL,
                     actor=request.user,  # type: ignore[arg-type]

@@ -6,19 +6,18 @@ SlaEvent; the ticket's `attention_at` follows its nearest deadline.
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from charterdesk.accounts.models import User
 from charterdesk.plans.models import Metric
+from charterdesk.tickets.models import EventKind, Ticket
+from charterdesk.tickets.services.history import record
 
 from . import clocks
 from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent, SlaEventKind
 from .terms import Terms, terms_for
-
-if TYPE_CHECKING:
-    from charterdesk.accounts.models import User
-    from charterdesk.tickets.models import Ticket
 
 RUNNING = RUNNING_STATES
 # Metrics that count only while the ticket is not waiting on someone else.
@@ -38,14 +37,14 @@ def opening_clocks(terms: Terms | None, at: datetime) -> list[SlaClock]:
     return started
 
 
-def record_opening_clocks(ticket: "Ticket", started: list[SlaClock], at: datetime) -> None:
+def record_opening_clocks(ticket: Ticket, started: list[SlaClock], at: datetime) -> None:
     for clock in started:
         clock.ticket = ticket
     SlaClock.objects.bulk_create(started)
     _log(started, SlaEventKind.ACTIVATED, at)
 
 
-def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> bool:
+def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:
     """Clocks after a public reply. Returns whether a clock changed (started, fulfilled or
     paused), so the caller knows whether the ticket's deadlines need recomputing."""
     if not by_agent and ticket.first_replied_at is None:
@@ -77,7 +76,7 @@ def sla_public_reply(ticket: "Ticket", by_agent: bool, at: datetime) -> bool:
     return False
 
 
-def sla_status_changed(ticket: "Ticket", old: str, at: datetime) -> None:
+def sla_status_changed(ticket: Ticket, old: str, at: datetime) -> None:
     terms = terms_for(ticket)
     if terms is None:
         return
@@ -100,7 +99,7 @@ def sla_status_changed(ticket: "Ticket", old: str, at: datetime) -> None:
             _reopen(ticket, terms, at)
 
 
-def sla_recompute(ticket: "Ticket", at: datetime, reason: str) -> None:
+def sla_recompute(ticket: Ticket, at: datetime, reason: str) -> None:
     """Type, priority or plan changed: new targets, counted from each clock's start."""
     terms = terms_for(ticket)
     running = _running(ticket)
@@ -118,7 +117,7 @@ def sla_recompute(ticket: "Ticket", at: datetime, reason: str) -> None:
         record_opening_clocks(ticket, opening_clocks(terms, ticket.created_at), at)
 
 
-def nearest_deadline(ticket: "Ticket") -> datetime | None:
+def nearest_deadline(ticket: Ticket) -> datetime | None:
     return (
         SlaClock.objects.filter(ticket=ticket, state=ClockState.ACTIVE, due_at__isnull=False)
         .order_by("due_at")
@@ -131,7 +130,7 @@ def _waiting(status: str, terms: Terms) -> bool:
     return status == "pending" or (status == "on_hold" and terms.plan.sla_pause_on_hold)
 
 
-def _reopen(ticket: "Ticket", terms: Terms, at: datetime) -> None:
+def _reopen(ticket: Ticket, terms: Terms, at: datetime) -> None:
     resolution = (
         SlaClock.objects.filter(ticket=ticket, metric=Metric.RESOLUTION)
         .order_by("-started_at", "-id")
@@ -147,7 +146,7 @@ def _reopen(ticket: "Ticket", terms: Terms, at: datetime) -> None:
         )
 
 
-def _start(ticket: "Ticket", terms: Terms, metric: str, at: datetime) -> SlaClock:
+def _start(ticket: Ticket, terms: Terms, metric: str, at: datetime) -> SlaClock:
     clock = SlaClock(ticket=ticket, metric=metric, target_minutes=terms.minutes[metric])
     clocks.start(clock, terms.calendar, terms.plan, at)
     clock.save()
@@ -155,7 +154,7 @@ def _start(ticket: "Ticket", terms: Terms, metric: str, at: datetime) -> SlaCloc
     return clock
 
 
-def _running(ticket: "Ticket") -> list[SlaClock]:
+def _running(ticket: Ticket) -> list[SlaClock]:
     return list(SlaClock.objects.filter(ticket=ticket, state__in=RUNNING))
 
 
@@ -206,14 +205,9 @@ def _log(targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = 
     )
 
 
-def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: "User") -> SlaClock:
+def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: User) -> SlaClock:
     """Set a deadline by hand. Needs a reason; recorded as an SLA event and in the ticket's
     history."""
-    from django.core.exceptions import ValidationError
-
-    from charterdesk.tickets.models import EventKind
-    from charterdesk.tickets.services.history import record
-
     if not reason.strip():
         raise ValidationError({"reason": "Say why the deadline changes."})
     if clock.state not in RUNNING_STATES:

@@ -1,14 +1,11 @@
 """What a ticket's plan promises: targets per metric and the calendar they count on."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from charterdesk.calendars import BusinessCalendar
 from charterdesk.core.vocabulary import Decision
 from charterdesk.plans.models import Contract, Plan, PlanCoverage, ResponseTarget, Schedule
-
-if TYPE_CHECKING:
-    from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.models import Ticket
 
 
 @dataclass(frozen=True)
@@ -18,7 +15,7 @@ class Terms:
     minutes: dict[str, int]  # metric -> target in business minutes
 
 
-def terms_for(ticket: "Ticket") -> Terms | None:
+def terms_for(ticket: Ticket) -> Terms | None:
     """The SLA terms of a ticket; None when it has no contract or is not covered."""
     return terms_of(ticket.contract, ticket.coverage, ticket.request_type, ticket.priority)
 

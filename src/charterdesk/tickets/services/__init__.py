@@ -1,14 +1,8 @@
-"""Writes on tickets. Callers own the transaction; side effects run on commit."""
+"""Writes on tickets. Callers own the transaction; side effects run on commit.
+
+Taking a new request in (coverage, clocks, routing) is the intake app's `ticket_create`."""
 
 from .changes import ticket_update
-from .intake import intake_prepare, intake_record, intake_record_with_message, ticket_create
 from .messages import message_add
 
-__all__ = [
-    "intake_prepare",
-    "intake_record",
-    "intake_record_with_message",
-    "message_add",
-    "ticket_create",
-    "ticket_update",
-]
+__all__ = ["message_add", "ticket_update"]

@@ -5,13 +5,11 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.vocabulary import Priority, RequestType
-from charterdesk.plans.coverage import decide_coverage
-from charterdesk.sla.services import sla_recompute, sla_status_changed
+from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 
-from .. import deadlines
+from ..hooks import TicketChange, ticket_changed
 from ..models import EventKind, Status, Ticket, TypeSource
 from .history import record
-from .intake import coverage_fields
 from .validation import check_choice
 
 FIELDS = ("request_type", "priority", "status", "assignee", "queue")
@@ -99,9 +97,15 @@ def _follow_up(
         )
     if "status" in changed:
         ticket.solved_at = now if ticket.status == Status.SOLVED else None
-        sla_status_changed(ticket, str(changed["status"]), now)
-    if {"request_type", "priority"} & set(changed):
-        reason = ", ".join(f for f in ("request_type", "priority") if f in changed)
-        sla_recompute(ticket, now, f"{reason} changed")
-    deadlines.refresh(ticket, now if ticket.first_replied_at else ticket.created_at)
+    ticket_changed.announce(TicketChange(ticket, actor, now, changed))
     ticket.updated_at = now
+
+
+def coverage_fields(coverage: CoverageDecision) -> dict[str, object]:
+    """The ticket's fields that record a coverage decision."""
+    return {
+        "contract": coverage.contract,
+        "coverage": coverage.decision,
+        "coverage_reason": coverage.reason[:500],
+        "coverage_alternative": coverage.alternative,
+    }

@@ -6,9 +6,8 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
-from charterdesk.sla.services import sla_public_reply, sla_status_changed
 
-from .. import deadlines
+from ..hooks import TicketChange, ticket_changed
 from ..models import EventKind, Message, Status, Ticket, Visibility
 from .history import record
 from .validation import check_body
@@ -67,12 +66,11 @@ def _public_reply(ticket: Ticket, author: User | None, message: Message) -> None
             ticket.first_replied_at = message.created_at
         if ticket.status == Status.NEW:
             ticket.status = Status.OPEN
-        _notify_requester(message)
     elif ticket.status in (Status.PENDING, Status.SOLVED):
         ticket.status = Status.OPEN
         ticket.solved_at = None
-    status_changed = ticket.status != old_status
-    if status_changed:
+    changed: dict[str, object] = {}
+    if ticket.status != old_status:
         record(
             ticket,
             author,
@@ -82,29 +80,5 @@ def _public_reply(ticket: Ticket, author: User | None, message: Message) -> None
             new=ticket.status,
             at=at,
         )
-        sla_status_changed(ticket, old_status, at)
-    clocks_changed = sla_public_reply(ticket, staff, at)
-    if status_changed or clocks_changed or not _first_reply_owed(ticket):
-        deadlines.refresh(ticket, at)
-
-
-def _first_reply_owed(ticket: Ticket) -> bool:
-    """The first-reply deadline still runs: the ticket's attention time is its nearest
-    deadline, which a reply that changed no clock leaves where it was (without a running
-    deadline, the attention time counts from this reply, so it is recomputed)."""
-    return ticket.first_replied_at is None and ticket.first_reply_due_at is not None
-
-
-def _notify_requester(message: Message) -> None:
-    """The agent's public reply goes to the requester by mail, threaded (never a note)."""
-    from charterdesk.mail.models import MailKind
-    from charterdesk.mail.outbox import mail_queue
-
-    mail_queue(
-        to=message.ticket.requester.email,
-        template="tickets/mail/reply",
-        context={"message": message},
-        ticket=message.ticket,
-        automatic=False,
-        kind=MailKind.REPLY,
-    )
+        changed["status"] = old_status
+    ticket_changed.announce(TicketChange(ticket, author, at, changed, reply=message))

@@ -1,3 +1,8 @@
+"""Taking a request in: check it, classify it, decide coverage, start the SLA clocks,
+route and assign it, then write the ticket with its first message and history.
+
+Callers (portal, API, mail, demo) own the transaction."""
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,14 +18,27 @@ from charterdesk.routing.assignment import Choice
 from charterdesk.routing.intake import assign_new, route_new, routing_event_rows
 from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
+from charterdesk.sla import deadlines
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.services import opening_clocks, record_opening_clocks
 from charterdesk.sla.terms import terms_of
-
-from .. import deadlines
-from ..classify import guess_request_type
-from ..models import EventKind, Message, Ticket, TicketEvent, TypeSource, Visibility
-from .validation import check_body, check_choice, check_language, check_product, check_subject
+from charterdesk.tickets.classify import guess_request_type
+from charterdesk.tickets.models import (
+    EventKind,
+    Message,
+    Ticket,
+    TicketEvent,
+    TypeSource,
+    Visibility,
+)
+from charterdesk.tickets.services.changes import coverage_fields
+from charterdesk.tickets.services.validation import (
+    check_body,
+    check_choice,
+    check_language,
+    check_product,
+    check_subject,
+)
 
 
 @dataclass(frozen=True)
@@ -196,15 +214,6 @@ def _opening_events(ticket: Ticket, intake: Intake, assignment: Choice | None) -
     if intake.route and assignment:
         events += routing_event_rows(ticket, intake.route, assignment, now)
     return events
-
-
-def coverage_fields(coverage: CoverageDecision) -> dict[str, object]:
-    return {
-        "contract": coverage.contract,
-        "coverage": coverage.decision,
-        "coverage_reason": coverage.reason[:500],
-        "coverage_alternative": coverage.alternative,
-    }
 
 
 def _checked(subject: str, body: str) -> tuple[str, str]:

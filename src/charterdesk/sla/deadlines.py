@@ -1,16 +1,14 @@
 """Promised times on a ticket: the first-reply deadline and the queue's sort key."""
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from charterdesk.core.vocabulary import Priority
 from charterdesk.plans.models import Contract, Metric
-from charterdesk.sla.models import ClockState, SlaClock
-from charterdesk.sla.services import nearest_deadline
-from charterdesk.sla.terms import terms_of
+from charterdesk.tickets.models import Ticket
 
-if TYPE_CHECKING:
-    from .models import Ticket
+from .models import ClockState, SlaClock
+from .services import nearest_deadline
+from .terms import terms_of
 
 # For tickets without a running deadline (no contract, not covered, or between cycles):
 # how long, in calendar time, before they need attention. Documented in docs/concepts.md.
@@ -40,7 +38,7 @@ def earliest_due(clocks: list[SlaClock]) -> datetime | None:
     return min((c.due_at for c in clocks if c.due_at is not None), default=None)
 
 
-def refresh(ticket: "Ticket", since: datetime) -> None:
+def refresh(ticket: Ticket, since: datetime) -> None:
     """After clocks changed: the promised first reply and the queue's sort key."""
     first = (
         SlaClock.objects.filter(ticket=ticket, metric=Metric.FIRST_REPLY)

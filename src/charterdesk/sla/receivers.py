@@ -1,0 +1,34 @@
+"""The SLA clocks hear about every ticket change (registered in `SlaConfig.ready`)."""
+
+from charterdesk.tickets.hooks import TicketChange
+from charterdesk.tickets.models import Ticket
+
+from . import deadlines
+from .services import sla_public_reply, sla_recompute, sla_status_changed
+
+RECLASSIFYING = ("request_type", "priority")
+
+
+def clocks_follow_ticket(change: TicketChange) -> None:
+    """Status changes pause, resume or stop clocks; a public reply fulfils or starts them;
+    reclassifying recomputes the deadlines from each clock's start. Then the ticket's
+    promised first reply and queue order follow its nearest deadline."""
+    ticket, at, changed = change.ticket, change.at, change.changed
+    if "status" in changed:
+        sla_status_changed(ticket, str(changed["status"]), at)
+    if change.reply is not None:
+        clocks_changed = sla_public_reply(ticket, change.reply.from_staff, at)
+        if changed or clocks_changed or not _first_reply_owed(ticket):
+            deadlines.refresh(ticket, at)
+        return
+    reclassified = [field for field in RECLASSIFYING if field in changed]
+    if reclassified:
+        sla_recompute(ticket, at, f"{', '.join(reclassified)} changed")
+    deadlines.refresh(ticket, at if ticket.first_replied_at else ticket.created_at)
+
+
+def _first_reply_owed(ticket: Ticket) -> bool:
+    """The first-reply deadline still runs: the ticket's attention time is its nearest
+    deadline, which a reply that changed no clock leaves where it was (without a running
+    deadline, the attention time counts from this reply, so it is recomputed)."""
+    return ticket.first_replied_at is None and ticket.first_reply_due_at is not None
