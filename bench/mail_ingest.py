@@ -120,7 +120,7 @@ def run(db: str, count: int, pg_name: str) -> None:
         import django
 
         django.setup()
-        from charterdesk.mail.ingest import ingest
+        from charterdesk.mailboxes.ingest import ingest
         from charterdesk.mailboxes.sources import open_sources
         from charterdesk.mailparse import parse
 

@@ -1,7 +1,7 @@
 from django.utils import timezone
 
+from charterdesk.intake.sweep import sweep_unauthorized
 from charterdesk.mail.models import OutboundMail
-from charterdesk.plans.authorized import sweep_unauthorized
 from tests.tickets.factories import open_ticket
 
 

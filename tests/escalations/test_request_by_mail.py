@@ -1,6 +1,6 @@
 from charterdesk.escalations.by_mail import reason_in
-from charterdesk.mail.ingest import ingest
 from charterdesk.mail.models import Outcome
+from charterdesk.mailboxes.ingest import ingest
 from charterdesk.plans.models import Plan
 from tests.escalations.helpers import mail_to
 from tests.mail.conftest import compose

@@ -7,7 +7,7 @@ from email.utils import format_datetime, make_msgid
 import pytest
 from django.utils import timezone
 
-from charterdesk.mail.ingest import IngestResult, ingest
+from charterdesk.mailboxes.ingest import IngestResult, ingest
 
 Compose = Callable[..., bytes]
 

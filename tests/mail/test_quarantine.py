@@ -3,9 +3,9 @@ listed for agents and processed again after a fix."""
 
 import pytest
 
-from charterdesk.mail import ingest as ingest_package
-from charterdesk.mail.ingest import pipeline
 from charterdesk.mail.models import InboundMail, Outcome
+from charterdesk.mailboxes import ingest as ingest_package
+from charterdesk.mailboxes.ingest import pipeline
 
 from .conftest import compose
 

@@ -5,8 +5,8 @@ commit, savepoints included."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from charterdesk.mail.ingest import ingest
 from charterdesk.mail.models import Outcome
+from charterdesk.mailboxes.ingest import ingest
 
 from .conftest import compose
 

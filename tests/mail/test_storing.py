@@ -4,9 +4,9 @@
 import pytest
 from django.db import OperationalError
 
-from charterdesk.mail.ingest import pipeline
-from charterdesk.mail.ingest.store import blob_store
 from charterdesk.mail.models import Blob, InboundMail, Outcome
+from charterdesk.mailboxes.ingest import pipeline
+from charterdesk.mailboxes.ingest.store import blob_store
 from charterdesk.tickets.models import Ticket
 
 from .conftest import compose

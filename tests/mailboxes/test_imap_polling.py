@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError
 
-from charterdesk.mail.ingest import ingest
 from charterdesk.mail.models import InboundMail
 from charterdesk.mailboxes.imap import connect, poll_mailbox
+from charterdesk.mailboxes.ingest import ingest
 from charterdesk.mailboxes.models import AfterStoring, Mailbox, TlsMode
 from charterdesk.tickets.models import Ticket
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from django.db import OperationalError
 
-from charterdesk.mail.ingest import pipeline
 from charterdesk.mail.models import InboundMail
 from charterdesk.mailboxes.gateway import gateway
+from charterdesk.mailboxes.ingest import pipeline
 from charterdesk.tickets.models import Ticket
 
 from .conftest import compose

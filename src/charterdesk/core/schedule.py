@@ -40,7 +40,7 @@ JOBS = (
     Job(
         "tell-authorized",
         timedelta(minutes=1),
-        "charterdesk.plans.authorized.tell_authorized_contacts",
+        "charterdesk.intake.tasks.tell_authorized_contacts",
     ),
     Job(
         "mail-statements",

@@ -1,19 +1,19 @@
-"""Mail in the API, for agents: what arrived with its outcome, and processing a
-quarantined message again. Customers get 403: raw mail is never theirs to browse."""
+"""Mail in the API, for agents: what arrived with its outcome (processing a quarantined
+message again is the mailboxes app's, which runs the pipeline). Customers get 403: raw
+mail is never theirs to browse."""
 
 from datetime import datetime
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.core.pagination import page_of
 
-from .models import InboundMail, Outcome
+from .models import InboundMail
 
 router = Router(tags=["mail"])
 OutcomeName = Literal["pending", "ticket_created", "message_added", "ignored", "quarantined"]
@@ -42,14 +42,14 @@ class InboundFilters(Schema):
     limit: int = 25
 
 
-def _agent(request: HttpRequest) -> User:
+def agent_only(request: HttpRequest) -> User:
     user = user_of(request)
     if not user.is_agent:
         raise PermissionDenied("Mail is for agents.")
     return user
 
 
-def _out(mail: InboundMail) -> dict[str, Any]:
+def inbound_out(mail: InboundMail) -> dict[str, Any]:
     return {
         "id": mail.pk,
         "received_at": mail.received_at,
@@ -65,7 +65,7 @@ def _out(mail: InboundMail) -> dict[str, Any]:
 
 @router.get("/mail/inbound", response=InboundPage)
 def list_inbound(request: HttpRequest, filters: Query[InboundFilters]) -> dict[str, Any]:
-    _agent(request)
+    agent_only(request)
     rows, next_url = page_of(
         request,
         InboundMail.objects.all(),
@@ -73,18 +73,4 @@ def list_inbound(request: HttpRequest, filters: Query[InboundFilters]) -> dict[s
         filters.limit,
         outcome=filters.outcome,
     )
-    return {"items": [_out(m) for m in rows], "next": next_url}
-
-
-@router.post("/mail/inbound/{mail_id}/process", response=InboundOut)
-def process_again(request: HttpRequest, mail_id: int) -> dict[str, Any]:
-    """Run a quarantined (or pending) message through the pipeline again."""
-    _agent(request)
-    mail = get_object_or_404(InboundMail, pk=mail_id)
-    if mail.outcome not in (Outcome.QUARANTINED, Outcome.PENDING):
-        raise ValidationError({"outcome": "Only quarantined or pending mail is processed again."})
-    from .ingest import inbound_process  # the pipeline loads the mail parser: only when used
-
-    inbound_process(mail)
-    mail.refresh_from_db()
-    return _out(mail)
+    return {"items": [inbound_out(m) for m in rows], "next": next_url}

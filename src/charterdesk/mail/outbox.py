@@ -23,6 +23,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.tickets.models import Ticket
 
 from .models import Delivery, Direction, MailKind, MailReference, OutboundMail
+from .tasks import send_outbound_mail
 from .tokens import reply_address, support_parts
 
 THREAD_DEPTH = 20  # References kept on a mail: enough for every client to thread
@@ -142,6 +143,4 @@ def _hold_back_if_needed(mail: OutboundMail) -> None:
 
 
 def _enqueue(mail_id: int) -> None:
-    from .tasks import send_outbound_mail
-
     send_outbound_mail.enqueue(mail_id)

@@ -6,7 +6,6 @@ app_name = "mail"
 urlpatterns = [
     path("desk/mail/", views.inbound_list, name="inbound_list"),
     path("desk/mail/<int:mail_id>/", views.inbound_detail, name="inbound"),
-    path("desk/mail/<int:mail_id>/retry", views.inbound_retry, name="retry"),
     path("desk/mail/<int:mail_id>/raw", views.inbound_raw, name="raw"),
     path("desk/mail/attachments/<int:attachment_id>", views.attachment_download, name="attachment"),
     path("desk/mail/messages/<int:message_id>", views.message_original, name="message_original"),

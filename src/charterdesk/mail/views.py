@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.core.access import agent_required
 from charterdesk.core.querystring import parse_id
+from charterdesk.mailparse import MailParseError, parse
 from charterdesk.tickets.models import Message
 
 from . import selectors
@@ -32,8 +33,6 @@ def inbound_list(request: HttpRequest) -> HttpResponse:
 
 @agent_required
 def inbound_detail(request: HttpRequest, mail_id: int) -> HttpResponse:
-    from charterdesk.mailparse import MailParseError, parse
-
     inbound = get_object_or_404(InboundMail.objects.select_related("raw", "ticket"), pk=mail_id)
     try:
         parsed, error = parse(bytes(inbound.raw.data)), ""
@@ -50,20 +49,6 @@ def inbound_detail(request: HttpRequest, mail_id: int) -> HttpResponse:
             "can_retry": inbound.outcome in (Outcome.QUARANTINED, Outcome.PENDING),
         },
     )
-
-
-@agent_required
-@require_POST
-def inbound_retry(request: HttpRequest, mail_id: int) -> HttpResponse:
-    inbound = get_object_or_404(InboundMail, pk=mail_id)
-    if inbound.outcome not in (Outcome.QUARANTINED, Outcome.PENDING):
-        flash.error(request, "Only quarantined or pending mail is processed again.")
-    else:
-        from .ingest import inbound_process
-
-        result = inbound_process(inbound)
-        flash.info(request, f"Processed again: {result.outcome.replace('_', ' ')}. {result.reason}")
-    return redirect("mail:inbound", mail_id=mail_id)
 
 
 @agent_required

@@ -16,7 +16,8 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import close_old_connections, connections
 
-from .ingesting import Ingest, real_ingest
+from .ingest import Ingest
+from .ingest import ingest as ingest_mail
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def accepts(address: str, accepted: Iterable[str]) -> bool:
 class GatewayHandler:
     """aiosmtpd handler: RCPT checks the recipient, DATA stores the message via ingest."""
 
-    def __init__(self, ingest: Ingest = real_ingest, accepted: list[str] | None = None) -> None:
+    def __init__(self, ingest: Ingest = ingest_mail, accepted: list[str] | None = None) -> None:
         self.ingest = ingest
         self.accepted = accepted if accepted is not None else accepted_recipients()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smtp-ingest")
@@ -89,7 +90,7 @@ def gateway(
     host: str = "127.0.0.1",
     port: int = 2525,
     max_size: int = DEFAULT_MAX_SIZE,
-    ingest: Ingest = real_ingest,
+    ingest: Ingest = ingest_mail,
     accepted: list[str] | None = None,
 ) -> Controller:
     """The gateway, not started yet: `.start()` runs it in a thread, `.stop()` ends it."""

@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from .ingesting import Ingest, real_ingest
+from .ingest import Ingest
+from .ingest import ingest as ingest_mail
 from .models import LOCAL_HOSTS, AfterStoring, Mailbox, TlsMode
 from .services import mailbox_advance, mailbox_claim, mailbox_release
 
@@ -141,7 +142,7 @@ def _read(imap: imaplib.IMAP4, mailbox: Mailbox, token: str, ingest: Ingest, rep
 
 
 def poll_mailbox(
-    mailbox: Mailbox, *, ingest: Ingest = real_ingest, connect: Connect = connect, force=False
+    mailbox: Mailbox, *, ingest: Ingest = ingest_mail, connect: Connect = connect, force=False
 ) -> RoundReport:
     """One round for one mailbox; errors end up on the mailbox, never raised."""
     report = RoundReport(mailbox.name)
@@ -173,7 +174,7 @@ def _logout(imap: imaplib.IMAP4) -> None:
 def poll_mailboxes(
     *,
     name: str | None = None,
-    ingest: Ingest = real_ingest,
+    ingest: Ingest = ingest_mail,
     connect: Connect = connect,
     force=False,
 ) -> list[RoundReport]:

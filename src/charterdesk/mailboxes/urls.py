@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "mailboxes"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("desk/mail/<int:mail_id>/retry", views.inbound_retry, name="retry"),
+]

@@ -16,7 +16,7 @@ from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.models import Contact
 from charterdesk.hours.selectors import bank_of
-from charterdesk.plans import authorized
+from charterdesk.intake import authorized
 from charterdesk.plans.models import Contract
 from charterdesk.plans.selectors import contract_active_for
 

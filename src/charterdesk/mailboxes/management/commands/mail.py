@@ -11,9 +11,10 @@ from django.core.management.base import CommandError, CommandParser
 from tqdm import tqdm
 
 from charterdesk.core.management.base import CharterCommand, port_number, positive_int
-from charterdesk.mailboxes import ingesting
 from charterdesk.mailboxes.gateway import DEFAULT_MAX_SIZE, gateway, serve_forever
 from charterdesk.mailboxes.imap import poll_mailboxes
+from charterdesk.mailboxes.ingest import OUTCOMES
+from charterdesk.mailboxes.ingest import ingest as ingest_mail
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.mailboxes.sources import Source, SourceError, open_sources
 
@@ -53,7 +54,7 @@ class Command(CharterCommand):
         counts = self._ingest_all(sources, as_json=options["json"])
         total = sum(counts.values())
         summary = f"{total} message{'s' if total != 1 else ''}: " + ", ".join(
-            f"{counts[outcome]} {outcome}" for outcome in ingesting.OUTCOMES
+            f"{counts[outcome]} {outcome}" for outcome in OUTCOMES
         )
         (self.stderr if options["json"] else self.stdout).write(summary)
 
@@ -67,7 +68,7 @@ class Command(CharterCommand):
             for source in sources:
                 for name, raw in source.messages():
                     try:
-                        result = ingesting.real_ingest(raw, source=name)
+                        result = ingest_mail(raw, source=name)
                     except Exception as exc:  # infrastructure: stop, rerunning is safe
                         done = sum(counts.values())
                         raise CommandError(
@@ -101,7 +102,7 @@ class Command(CharterCommand):
         if not Mailbox.objects.filter(enabled=True).exists():
             self.stdout.write("No enabled mailboxes (add one in the admin: Mailboxes).")
             return
-        reports = poll_mailboxes(name=name, ingest=ingesting.real_ingest, force=True)
+        reports = poll_mailboxes(name=name, ingest=ingest_mail, force=True)
         for report in reports:
             self.stdout.write(report.line())
         if any(report.error for report in reports):
@@ -112,7 +113,7 @@ class Command(CharterCommand):
             host=options["host"],
             port=options["port"],
             max_size=options["max_size"],
-            ingest=ingesting.real_ingest,
+            ingest=ingest_mail,
         )
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):

@@ -4,12 +4,12 @@ ticket or get an answer."""
 
 from django.utils import timezone
 
+from charterdesk.mail.models import Delivery, MailReference, OutboundMail, Outcome
+from charterdesk.mail.sending import mark_bouncing
 from charterdesk.mailparse import ParsedMail
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
-from ..models import Delivery, MailReference, OutboundMail, Outcome
-from ..sending import mark_bouncing
 from .result import Result
 
 

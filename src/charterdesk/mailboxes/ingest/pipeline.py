@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from charterdesk.mail.models import Attachment, InboundMail, Outcome
 from charterdesk.mailparse import ParsedMail, parse
 
-from ..models import InboundMail, Outcome
 from .conversation import message_from_mail, reject_unknown, ticket_from_mail
 from .noise import auto_reply_record, bounce_record
 from .result import Result
@@ -116,8 +116,6 @@ def _ours(address: str) -> bool:
 
 
 def _keep_attachments(inbound: InboundMail, mail: ParsedMail) -> None:
-    from ..models import Attachment
-
     rows = []
     for item in mail.attachments:
         kept = not item.too_large

@@ -4,11 +4,11 @@ A match counts only if the sender is a party to the ticket."""
 
 from dataclasses import dataclass
 
+from charterdesk.mail.models import MailReference
+from charterdesk.mail.tokens import support_parts, ticket_from_staff_token, ticket_from_token
 from charterdesk.mailparse import ParsedMail, reply_token, subject_ticket_ids
 from charterdesk.tickets.models import Ticket
 
-from ..models import MailReference
-from ..tokens import support_parts, ticket_from_staff_token, ticket_from_token
 from .senders import Sender
 
 

@@ -8,7 +8,7 @@ from email.policy import compat32
 
 from django.db import IntegrityError, connection, transaction
 
-from ..models import Blob, InboundMail
+from charterdesk.mail.models import Blob, InboundMail
 
 # Headers added on the way (they differ between two deliveries of the same message).
 TRANSPORT = re.compile(

@@ -5,14 +5,14 @@ from django.conf import settings
 from charterdesk.core.vocabulary import Channel
 from charterdesk.escalations.by_mail import escalation_from_mail
 from charterdesk.intake.services import intake_prepare, intake_record_with_message
+from charterdesk.mail.models import Direction, InboundMail, MailKind, MailReference, Outcome
+from charterdesk.mail.outbox import mail_queue
 from charterdesk.mailparse import ParsedMail, clean_subject
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import EventKind, Ticket, Visibility
 from charterdesk.tickets.services import message_add, ticket_update
 from charterdesk.tickets.services.history import record
 
-from ..models import Direction, InboundMail, MailKind, MailReference, Outcome
-from ..outbox import mail_queue
 from .result import Result
 from .senders import Sender
 from .threading import Thread

@@ -1,0 +1,24 @@
+"""Agents' action on what arrived: process a quarantined (or pending) message again. The
+pages that show mail are the mail app's; running the pipeline is this app's."""
+
+from django.contrib import messages as flash
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from charterdesk.core.access import agent_required
+from charterdesk.mail.models import InboundMail, Outcome
+
+from .ingest import inbound_process
+
+
+@agent_required
+@require_POST
+def inbound_retry(request: HttpRequest, mail_id: int) -> HttpResponse:
+    inbound = get_object_or_404(InboundMail, pk=mail_id)
+    if inbound.outcome not in (Outcome.QUARANTINED, Outcome.PENDING):
+        flash.error(request, "Only quarantined or pending mail is processed again.")
+    else:
+        result = inbound_process(inbound)
+        flash.info(request, f"Processed again: {result.outcome.replace('_', ' ')}. {result.reason}")
+    return redirect("mail:inbound", mail_id=mail_id)
