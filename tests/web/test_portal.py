@@ -83,3 +83,10 @@ def test_customers_are_kept_out_of_the_agent_workspace(login, personas):
 def test_signed_out_visitors_are_sent_to_sign_in(client, db):
     response = client.get("/portal/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_the_ticket_page_calls_sla_deadlines_promised_response_times(login, personas):
+    ticket = open_ticket("alice@acme.example", request_type="downtime", priority="urgent")
+    page = login(personas.alice).get(f"/portal/tickets/{ticket.pk}/").content.decode()
+    assert "Promised response times" in page
+    assert "First reply</dt>" in page and "due by" in page

@@ -1,8 +1,6 @@
 """The customer's "Your plan" page: the hours bank, and the authorized contacts that a
 contract administrator manages within the plan's cap."""
 
-from typing import cast
-
 from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.models import Contact
@@ -27,7 +26,7 @@ class AuthorizeForm(forms.Form):
 
 
 def _contact(request: HttpRequest) -> Contact:
-    return cast(Contact, request.user.contact)  # type: ignore[union-attr]
+    return signed_in_user(request).contact
 
 
 def _contract(contact: Contact) -> Contract | None:
@@ -68,7 +67,7 @@ def authorized_add(request: HttpRequest) -> HttpResponse:
     form = AuthorizeForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 added = authorized.authorized_contact_add(
                     _locked_contract(contact), contact, **form.cleaned_data
                 )
@@ -83,7 +82,7 @@ def authorized_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def authorized_remove(request: HttpRequest, contact_id: int) -> HttpResponse:
     contact = _contact(request)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         contract = _locked_contract(contact)
         removed = contract.authorized_contacts.filter(pk=contact_id).first()
         if removed is None:

@@ -6,11 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import ticket_create
-from charterdesk.sla.selectors import clocks_of
+from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
@@ -20,21 +21,22 @@ from .forms import NewRequestForm, ReplyForm
 
 @contact_required
 def ticket_list(request: HttpRequest) -> HttpResponse:
-    tickets = selectors.tickets_visible_to(request.user).select_related("requester")  # type: ignore[arg-type]
+    tickets = selectors.tickets_visible_to(signed_in_user(request)).select_related("requester")
     page = Paginator(tickets.order_by("-id"), 25).get_page(request.GET.get("page"))
     return render(request, "portal/ticket_list.html", {"page": page})
 
 
 @contact_required
 def ticket_new(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
     form = NewRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 ticket = ticket_create(
-                    requester=request.user.contact,  # type: ignore[union-attr]
+                    requester=user.contact,
                     channel=Channel.PORTAL,
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=user,
                     **form.cleaned_data,
                 )
             return redirect("portal:ticket", ticket_id=ticket.pk)
@@ -47,7 +49,7 @@ def ticket_new(request: HttpRequest) -> HttpResponse:
 def coverage_preview(request: HttpRequest) -> HttpResponse:
     """What the plan gives a request of this type and priority, before it is sent."""
     context = expectation(
-        request.user.contact,  # type: ignore[union-attr]
+        signed_in_user(request).contact,
         request.GET.get("request_type", ""),
         request.GET.get("priority", ""),
         timezone.now(),
@@ -57,27 +59,24 @@ def coverage_preview(request: HttpRequest) -> HttpResponse:
 
 @contact_required
 def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    user = signed_in_user(request)
     try:
-        ticket = selectors.ticket_get_for(request.user, ticket_id)  # type: ignore[arg-type]
+        ticket = selectors.ticket_get_for(user, ticket_id)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such request.") from exc
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.message_add(ticket, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
+            with transaction.atomic(durable=True):
+                services.message_add(ticket, user, form.cleaned_data["body"])
             flash.success(request, "Your reply was added; the team is told.")
             return redirect("portal:ticket", ticket_id=ticket.pk)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    messages = selectors.messages_visible_to(request.user, ticket)  # type: ignore[arg-type]
-    promises = (
-        clocks_of(ticket)
-        .exclude(metric="periodic_update", state="fulfilled")
-        .exclude(state="cancelled")
-    )
-    return render(
-        request,
-        "portal/ticket_detail.html",
-        {"ticket": ticket, "messages_": messages, "form": form, "promises": promises},
-    )
+    context = {
+        "ticket": ticket,
+        "messages_": selectors.messages_visible_to(user, ticket),
+        "form": form,
+        "targets": response_targets_for(ticket, timezone.now()),
+    }
+    return render(request, "portal/ticket_detail.html", context)

@@ -1,14 +1,16 @@
-"""Reads of SLA clocks: a ticket's clocks and events, and attainment reports."""
+"""Reads of SLA clocks: a ticket's clocks and events, the response targets a customer sees,
+and attainment reports."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from charterdesk.calendars import BusinessCalendar
-from charterdesk.plans.models import PlanCoverage, Schedule
+from charterdesk.plans.models import Metric, PlanCoverage, Schedule
 from charterdesk.tickets.models import Ticket
 
 from .clocks import used_seconds
@@ -21,6 +23,50 @@ def clocks_of(ticket: Ticket) -> QuerySet[SlaClock]:
 
 def events_of(ticket: Ticket) -> QuerySet[SlaEvent]:
     return SlaEvent.objects.filter(ticket=ticket).select_related("clock").order_by("at", "id")
+
+
+class TargetState(models.TextChoices):
+    """A response target's state in the words the portal prints before its time. The
+    states are the glossary's (docs/concepts.md); `breached` here is a running target
+    whose deadline has passed."""
+
+    ACTIVE = "active", "due by"
+    PAUSED = "paused", "paused while the request waits on you or a third party"
+    FULFILLED = "fulfilled", "met on"
+    BREACHED = "breached", "overdue since"
+
+
+@dataclass(frozen=True)
+class PromisedTime:
+    """One promised response time as a customer reads it: "First reply: due by Mon 23 Nov,
+    10:30 UTC". `at` is the deadline, or when the target was met; None while paused."""
+
+    metric: str
+    state: TargetState
+    at: datetime | None
+
+
+def response_targets_for(ticket: Ticket, now: datetime) -> list[PromisedTime]:
+    """The ticket's promised response times for its customer, oldest first. Withdrawn
+    targets and the periodic updates already given are left out: nothing is due on them
+    any more."""
+    clocks = (
+        clocks_of(ticket)
+        .exclude(state=ClockState.CANCELLED)
+        .exclude(metric=Metric.PERIODIC_UPDATE, state=ClockState.FULFILLED)
+    )
+    return [_promised_time(clock, now) for clock in clocks]
+
+
+def _promised_time(clock: SlaClock, now: datetime) -> PromisedTime:
+    metric = clock.get_metric_display()
+    if clock.state == ClockState.FULFILLED:
+        return PromisedTime(metric, TargetState.FULFILLED, clock.fulfilled_at)
+    if clock.state == ClockState.PAUSED:
+        return PromisedTime(metric, TargetState.PAUSED, None)
+    late = clock.breached or (clock.due_at is not None and clock.due_at < now)
+    state = TargetState.BREACHED if late else TargetState.ACTIVE
+    return PromisedTime(metric, state, clock.due_at)
 
 
 @dataclass(frozen=True)
