@@ -3,7 +3,8 @@ mail leaves through the outbox on commit.
 
 Logging time on a metered ticket draws on the contract's hours bank. Past 100% the plan's
 overage policy applies: `serve_and_bill` flags the minutes beyond the bank as overage
-(billable); `need_approval` refuses them unless the ticket has an approved estimate."""
+(billable); `need_approval` refuses them unless the entry is linked to an approved estimate
+(estimates links it when `time_entry_logging` is announced)."""
 
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -15,12 +16,12 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.core.vocabulary import Decision, hours_text
-from charterdesk.estimates.models import Estimate, EstimateState
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.plans.models import Contract, OveragePolicy
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services.history import record
 
+from .hooks import time_entry_logging
 from .models import Activity, BankAlert, Purchase, Threshold, TimeEntry
 from .selectors import Bank, bank_of
 
@@ -50,10 +51,6 @@ def _check(minutes: int, activity: str, note: str, worked_at: datetime, now: dat
         errors["worked_at"] = "Time cannot be logged for work in the future."
     if errors:
         raise ValidationError(errors)
-
-
-def approved_estimate_of(ticket: Ticket) -> Estimate | None:
-    return ticket.estimates.filter(state=EstimateState.APPROVED).order_by("-decided_at").first()
 
 
 def _price(entry: TimeEntry, bank: Bank, extra_used: int = 0) -> None:
@@ -97,7 +94,6 @@ def time_entry_create(
         raise ValidationError({"minutes": "The ticket is closed; time can no longer be logged."})
     contract = ticket.contract
     draws = ticket.coverage == Decision.METERED and contract is not None
-    estimate = approved_estimate_of(ticket)
     entry = TimeEntry(
         ticket=ticket,
         agent=agent,
@@ -106,12 +102,12 @@ def time_entry_create(
         activity=activity,
         billable=billable,
         draws_on_bank=draws,
-        estimate=estimate,
         tier=agent.tier,
         note=note.strip(),
         worked_at=worked_at,
         created_at=now,
     )
+    time_entry_logging.announce(entry)
     locked = _lock(contract) if draws else None
     if locked is not None:
         _price(entry, bank_of(locked))
