@@ -299,7 +299,7 @@ def measure(contract_id: int, label: str) -> list[tuple[str, float, float]]:
     from django.test import Client
 
     from charterdesk.accounts.models import ApiToken, User
-    from charterdesk.statements.months import Month
+    from charterdesk.statements.calendar_months import Month
     from charterdesk.statements.usage import usage_statement
     from charterdesk.tickets.models import Ticket
 

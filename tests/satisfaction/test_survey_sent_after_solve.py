@@ -6,7 +6,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.mail.models import OutboundMail
 from charterdesk.plans.models import Plan
 from charterdesk.satisfaction.models import Survey
-from charterdesk.satisfaction.sending import send_due_surveys
+from charterdesk.satisfaction.sweep import send_due_surveys
 from charterdesk.tickets.models import EventKind
 from tests.satisfaction.factories import solved_ticket
 

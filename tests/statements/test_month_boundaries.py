@@ -1,7 +1,7 @@
 import pytest
 
 from charterdesk.sla.models import Calendar
-from charterdesk.statements.months import Month
+from charterdesk.statements.calendar_months import Month
 from charterdesk.statements.usage import usage_statement
 
 from .conftest import utc

@@ -3,10 +3,10 @@ from django.utils.module_loading import import_string
 
 from charterdesk.core.schedule import JOBS
 from charterdesk.customers.models import Contact
+from charterdesk.statements.calendar_months import Month
 from charterdesk.statements.models import StatementMailing
-from charterdesk.statements.monthly import mail_due_statements
-from charterdesk.statements.months import Month
 from charterdesk.statements.services import statement_mail
+from charterdesk.statements.sweep import mail_due_statements
 
 from .conftest import utc
 

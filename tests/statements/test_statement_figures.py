@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from charterdesk.accounts.models import User
 from charterdesk.hours.selectors import bank_of
-from charterdesk.statements.months import Month
+from charterdesk.statements.calendar_months import Month
 from charterdesk.statements.usage import usage_statement
 from charterdesk.tickets.models import Ticket
 

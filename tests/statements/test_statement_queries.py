@@ -1,4 +1,4 @@
-from charterdesk.statements.months import Month
+from charterdesk.statements.calendar_months import Month
 from charterdesk.statements.usage import usage_statement
 
 from .factories import answer, promise, ticket, time_entry

@@ -6,27 +6,25 @@ sees what was promised, when it moved and whether it was kept."""
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.mail.outbox import mail_queue
-from charterdesk.tickets.models import EventKind, Status, Ticket
+from charterdesk.tickets.guards import check_not_closed
+from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
 from .models import Commitment, CommitmentState
 
 SETTLED = (CommitmentState.KEPT, CommitmentState.BROKEN, CommitmentState.CANCELLED)
+ONLY_AGENTS = "Only agents record and change commitments."
 
 
 def when_text(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%a %d %b %Y, %H:%M %Z")
-
-
-def _check_agent(actor: User | None) -> None:
-    if actor is not None and not actor.is_agent:
-        raise PermissionDenied("Only agents record and change commitments.")
 
 
 def _check(text: str, due_at: datetime, owner: User | None, now: datetime) -> None:
@@ -57,10 +55,9 @@ def commitment_create(
     at: datetime | None = None,
 ) -> Commitment:
     """Record a promise on a ticket; the requester is told by mail."""
-    _check_agent(actor)
+    check_agent(actor, ONLY_AGENTS)
     now = at or timezone.now()
-    if ticket.status == Status.CLOSED:
-        raise ValidationError({"text": "The ticket is closed; open a follow-up instead."})
+    check_not_closed(ticket, "text")
     _check(text, due_at, owner, now)
     assert owner is not None  # noqa: S101 - checked above
     commitment = Commitment.objects.create(
@@ -99,7 +96,7 @@ def commitment_reschedule(
     at: datetime | None = None,
 ) -> Commitment:
     """Move an open promise to a new due time; the requester is told, reminders rearm."""
-    _check_agent(actor)
+    check_agent(actor, ONLY_AGENTS)
     now = at or timezone.now()
     _check_open(commitment)
     _check(commitment.text, due_at, commitment.owner, now)
@@ -129,7 +126,8 @@ def commitment_settle(
     at: datetime | None = None,
 ) -> Commitment:
     """Mark an open promise kept, broken or cancelled (actor None: CharterDesk itself)."""
-    _check_agent(actor)
+    if actor is not None:
+        check_agent(actor, ONLY_AGENTS)
     if state not in SETTLED:
         raise ValidationError({"state": f"Use one of: {', '.join(SETTLED)}."})
     _check_open(commitment)

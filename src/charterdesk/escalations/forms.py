@@ -1,5 +1,6 @@
 from django import forms
 
+from charterdesk.core.moments import reasonable_date
 from charterdesk.routing.models import Queue
 
 from .models import EscalationKind
@@ -56,3 +57,22 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Required when declining; mailed to the customer.",
     )
+
+
+class SwarmReportForm(forms.Form):
+    """The swarm report's period: from one day to another, the end excluded."""
+
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
+    )
+    end = forms.DateField(
+        label="To (exclusive)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[reasonable_date],
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] >= data["end"]:
+            raise forms.ValidationError("The period must start before it ends.")
+        return data

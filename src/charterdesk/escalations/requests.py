@@ -8,10 +8,12 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.outbox import mail_queue
-from charterdesk.tickets.models import EventKind, Status, Ticket
+from charterdesk.tickets.guards import check_not_closed
+from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
 from .lines import management_line
@@ -47,8 +49,7 @@ def requests_left(ticket: Ticket, now: datetime) -> int | None:
 
 
 def _check(ticket: Ticket, reason: str, now: datetime) -> None:
-    if ticket.status == Status.CLOSED:
-        raise ValidationError({"reason": "This request is closed; open a new one."})
+    check_not_closed(ticket, "reason", "This request is closed; open a new one.")
     if not reason.strip():
         raise ValidationError({"reason": "Tell us why you want this request escalated."})
     if len(reason) > 1000:
@@ -152,8 +153,7 @@ def escalation_request_answer(
 ) -> EscalationRequest:
     """An agent or manager answers: accept (a hierarchical escalation follows) or decline
     with an answer. The customer is told by mail either way."""
-    if not actor.is_agent:
-        raise PermissionDenied("Agents and managers answer escalation requests.")
+    check_agent(actor, "Agents and managers answer escalation requests.")
     if not request.is_open:
         raise ValidationError({"decision": "This request was answered already."})
     answer = answer.strip()

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.routing.models import Queue, Tier, WorkMode
@@ -39,8 +40,8 @@ class Why:
 
 
 def _check(ticket: Ticket, actor: User | None, reason: str, note: str, needs_note: bool) -> None:
-    if actor is not None and not actor.is_agent:
-        raise PermissionDenied("Only agents escalate; customers ask to escalate.")
+    if actor is not None:  # None: an SLA breach escalates
+        check_agent(actor, "Only agents escalate; customers ask to escalate.")
     errors: dict[str, str] = {}
     if not ticket.is_open:
         errors["ticket"] = "Only open tickets are escalated; reopen it first."

@@ -9,4 +9,5 @@ urlpatterns = [
     path("desk/escalation-requests", views.request_list, name="requests"),
     path("desk/escalation-requests/<int:request_id>", views.answer, name="answer"),
     path("portal/tickets/<int:ticket_id>/escalate", views.request_new, name="request"),
+    path("desk/reports/swarming", views.swarm_report, name="swarm_report"),
 ]

@@ -1,3 +1,4 @@
+from datetime import datetime, time, timedelta
 from typing import cast
 
 from django.contrib import messages as flash
@@ -6,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
@@ -15,9 +17,10 @@ from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for, ticket_locked_or_404
 
 from . import requests, services
-from .forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
+from .forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm, SwarmReportForm
 from .models import EscalationRequest
 from .selectors import open_requests, owned_by, request_get_for
+from .swarm_report import swarming_report
 
 RELATED = ("queue__team", "contract__plan", "assignee")
 
@@ -124,4 +127,30 @@ def request_list(request: HttpRequest) -> HttpResponse:
         request,
         "escalations/requests.html",
         {"page": page, "owned": owned, "answer_form": AnswerForm(auto_id=False)},
+    )
+
+
+def _bounds(form: SwarmReportForm) -> tuple[datetime, datetime]:
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    else:
+        end = timezone.localdate() + timedelta(days=1)
+        start = end - timedelta(days=30)
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end, time.min)),
+    )
+
+
+@agent_required
+def swarm_report(request: HttpRequest) -> HttpResponse:
+    """Swarm and tiered queues compared over the tickets resolved in a period."""
+    form = SwarmReportForm(request.GET or None)
+    start, end = _bounds(form)
+    if not form.is_bound:
+        form = SwarmReportForm(initial={"start": start.date(), "end": end.date()})
+    return render(
+        request,
+        "escalations/swarm_report.html",
+        {"form": form, "start": start, "end": end, "modes": swarming_report(start, end)},
     )

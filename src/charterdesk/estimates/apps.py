@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class EstimatesConfig(AppConfig):
     name = "charterdesk.estimates"
     label = "estimates"
+
+    def ready(self) -> None:
+        from charterdesk.hours.hooks import time_entry_logging
+
+        from .receivers import link_approved_estimate
+
+        time_entry_logging.register(link_approved_estimate)

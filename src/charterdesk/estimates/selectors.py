@@ -7,7 +7,7 @@ from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import tickets_visible_to
 
-from .models import Estimate
+from .models import Estimate, EstimateState
 
 
 def estimates_of(ticket: Ticket) -> QuerySet[Estimate]:
@@ -33,3 +33,8 @@ def estimate_get_for(user: User, estimate_id: int) -> Estimate:
         )
         .get(pk=estimate_id)
     )
+
+
+def approved_estimate_of(ticket: Ticket) -> Estimate | None:
+    """The estimate the customer approved last on the ticket, if any."""
+    return ticket.estimates.filter(state=EstimateState.APPROVED).order_by("-decided_at").first()

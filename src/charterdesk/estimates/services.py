@@ -14,11 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Alternative, Decision, hours_text
 from charterdesk.customers.models import Contact
 from charterdesk.hours.selectors import bank_of
 from charterdesk.mail.outbox import mail_queue
+from charterdesk.tickets.guards import check_not_closed
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services import message_add, ticket_update
 from charterdesk.tickets.services.history import record
@@ -66,10 +68,8 @@ def estimate_send(
     at: datetime | None = None,
 ) -> Estimate:
     """Quote the work to the customer; an estimate still awaiting a decision is replaced."""
-    if not agent.is_agent:
-        raise PermissionDenied("Only agents send estimates.")
-    if ticket.status == Status.CLOSED:
-        raise ValidationError({"scope": "The ticket is closed; open a follow-up instead."})
+    check_agent(agent, "Only agents send estimates.")
+    check_not_closed(ticket, "scope")
     if not quotable(ticket):
         raise ValidationError(
             {
@@ -143,8 +143,7 @@ def estimate_withdraw(
     estimate: Estimate, agent: User, note: str = "", at: datetime | None = None
 ) -> Estimate:
     """Take back an estimate the customer has not decided on."""
-    if not agent.is_agent:
-        raise PermissionDenied("Only agents withdraw estimates.")
+    check_agent(agent, "Only agents withdraw estimates.")
     _check_awaiting(estimate)
     _withdraw(estimate, agent, note, at or timezone.now())
     return estimate

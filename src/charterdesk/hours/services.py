@@ -3,7 +3,8 @@ mail leaves through the outbox on commit.
 
 Logging time on a metered ticket draws on the contract's hours bank. Past 100% the plan's
 overage policy applies: `serve_and_bill` flags the minutes beyond the bank as overage
-(billable); `need_approval` refuses them unless the ticket has an approved estimate."""
+(billable); `need_approval` refuses them unless the entry is linked to an approved estimate
+(estimates links it when `time_entry_logging` is announced)."""
 
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -12,26 +13,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.core.vocabulary import Decision, hours_text
-from charterdesk.estimates.models import Estimate, EstimateState
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.plans.models import Contract, OveragePolicy
-from charterdesk.tickets.models import EventKind, Status, Ticket
+from charterdesk.tickets.guards import check_not_closed
+from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
+from .hooks import time_entry_logging
 from .models import Activity, BankAlert, Purchase, Threshold, TimeEntry
 from .selectors import Bank, bank_of
 
 MAX_MINUTES = 24 * 60  # one entry covers at most a day of work
 MAX_PURCHASE_HOURS = Decimal(10_000)
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-def _check_agent(actor: User) -> None:
-    if not actor.is_agent:
-        raise PermissionDenied("Only agents log time.")
+ONLY_AGENTS = "Only agents log time."
 
 
 def _check(minutes: int, activity: str, note: str, worked_at: datetime, now: datetime) -> None:
@@ -50,10 +49,6 @@ def _check(minutes: int, activity: str, note: str, worked_at: datetime, now: dat
         errors["worked_at"] = "Time cannot be logged for work in the future."
     if errors:
         raise ValidationError(errors)
-
-
-def approved_estimate_of(ticket: Ticket) -> Estimate | None:
-    return ticket.estimates.filter(state=EstimateState.APPROVED).order_by("-decided_at").first()
 
 
 def _price(entry: TimeEntry, bank: Bank, extra_used: int = 0) -> None:
@@ -89,15 +84,13 @@ def time_entry_create(
     at: datetime | None = None,
 ) -> TimeEntry:
     """Log an agent's minutes on a ticket; copies the contract and the agent's tier."""
-    _check_agent(agent)
+    check_agent(agent, ONLY_AGENTS)
     now = at or timezone.now()
     worked_at = worked_at or now
     _check(minutes, activity, note, worked_at, now)
-    if ticket.status == Status.CLOSED:
-        raise ValidationError({"minutes": "The ticket is closed; time can no longer be logged."})
+    check_not_closed(ticket, "minutes", "The ticket is closed; time can no longer be logged.")
     contract = ticket.contract
     draws = ticket.coverage == Decision.METERED and contract is not None
-    estimate = approved_estimate_of(ticket)
     entry = TimeEntry(
         ticket=ticket,
         agent=agent,
@@ -106,12 +99,12 @@ def time_entry_create(
         activity=activity,
         billable=billable,
         draws_on_bank=draws,
-        estimate=estimate,
         tier=agent.tier,
         note=note.strip(),
         worked_at=worked_at,
         created_at=now,
     )
+    time_entry_logging.announce(entry)
     locked = _lock(contract) if draws else None
     if locked is not None:
         _price(entry, bank_of(locked))
@@ -150,7 +143,7 @@ def _describe(entry: TimeEntry) -> str:
 
 
 def _check_owner(entry: TimeEntry, actor: User) -> None:
-    _check_agent(actor)
+    check_agent(actor, ONLY_AGENTS)
     if entry.agent_id != actor.pk and not actor.is_staff:
         raise PermissionDenied("Agents correct or delete only their own time entries.")
 

@@ -3,8 +3,8 @@ from django.shortcuts import render
 
 from charterdesk.core.vocabulary import Channel
 
+from .coverage_matrix import coverage_matrix
 from .selectors import plans_with_terms
-from .terms import coverage_matrix
 
 
 def coverage(request: HttpRequest) -> HttpResponse:

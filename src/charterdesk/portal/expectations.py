@@ -4,8 +4,8 @@ from typing import Any
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.plans.coverage import decide_coverage
+from charterdesk.plans.coverage_matrix import target_text
 from charterdesk.plans.models import Metric
-from charterdesk.plans.terms import target_text
 from charterdesk.sla.terms import terms_of
 
 

@@ -1,7 +1,7 @@
 from django.utils import timezone
 from django_tasks import task
 
-from .sending import send_due_surveys
+from .sweep import send_due_surveys
 
 
 @task()

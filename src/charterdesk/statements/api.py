@@ -8,8 +8,8 @@ from ninja import Field, Query, Router, Schema
 
 from charterdesk.accounts.auth import user_of
 
+from .calendar_months import Month, current_month
 from .export import as_data
-from .months import Month, current_month
 from .selectors import contract_get_for, usage_statement
 
 router = Router(tags=["statements"])

@@ -1,6 +1,6 @@
 from django import forms
 
-from .months import Month
+from .calendar_months import Month
 
 
 class MonthForm(forms.Form):

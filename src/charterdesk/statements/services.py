@@ -10,8 +10,8 @@ from django.urls import reverse
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.plans.models import Contract
 
+from .calendar_months import Month
 from .models import StatementMailing
-from .months import Month
 from .usage import usage_statement
 
 TEMPLATE = "statements/mail/statement"

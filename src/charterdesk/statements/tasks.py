@@ -1,7 +1,7 @@
 from django.utils import timezone
 from django_tasks import task
 
-from .monthly import mail_due_statements
+from .sweep import mail_due_statements
 
 
 @task()

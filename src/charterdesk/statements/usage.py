@@ -34,7 +34,7 @@ from charterdesk.satisfaction.models import SATISFIED, Rating, Survey
 from charterdesk.sla.models import RUNNING_STATES, ClockState, SlaClock
 from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
-from .months import Month, zone_of
+from .calendar_months import Month, zone_of
 
 MINUTES_PER_HOUR = 60
 CENT = Decimal("0.01")

@@ -16,9 +16,9 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 from charterdesk.plans.models import Contract
 
+from .calendar_months import Month, current_month
 from .export import as_csv, filename
 from .forms import MonthForm
-from .months import Month, current_month
 from .pdf import as_pdf
 from .selectors import contract_get_for, contracts_visible_to, usage_statement
 from .usage import Row, Statement

@@ -1,23 +1,20 @@
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
-from charterdesk.core.moments import check_reasonable
 from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import services
 from .models import Collaborator, HelpRequest
-from .report import swarming_report
 from .selectors import collaborators_of
 
 router = Router(tags=["swarms"])
@@ -46,30 +43,6 @@ class CollaboratorOut(Schema):
     agent: PersonRef
     added_by: PersonRef | None
     added_at: datetime
-
-
-class ModeOut(Schema):
-    mode: str
-    label: str
-    resolved: int
-    median_hours: float | None
-    average_hours: float | None
-    handoffs_per_ticket: float | None
-    reopen_rate: float | None
-    collaborators_per_ticket: float | None
-    minutes_logged: int
-    collaborator_minutes: int
-
-
-class ReportOut(Schema):
-    start: datetime = Field(alias="from")
-    end: datetime = Field(alias="to")
-    modes: list[ModeOut]
-
-
-class Period(Schema):
-    start: datetime | None = Field(None, alias="from", description="Default: 30 days ago.")
-    end: datetime | None = Field(None, alias="to", description="Default: now.")
 
 
 def _person(user: User | None) -> dict[str, str] | None:
@@ -153,27 +126,3 @@ def remove_collaborator(
         ticket = ticket_lock_for(user, ticket_id)
         services.collaborator_remove(ticket, user, _agent(agent_email, user))
     return HttpResponse(status=204)
-
-
-def period_of(
-    start: datetime | None, end: datetime | None, now: datetime
-) -> tuple[datetime, datetime]:
-    """The report's period: given bounds (without a time zone: the site's), else the last
-    30 days."""
-    check_reasonable(start, "from")
-    check_reasonable(end, "to")
-    end = end or now
-    start = start or end - timedelta(days=30)
-    start, end = (timezone.make_aware(v) if timezone.is_naive(v) else v for v in (start, end))
-    if start >= end:
-        raise ValidationError({"from": "The period must start before it ends."})
-    return start, end
-
-
-@router.get("/reports/swarming", response=ReportOut, by_alias=True)
-def swarming(request: HttpRequest, period: Query[Period]) -> dict[str, Any]:
-    """Swarm and tiered queues compared over the tickets resolved in the period."""
-    if not user_of(request).is_agent:
-        raise PermissionDenied("Reports are for support staff.")
-    start, end = period_of(period.start, period.end, timezone.now())
-    return {"from": start, "to": end, "modes": [vars(m) for m in swarming_report(start, end)]}

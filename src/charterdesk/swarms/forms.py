@@ -1,7 +1,6 @@
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
-from charterdesk.core.moments import reasonable_date
 
 
 class HelpRequestForm(forms.Form):
@@ -29,20 +28,3 @@ class CollaboratorForm(forms.Form):
         empty_label="Me",
         queryset=User.objects.filter(role__in=STAFF_ROLES, is_active=True),
     )
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[reasonable_date]
-    )
-    end = forms.DateField(
-        label="To (exclusive)",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[reasonable_date],
-    )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["start"] >= data["end"]:
-            raise forms.ValidationError("The period must start before it ends.")
-        return data

@@ -5,18 +5,21 @@ and leaving is a line in the ticket's history (kind `collaborator`, internal).""
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.mail.outbox import mail_queue
-from charterdesk.tickets.models import EventKind, Status, Ticket
+from charterdesk.tickets.guards import check_not_closed
+from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
 from .models import Collaborator, HelpRequest
 from .selectors import experts_for
 
 MAX_SKILLS = 10
+ONLY_AGENTS = "Only agents work in swarms."
 
 
 def clean_skills(skills: list[str]) -> list[str]:
@@ -29,22 +32,12 @@ def clean_skills(skills: list[str]) -> list[str]:
     return seen
 
 
-def _check_agent(actor: User | None) -> None:
-    if actor is None or not actor.is_agent:
-        raise PermissionDenied("Only agents work in swarms.")
-
-
-def _check_workable(ticket: Ticket) -> None:
-    if ticket.status == Status.CLOSED:
-        raise ValidationError({"ticket": "The ticket is closed; open a follow-up instead."})
-
-
 def help_request_create(
     ticket: Ticket, actor: User, *, skills: list[str], note: str = "", at: datetime | None = None
 ) -> HelpRequest:
     """Ask for help on a ticket: agents whose skills match are told by mail."""
-    _check_agent(actor)
-    _check_workable(ticket)
+    check_agent(actor, ONLY_AGENTS)
+    check_not_closed(ticket, "ticket")
     wanted = clean_skills(skills)
     errors: dict[str, str] = {}
     if not wanted:
@@ -99,8 +92,8 @@ def collaborator_add(
     """An agent joins a ticket (or is added by another agent, or by an escalation from a
     swarm queue, actor None). The assignee stays the assignee."""
     if actor is not None:
-        _check_agent(actor)
-    _check_workable(ticket)
+        check_agent(actor, ONLY_AGENTS)
+    check_not_closed(ticket, "ticket")
     if agent.role not in STAFF_ROLES or not agent.is_active:
         raise ValidationError({"agent_email": "Only an active agent can collaborate."})
     if agent.pk == ticket.assignee_id:
@@ -142,7 +135,7 @@ def collaborator_remove(
 ) -> None:
     """A collaborator leaves (or is removed by another agent); their replies and time stay
     theirs on the ticket."""
-    _check_agent(actor)
+    check_agent(actor, ONLY_AGENTS)
     deleted, _ = ticket.collaborators.filter(agent=agent).delete()
     if not deleted:
         raise ValidationError({"agent_email": f"{agent} is not a collaborator on this ticket."})

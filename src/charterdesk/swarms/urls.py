@@ -11,5 +11,4 @@ urlpatterns = [
         views.collaborator_remove,
         name="remove",
     ),
-    path("desk/reports/swarming", views.report, name="report"),
 ]

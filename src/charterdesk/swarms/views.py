@@ -1,12 +1,10 @@
-from datetime import datetime, time, timedelta
 from typing import cast
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
@@ -15,8 +13,7 @@ from charterdesk.core.forms import flash_errors
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
-from .forms import CollaboratorForm, HelpRequestForm, PeriodForm
-from .report import swarming_report
+from .forms import CollaboratorForm, HelpRequestForm
 
 
 @agent_required
@@ -69,29 +66,3 @@ def collaborator_remove(request: HttpRequest, ticket_id: int, agent_id: int) -> 
     except ValidationError as exc:
         flash.error(request, " ".join(exc.messages))
     return redirect("desk:ticket", ticket_id=ticket_id)
-
-
-def _bounds(form: PeriodForm) -> tuple[datetime, datetime]:
-    if form.is_bound and form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    else:
-        end = timezone.localdate() + timedelta(days=1)
-        start = end - timedelta(days=30)
-    return (
-        timezone.make_aware(datetime.combine(start, time.min)),
-        timezone.make_aware(datetime.combine(end, time.min)),
-    )
-
-
-@agent_required
-def report(request: HttpRequest) -> HttpResponse:
-    """Swarm and tiered queues compared over the tickets resolved in a period."""
-    form = PeriodForm(request.GET or None)
-    start, end = _bounds(form)
-    if not form.is_bound:
-        form = PeriodForm(initial={"start": start.date(), "end": end.date()})
-    return render(
-        request,
-        "swarms/report.html",
-        {"form": form, "start": start, "end": end, "modes": swarming_report(start, end)},
-    )

@@ -8,8 +8,8 @@ from django.db import transaction
 
 from charterdesk.plans.models import Contract
 
+from .calendar_months import Month, zone_of
 from .models import StatementMailing
-from .months import Month, zone_of
 from .services import statement_mail
 
 MAIL_DAYS = 7  # days at the start of a month in which last month's statement is mailed

@@ -1,4 +1,4 @@
-"""Calendar months in a contract's time zone."""
+"""Calendar months in a contract's time zone: the period a usage statement covers."""
 
 import re
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
-"""Which solved tickets get their survey now: solved at least the plan's survey delay ago
-(and at most a week before that, so a new installation does not survey its whole past)."""
+"""The survey sweep (a scheduler job, every 10 minutes): solved tickets get their survey
+once solved at least the plan's survey delay ago (and at most a week before that, so a new
+installation does not survey its whole past)."""
 
 from datetime import datetime, timedelta
 

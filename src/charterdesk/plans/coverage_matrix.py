@@ -1,4 +1,5 @@
-"""Plan terms in words: the public coverage matrix and what a customer can expect."""
+"""Plan terms in words, for people: the public coverage matrix (request types × plans) and
+the wording of a response target. The terms the SLA clocks count with are in `sla`."""
 
 from dataclasses import dataclass, field
 

@@ -22,12 +22,12 @@ from django.db.models import (
     Sum,
 )
 
-from charterdesk.escalations.models import Escalation, EscalationKind
 from charterdesk.hours.models import TimeEntry
 from charterdesk.routing.models import WorkMode
+from charterdesk.swarms.models import Collaborator
 from charterdesk.tickets.models import EventKind, Status, Ticket, TicketEvent
 
-from .models import Collaborator
+from .models import Escalation, EscalationKind
 
 MODE = "queue__work_mode"
 SOLVED = (Status.SOLVED, Status.CLOSED)  # a reopened ticket loses its solved_at
