@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from charterdesk.core.access import contact_required
+from charterdesk.accounts.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
 from charterdesk.sla.selectors import clocks_of
