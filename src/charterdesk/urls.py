@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from charterdesk.accounts import views as accounts_views
 from charterdesk.api import api
 from charterdesk.core import views as core_views
 from charterdesk.plans import views as plans_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", accounts_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("coverage/", plans_views.coverage, name="coverage"),
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),

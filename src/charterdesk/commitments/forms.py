@@ -1,6 +1,6 @@
 from django import forms
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.moments import reasonable_time
 
 from .models import CommitmentState
@@ -13,9 +13,7 @@ class CommitmentForm(forms.Form):
         label="Promise", max_length=300, widget=forms.TextInput(attrs={"placeholder": "Call back"})
     )
     due_at = forms.DateTimeField(label="Due", widget=LOCAL, validators=[reasonable_time])
-    owner = forms.ModelChoiceField(
-        label="Owner", queryset=User.objects.filter(role__in=STAFF_ROLES, is_active=True)
-    )
+    owner = forms.ModelChoiceField(label="Owner", queryset=active_agents())
 
 
 class CommitmentChangeForm(forms.Form):

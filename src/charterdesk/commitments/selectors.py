@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import ticket_get_for
+from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 
 from .models import Commitment, CommitmentState
 
@@ -21,6 +21,17 @@ def commitment_get_for(user: User, ticket_id: int, commitment_id: int) -> Commit
     """One promise of a ticket the user may see; DoesNotExist otherwise."""
     ticket = ticket_get_for(user, ticket_id)
     return ticket.commitments.select_related("owner", "ticket__requester").get(pk=commitment_id)
+
+
+def commitment_lock_for(user: User, commitment_id: int) -> Commitment:
+    """One promise of a ticket the user may see, its row locked for the caller's
+    transaction; DoesNotExist otherwise."""
+    return (
+        Commitment.objects.filter(ticket__in=tickets_visible_to(user))
+        .select_for_update(of=("self",))
+        .select_related("ticket__requester", "owner")
+        .get(pk=commitment_id)
+    )
 
 
 BOARDS = {

@@ -55,7 +55,7 @@ def _claim_and_mail(
 ) -> list[int]:
     ids = list(candidates.order_by("due_at").values_list("pk", flat=True)[:BATCH])
     claimed = []
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         for commitment in (
             Commitment.objects.filter(pk__in=ids)
             .select_related("owner", "ticket__queue__team__lead")
@@ -90,7 +90,7 @@ def _break_expired(now: datetime) -> list[int]:
     )
     broken = []
     for pk in ids:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             commitment = (
                 Commitment.objects.select_for_update()
                 .select_related("ticket")

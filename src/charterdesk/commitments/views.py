@@ -1,4 +1,4 @@
-from typing import cast
+from typing import Any
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required
 from charterdesk.core.forms import flash_errors
 from charterdesk.core.querystring import parse_id
 from charterdesk.tickets.selectors import ticket_locked_or_404
@@ -18,7 +19,7 @@ from charterdesk.tickets.selectors import ticket_locked_or_404
 from . import services
 from .forms import CommitmentChangeForm, CommitmentForm
 from .models import Commitment
-from .selectors import BOARDS, board, by_owner
+from .selectors import BOARDS, board, by_owner, commitment_lock_for
 
 
 @agent_required
@@ -28,9 +29,9 @@ def commitment_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     if not form.is_valid():
         flash_errors(request, "The promise was not saved.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
-    agent = cast(User, request.user)
+    agent = signed_in_user(request)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(agent, ticket_id)
             services.commitment_create(ticket, agent, **form.cleaned_data)
         flash.success(request, "Promise recorded; the requester is told by mail.")
@@ -39,36 +40,38 @@ def commitment_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
+def _locked(user: User, commitment_id: int) -> Commitment:
+    try:
+        return commitment_lock_for(user, commitment_id)
+    except Commitment.DoesNotExist as exc:
+        raise Http404("No such promise.") from exc
+
+
+def _change(commitment: Commitment, agent: User, data: dict[str, Any]) -> None:
+    if data["due_at"]:
+        services.commitment_reschedule(commitment, agent, data["due_at"], data["note"])
+    if data["state"]:
+        services.commitment_settle(commitment, agent, data["state"], data["note"])
+
+
 @agent_required
 @require_POST
 def commitment_change(request: HttpRequest, commitment_id: int) -> HttpResponse:
-    form = CommitmentChangeForm(request.POST)
-    ticket_id = (
-        Commitment.objects.filter(pk=commitment_id).values_list("ticket_id", flat=True).first()
-    )
-    if ticket_id is None:
-        raise Http404("No such promise.")
-    if not form.is_valid():
-        flash_errors(request, "The promise was not saved.", form)
-        return redirect("desk:ticket", ticket_id=ticket_id)
-    agent, data = cast(User, request.user), form.cleaned_data
-    try:
-        with transaction.atomic():
-            commitment = (
-                Commitment.objects.select_for_update()
-                .select_related("ticket__requester", "owner")
-                .get(pk=commitment_id)
-            )
-            if data["due_at"]:
-                services.commitment_reschedule(commitment, agent, data["due_at"], data["note"])
-            if data["state"]:
-                services.commitment_settle(commitment, agent, data["state"], data["note"])
-        flash.success(request, "Promise updated.")
-    except ValidationError as exc:
-        flash_errors(request, "The promise was not saved.", form, exc)
+    form, agent = CommitmentChangeForm(request.POST), signed_in_user(request)
+    with transaction.atomic(durable=True):
+        commitment = _locked(agent, commitment_id)
+        if not form.is_valid():
+            flash_errors(request, "The promise was not saved.", form)
+            return redirect("desk:ticket", ticket_id=commitment.ticket_id)
+        try:
+            with transaction.atomic():  # a savepoint: a refused change writes nothing
+                _change(commitment, agent, form.cleaned_data)
+            flash.success(request, "Promise updated.")
+        except ValidationError as exc:
+            flash_errors(request, "The promise was not saved.", form, exc)
     if request.POST.get("back") == "dashboard":
         return redirect("commitments:dashboard")
-    return redirect("desk:ticket", ticket_id=ticket_id)
+    return redirect("desk:ticket", ticket_id=commitment.ticket_id)
 
 
 @agent_required

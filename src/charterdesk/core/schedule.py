@@ -60,12 +60,14 @@ def claim(job: Job, now: datetime) -> bool:
 
 
 def run_due(now: datetime, jobs: tuple[Job, ...] = JOBS) -> list[str]:
-    """Enqueue every due job once; returns the names enqueued."""
+    """Enqueue every due job once; returns the names enqueued. Each job is enqueued once its
+    claim commits, so a task never runs inside the scheduler's transaction (a backend that
+    runs tasks on the spot would otherwise run its durable transactions nested)."""
     started = []
     for job in jobs:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             if claim(job, now):
-                import_string(job.task).enqueue()
+                transaction.on_commit(import_string(job.task).enqueue)
                 started.append(job.name)
                 log.info("scheduled %s", job.name)
     return started

@@ -1,8 +1,17 @@
 from django.db.models import QuerySet
 
 from charterdesk.accounts.models import User
+from charterdesk.core.querystring import parse_id
 
 from .models import Contact, Organization
+
+
+def organization_by_name_or_id(text: str) -> Organization | None:
+    """The organization a person typed: its id, or its exact name in any case."""
+    number = parse_id(text)
+    if number is not None:
+        return Organization.objects.filter(pk=number).first()
+    return Organization.objects.filter(name__iexact=text).first()
 
 
 def organizations_visible_to(user: User) -> QuerySet[Organization]:

@@ -2,11 +2,11 @@ from typing import Any
 
 from django import forms
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.selectors import agents
 from charterdesk.core.moments import reasonable_time
-from charterdesk.core.querystring import parse_id
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Organization
+from charterdesk.customers.selectors import organization_by_name_or_id
 from charterdesk.routing.models import Queue
 from charterdesk.sla.models import RUNNING_STATES, SlaClock
 from charterdesk.tickets.models import Status, Visibility
@@ -20,21 +20,13 @@ class QueueFilterForm(forms.Form):
     organization = forms.CharField(
         required=False, widget=forms.TextInput(attrs={"placeholder": "Name"})
     )
-    assignee = forms.ModelChoiceField(
-        User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Anyone"
-    )
+    assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Anyone")
 
     def clean_organization(self) -> Organization | None:
         text = self.cleaned_data["organization"].strip()
         if not text:
             return None
-        number = parse_id(text)
-        found = (
-            Organization.objects.filter(pk=number)
-            if number is not None
-            else Organization.objects.filter(name__iexact=text)
-        )
-        organization = found.first()
+        organization = organization_by_name_or_id(text)
         if organization is None:
             raise forms.ValidationError(f"No organization is called “{text}”.")
         return organization
@@ -67,9 +59,7 @@ class PropertiesForm(forms.Form):
     priority = forms.ChoiceField(choices=Priority.choices)
     status = forms.ChoiceField(choices=Status.choices)
     queue = forms.ModelChoiceField(Queue.objects.all(), empty_label=None)
-    assignee = forms.ModelChoiceField(
-        User.objects.filter(role__in=STAFF_ROLES), required=False, empty_label="Unassigned"
-    )
+    assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Unassigned")
 
 
 class OverrideForm(forms.Form):

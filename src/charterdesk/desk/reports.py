@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from charterdesk.core.access import agent_required
+from charterdesk.accounts.access import agent_required
 from charterdesk.core.forms import PeriodForm
 from charterdesk.core.spreadsheets import SafeWriter
 from charterdesk.sla.selectors import attainment

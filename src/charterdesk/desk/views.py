@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,12 +6,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
 from charterdesk.sla import services as services_sla
-from charterdesk.sla.models import RUNNING_STATES
-from charterdesk.sla.selectors import clock_views, events_of, nearest
+from charterdesk.sla.models import SlaClock
+from charterdesk.sla.selectors import (
+    clock_lock_of,
+    clock_views,
+    events_of,
+    nearest,
+    running_clocks_of,
+)
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
@@ -45,12 +49,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _ticket(request: HttpRequest, ticket_id: int, *, lock: bool = False) -> Ticket:
-    tickets = selectors.tickets_visible_to(request.user)  # type: ignore[arg-type]
+def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     try:
-        if lock:
-            return tickets.select_for_update().get(pk=ticket_id)
-        return selectors.ticket_get_for(request.user, ticket_id)  # type: ignore[arg-type]
+        return selectors.ticket_get_for(signed_in_user(request), ticket_id)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such ticket.") from exc
 
@@ -63,7 +64,7 @@ def ticket_detail(
     properties: PropertiesForm | None = None,
     override: OverrideForm | None = None,
 ) -> HttpResponse:
-    ticket = _ticket(request, ticket_id)
+    ticket, user = _ticket(request, ticket_id), signed_in_user(request)
     now = timezone.now()
     clocks = clock_views([ticket], now)[ticket.pk]
     initial = {
@@ -74,8 +75,8 @@ def ticket_detail(
         "desk/ticket.html",
         {
             "ticket": ticket,
-            "messages_": selectors.messages_visible_to(request.user, ticket),  # type: ignore[arg-type]
-            "events": selectors.events_visible_to(request.user, ticket),  # type: ignore[arg-type]
+            "messages_": selectors.messages_visible_to(user, ticket),
+            "events": selectors.events_visible_to(user, ticket),
             "reply": reply or AgentReplyForm(),
             "properties": properties or PropertiesForm(initial=initial),
             "clocks": clocks,
@@ -89,15 +90,15 @@ def ticket_detail(
 @agent_required
 @require_POST
 def ticket_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form = AgentReplyForm(request.POST)
+    form, agent = AgentReplyForm(request.POST), signed_in_user(request)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                ticket = _ticket(request, ticket_id, lock=True)
+            with transaction.atomic(durable=True):
+                ticket = selectors.ticket_locked_or_404(agent, ticket_id)
                 data = form.cleaned_data
-                services.message_add(ticket, request.user, data["body"], data["visibility"])  # type: ignore[arg-type]
+                services.message_add(ticket, agent, data["body"], data["visibility"])
                 if data["status"]:
-                    services.ticket_update(ticket, request.user, status=data["status"])  # type: ignore[arg-type]
+                    services.ticket_update(ticket, agent, status=data["status"])
             flash.success(
                 request, "Note added." if data["visibility"] == "internal" else "Reply sent."
             )
@@ -110,12 +111,12 @@ def ticket_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def ticket_properties(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form = PropertiesForm(request.POST)
+    form, agent = PropertiesForm(request.POST), signed_in_user(request)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                ticket = _ticket(request, ticket_id, lock=True)
-                changed = services.ticket_update(ticket, request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            with transaction.atomic(durable=True):
+                ticket = selectors.ticket_locked_or_404(agent, ticket_id)
+                changed = services.ticket_update(ticket, agent, **form.cleaned_data)
             flash.success(request, f"Saved: {', '.join(changed)}." if changed else "No change.")
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
@@ -127,16 +128,23 @@ def ticket_properties(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def sla_override(request: HttpRequest, ticket_id: int) -> HttpResponse:
     ticket = _ticket(request, ticket_id)
-    form = OverrideForm(request.POST, clocks=list(ticket.clocks.filter(state__in=RUNNING_STATES)))
+    form = OverrideForm(request.POST, clocks=list(running_clocks_of(ticket)))
     if form.is_valid():
         try:
-            with transaction.atomic():
-                clock = ticket.clocks.select_for_update().get(pk=form.cleaned_data["clock"])
+            with transaction.atomic(durable=True):
+                clock = _clock_locked_or_404(ticket, form.cleaned_data["clock"])
                 data = form.cleaned_data
-                agent = cast(User, request.user)
+                agent = signed_in_user(request)
                 services_sla.sla_override(clock, data["due_at"], data["reason"], agent)
             flash.success(request, "Deadline changed.")
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
             add_service_errors(form, exc)
     return ticket_detail(request, ticket_id, override=form)
+
+
+def _clock_locked_or_404(ticket: Ticket, clock_id: int) -> SlaClock:
+    try:
+        return clock_lock_of(ticket, clock_id)
+    except SlaClock.DoesNotExist as exc:
+        raise Http404("No such deadline.") from exc

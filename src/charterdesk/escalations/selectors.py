@@ -43,6 +43,14 @@ def request_get_for(user: User, request_id: int) -> EscalationRequest:
     ).get(pk=request_id)
 
 
+def request_lock_for(user: User, request_id: int) -> EscalationRequest:
+    """One request, for agents, its row locked for the caller's transaction;
+    EscalationRequest.DoesNotExist otherwise."""
+    if not user.is_agent:
+        raise EscalationRequest.DoesNotExist
+    return EscalationRequest.objects.select_for_update().get(pk=request_id)
+
+
 def owned_by(user: User) -> QuerySet[Ticket]:
     """Open tickets whose current escalation owner is the user, most urgent first: those
     escalated to them whose latest hierarchical escalation still names them."""

@@ -8,6 +8,6 @@ from .sweep import sweep
 @task()
 def remind_escalation_requests() -> dict[str, int]:
     """Bring unanswered escalation requests back to the management line (a scheduler job)."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         result = sweep(timezone.now())
     return {"reminded": len(result.reminded)}

@@ -1,5 +1,4 @@
 from datetime import datetime, time, timedelta
-from typing import cast
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required, contact_required
+from charterdesk.accounts.access import agent_required, contact_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors, flash_errors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for, ticket_locked_or_404
@@ -19,7 +18,7 @@ from charterdesk.tickets.selectors import ticket_get_for, ticket_locked_or_404
 from . import requests, services
 from .forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm, SwarmReportForm
 from .models import EscalationRequest
-from .selectors import open_requests, owned_by, request_get_for
+from .selectors import open_requests, owned_by, request_get_for, request_lock_for
 from .swarm_report import swarming_report
 
 RELATED = ("queue__team", "contract__plan", "assignee")
@@ -28,12 +27,12 @@ RELATED = ("queue__team", "contract__plan", "assignee")
 @agent_required
 @require_POST
 def escalate(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form, agent = EscalateForm(request.POST), cast(User, request.user)
+    form, agent = EscalateForm(request.POST), signed_in_user(request)
     if not form.is_valid():
         flash_errors(request, "Not escalated.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             escalation = services.ticket_escalate(
                 ticket_locked_or_404(agent, ticket_id, *RELATED), agent, **form.cleaned_data
             )
@@ -47,12 +46,12 @@ def escalate(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def de_escalate(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form, agent = DeEscalateForm(request.POST), cast(User, request.user)
+    form, agent = DeEscalateForm(request.POST), signed_in_user(request)
     if not form.is_valid():
         flash_errors(request, "Not passed down.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             escalation = services.ticket_de_escalate(
                 ticket_locked_or_404(agent, ticket_id, *RELATED), agent, **form.cleaned_data
             )
@@ -65,7 +64,7 @@ def de_escalate(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def answer(request: HttpRequest, request_id: int) -> HttpResponse:
-    form, agent = AnswerForm(request.POST), cast(User, request.user)
+    form, agent = AnswerForm(request.POST), signed_in_user(request)
     try:
         asked = request_get_for(agent, request_id)
     except EscalationRequest.DoesNotExist as exc:
@@ -75,9 +74,9 @@ def answer(request: HttpRequest, request_id: int) -> HttpResponse:
         flash_errors(request, "Not answered.", form, None)
         return back or redirect("desk:ticket", ticket_id=asked.ticket_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket_locked_or_404(agent, asked.ticket_id, *RELATED)
-            asked = EscalationRequest.objects.select_for_update().get(pk=request_id)
+            asked = request_lock_for(agent, request_id)
             requests.escalation_request_answer(
                 asked,
                 agent,
@@ -93,7 +92,7 @@ def answer(request: HttpRequest, request_id: int) -> HttpResponse:
 @contact_required
 def request_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """The customer asks to escalate their request (from the portal ticket page)."""
-    user = cast(User, request.user)
+    user = signed_in_user(request)
     try:
         ticket = ticket_get_for(user, ticket_id)
     except Ticket.DoesNotExist as exc:
@@ -101,7 +100,7 @@ def request_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 requests.escalation_request_create(
                     ticket_locked_or_404(user, ticket_id, *RELATED),
                     user,
@@ -120,7 +119,7 @@ def request_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
 def request_list(request: HttpRequest) -> HttpResponse:
     """Open escalation requests, oldest first, for the manager to answer; and the open
     tickets escalated to the user."""
-    user = cast(User, request.user)
+    user = signed_in_user(request)
     page = Paginator(open_requests(user), 50).get_page(request.GET.get("page"))
     owned = Paginator(owned_by(user), 50).get_page(request.GET.get("owned"))
     return render(

@@ -20,21 +20,36 @@ def estimates_of(ticket: Ticket) -> QuerySet[Estimate]:
     )
 
 
+def _with_ticket(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
+    return estimates.select_related(
+        "ticket__requester",
+        "ticket__assignee",
+        "ticket__organization",
+        "ticket__contract__plan",
+        "author",
+    )
+
+
 def estimate_get_for(user: User, estimate_id: int) -> Estimate:
     """One estimate on a ticket the user may see; Estimate.DoesNotExist otherwise."""
-    return (
-        Estimate.objects.filter(ticket__in=tickets_visible_to(user))
-        .select_related(
-            "ticket__requester",
-            "ticket__assignee",
-            "ticket__organization",
-            "ticket__contract__plan",
-            "author",
-        )
-        .get(pk=estimate_id)
+    return _with_ticket(Estimate.objects.filter(ticket__in=tickets_visible_to(user))).get(
+        pk=estimate_id
     )
 
 
 def approved_estimate_of(ticket: Ticket) -> Estimate | None:
     """The estimate the customer approved last on the ticket, if any."""
     return ticket.estimates.filter(state=EstimateState.APPROVED).order_by("-decided_at").first()
+
+
+def estimate_lock_for(user: User, estimate_id: int) -> Estimate:
+    """One estimate on a ticket the user may see, its row locked for the caller's
+    transaction; Estimate.DoesNotExist otherwise."""
+    estimates = Estimate.objects.filter(ticket__in=tickets_visible_to(user))
+    return _with_ticket(estimates.select_for_update(of=("self",))).get(pk=estimate_id)
+
+
+def estimate_lock(estimate_id: int) -> Estimate:
+    """The estimate a signed link names (the link is the permission), its row locked for
+    the caller's transaction; Estimate.DoesNotExist otherwise."""
+    return _with_ticket(Estimate.objects.select_for_update(of=("self",))).get(pk=estimate_id)

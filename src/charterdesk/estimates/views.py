@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,36 +6,29 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import agent_required, contact_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required, contact_required
 from charterdesk.core.forms import add_service_errors, flash_errors
-from charterdesk.tickets.selectors import tickets_visible_to
+from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
 from .forms import DecisionForm, EstimateForm
 from .models import Estimate
-from .selectors import estimate_get_for, estimates_of
+from .selectors import estimate_lock, estimate_lock_for, estimates_of
 
 
 @agent_required
 @require_POST
 def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    agent = cast(User, request.user)
+    agent = signed_in_user(request)
     form = EstimateForm(request.POST)
     if not form.is_valid():
         flash_errors(request, "The estimate was not sent.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
-        with transaction.atomic():
-            ticket = (
-                tickets_visible_to(agent)
-                .select_for_update(of=("self",))
-                .select_related("requester", "contract__plan")
-                .filter(pk=ticket_id)
-                .first()
-            )
-            if ticket is None:
-                raise Http404("No such ticket.")
+        with transaction.atomic(durable=True):
+            ticket = ticket_locked_or_404(agent, ticket_id, "requester", "contract__plan")
             services.estimate_send(ticket, agent, **form.cleaned_data)
         flash.success(request, "Estimate sent; the customer approves or declines it.")
     except ValidationError as exc:
@@ -47,22 +38,19 @@ def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
 
 def _locked(user: User, estimate_id: int) -> Estimate:
     try:
-        estimate = estimate_get_for(user, estimate_id)
+        return estimate_lock_for(user, estimate_id)
     except Estimate.DoesNotExist as exc:
         raise Http404("No such estimate.") from exc
-    Estimate.objects.select_for_update().filter(pk=estimate.pk).first()
-    estimate.refresh_from_db(fields=["state"])
-    return estimate
 
 
 @agent_required
 @require_POST
 def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
-    agent = cast(User, request.user)
-    with transaction.atomic():
+    agent = signed_in_user(request)
+    with transaction.atomic(durable=True):
         estimate = _locked(agent, estimate_id)
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # a savepoint: a refused withdrawal writes nothing
                 services.estimate_withdraw(estimate, agent, request.POST.get("note", "")[:500])
             flash.success(request, "Estimate withdrawn.")
         except ValidationError as exc:
@@ -75,13 +63,13 @@ def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
 def portal_decide(request: HttpRequest, estimate_id: int) -> HttpResponse:
     """A contact of the customer approves or declines in the portal's ticket page; the
     panel there shows the outcome (the portal ticket page shows no flash messages)."""
-    user = cast(User, request.user)
+    user = signed_in_user(request)
     form = DecisionForm(request.POST)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         estimate = _locked(user, estimate_id)
         if form.is_valid():
             try:
-                with transaction.atomic():
+                with transaction.atomic():  # a savepoint: a refused decision writes nothing
                     services.estimate_decide(
                         estimate,
                         user.contact,
@@ -104,12 +92,10 @@ def decide(request: HttpRequest, token: str) -> HttpResponse:
     form = DecisionForm(request.POST or None, initial={"choice": request.GET.get("choice")})
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                locked = Estimate.objects.select_for_update().get(pk=estimate.pk)
-                estimate.state = locked.state
-                services.estimate_decide(
-                    estimate, contact, form.cleaned_data["choice"], form.cleaned_data["note"]
-                )
+            with transaction.atomic(durable=True):
+                locked = estimate_lock(estimate.pk)
+                data = form.cleaned_data
+                services.estimate_decide(locked, contact, data["choice"], data["note"])
             return redirect(request.path)  # the page now shows the decision
         except PermissionDenied as exc:
             raise Http404("This estimate link is not valid.") from exc

@@ -108,6 +108,17 @@ def bank_get_for(user: User, contract_id: int) -> Bank:
     return bank_of(contracts_visible_to(user).get(pk=contract_id))
 
 
+def time_entry_lock_for(user: User, entry_id: int) -> TimeEntry:
+    """One time entry, for agents (time entries are theirs), its row locked for the
+    caller's transaction; TimeEntry.DoesNotExist otherwise."""
+    entries = TimeEntry.objects.all() if user.is_agent else TimeEntry.objects.none()
+    return (
+        entries.select_related("ticket", "agent", "contract")
+        .select_for_update(of=("self",))
+        .get(pk=entry_id)
+    )
+
+
 def time_entries_of(ticket: Ticket) -> QuerySet[TimeEntry]:
     """A ticket's time entries, for agents (they carry agents' notes)."""
     return ticket.time.select_related("agent").order_by("worked_at", "id")

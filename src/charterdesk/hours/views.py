@@ -1,23 +1,23 @@
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required
 from charterdesk.core.forms import flash_errors
 from charterdesk.core.vocabulary import hours_text
 from charterdesk.plans.models import Contract
+from charterdesk.plans.selectors import contract_get_for, contract_lock_for
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
 from .forms import PurchaseForm, TimeEntryChangeForm, TimeEntryForm
 from .models import TimeEntry
-from .selectors import bank_of, purchases_of
+from .selectors import bank_of, purchases_of, time_entry_lock_for
 
 
 @agent_required
@@ -27,9 +27,9 @@ def time_entry_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     if not form.is_valid():
         flash_errors(request, "The time was not saved.", form)
         return redirect("desk:ticket", ticket_id=ticket_id)
-    agent = cast(User, request.user)
+    agent = signed_in_user(request)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(agent, ticket_id)
             entry = services.time_entry_create(ticket, agent, **form.cleaned_data)
         flash.success(request, f"Logged {entry.minutes} minutes.")
@@ -38,26 +38,25 @@ def time_entry_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 
-def _entry_or_404(entry_id: int) -> TimeEntry:
-    entry = TimeEntry.objects.select_related("ticket", "agent", "contract").filter(pk=entry_id)
-    found = entry.select_for_update(of=("self",)).first()
-    if found is None:
-        raise Http404("No such time entry.")
-    return found
+def _entry_locked_or_404(user: User, entry_id: int) -> TimeEntry:
+    try:
+        return time_entry_lock_for(user, entry_id)
+    except TimeEntry.DoesNotExist as exc:
+        raise Http404("No such time entry.") from exc
 
 
 @agent_required
 @require_POST
 def time_entry_change(request: HttpRequest, entry_id: int) -> HttpResponse:
     form = TimeEntryChangeForm(request.POST, prefix=f"e{entry_id}")
-    agent = cast(User, request.user)
-    with transaction.atomic():
-        entry = _entry_or_404(entry_id)
+    agent = signed_in_user(request)
+    with transaction.atomic(durable=True):
+        entry = _entry_locked_or_404(agent, entry_id)
         if not form.is_valid():
             flash_errors(request, "The time was not saved.", form)
             return redirect("desk:ticket", ticket_id=entry.ticket_id)
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # a savepoint: a refused change writes nothing
                 services.time_entry_update(entry, agent, **form.cleaned_data)
             flash.success(request, "Time entry corrected.")
         except ValidationError as exc:
@@ -68,29 +67,36 @@ def time_entry_change(request: HttpRequest, entry_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def time_entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
-    with transaction.atomic():
-        entry = _entry_or_404(entry_id)
+    agent = signed_in_user(request)
+    with transaction.atomic(durable=True):
+        entry = _entry_locked_or_404(agent, entry_id)
         ticket_id = entry.ticket_id
-        services.time_entry_delete(entry, cast(User, request.user))
+        services.time_entry_delete(entry, agent)
     flash.success(request, "Time entry deleted.")
     return redirect("desk:ticket", ticket_id=ticket_id)
+
+
+def _contract_or_404(user: User, contract_id: int, *, lock: bool = False) -> Contract:
+    try:
+        if lock:
+            return contract_lock_for(user, contract_id)
+        return contract_get_for(user, contract_id)
+    except Contract.DoesNotExist as exc:
+        raise Http404("No such contract.") from exc
 
 
 @agent_required
 def contract_hours(request: HttpRequest, contract_id: int) -> HttpResponse:
     """A contract's hours bank and purchases; managers record purchased hours here."""
-    contract = get_object_or_404(
-        Contract.objects.select_related("organization", "plan", "relationship_manager"),
-        pk=contract_id,
-    )
-    user = cast(User, request.user)
+    user = signed_in_user(request)
+    contract = _contract_or_404(user, contract_id)
     form = PurchaseForm(request.POST or None)
     if request.method == "POST":
         if not user.is_staff:
             raise PermissionDenied("Only support managers record purchased hours.")
         if form.is_valid():
-            with transaction.atomic():
-                locked = Contract.objects.select_for_update().get(pk=contract.pk)
+            with transaction.atomic(durable=True):
+                locked = _contract_or_404(user, contract_id, lock=True)
                 purchase = services.purchase_create(locked, user, **form.cleaned_data)
             flash.success(request, f"Recorded {hours_text(purchase.hours)} purchased hours.")
             return redirect("hours:contract", contract_id=contract.pk)

@@ -2,9 +2,10 @@
 
 from django.db.models import QuerySet
 
+from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Message
 
-from .models import Delivery, InboundMail, OutboundMail, Outcome
+from .models import Attachment, Delivery, InboundMail, OutboundMail, Outcome
 
 PAGE_SIZE = 50
 PROBLEM_DELIVERIES = (
@@ -14,6 +15,24 @@ PROBLEM_DELIVERIES = (
     Delivery.RETRYING,
     Delivery.SUPPRESSED,
 )
+
+
+def inbound_get_for(user: User, mail_id: int) -> InboundMail:
+    """One received message with its raw mail, for agents; DoesNotExist otherwise."""
+    mails = InboundMail.objects.all() if user.is_agent else InboundMail.objects.none()
+    return mails.select_related("raw", "ticket").get(pk=mail_id)
+
+
+def attachment_get_for(user: User, attachment_id: int) -> Attachment:
+    """One attachment of a received message, for agents; DoesNotExist otherwise."""
+    items = Attachment.objects.all() if user.is_agent else Attachment.objects.none()
+    return items.select_related("blob").get(pk=attachment_id)
+
+
+def outbound_get_for(user: User, mail_id: int) -> OutboundMail:
+    """One outgoing mail, for agents; DoesNotExist otherwise."""
+    mails = OutboundMail.objects.all() if user.is_agent else OutboundMail.objects.none()
+    return mails.get(pk=mail_id)
 
 
 def inbound_page(outcome: str, before: int | None) -> tuple[list[InboundMail], int | None]:

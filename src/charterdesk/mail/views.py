@@ -3,13 +3,15 @@ outbox's problems. Raw mail and attachments are only ever downloaded, never rend
 
 from django.contrib import messages as flash
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from charterdesk.core.access import agent_required
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.querystring import parse_id
 from charterdesk.mailparse import MailParseError, parse
 from charterdesk.tickets.models import Message
+from charterdesk.tickets.selectors import message_get_for
 
 from . import selectors
 from .models import Attachment, InboundMail, OutboundMail, Outcome
@@ -18,6 +20,13 @@ from .sending import outbound_resend
 
 def _int(value: str | None) -> int | None:
     return parse_id(value)
+
+
+def _inbound(request: HttpRequest, mail_id: int) -> InboundMail:
+    try:
+        return selectors.inbound_get_for(signed_in_user(request), mail_id)
+    except InboundMail.DoesNotExist as exc:
+        raise Http404("No such mail.") from exc
 
 
 @agent_required
@@ -33,7 +42,7 @@ def inbound_list(request: HttpRequest) -> HttpResponse:
 
 @agent_required
 def inbound_detail(request: HttpRequest, mail_id: int) -> HttpResponse:
-    inbound = get_object_or_404(InboundMail.objects.select_related("raw", "ticket"), pk=mail_id)
+    inbound = _inbound(request, mail_id)
     try:
         parsed, error = parse(bytes(inbound.raw.data)), ""
     except MailParseError as exc:
@@ -53,13 +62,16 @@ def inbound_detail(request: HttpRequest, mail_id: int) -> HttpResponse:
 
 @agent_required
 def inbound_raw(request: HttpRequest, mail_id: int) -> HttpResponse:
-    inbound = get_object_or_404(InboundMail.objects.select_related("raw"), pk=mail_id)
+    inbound = _inbound(request, mail_id)
     return _download(bytes(inbound.raw.data), f"mail-{inbound.pk}.eml", "message/rfc822")
 
 
 @agent_required
 def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
-    item = get_object_or_404(Attachment.objects.select_related("blob"), pk=attachment_id)
+    try:
+        item = selectors.attachment_get_for(signed_in_user(request), attachment_id)
+    except Attachment.DoesNotExist as exc:
+        raise Http404("No such attachment.") from exc
     if item.blob is None:
         raise Http404("This attachment was not kept.")
     return _download(bytes(item.blob.data), item.filename, "application/octet-stream")
@@ -67,7 +79,10 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> HttpRespons
 
 @agent_required
 def message_original(request: HttpRequest, message_id: int) -> HttpResponse:
-    message = get_object_or_404(Message, pk=message_id)
+    try:
+        message = message_get_for(signed_in_user(request), message_id)
+    except Message.DoesNotExist as exc:
+        raise Http404("No such message.") from exc
     inbound = selectors.inbound_of_message(message)
     if inbound is None:
         raise Http404("This message did not arrive by mail.")
@@ -83,7 +98,10 @@ def outbox(request: HttpRequest) -> HttpResponse:
 @agent_required
 @require_POST
 def outbox_resend(request: HttpRequest, mail_id: int) -> HttpResponse:
-    mail = get_object_or_404(OutboundMail, pk=mail_id)
+    try:
+        mail = selectors.outbound_get_for(signed_in_user(request), mail_id)
+    except OutboundMail.DoesNotExist as exc:
+        raise Http404("No such mail.") from exc
     outbound_resend(mail)
     flash.info(request, f"Mail to {mail.recipient} queued again.")
     return redirect("mail:outbox")

@@ -2,12 +2,14 @@
 pages that show mail are the mail app's; running the pipeline is this app's."""
 
 from django.contrib import messages as flash
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from charterdesk.core.access import agent_required
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.mail.models import InboundMail, Outcome
+from charterdesk.mail.selectors import inbound_get_for
 
 from .ingest import inbound_process
 
@@ -15,7 +17,10 @@ from .ingest import inbound_process
 @agent_required
 @require_POST
 def inbound_retry(request: HttpRequest, mail_id: int) -> HttpResponse:
-    inbound = get_object_or_404(InboundMail, pk=mail_id)
+    try:
+        inbound = inbound_get_for(signed_in_user(request), mail_id)
+    except InboundMail.DoesNotExist as exc:
+        raise Http404("No such mail.") from exc
     if inbound.outcome not in (Outcome.QUARANTINED, Outcome.PENDING):
         flash.error(request, "Only quarantined or pending mail is processed again.")
     else:

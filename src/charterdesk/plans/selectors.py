@@ -40,3 +40,16 @@ def contracts_visible_to(user: User) -> QuerySet[Contract]:
     if contact is None or contact.organization_id is None:
         return contracts.none()
     return contracts.filter(organization_id=contact.organization_id)
+
+
+def contract_get_for(user: User, contract_id: int) -> Contract:
+    """One contract the user may see (without its authorized contacts);
+    Contract.DoesNotExist otherwise."""
+    return contracts_visible_to(user).prefetch_related(None).get(pk=contract_id)
+
+
+def contract_lock_for(user: User, contract_id: int) -> Contract:
+    """One contract the user may see, its row locked for the caller's transaction;
+    Contract.DoesNotExist otherwise."""
+    contracts = contracts_visible_to(user).prefetch_related(None)
+    return contracts.select_for_update(of=("self",)).get(pk=contract_id)

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import contact_required
 from charterdesk.accounts.auth import signed_in_user
-from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.models import Contact
 from charterdesk.hours.selectors import bank_of

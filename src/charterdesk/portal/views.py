@@ -6,8 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from charterdesk.accounts.access import contact_required
 from charterdesk.accounts.auth import signed_in_user
-from charterdesk.core.access import contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import ticket_create

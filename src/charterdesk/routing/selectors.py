@@ -25,6 +25,17 @@ def rules_for(user: User) -> QuerySet[RoutingRule]:
     return RoutingRule.objects.select_related("queue").order_by("position", "id")
 
 
+def rule_get_for(user: User, rule_id: int) -> RoutingRule:
+    """One rule, for agents; RoutingRule.DoesNotExist when there is no such rule."""
+    return rules_for(user).get(pk=rule_id)
+
+
+def rule_lock_for(user: User, rule_id: int) -> RoutingRule:
+    """One rule, its row locked for the caller's transaction; RoutingRule.DoesNotExist
+    when there is no such rule."""
+    return rules_for(user).select_for_update(of=("self",)).get(pk=rule_id)
+
+
 def profile_of(user: User) -> AgentProfile:
     """The agent's profile; an unsaved default one (available, capacity 25) if none yet."""
     _agents_only(user)

@@ -1,18 +1,17 @@
 """Desk pages of routing: the ordered rules (managers edit them), my availability, and the
 agents board."""
 
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required
 from charterdesk.core.forms import add_service_errors
 
 from . import selectors, services
@@ -20,12 +19,8 @@ from .forms import AvailabilityForm, RuleForm
 from .models import RoutingRule
 
 
-def _me(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def _manager(request: HttpRequest) -> User:
-    user = _me(request)
+    user = signed_in_user(request)
     if not user.is_staff:
         raise PermissionDenied("Only support managers edit routing rules.")
     return user
@@ -33,7 +28,7 @@ def _manager(request: HttpRequest) -> User:
 
 @agent_required
 def rule_list(request: HttpRequest) -> HttpResponse:
-    rules = list(selectors.rules_for(_me(request)))
+    rules = list(selectors.rules_for(signed_in_user(request)))
     return render(request, "routing/rules.html", {"rules": rules, "tab": "rules"})
 
 
@@ -44,7 +39,11 @@ def rule_new(request: HttpRequest) -> HttpResponse:
 
 @agent_required
 def rule_edit(request: HttpRequest, rule_id: int) -> HttpResponse:
-    return _rule_form(request, get_object_or_404(selectors.rules_for(_me(request)), pk=rule_id))
+    try:
+        rule = selectors.rule_get_for(signed_in_user(request), rule_id)
+    except RoutingRule.DoesNotExist as exc:
+        raise Http404("No such rule.") from exc
+    return _rule_form(request, rule)
 
 
 def _rule_form(request: HttpRequest, rule: RoutingRule) -> HttpResponse:
@@ -53,7 +52,7 @@ def _rule_form(request: HttpRequest, rule: RoutingRule) -> HttpResponse:
     form = RuleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 services.routing_rule_save(user, rule, **form.changes())
             flash.success(request, f"Rule “{rule.name}” saved.")
             return redirect("routing:rules")
@@ -63,14 +62,17 @@ def _rule_form(request: HttpRequest, rule: RoutingRule) -> HttpResponse:
 
 
 def _locked(user: User, rule_id: int) -> RoutingRule:
-    return get_object_or_404(selectors.rules_for(user).select_for_update(), pk=rule_id)
+    try:
+        return selectors.rule_lock_for(user, rule_id)
+    except RoutingRule.DoesNotExist as exc:
+        raise Http404("No such rule.") from exc
 
 
 @agent_required
 @require_POST
 def rule_move(request: HttpRequest, rule_id: int) -> HttpResponse:
     user = _manager(request)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         rule = _locked(user, rule_id)
         services.routing_rule_move(user, rule, -1 if request.POST.get("to") == "up" else 1)
     return redirect("routing:rules")
@@ -80,7 +82,7 @@ def rule_move(request: HttpRequest, rule_id: int) -> HttpResponse:
 @require_POST
 def rule_toggle(request: HttpRequest, rule_id: int) -> HttpResponse:
     user = _manager(request)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         rule = _locked(user, rule_id)
         services.routing_rule_save(user, rule, enabled=not rule.enabled)
     flash.success(request, f"Rule “{rule.name}” {'enabled' if rule.enabled else 'disabled'}.")
@@ -91,7 +93,7 @@ def rule_toggle(request: HttpRequest, rule_id: int) -> HttpResponse:
 @require_POST
 def rule_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
     user = _manager(request)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         rule = _locked(user, rule_id)
         services.routing_rule_delete(user, rule)
     flash.success(request, f"Rule “{rule.name}” deleted.")
@@ -101,11 +103,11 @@ def rule_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
 @agent_required
 def availability(request: HttpRequest) -> HttpResponse:
     """Available or away: away agents get no new tickets."""
-    user = _me(request)
+    user = signed_in_user(request)
     form = AvailabilityForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 services.agent_availability_set(user, form.cleaned_data["availability"])
             return redirect("routing:availability")
         flash.error(request, "Choose available or away.")
@@ -119,5 +121,5 @@ def availability(request: HttpRequest) -> HttpResponse:
 @agent_required
 def agents(request: HttpRequest) -> HttpResponse:
     """Who is on shift now, available or away, and their load against capacity."""
-    rows = selectors.agents_board(_me(request), timezone.now())
+    rows = selectors.agents_board(signed_in_user(request), timezone.now())
     return render(request, "routing/agents.html", {"rows": rows, "tab": "agents"})

@@ -7,7 +7,9 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.selectors import tickets_visible_to
 
 from .models import SATISFIED, Survey
 
@@ -22,6 +24,24 @@ GROUPS = {  # report grouping: (label, the survey field grouped on, the field sh
 
 def survey_of(ticket: Ticket) -> Survey | None:
     return Survey.objects.filter(ticket=ticket).select_related("contact", "agent").first()
+
+
+def _locked() -> QuerySet[Survey]:
+    return Survey.objects.select_for_update(of=("self",)).select_related(
+        "ticket__contract__plan", "contact__user"
+    )
+
+
+def survey_lock(survey_id: int) -> Survey:
+    """The survey a signed link names (the link is the permission), its row locked for
+    the caller's transaction; Survey.DoesNotExist otherwise."""
+    return _locked().get(pk=survey_id)
+
+
+def survey_lock_for(user: User, ticket_id: int) -> Survey:
+    """The survey of a ticket the user may see, its row locked for the caller's
+    transaction; Survey.DoesNotExist otherwise (or when the ticket has none yet)."""
+    return _locked().filter(ticket__in=tickets_visible_to(user)).get(ticket_id=ticket_id)
 
 
 @dataclass(frozen=True)

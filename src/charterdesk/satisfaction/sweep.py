@@ -42,7 +42,7 @@ def send_due_surveys(now: datetime) -> int:
     """Send every due survey once; each ticket in its own transaction."""
     sent = 0
     for pk in due_ticket_ids(now):
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = (
                 Ticket.objects.select_for_update(of=("self",))
                 .select_related("requester", "queue", "contract__plan", "assignee")

@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from charterdesk.accounts.access import agent_required, contact_required
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required, contact_required
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.spreadsheets import SafeWriter
 from charterdesk.tickets.models import Ticket
@@ -17,7 +16,7 @@ from charterdesk.tickets.selectors import ticket_get_for
 
 from .forms import AnswerForm, ResultsForm, default_period
 from .models import Survey
-from .selectors import GROUPS, ResultRow, results
+from .selectors import GROUPS, ResultRow, results, survey_lock, survey_lock_for
 from .services import survey_answer, survey_from_token
 
 
@@ -32,13 +31,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     form = AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                locked = Survey.objects.select_for_update(of=("self",)).select_related(
-                    "ticket__contract__plan", "contact__user"
-                )
+            with transaction.atomic(durable=True):
                 data = form.cleaned_data
                 survey_answer(
-                    locked.get(pk=survey.pk), data["rating"], data["comment"], timezone.now()
+                    survey_lock(survey.pk), data["rating"], data["comment"], timezone.now()
                 )
             return render(request, "satisfaction/thanks.html", {"survey": survey})
         except ValidationError as exc:
@@ -54,7 +50,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 @contact_required
 @require_POST
 def portal_answer(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    user = cast(User, request.user)
+    user = signed_in_user(request)
     try:
         ticket = ticket_get_for(user, ticket_id)
     except Ticket.DoesNotExist as exc:
@@ -64,19 +60,21 @@ def portal_answer(request: HttpRequest, ticket_id: int) -> HttpResponse:
         flash.error(request, "Your answer was not saved: choose a rating from 1 to 5.")
         return redirect("portal:ticket", ticket_id=ticket_id)
     try:
-        with transaction.atomic():
-            survey = Survey.objects.select_for_update(of=("self",)).select_related(
-                "ticket__contract__plan", "contact__user"
-            )
-            found = survey.filter(ticket=ticket).first()
-            if found is None:
-                raise Http404("This request has no survey yet.")
+        with transaction.atomic(durable=True):
+            survey = _survey_locked_or_404(user, ticket.pk)
             data = form.cleaned_data
-            survey_answer(found, data["rating"], data["comment"], timezone.now(), actor=user)
+            survey_answer(survey, data["rating"], data["comment"], timezone.now(), actor=user)
         flash.success(request, "Thank you for your answer.")
     except ValidationError as exc:
         flash.error(request, "Your answer was not saved: " + _text(exc))
     return redirect("portal:ticket", ticket_id=ticket_id)
+
+
+def _survey_locked_or_404(user: User, ticket_id: int) -> Survey:
+    try:
+        return survey_lock_for(user, ticket_id)
+    except Survey.DoesNotExist as exc:
+        raise Http404("This request has no survey yet.") from exc
 
 
 def _text(exc: ValidationError) -> str:

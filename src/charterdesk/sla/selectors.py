@@ -21,6 +21,17 @@ def clocks_of(ticket: Ticket) -> QuerySet[SlaClock]:
     return SlaClock.objects.filter(ticket=ticket).order_by("started_at", "id")
 
 
+def running_clocks_of(ticket: Ticket) -> QuerySet[SlaClock]:
+    """The ticket's clocks that still count (running or paused): those a person may move."""
+    return SlaClock.objects.filter(ticket=ticket, state__in=RUNNING_STATES)
+
+
+def clock_lock_of(ticket: Ticket, clock_id: int) -> SlaClock:
+    """One of the ticket's clocks, its row locked for the caller's transaction;
+    SlaClock.DoesNotExist otherwise."""
+    return SlaClock.objects.select_for_update().get(ticket=ticket, pk=clock_id)
+
+
 def events_of(ticket: Ticket) -> QuerySet[SlaEvent]:
     return SlaEvent.objects.filter(ticket=ticket).select_related("clock").order_by("at", "id")
 

@@ -58,7 +58,7 @@ def mail_due_statements(now: datetime) -> list[int]:
     """Mail every due statement, each contract in its own transaction; the ids recorded."""
     mailed = []
     for contract, month in due(now):
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             mailing = statement_mail(contract, month, now)
         if mailing is not None:
             mailed.append(mailing.pk)

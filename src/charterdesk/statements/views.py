@@ -3,7 +3,7 @@ the statement with charts and a month picker, and CSV and PDF downloads."""
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from charterdesk.accounts.access import is_contact
+from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.plans.models import Contract
 
@@ -39,10 +41,10 @@ def bars(rows: list[Row]) -> list[Bar]:
 
 
 def _user(request: HttpRequest, area: str) -> User:
-    user = cast(User, request.user)
+    user = signed_in_user(request)
     if area == "desk" and not user.is_agent:
         raise PermissionDenied("The agent workspace is for support staff.")
-    if area == "portal" and getattr(user, "contact", None) is None:
+    if area == "portal" and not is_contact(user):
         raise PermissionDenied("The portal is for contacts of a customer organization.")
     return user
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.accounts.selectors import active_agents
 
 
 class HelpRequestForm(forms.Form):
@@ -26,5 +26,5 @@ class CollaboratorForm(forms.Form):
         label="Agent",
         required=False,
         empty_label="Me",
-        queryset=User.objects.filter(role__in=STAFF_ROLES, is_active=True),
+        queryset=active_agents(),
     )

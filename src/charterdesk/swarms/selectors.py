@@ -6,7 +6,7 @@ from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.routing.models import AgentProfile, Availability
 from charterdesk.tickets.models import Ticket
 
-from .models import Collaborator
+from .models import Collaborator, HelpRequest
 
 MAX_EXPERTS = 10
 
@@ -35,6 +35,11 @@ def experts_for(skills: list[str], exclude: set[int]) -> list[User]:
 
 def collaborators_of(ticket: Ticket) -> QuerySet[Collaborator]:
     return ticket.collaborators.select_related("agent", "help_request").order_by("added_at", "id")
+
+
+def help_requests_of(ticket: Ticket) -> QuerySet[HelpRequest]:
+    """A ticket's requests for help, newest first."""
+    return ticket.help_requests.select_related("requested_by").order_by("-id")
 
 
 def is_collaborator(ticket: Ticket, user: User) -> bool:

@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,8 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from charterdesk.accounts.models import User
-from charterdesk.core.access import agent_required
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
+from charterdesk.accounts.selectors import user_by_id
 from charterdesk.core.forms import flash_errors
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
@@ -19,12 +18,12 @@ from .forms import CollaboratorForm, HelpRequestForm
 @agent_required
 @require_POST
 def help_request(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form, agent = HelpRequestForm(request.POST), cast(User, request.user)
+    form, agent = HelpRequestForm(request.POST), signed_in_user(request)
     if not form.is_valid():
         flash_errors(request, "No help asked.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             asked = services.help_request_create(
                 ticket_locked_or_404(agent, ticket_id), agent, **form.cleaned_data
             )
@@ -38,13 +37,13 @@ def help_request(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def collaborator_add(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    form, agent = CollaboratorForm(request.POST), cast(User, request.user)
+    form, agent = CollaboratorForm(request.POST), signed_in_user(request)
     if not form.is_valid():
         flash_errors(request, "Not added.", form, None)
         return redirect("desk:ticket", ticket_id=ticket_id)
     who = form.cleaned_data["agent"] or agent
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             services.collaborator_add(ticket_locked_or_404(agent, ticket_id), agent, who)
         flash.success(request, f"{who} collaborates on this ticket.")
     except ValidationError as exc:
@@ -55,12 +54,12 @@ def collaborator_add(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @agent_required
 @require_POST
 def collaborator_remove(request: HttpRequest, ticket_id: int, agent_id: int) -> HttpResponse:
-    agent = cast(User, request.user)
-    who = User.objects.filter(pk=agent_id).first()
+    agent = signed_in_user(request)
+    who = user_by_id(agent_id)
     if who is None:
         raise Http404("No such agent.")
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             services.collaborator_remove(ticket_locked_or_404(agent, ticket_id), agent, who)
         flash.success(request, f"{who} left the swarm.")
     except ValidationError as exc:

@@ -47,6 +47,15 @@ def messages_visible_to(user: User, ticket: Ticket) -> QuerySet[Message]:
     return messages
 
 
+def message_get_for(user: User, message_id: int) -> Message:
+    """One message on a ticket the user may see (customers: no internal notes);
+    Message.DoesNotExist otherwise."""
+    messages = Message.objects.filter(ticket__in=tickets_visible_to(user))
+    if not user.is_agent:
+        messages = messages.filter(visibility=Visibility.PUBLIC)
+    return messages.get(pk=message_id)
+
+
 def events_visible_to(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
     events = ticket.events.select_related("actor")
     if not user.is_agent:

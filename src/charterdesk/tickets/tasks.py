@@ -22,7 +22,7 @@ def close_solved_tickets() -> int:
         )[:1000]
     )
     for pk in ids:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = Ticket.objects.select_for_update().filter(pk=pk, status=Status.SOLVED).first()
             if ticket is None:
                 continue

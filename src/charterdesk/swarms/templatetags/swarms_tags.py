@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 
 from ..forms import CollaboratorForm, HelpRequestForm
-from ..selectors import collaborators_of
+from ..selectors import collaborators_of, help_requests_of
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def desk_swarm(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "ticket": ticket,
         "user": user,
         "collaborators": collaborators,
-        "helps": list(ticket.help_requests.select_related("requested_by").order_by("-id")[:3]),
+        "helps": list(help_requests_of(ticket)[:3]),
         "joined": any(c.agent_id == getattr(user, "pk", None) for c in collaborators),
         "is_assignee": ticket.assignee_id == getattr(user, "pk", None),
         "help_form": HelpRequestForm(),

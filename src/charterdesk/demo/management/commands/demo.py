@@ -11,7 +11,7 @@ class Command(CharterCommand):
     help = "Load the demo data (idempotent) and print the sign-ins."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ref = build_reference()
             made = build_conversations(ref)
         self.stdout.write(

@@ -28,7 +28,7 @@ class Command(CharterCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["repair"]:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 wrong = load_counter.repair()
             self._list(wrong, "repaired")
             return
