@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from charterdesk.satisfaction.models import Survey
-from charterdesk.satisfaction.sending import send_due_surveys
+from charterdesk.satisfaction.sweep import send_due_surveys
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services import ticket_update
 from tests.tickets.factories import open_ticket

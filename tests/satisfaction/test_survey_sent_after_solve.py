@@ -6,7 +6,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.mail.models import OutboundMail
 from charterdesk.plans.models import Plan
 from charterdesk.satisfaction.models import Survey
-from charterdesk.satisfaction.sending import send_due_surveys
+from charterdesk.satisfaction.sweep import send_due_surveys
 from charterdesk.tickets.models import EventKind
 from tests.satisfaction.factories import solved_ticket
 
@@ -62,4 +62,4 @@ def test_a_bouncing_requester_gets_the_survey_in_the_portal_only(personas, login
 def test_the_survey_job_is_scheduled():
     from charterdesk.core.schedule import JOBS
 
-    assert "charterdesk.satisfaction.tasks.send_surveys" in {job.task for job in JOBS}
+    assert "charterdesk.satisfaction.tasks.send_surveys" in {job.task.module_path for job in JOBS}

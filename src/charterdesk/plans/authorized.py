@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.schedule import periodic
 from charterdesk.core.vocabulary import Alternative
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.outbox import mail_queue
@@ -168,6 +169,7 @@ def sweep_unauthorized(now: datetime) -> int:
     return told
 
 
+@periodic("tell-authorized", every=timedelta(minutes=1))
 @task()
 def tell_authorized_contacts() -> dict[str, int]:
     """Scheduler job: tell authorized contacts of refused requests (every minute)."""

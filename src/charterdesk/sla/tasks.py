@@ -1,14 +1,19 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from charterdesk.core.schedule import periodic
+
 from .actions import recipients
 from .models import SlaClock
 from .sweep import sweep
 
 
+@periodic("sweep-sla-clocks", every=timedelta(minutes=1))
 @task()
 def sweep_sla_clocks() -> dict[str, int]:
     """Warn and breach due clocks (a scheduler job, every minute)."""
