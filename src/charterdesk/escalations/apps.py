@@ -6,4 +6,10 @@ class EscalationsConfig(AppConfig):
     label = "escalations"
 
     def ready(self) -> None:
+        from charterdesk.plans.models import SlaAction
+        from charterdesk.sla.actions import sla_actions
+
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .services import escalate_for_sla
+
+        sla_actions.register(SlaAction.ESCALATE_TIER, escalate_for_sla)
