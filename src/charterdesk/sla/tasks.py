@@ -1,12 +1,15 @@
-"""Background SLA work: the periodic sweep."""
+"""Background SLA work: the periodic sweep, and recomputing a contract's clocks."""
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from charterdesk.core.schedule import periodic
+from charterdesk.plans.models import Contract
 
+from .replan import contract_replan
 from .sweep import sweep
 
 
@@ -16,3 +19,15 @@ def sweep_sla_clocks() -> dict[str, int]:
     """Warn and breach due clocks (a scheduler job, every minute)."""
     result = sweep(timezone.now())
     return {"warned": len(result.warned), "breached": len(result.breached)}
+
+
+@task()
+def recompute_contract_clocks(contract_id: int) -> int:
+    """A contract's plan or terms changed: recompute the running SLA deadlines of its open
+    tickets from each clock's start, one ticket per transaction."""
+    return contract_replan(contract_id)
+
+
+def recompute_when_terms_change(contract: Contract) -> None:
+    """Handler of plans' `contract_terms_changed`: recompute after the change commits."""
+    transaction.on_commit(lambda: recompute_contract_clocks.enqueue(contract.pk))
