@@ -1,8 +1,12 @@
 from datetime import timedelta
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from charterdesk.core.schedule import JOBS, run_due
+from charterdesk.core.schedule import JOBS, Jobs, run_due
+from charterdesk.core.tasks import prune_task_results
+from charterdesk.mail.tasks import send_outbound_mail
 from charterdesk.tickets.models import Status
 from charterdesk.tickets.services import ticket_update
 from charterdesk.tickets.tasks import close_solved_tickets
@@ -29,3 +33,36 @@ def test_solved_tickets_close_after_the_grace_period(personas, settings):
     fresh.refresh_from_db()
     assert (old.status, fresh.status) == (Status.CLOSED, Status.SOLVED)
     assert old.events.filter(field="status", new_value="closed", actor=None).exists()
+
+
+def test_each_app_registers_its_jobs_at_start_up():
+    assert {job.name: job.task.module_path for job in JOBS} == {
+        "prune-task-results": "charterdesk.core.tasks.prune_task_results",
+        "sweep-sla-clocks": "charterdesk.sla.tasks.sweep_sla_clocks",
+        "tell-authorized": "charterdesk.intake.tasks.tell_authorized_contacts",
+        "close-solved-tickets": "charterdesk.tickets.tasks.close_solved_tickets",
+        "sweep-outbox": "charterdesk.mail.tasks.sweep_outbox",
+        "poll-mailboxes": "charterdesk.mailboxes.tasks.poll_mailboxes",
+        "remind-escalations": "charterdesk.escalations.tasks.remind_escalation_requests",
+        "sweep-commitments": "charterdesk.commitments.tasks.sweep_commitments",
+        "send-surveys": "charterdesk.satisfaction.tasks.send_surveys",
+        "mail-statements": "charterdesk.statements.tasks.mail_monthly_statements",
+    }
+
+
+def test_a_job_name_is_taken_once():
+    jobs = Jobs()
+    jobs.periodic("close", every=timedelta(hours=1))(close_solved_tickets)
+    with pytest.raises(ImproperlyConfigured, match="taken by charterdesk.tickets.tasks"):
+        jobs.periodic("close", every=timedelta(hours=2))(prune_task_results)
+    assert [job.task for job in jobs] == [close_solved_tickets]
+
+
+def test_only_a_task_without_arguments_can_be_periodic():
+    def plain() -> None:
+        pass
+
+    with pytest.raises(ImproperlyConfigured, match="is not a task"):
+        Jobs().periodic("plain", every=timedelta(hours=1))(plain)  # type: ignore[type-var]
+    with pytest.raises(ImproperlyConfigured, match="must take no arguments"):
+        Jobs().periodic("send", every=timedelta(hours=1))(send_outbound_mail)

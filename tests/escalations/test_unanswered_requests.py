@@ -32,7 +32,9 @@ def test_answered_requests_are_not_reminded(personas):
 
 
 def test_the_reminder_is_a_scheduled_job(personas):
-    assert "charterdesk.escalations.tasks.remind_escalation_requests" in {j.task for j in JOBS}
+    assert "charterdesk.escalations.tasks.remind_escalation_requests" in {
+        j.task.module_path for j in JOBS
+    }
     made = timezone.now() - timedelta(hours=5)
     escalation_request_create(open_ticket(), personas.alice, reason="x", at=made)
     assert remind_escalation_requests.call() == {"reminded": 1}

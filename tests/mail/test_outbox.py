@@ -16,7 +16,8 @@ from django.utils import timezone
 from charterdesk.customers.models import Contact
 from charterdesk.mail.models import Delivery, OutboundMail
 from charterdesk.mail.outbox import mail_queue
-from charterdesk.mail.sending import outbound_send, outbox_sweep
+from charterdesk.mail.sending import outbound_send
+from charterdesk.mail.sweep import outbox_sweep
 from tests.tickets.factories import open_ticket
 
 

@@ -196,11 +196,11 @@ def test_wrong_password_is_reported_on_the_mailbox(mailbox, dovecot):
 
 
 def test_the_scheduler_job_polls_the_enabled_mailboxes(personas, dovecot):
-    from django.utils.module_loading import import_string
-
     from charterdesk.core.schedule import JOBS
 
-    (job,) = [job for job in JOBS if job.task == "charterdesk.mailboxes.tasks.poll_mailboxes"]
+    (job,) = [
+        job for job in JOBS if job.task.module_path == "charterdesk.mailboxes.tasks.poll_mailboxes"
+    ]
     Mailbox.objects.create(
         name="local",
         host="127.0.0.1",
@@ -211,7 +211,7 @@ def test_the_scheduler_job_polls_the_enabled_mailboxes(personas, dovecot):
     )
     dovecot.append(compose(subject="Polled by the scheduler"))
 
-    result = import_string(job.task).enqueue()
+    result = job.task.enqueue()
 
     assert result.return_value == {"local": {"ticket_created": 1}}
     assert Ticket.objects.filter(subject="Polled by the scheduler").exists()

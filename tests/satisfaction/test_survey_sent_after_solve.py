@@ -62,4 +62,4 @@ def test_a_bouncing_requester_gets_the_survey_in_the_portal_only(personas, login
 def test_the_survey_job_is_scheduled():
     from charterdesk.core.schedule import JOBS
 
-    assert "charterdesk.satisfaction.tasks.send_surveys" in {job.task for job in JOBS}
+    assert "charterdesk.satisfaction.tasks.send_surveys" in {job.task.module_path for job in JOBS}

@@ -2,9 +2,10 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
+from charterdesk.plans.hooks import contract_terms_changed
 from charterdesk.plans.models import Contract, Plan
-from charterdesk.plans.tasks import recompute_contract_clocks
 from charterdesk.sla.models import SlaClock
+from charterdesk.sla.tasks import recompute_contract_clocks
 from tests.tickets.factories import open_ticket
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -22,3 +23,17 @@ def test_moving_a_contract_to_another_plan_recomputes_open_tickets_from_their_st
     assert first.due_at == MONDAY_10 + timedelta(minutes=30)  # Gold, from the same start
     assert ticket.first_reply_due_at == first.due_at
     assert first.events.filter(kind="recomputed", note="plan changed").exists()
+
+
+def test_a_contract_terms_change_recomputes_its_clocks_once_committed(
+    personas, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(MONDAY_10, tick=False):
+        ticket = open_ticket("bob@globex.example", request_type="downtime", priority="urgent")
+    contract = Contract.objects.get(pk=ticket.contract_id)
+    contract.plan = Plan.objects.get(name="Gold")
+    contract.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        contract_terms_changed.announce(contract)
+    first = SlaClock.objects.get(ticket=ticket, metric="first_reply")
+    assert first.due_at == MONDAY_10 + timedelta(minutes=30)

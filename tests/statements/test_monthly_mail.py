@@ -1,5 +1,4 @@
 from django.core import mail
-from django.utils.module_loading import import_string
 
 from charterdesk.core.schedule import JOBS
 from charterdesk.customers.models import Contact
@@ -69,4 +68,4 @@ def test_the_month_turns_in_the_contracts_time_zone(july):
 
 def test_the_scheduler_runs_the_monthly_statement_job():
     job = next(j for j in JOBS if j.name == "mail-statements")
-    assert import_string(job.task).name == "mail_monthly_statements"
+    assert job.task.name == "mail_monthly_statements"

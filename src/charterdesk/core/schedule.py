@@ -1,53 +1,84 @@
 """Periodic jobs. The scheduler enqueues each run as a background task; the database
-decides which scheduler process gets a run, so any number of them can run at once."""
+decides which scheduler process gets a run, so any number of them can run at once.
 
+Each app registers its jobs next to them, in its `tasks.py` (imported by its
+`AppConfig.ready`), with `@periodic` on top of the task:
+
+    @periodic("sweep-sla-clocks", every=timedelta(minutes=1))
+    @task()
+    def sweep_sla_clocks() -> dict[str, int]: ...
+
+A registration that cannot work (a name taken twice, something that is not a task, a task
+that needs arguments) raises `ImproperlyConfigured` at start-up.
+"""
+
+import inspect
 import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.utils.module_loading import import_string
+from django_tasks.base import Task
 
 from .models import ScheduledJob
 
 log = logging.getLogger(__name__)
+
+AnyTask = TypeVar("AnyTask", bound=Task[Any, Any])
 
 
 @dataclass(frozen=True)
 class Job:
     name: str
     every: timedelta
-    task: str  # dotted path of a django-tasks task
+    task: Task[[], Any]
 
 
-JOBS = (
-    Job("sweep-sla-clocks", timedelta(minutes=1), "charterdesk.sla.tasks.sweep_sla_clocks"),
-    Job(
-        "close-solved-tickets", timedelta(hours=1), "charterdesk.tickets.tasks.close_solved_tickets"
-    ),
-    Job("sweep-outbox", timedelta(minutes=1), "charterdesk.mail.tasks.sweep_outbox"),
-    Job("poll-mailboxes", timedelta(minutes=1), "charterdesk.mailboxes.tasks.poll_mailboxes"),
-    Job(
-        "sweep-commitments", timedelta(minutes=1), "charterdesk.commitments.tasks.sweep_commitments"
-    ),
-    Job("send-surveys", timedelta(minutes=10), "charterdesk.satisfaction.tasks.send_surveys"),
-    Job(
-        "remind-escalations",
-        timedelta(minutes=15),
-        "charterdesk.escalations.tasks.remind_escalation_requests",
-    ),
-    Job("prune-task-results", timedelta(days=1), "charterdesk.core.tasks.prune_task_results"),
-    Job(
-        "tell-authorized",
-        timedelta(minutes=1),
-        "charterdesk.intake.tasks.tell_authorized_contacts",
-    ),
-    Job(
-        "mail-statements",
-        timedelta(hours=1),
-        "charterdesk.statements.tasks.mail_monthly_statements",
-    ),
-)
+class Jobs:
+    """The registered periodic jobs, in registration order."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, Job] = {}
+
+    def periodic(self, name: str, *, every: timedelta) -> Callable[[AnyTask], AnyTask]:
+        """Decorator: run the task below it every `every` (put it above `@task()`)."""
+
+        def register(job_task: AnyTask) -> AnyTask:
+            self.add(Job(name, every, job_task))
+            return job_task
+
+        return register
+
+    def add(self, job: Job) -> None:
+        if not isinstance(job.task, Task):
+            raise ImproperlyConfigured(
+                f"periodic job {job.name}: {job.task!r} is not a task (put @periodic above @task)"
+            )
+        try:
+            inspect.signature(job.task.func).bind()
+        except TypeError as exc:
+            raise ImproperlyConfigured(
+                f"periodic job {job.name}: {job.task.module_path} must take no arguments"
+            ) from exc
+        if job.every <= timedelta(0):
+            raise ImproperlyConfigured(f"periodic job {job.name}: `every` must be positive")
+        if job.name in self._jobs:
+            taken = self._jobs[job.name].task.module_path
+            raise ImproperlyConfigured(f"periodic job {job.name}: the name is taken by {taken}")
+        self._jobs[job.name] = job
+
+    def __iter__(self) -> Iterator[Job]:
+        return iter(tuple(self._jobs.values()))
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+
+JOBS = Jobs()
+periodic = JOBS.periodic
 
 
 def claim(job: Job, now: datetime) -> bool:
@@ -59,7 +90,7 @@ def claim(job: Job, now: datetime) -> bool:
     return taken == 1
 
 
-def run_due(now: datetime, jobs: tuple[Job, ...] = JOBS) -> list[str]:
+def run_due(now: datetime, jobs: Iterable[Job] = JOBS) -> list[str]:
     """Enqueue every due job once; returns the names enqueued. Each job is enqueued once its
     claim commits, so a task never runs inside the scheduler's transaction (a backend that
     runs tasks on the spot would otherwise run its durable transactions nested)."""
@@ -67,7 +98,7 @@ def run_due(now: datetime, jobs: tuple[Job, ...] = JOBS) -> list[str]:
     for job in jobs:
         with transaction.atomic(durable=True):
             if claim(job, now):
-                transaction.on_commit(import_string(job.task).enqueue)
+                transaction.on_commit(job.task.enqueue)
                 started.append(job.name)
                 log.info("scheduled %s", job.name)
     return started

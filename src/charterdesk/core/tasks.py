@@ -1,7 +1,12 @@
+from datetime import timedelta
+
 from django.core.management import call_command
 from django_tasks import task
 
+from .schedule import periodic
 
+
+@periodic("prune-task-results", every=timedelta(days=1))
 @task()
 def prune_task_results() -> None:
     """Forget finished background task results after two weeks (a scheduler job)."""

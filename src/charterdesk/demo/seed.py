@@ -14,6 +14,7 @@ from charterdesk.calendars import BusinessCalendar
 from charterdesk.core.vocabulary import Decision, Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.plans.models import Contract, Plan, Schedule
+from charterdesk.routing.services import queue_for_request
 from charterdesk.sla.deadlines import HOUSE_TARGETS
 from charterdesk.tickets.models import OPEN_STATUSES, Status
 
@@ -111,8 +112,6 @@ def _organizations(count: int, rng: random.Random) -> list[Organization]:
 
 
 def _queues() -> dict[str, int]:
-    from charterdesk.routing.services import queue_for_request
-
     return {kind: queue_for_request(kind).pk for kind in RequestType.values}
 
 

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class EscalationsConfig(AppConfig):
     name = "charterdesk.escalations"
     label = "escalations"
+
+    def ready(self) -> None:
+        from charterdesk.plans.models import SlaAction
+        from charterdesk.sla.actions import sla_actions
+
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .services import escalate_for_sla
+
+        sla_actions.register(SlaAction.ESCALATE_TIER, escalate_for_sla)

@@ -18,6 +18,8 @@ from charterdesk.accounts.models import User
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.routing.models import Queue, Tier, WorkMode
 from charterdesk.routing.services import ticket_assign
+from charterdesk.sla.actions import SlaAlert
+from charterdesk.sla.models import SlaEventKind
 from charterdesk.swarms.services import collaborator_add
 from charterdesk.tickets.models import EventKind, Ticket, Visibility
 from charterdesk.tickets.services import message_add, ticket_update
@@ -109,15 +111,29 @@ def ticket_de_escalate(
     return _move(ticket, actor, target, EscalationKind.DE_ESCALATION, None, why)
 
 
-def escalate_for_sla(ticket: Ticket, reason: str, at: datetime) -> Escalation | None:
-    """The SLA action "escalate to the next tier": the same mechanism, done by CharterDesk.
-    Where it cannot go further (top tier, no queue), it is skipped."""
-    try:
-        return ticket_escalate(
-            ticket, None, kind=EscalationKind.FUNCTIONAL, reason=reason, source=Source.SLA, at=at
-        )
-    except ValidationError:
-        return None
+def escalate_for_sla(alert: SlaAlert) -> list[Escalation]:
+    """The SLA action "escalate to the next tier" (registered in apps.py): the same
+    mechanism, done by CharterDesk, for each open ticket of the alert. A ticket that cannot
+    go further (top tier, no queue) is skipped."""
+    reason = f"SLA {SlaEventKind(alert.kind).label.lower()}"
+    done = []
+    for ticket in Ticket.objects.filter(pk__in=alert.ticket_ids).select_related("queue"):
+        if not ticket.is_open:
+            continue
+        try:
+            done.append(
+                ticket_escalate(
+                    ticket,
+                    None,
+                    kind=EscalationKind.FUNCTIONAL,
+                    reason=reason,
+                    source=Source.SLA,
+                    at=alert.at,
+                )
+            )
+        except ValidationError:
+            continue
+    return done
 
 
 def _check_target(target: Queue | None, tier: int) -> None:

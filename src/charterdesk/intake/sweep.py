@@ -65,7 +65,7 @@ def sweep_unauthorized(now: datetime) -> int:
     """Tell the authorized contacts of every refused request not told yet."""
     told = 0
     for pk in list(unauthorized_requests(now).values_list("pk", flat=True)[:BATCH]):
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = (
                 unauthorized_requests(now)
                 .select_for_update(of=("self",))

@@ -6,8 +6,10 @@ class MailConfig(AppConfig):
     label = "mail"
 
     def ready(self) -> None:
+        # Imported here, not at the top: Django loads models after every AppConfig.
         from charterdesk.tickets.hooks import ticket_changed
 
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .receivers import reply_to_requester
 
         ticket_changed.register(reply_to_requester)

@@ -83,24 +83,6 @@ def mark_bouncing(addresses: list[str], reason: str, now: datetime) -> int:
     ).update(bouncing_since=now, bounce_reason=reason[:500])
 
 
-def outbox_sweep(now: datetime | None = None) -> dict[str, int]:
-    """Send what is due (retries, and rows whose task was lost), and mark rows left in
-    `sending` by a worker that died as uncertain. Returns counts per resulting state."""
-    now = now or timezone.now()
-    OutboundMail.objects.filter(state=Delivery.SENDING, lease_until__lt=now).update(
-        state=Delivery.UNCERTAIN,
-        last_error="The worker stopped while sending; it may or may not have gone out.",
-    )
-    due = OutboundMail.objects.filter(
-        state__in=(Delivery.QUEUED, Delivery.RETRYING), next_attempt_at__lte=now
-    ).values_list("pk", flat=True)[:500]
-    counts: dict[str, int] = {}
-    for pk in list(due):
-        state = outbound_send(pk, now)
-        counts[state] = counts.get(state, 0) + 1
-    return counts
-
-
 def outbound_resend(mail: OutboundMail) -> None:
     """A person decided to send a failed or uncertain mail again (same Message-ID, so a
     client that got the first one shows it once)."""

@@ -1,8 +1,13 @@
 """Background mail work: fetch by id, call a service."""
 
+from datetime import timedelta
+
 from django_tasks import task
 
-from .sending import outbound_send, outbox_sweep
+from charterdesk.core.schedule import periodic
+
+from .sending import outbound_send
+from .sweep import outbox_sweep
 
 
 @task()
@@ -10,6 +15,7 @@ def send_outbound_mail(mail_id: int) -> str:
     return outbound_send(mail_id)
 
 
+@periodic("sweep-outbox", every=timedelta(minutes=1))
 @task()
 def sweep_outbox() -> dict[str, int]:
     """Scheduler job: retries, lost tasks, and rows a dead worker left behind."""

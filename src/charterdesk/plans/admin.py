@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.db import transaction
 
+from .hooks import contract_terms_changed
 from .models import Contract, Plan, PlanCoverage, ResponseTarget
-from .tasks import recompute_contract_clocks
 
 
 class CoverageInline(admin.TabularInline):
@@ -32,7 +31,7 @@ class ContractAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization", "relationship_manager"]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        """A new plan or new dates change the promises on open tickets: recompute them."""
+        """A new plan or new dates change the promises on open tickets: announce it."""
         super().save_model(request, obj, form, change)
         if change and {"plan", "starts_on", "ends_on"} & set(form.changed_data):
-            transaction.on_commit(lambda: recompute_contract_clocks.enqueue(obj.pk))
+            contract_terms_changed.announce(obj)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SlaConfig(AppConfig):
@@ -6,8 +7,18 @@ class SlaConfig(AppConfig):
     label = "sla"
 
     def ready(self) -> None:
+        # Imported here, not at the top: Django loads models after every AppConfig.
+        from charterdesk.plans.hooks import contract_terms_changed
+        from charterdesk.plans.models import SlaAction
         from charterdesk.tickets.hooks import ticket_changed
 
-        from .receivers import clocks_follow_ticket
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .actions import check_every_action_has_a_handler, notify, raise_priority, sla_actions
+        from .receivers import clocks_follow_ticket, recompute_when_terms_change
 
         ticket_changed.register(clocks_follow_ticket)
+        contract_terms_changed.register(recompute_when_terms_change)
+        sla_actions.register(SlaAction.NOTIFY_ASSIGNEE, notify)
+        sla_actions.register(SlaAction.NOTIFY_TEAM_LEAD, notify)
+        sla_actions.register(SlaAction.RAISE_PRIORITY, raise_priority)
+        checks.register(check_every_action_has_a_handler)

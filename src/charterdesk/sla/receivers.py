@@ -1,10 +1,15 @@
-"""The SLA clocks hear about every ticket change (registered in `SlaConfig.ready`)."""
+"""What the SLA app hears from lower apps (registered in `SlaConfig.ready`): every ticket
+change, and a contract whose terms changed."""
 
+from django.db import transaction
+
+from charterdesk.plans.models import Contract
 from charterdesk.tickets.hooks import TicketChange
 from charterdesk.tickets.models import Ticket
 
 from . import deadlines
 from .services import sla_public_reply, sla_recompute, sla_status_changed
+from .tasks import recompute_contract_clocks
 
 RECLASSIFYING = ("request_type", "priority")
 
@@ -32,3 +37,9 @@ def _first_reply_owed(ticket: Ticket) -> bool:
     deadline, which a reply that changed no clock leaves where it was (without a running
     deadline, the attention time counts from this reply, so it is recomputed)."""
     return ticket.first_replied_at is None and ticket.first_reply_due_at is not None
+
+
+def recompute_when_terms_change(contract: Contract) -> None:
+    """A contract's plan or dates changed: recompute its open tickets' clocks after the
+    change commits."""
+    transaction.on_commit(lambda: recompute_contract_clocks.enqueue(contract.pk))

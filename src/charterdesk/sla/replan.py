@@ -1,23 +1,26 @@
+"""A contract's plan or dates changed: the running deadlines of its open tickets are
+recomputed from each clock's start (the task in tasks.py, enqueued on commit when plans
+announces `contract_terms_changed`)."""
+
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
 
-from charterdesk.sla import deadlines
-from charterdesk.sla.services import sla_recompute
 from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 
+from . import deadlines
+from .services import sla_recompute
 
-@task()
-def recompute_contract_clocks(contract_id: int) -> int:
-    """A contract's plan or terms changed: recompute the running SLA deadlines of its open
-    tickets from each clock's start, one ticket per transaction."""
+
+def contract_replan(contract_id: int) -> int:
+    """Recompute the clocks of the contract's open tickets, one ticket per transaction;
+    returns how many tickets."""
     ids = list(
         Ticket.objects.filter(contract_id=contract_id, status__in=OPEN_STATUSES).values_list(
             "pk", flat=True
         )
     )
     for pk in ids:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             ticket = (
                 Ticket.objects.select_for_update(of=("self",))
                 .select_related("contract__plan__calendar")
