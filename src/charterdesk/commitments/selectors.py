@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
 from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import ticket_get_for
+from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 
 from .models import Commitment, CommitmentState
 
@@ -15,6 +16,31 @@ from .models import Commitment, CommitmentState
 def commitments_of(ticket: Ticket) -> QuerySet[Commitment]:
     """A ticket's promises, for anyone who may see the ticket (customers see them all)."""
     return ticket.commitments.select_related("owner").order_by("due_at", "id")
+
+
+def commitment_lock_for(user: User, ticket_id: int, commitment_id: int) -> Commitment:
+    """One promise of a ticket the user may see, its row locked for the caller's
+    transaction; DoesNotExist otherwise."""
+    ticket = tickets_visible_to(user).get(pk=ticket_id)
+    return (
+        Commitment.objects.select_for_update()
+        .select_related("owner", "ticket__requester")
+        .get(pk=commitment_id, ticket=ticket)
+    )
+
+
+def commitments_for_staff(
+    user: User, now: datetime, *, overdue: bool = False, owner_email: str | None = None
+) -> QuerySet[Commitment]:
+    """Every promise across tickets (agents only): all, or the overdue ones, or one owner's."""
+    if not user.is_agent:
+        raise PermissionDenied("The list of all promises is for support staff.")
+    rows = Commitment.objects.select_related("owner")
+    if overdue:
+        rows = rows.filter(state=CommitmentState.OPEN, due_at__lte=now)
+    if owner_email:
+        rows = rows.filter(owner__email=owner_email.lower())
+    return rows
 
 
 def commitment_get_for(user: User, ticket_id: int, commitment_id: int) -> Commitment:

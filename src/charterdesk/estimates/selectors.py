@@ -33,3 +33,12 @@ def estimate_get_for(user: User, estimate_id: int) -> Estimate:
         )
         .get(pk=estimate_id)
     )
+
+
+def estimate_lock_for(user: User, estimate_id: int) -> Estimate:
+    """One estimate on a ticket the user may see, its row locked for the caller's
+    transaction and its state read again under the lock; Estimate.DoesNotExist otherwise."""
+    estimate = estimate_get_for(user, estimate_id)
+    Estimate.objects.select_for_update().filter(pk=estimate.pk).first()
+    estimate.refresh_from_db(fields=["state"])
+    return estimate
