@@ -1,45 +1,21 @@
 """Mail in the API, for agents: what arrived with its outcome, and processing a
 quarantined message again. Customers get 403: raw mail is never theirs to browse."""
 
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.core.pagination import page_of
 
 from .models import InboundMail, Outcome
+from .schemas import InboundFilters, InboundOut, InboundPage
 
 router = Router(tags=["mail"])
-OutcomeName = Literal["pending", "ticket_created", "message_added", "ignored", "quarantined"]
-
-
-class InboundOut(Schema):
-    id: int
-    received_at: datetime
-    source: str
-    message_id: str
-    from_address: str
-    subject: str
-    outcome: OutcomeName
-    reason: str
-    ticket: int | None
-
-
-class InboundPage(Schema):
-    items: list[InboundOut]
-    next: str | None
-
-
-class InboundFilters(Schema):
-    outcome: OutcomeName | None = None
-    cursor: str | None = None
-    limit: int = 25
 
 
 def _agent(request: HttpRequest) -> User:
@@ -47,20 +23,6 @@ def _agent(request: HttpRequest) -> User:
     if not user.is_agent:
         raise PermissionDenied("Mail is for agents.")
     return user
-
-
-def _out(mail: InboundMail) -> dict[str, Any]:
-    return {
-        "id": mail.pk,
-        "received_at": mail.received_at,
-        "source": mail.source,
-        "message_id": mail.message_id,
-        "from_address": mail.from_address,
-        "subject": mail.subject,
-        "outcome": mail.outcome,
-        "reason": mail.reason,
-        "ticket": mail.ticket_id,
-    }
 
 
 @router.get("/mail/inbound", response=InboundPage)
@@ -73,12 +35,14 @@ def list_inbound(request: HttpRequest, filters: Query[InboundFilters]) -> dict[s
         filters.limit,
         outcome=filters.outcome,
     )
-    return {"items": [_out(m) for m in rows], "next": next_url}
+    return {"items": rows, "next": next_url}
 
 
 @router.post("/mail/inbound/{mail_id}/process", response=InboundOut)
-def process_again(request: HttpRequest, mail_id: int) -> dict[str, Any]:
+def process_again(request: HttpRequest, mail_id: int) -> InboundMail:
     """Run a quarantined (or pending) message through the pipeline again."""
+    # No transaction here: the pipeline commits its own, so that a failure is recorded on
+    # the mail after its work was rolled back.
     _agent(request)
     mail = get_object_or_404(InboundMail, pk=mail_id)
     if mail.outcome not in (Outcome.QUARANTINED, Outcome.PENDING):
@@ -87,4 +51,4 @@ def process_again(request: HttpRequest, mail_id: int) -> dict[str, Any]:
 
     inbound_process(mail)
     mail.refresh_from_db()
-    return _out(mail)
+    return mail

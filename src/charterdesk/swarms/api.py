@@ -1,83 +1,30 @@
-from datetime import datetime, timedelta
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
-from charterdesk.core.moments import check_reasonable
-from charterdesk.tickets.schemas import PersonRef
 from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import services
 from .models import Collaborator, HelpRequest
-from .report import swarming_report
+from .report import Report, report_for
+from .schemas import (
+    CollaboratorIn,
+    CollaboratorOut,
+    HelpRequestIn,
+    HelpRequestOut,
+    Period,
+    ReportOut,
+)
 from .selectors import collaborators_of
 
 router = Router(tags=["swarms"])
-
-
-class HelpRequestIn(Schema):
-    skills: list[str] = Field(min_length=1, max_length=10, description="e.g. ['postgres']")
-    note: str = Field("", max_length=1000)
-
-
-class HelpRequestOut(Schema):
-    id: int
-    ticket_id: int
-    skills: list[str]
-    note: str
-    notified: list[str] = Field(description="Emails of the agents told by mail.")
-    requested_by: PersonRef
-    created_at: datetime
-
-
-class CollaboratorIn(Schema):
-    agent_email: str | None = Field(None, description="Default: you join.")
-
-
-class CollaboratorOut(Schema):
-    agent: PersonRef
-    added_by: PersonRef | None
-    added_at: datetime
-
-
-class ModeOut(Schema):
-    mode: str
-    label: str
-    resolved: int
-    median_hours: float | None
-    average_hours: float | None
-    handoffs_per_ticket: float | None
-    reopen_rate: float | None
-    collaborators_per_ticket: float | None
-    minutes_logged: int
-    collaborator_minutes: int
-
-
-class ReportOut(Schema):
-    start: datetime = Field(alias="from")
-    end: datetime = Field(alias="to")
-    modes: list[ModeOut]
-
-
-class Period(Schema):
-    start: datetime | None = Field(None, alias="from", description="Default: 30 days ago.")
-    end: datetime | None = Field(None, alias="to", description="Default: now.")
-
-
-def _person(user: User | None) -> dict[str, str] | None:
-    return None if user is None else {"email": user.email, "name": user.name}
-
-
-def _collaborator_out(c: Collaborator) -> dict[str, Any]:
-    return {"agent": _person(c.agent), "added_by": _person(c.added_by), "added_at": c.added_at}
 
 
 def _agent_only(user: User, ticket_id: int) -> None:
@@ -98,48 +45,37 @@ def _agent(email: str | None, default: User) -> User:
 @router.post("/tickets/{ticket_id}/help-requests", response={201: HelpRequestOut})
 def ask_for_help(
     request: HttpRequest, ticket_id: int, payload: HelpRequestIn
-) -> Status[dict[str, Any]]:
+) -> Status[HelpRequest]:
     """Ask for help: available agents whose skills match are told by mail."""
     user = user_of(request)
     _agent_only(user, ticket_id)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         ticket = ticket_lock_for(user, ticket_id)
         asked: HelpRequest = services.help_request_create(
             ticket, user, skills=payload.skills, note=payload.note
         )
-    return Status(
-        201,
-        {
-            "id": asked.pk,
-            "ticket_id": ticket.pk,
-            "skills": asked.skills,
-            "note": asked.note,
-            "notified": asked.notified,
-            "requested_by": _person(user),
-            "created_at": asked.created_at,
-        },
-    )
+    return Status(201, asked)
 
 
 @router.get("/tickets/{ticket_id}/collaborators", response=list[CollaboratorOut])
-def list_collaborators(request: HttpRequest, ticket_id: int) -> list[dict[str, Any]]:
+def list_collaborators(request: HttpRequest, ticket_id: int) -> QuerySet[Collaborator]:
     user = user_of(request)
     _agent_only(user, ticket_id)
     ticket = ticket_get_for(user, ticket_id)
-    return [_collaborator_out(c) for c in collaborators_of(ticket).select_related("added_by")]
+    return collaborators_of(ticket).select_related("added_by")
 
 
 @router.post("/tickets/{ticket_id}/collaborators", response={201: CollaboratorOut})
 def add_collaborator(
     request: HttpRequest, ticket_id: int, payload: CollaboratorIn
-) -> Status[dict[str, Any]]:
+) -> Status[Collaborator]:
     """Join a ticket as a collaborator (or add another agent)."""
     user = user_of(request)
     _agent_only(user, ticket_id)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         ticket = ticket_lock_for(user, ticket_id)
         collaborator = services.collaborator_add(ticket, user, _agent(payload.agent_email, user))
-    return Status(201, _collaborator_out(collaborator))
+    return Status(201, collaborator)
 
 
 @router.delete("/tickets/{ticket_id}/collaborators", response={204: None})
@@ -149,31 +85,13 @@ def remove_collaborator(
     """Leave a ticket (or remove another agent: `?agent_email=`)."""
     user = user_of(request)
     _agent_only(user, ticket_id)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         ticket = ticket_lock_for(user, ticket_id)
         services.collaborator_remove(ticket, user, _agent(agent_email, user))
     return HttpResponse(status=204)
 
 
-def period_of(
-    start: datetime | None, end: datetime | None, now: datetime
-) -> tuple[datetime, datetime]:
-    """The report's period: given bounds (without a time zone: the site's), else the last
-    30 days."""
-    check_reasonable(start, "from")
-    check_reasonable(end, "to")
-    end = end or now
-    start = start or end - timedelta(days=30)
-    start, end = (timezone.make_aware(v) if timezone.is_naive(v) else v for v in (start, end))
-    if start >= end:
-        raise ValidationError({"from": "The period must start before it ends."})
-    return start, end
-
-
 @router.get("/reports/swarming", response=ReportOut, by_alias=True)
-def swarming(request: HttpRequest, period: Query[Period]) -> dict[str, Any]:
+def swarming(request: HttpRequest, period: Query[Period]) -> Report:
     """Swarm and tiered queues compared over the tickets resolved in the period."""
-    if not user_of(request).is_agent:
-        raise PermissionDenied("Reports are for support staff.")
-    start, end = period_of(period.start, period.end, timezone.now())
-    return {"from": start, "to": end, "modes": [vars(m) for m in swarming_report(start, end)]}
+    return report_for(user_of(request), period.start, period.end, timezone.now())
