@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
 from charterdesk.accounts.models import User
@@ -17,18 +18,36 @@ def commitments_of(ticket: Ticket) -> QuerySet[Commitment]:
     return ticket.commitments.select_related("owner").order_by("due_at", "id")
 
 
+def commitments_for_staff(
+    user: User, now: datetime, *, overdue: bool = False, owner_email: str | None = None
+) -> QuerySet[Commitment]:
+    """Every promise across tickets (agents only): all, or the overdue ones, or one owner's."""
+    if not user.is_agent:
+        raise PermissionDenied("The list of all promises is for support staff.")
+    rows = Commitment.objects.select_related("owner")
+    if overdue:
+        rows = rows.filter(state=CommitmentState.OPEN, due_at__lte=now)
+    if owner_email:
+        rows = rows.filter(owner__email=owner_email.lower())
+    return rows
+
+
 def commitment_get_for(user: User, ticket_id: int, commitment_id: int) -> Commitment:
     """One promise of a ticket the user may see; DoesNotExist otherwise."""
     ticket = ticket_get_for(user, ticket_id)
     return ticket.commitments.select_related("owner", "ticket__requester").get(pk=commitment_id)
 
 
-def commitment_lock_for(user: User, commitment_id: int) -> Commitment:
-    """One promise of a ticket the user may see, its row locked for the caller's
-    transaction; DoesNotExist otherwise."""
+def commitment_lock_for(
+    user: User, commitment_id: int, *, ticket_id: int | None = None
+) -> Commitment:
+    """One promise of a ticket the user may see (of that ticket, when the caller names
+    one), its row locked for the caller's transaction; DoesNotExist otherwise."""
+    rows = Commitment.objects.filter(ticket__in=tickets_visible_to(user))
+    if ticket_id is not None:
+        rows = rows.filter(ticket_id=ticket_id)
     return (
-        Commitment.objects.filter(ticket__in=tickets_visible_to(user))
-        .select_for_update(of=("self",))
+        rows.select_for_update(of=("self",))
         .select_related("ticket__requester", "owner")
         .get(pk=commitment_id)
     )

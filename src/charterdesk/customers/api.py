@@ -1,38 +1,16 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.core.pagination import page_of
 
 from .models import Contact, Organization
+from .schemas import ContactOut, ContactPage, OrganizationOut, OrganizationPage
 from .selectors import contacts_visible_to, organizations_visible_to
 
 router = Router(tags=["organizations"])
-
-
-class OrganizationOut(Schema):
-    id: int
-    name: str
-    domains: list[str]
-
-
-class OrganizationPage(Schema):
-    items: list[OrganizationOut]
-    next: str | None
-
-
-class ContactOut(Schema):
-    id: int
-    email: str
-    name: str
-    organization_id: int | None
-
-
-class ContactPage(Schema):
-    items: list[ContactOut]
-    next: str | None
 
 
 @router.get("/organizations", response=OrganizationPage)

@@ -1,10 +1,13 @@
 """Reads of escalations, scoped to what the user may see."""
 
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from charterdesk.accounts.models import User
 from charterdesk.tickets.models import Ticket
 
+from .lines import escalation_owner
 from .models import OPEN_REQUEST_STATES, Escalation, EscalationKind, EscalationRequest
 
 
@@ -20,6 +23,31 @@ def requests_of(ticket: Ticket) -> QuerySet[EscalationRequest]:
     """A ticket's escalation requests; anyone who may see the ticket sees them."""
     return ticket.escalation_requests.select_related("requested_by", "answered_by").order_by(
         "created_at", "id"
+    )
+
+
+@dataclass(frozen=True)
+class TicketEscalations:
+    ticket_id: int
+    tier: int
+    escalated: bool
+    escalation_owner: User | None
+    escalations: list[Escalation]
+    requests: list[EscalationRequest]
+
+
+def ticket_escalations_for(user: User, ticket: Ticket) -> TicketEscalations:
+    """A ticket's escalations and the customer's requests. Customers see the requests and
+    whether the ticket is escalated; reasons, hand-off notes and owners are for agents."""
+    escalations = list(escalations_of(ticket))
+    agent = user.is_agent
+    return TicketEscalations(
+        ticket_id=ticket.pk,
+        tier=ticket.queue.tier,
+        escalated=any(e.kind != EscalationKind.DE_ESCALATION for e in escalations),
+        escalation_owner=escalation_owner(ticket) if agent else None,
+        escalations=escalations if agent else [],
+        requests=list(requests_of(ticket)),
     )
 
 

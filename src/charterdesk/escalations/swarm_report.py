@@ -6,9 +6,10 @@ Everything is aggregated in the database: a handful of grouped queries, whatever
 number of tickets."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import (
     Avg,
     Count,
@@ -21,7 +22,10 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
+from django.utils import timezone
 
+from charterdesk.accounts.models import User
+from charterdesk.core.moments import check_reasonable
 from charterdesk.hours.models import TimeEntry
 from charterdesk.routing.models import WorkMode
 from charterdesk.swarms.models import Collaborator
@@ -70,6 +74,36 @@ class ModeFigures:
 
 def resolved_between(start: datetime, end: datetime) -> QuerySet[Ticket]:
     return Ticket.objects.filter(status__in=SOLVED, solved_at__gte=start, solved_at__lt=end)
+
+
+@dataclass(frozen=True)
+class Report:
+    start: datetime
+    end: datetime
+    modes: list[ModeFigures]
+
+
+def report_for(user: User, start: datetime | None, end: datetime | None, now: datetime) -> Report:
+    """The report over a period, for agents only."""
+    if not user.is_agent:
+        raise PermissionDenied("Reports are for support staff.")
+    start, end = period_of(start, end, now)
+    return Report(start, end, swarming_report(start, end))
+
+
+def period_of(
+    start: datetime | None, end: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    """The report's period: given bounds (without a time zone: the site's), else the last
+    30 days."""
+    check_reasonable(start, "from")
+    check_reasonable(end, "to")
+    end = end or now
+    start = start or end - timedelta(days=30)
+    start, end = (timezone.make_aware(v) if timezone.is_naive(v) else v for v in (start, end))
+    if start >= end:
+        raise ValidationError({"from": "The period must start before it ends."})
+    return start, end
 
 
 def swarming_report(start: datetime, end: datetime) -> list[ModeFigures]:

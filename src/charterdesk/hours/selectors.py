@@ -148,5 +148,19 @@ def time_totals_of(ticket: Ticket) -> TimeTotals:
     return TimeTotals(row["n_all"], row["n_billable"], row["n_bank"], row["n_overage"])
 
 
+@dataclass(frozen=True)
+class TicketTime:
+    """A ticket's time entries with their totals."""
+
+    entries: list[TimeEntry]
+    totals: TimeTotals
+
+
+def ticket_time_of(ticket: Ticket) -> TicketTime:
+    """A ticket's time entries and totals, for agents (entries carry agents' notes)."""
+    totals = time_totals_of(ticket)
+    return TicketTime(list(time_entries_of(ticket)), totals)
+
+
 def purchases_of(contract: Contract) -> QuerySet[Purchase]:
     return contract.hour_purchases.select_related("recorded_by").order_by("-created_at", "-id")

@@ -2,6 +2,10 @@ from ninja import Field, Schema
 
 from charterdesk.tickets.schemas import RequestTypeName
 
+from .assignment import Choice
+from .models import RoutingRule
+from .selectors import AgentRow, Trial
+
 ChannelName = str
 
 
@@ -30,6 +34,10 @@ class RuleOut(Schema):
     conditions: Conditions
     queue: QueueRef
 
+    @staticmethod
+    def resolve_conditions(rule: RoutingRule) -> RoutingRule:
+        return rule
+
 
 class RuleIn(Conditions):
     name: str = Field(min_length=1, max_length=100)
@@ -56,11 +64,23 @@ class AvailabilityIO(Schema):
     availability: str = Field(description="available or away")
 
 
-class AvailabilityOut(AvailabilityIO):
+class AvailabilityOut(AvailabilityIO):  # read from an AgentRow
     on_shift: bool
     load: float
     capacity: int
     calendar: str | None
+
+    @staticmethod
+    def resolve_availability(row: AgentRow) -> str:
+        return row.profile.availability
+
+    @staticmethod
+    def resolve_capacity(row: AgentRow) -> int:
+        return row.profile.capacity
+
+    @staticmethod
+    def resolve_calendar(row: AgentRow) -> str | None:
+        return str(row.profile.calendar) if row.profile.calendar else None
 
 
 class TrialIn(Schema):
@@ -71,15 +91,59 @@ class TrialIn(Schema):
     language: str = ""
 
 
+def _email(choice: Choice) -> str | None:
+    return choice.assignee.email if choice.assignee else None
+
+
 class TrialOut(Schema):
     rule: str | None
-    queue: QueueRef
+    queue: QueueRef = Field(validation_alias="route.queue")
     note: str
     assignee: str | None
-    assignment: str
+    assignment: str = Field(validation_alias="choice.strategy")
+
+    @staticmethod
+    def resolve_rule(trial: Trial) -> str | None:
+        return trial.route.rule.name if trial.route.rule else None
+
+    @staticmethod
+    def resolve_note(trial: Trial) -> str:
+        return f"{trial.route.note}; {trial.choice.note}"
+
+    @staticmethod
+    def resolve_assignee(trial: Trial) -> str | None:
+        return _email(trial.choice)
 
 
-class AssignOut(Schema):
+class AssignOut(Schema):  # read from a Choice
     assignee: str | None
-    assignment: str
+    assignment: str = Field(validation_alias="strategy")
     note: str
+
+    @staticmethod
+    def resolve_assignee(choice: Choice) -> str | None:
+        return _email(choice)
+
+
+class RulePage(Schema):
+    items: list[RuleOut]
+    next: str | None
+
+
+class RuleOrder(Schema):
+    ids: list[int] = Field(description="Every rule's id, in the order they are tried.")
+
+
+class AgentOut(Schema):  # read from an AgentRow
+    email: str = Field(validation_alias="profile.user.email")
+    name: str = Field(validation_alias="profile.user.name")
+    teams: list[str]
+    availability: str = Field(validation_alias="profile.availability")
+    on_shift: bool
+    load: float
+    capacity: int = Field(validation_alias="profile.capacity")
+
+
+class PageQuery(Schema):
+    offset: int = Field(0, ge=0, le=10**9)
+    limit: int = Field(50, ge=1, le=200)

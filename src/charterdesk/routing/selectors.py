@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 
 from charterdesk.accounts.models import STAFF_ROLES, User
@@ -57,6 +57,11 @@ def agent_row(profile: AgentProfile, now: datetime) -> AgentRow:
     return AgentRow(profile, [], on_shift(profile, now), load)
 
 
+def availability_of(user: User, now: datetime) -> AgentRow:
+    """The agent's own availability, shift and load now (agents only)."""
+    return agent_row(profile_of(user), now)
+
+
 def agents_board(user: User, now: datetime) -> list[AgentRow]:
     """Every agent with a profile: teams, on shift now, load against capacity (3 queries)."""
     _agents_only(user)
@@ -78,19 +83,30 @@ def agents_board(user: User, now: datetime) -> list[AgentRow]:
     ]
 
 
+@dataclass(frozen=True)
+class Trial:
+    route: Route
+    choice: Choice
+
+
 def trial_for(
     user: User,
     now: datetime,
     *,
     request_type: str,
     channel: str,
-    organization: Organization | None,
+    organization_id: int | None,
     product: str = "",
     language: str = "",
-) -> tuple[Route, Choice]:
+) -> Trial:
     """Test a ticket against the rules without writing: the rule, the queue, and who would
     be assigned now."""
     _agents_only(user)
+    organization = None
+    if organization_id is not None:
+        organization = Organization.objects.filter(pk=organization_id).first()
+        if organization is None:
+            raise ValidationError({"organization": "No such organization."})
     contract = organization.contracts.order_by("-starts_on").first() if organization else None
     facts = facts_for(
         organization,
@@ -101,4 +117,4 @@ def trial_for(
         language=language,
     )
     decision = route(facts)
-    return decision, choose(decision.queue, now, language=facts.language, claim=False)
+    return Trial(decision, choose(decision.queue, now, language=facts.language, claim=False))

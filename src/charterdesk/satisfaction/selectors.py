@@ -1,8 +1,9 @@
 """Reads on surveys: one ticket's survey and the results report (aggregated in SQL)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -104,3 +105,25 @@ def _label(value: object, group: str) -> str:
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m")
     return str(value)
+
+
+@dataclass(frozen=True)
+class Report:
+    by: str
+    start: date
+    end: date
+    total: dict[str, object]
+    rows: list[ResultRow]
+
+
+def report_for(user: User, by: str, start: date | None, end: date | None, today: date) -> Report:
+    """Results per `by` over the answers given from start to end (dates, inclusive; by
+    default the 90 days up to today), for agents only."""
+    if not user.is_agent:
+        raise PermissionDenied("Satisfaction results are for support staff.")
+    end = end or today
+    start = start or end - timedelta(days=90)
+    if end < start:
+        raise ValidationError({"to": "The end is before the start."})
+    rows = results(by, start, end)
+    return Report(by, start, end, summary(answered_between(start, end)), rows)

@@ -4,14 +4,17 @@ and attainment reports."""
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from charterdesk.accounts.models import User
 from charterdesk.calendars import BusinessCalendar
 from charterdesk.plans.models import Metric, PlanCoverage, Schedule
 from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.selectors import ticket_get_for
 
 from .clocks import used_seconds
 from .models import RUNNING_STATES, Calendar, ClockState, SlaClock, SlaEvent
@@ -99,6 +102,26 @@ class AttainmentRow:
         """Share of decided clocks that were met."""
         decided = self.achieved + self.breached
         return self.achieved / decided if decided else None
+
+
+def attainment_for(user: User, start: date, end: date) -> list[AttainmentRow]:
+    """The attainment report, for agents only."""
+    if not user.is_agent:
+        raise PermissionDenied("Reports are for support staff.")
+    if end < start:
+        raise ValidationError({"to": "The end is before the start."})
+    return attainment(start, end)
+
+
+def clock_lock_for(user: User, ticket_id: int, clock_id: int) -> SlaClock:
+    """One clock of a ticket the user may see, its row locked for the caller's transaction;
+    DoesNotExist otherwise."""
+    ticket = ticket_get_for(user, ticket_id)
+    return (
+        SlaClock.objects.select_for_update()
+        .select_related("ticket")
+        .get(pk=clock_id, ticket=ticket)
+    )
 
 
 def attainment(start: date, end: date) -> list[AttainmentRow]:

@@ -3,6 +3,11 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from charterdesk.accounts.models import User
+from charterdesk.customers.models import Contact
+
+from .models import Message, Ticket
+
 RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
 PriorityName = Literal["urgent", "high", "normal", "low"]
 StatusName = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
@@ -22,6 +27,14 @@ class TicketIn(Schema):
     )
 
 
+class TicketFilters(Schema):
+    status: StatusName | None = None
+    type: RequestTypeName | None = None
+    organization: int | None = None
+    cursor: str | None = None
+    limit: int = 25
+
+
 class TicketPatch(Schema):
     type: RequestTypeName | None = None
     priority: PriorityName | None = None
@@ -29,10 +42,14 @@ class TicketPatch(Schema):
     assignee_email: str | None = Field(None, description="null unassigns.")
 
 
-class CoverageOut(Schema):
-    decision: str
-    reason: str
+class CoverageOut(Schema):  # read from the ticket's coverage fields
+    decision: str = Field(validation_alias="coverage")
+    reason: str = Field(validation_alias="coverage_reason")
     alternative: str | None
+
+    @staticmethod
+    def resolve_alternative(ticket: Ticket) -> str | None:
+        return ticket.coverage_alternative or None
 
 
 class OrganizationRef(Schema):
@@ -59,9 +76,11 @@ class ClockSummary(Schema):
 
 
 class TicketOut(Schema):
+    # `sla` is not a field of Ticket: the API, which composes tickets and SLA, sets each
+    # ticket's clock summaries on it beforehand (in bulk for a page).
     id: int
     subject: str
-    type: RequestTypeName
+    type: RequestTypeName = Field(validation_alias="request_type")
     type_source: str
     priority: PriorityName
     status: StatusName
@@ -72,13 +91,17 @@ class TicketOut(Schema):
     organization: OrganizationRef | None
     requester: PersonRef
     queue: QueueRef
-    tier: int
+    tier: int = Field(validation_alias="queue.tier")
     assignee: PersonRef | None
     first_reply_due_at: datetime | None
     first_replied_at: datetime | None
     created_at: datetime
     updated_at: datetime
     sla: list[ClockSummary]
+
+    @staticmethod
+    def resolve_coverage(ticket: Ticket) -> Ticket:
+        return ticket
 
 
 class TicketPage(Schema):
@@ -99,6 +122,10 @@ class MessageOut(Schema):
     author: PersonRef | None
     from_staff: bool
     created_at: datetime
+
+    @staticmethod
+    def resolve_author(message: Message) -> User | Contact | None:
+        return message.author or message.author_contact
 
 
 class EventOut(Schema):

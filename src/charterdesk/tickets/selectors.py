@@ -1,9 +1,11 @@
 """Reads on tickets, each scoped to what the user may see."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
 from charterdesk.accounts.models import User
+from charterdesk.customers.models import Contact
 
 from .models import Message, Ticket, TicketEvent, Visibility
 
@@ -20,6 +22,24 @@ def tickets_visible_to(user: User) -> QuerySet[Ticket]:
     if contact.organization_id is None:
         return tickets.filter(requester=contact)
     return tickets.filter(organization_id=contact.organization_id)
+
+
+def requester_for(user: User, email: str | None) -> Contact:
+    """Whom the user may open a ticket for: a customer for themselves only (naming their own
+    address is allowed); an agent for the contact they name."""
+    own = getattr(user, "contact", None)
+    if not user.is_agent:
+        if own is None:
+            raise PermissionDenied("This account is not a contact of any organization.")
+        if email and email.lower() != own.email:
+            raise PermissionDenied("Customers open tickets for themselves only.")
+        return own
+    if not email:
+        raise ValidationError({"requester_email": "Agents name the contact they act for."})
+    contact = Contact.objects.select_related("organization").filter(email=email.lower()).first()
+    if contact is None:
+        raise ValidationError({"requester_email": f"No contact has the address {email}."})
+    return contact
 
 
 def ticket_get_for(user: User, ticket_id: int) -> Ticket:
