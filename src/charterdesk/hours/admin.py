@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from charterdesk.accounts.auth import signed_in_user
+
 from .models import BankAlert, Purchase, TimeEntry
 from .services import MAX_PURCHASE_HOURS, purchase_create
 
@@ -48,7 +50,7 @@ class PurchaseAdmin(admin.ModelAdmin[Purchase]):
     def save_model(self, request: HttpRequest, obj: Purchase, form: Any, change: bool) -> None:
         saved = purchase_create(
             obj.contract,
-            request.user,  # type: ignore[arg-type]
+            signed_in_user(request),
             hours=obj.hours,
             note=obj.note,
         )

@@ -17,7 +17,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.hours.selectors import bank_of
 from charterdesk.intake import authorized
 from charterdesk.plans.models import Contract
-from charterdesk.plans.selectors import contract_active_for
+from charterdesk.plans.selectors import contract_active_for, contract_lock_for
 
 
 class AuthorizeForm(forms.Form):
@@ -49,15 +49,11 @@ def plan(request: HttpRequest, form: AuthorizeForm | None = None) -> HttpRespons
     return render(request, "portal/contract.html", context)
 
 
-def _locked_contract(contact: Contact) -> Contract:
+def _locked_contract(request: HttpRequest, contact: Contact) -> Contract:
     contract = _contract(contact)
     if contract is None:
         raise Http404("Your organization has no contract in force.")
-    return (
-        Contract.objects.select_for_update()
-        .select_related("plan", "organization")
-        .get(pk=contract.pk)
-    )
+    return contract_lock_for(signed_in_user(request), contract.pk)
 
 
 @contact_required
@@ -69,7 +65,7 @@ def authorized_add(request: HttpRequest) -> HttpResponse:
         try:
             with transaction.atomic(durable=True):
                 added = authorized.authorized_contact_add(
-                    _locked_contract(contact), contact, **form.cleaned_data
+                    _locked_contract(request, contact), contact, **form.cleaned_data
                 )
             flash.success(request, f"{added.email} is now an authorized contact.")
             return redirect("portal:plan")
@@ -83,7 +79,7 @@ def authorized_add(request: HttpRequest) -> HttpResponse:
 def authorized_remove(request: HttpRequest, contact_id: int) -> HttpResponse:
     contact = _contact(request)
     with transaction.atomic(durable=True):
-        contract = _locked_contract(contact)
+        contract = _locked_contract(request, contact)
         removed = contract.authorized_contacts.filter(pk=contact_id).first()
         if removed is None:
             raise Http404("No such authorized contact.")
