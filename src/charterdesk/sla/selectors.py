@@ -223,6 +223,7 @@ def new_clock_summaries(clocks: list[SlaClock]) -> list[dict[str, object]]:
     """The API's view of clocks that just started (nothing used, nothing breached)."""
     return [
         {
+            "id": c.pk,
             "metric": c.metric,
             "state": c.state,
             "breached": False,
@@ -238,6 +239,7 @@ def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[s
     return {
         ticket_id: [
             {
+                "id": v.clock.pk,
                 "metric": v.clock.metric,
                 "state": v.clock.state,
                 "breached": v.clock.breached or v.overdue,
