@@ -99,3 +99,17 @@ def test_a_250_character_subject_does_not_widen_the_queue(browser, live_server, 
         assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
         page.screenshot(path=str(DOCS_IMG / name), full_page=viewport is PHONE)
         context.close()
+
+
+def test_the_sla_report_reads_at_a_desktop_width(browser, live_server, live_personas):
+    from tests.sla.test_report_and_api import three_tickets
+
+    three_tickets(live_personas)
+    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, "manager@charterdesk.example")
+    page.goto("/desk/reports/sla?start=2026-11-01&end=2026-11-30")
+    expect(page.locator("tfoot")).to_contain_text("All plans")
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    page.screenshot(path=str(DOCS_IMG / "desk-sla-report.png"), full_page=True)
+    context.close()

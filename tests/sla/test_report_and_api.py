@@ -41,7 +41,7 @@ def test_sla_report_page_and_csv(login, personas):
     three_tickets(personas)
     client = login(personas.manager)
     page = client.get("/desk/reports/sla?start=2026-11-01&end=2026-11-30").content.decode()
-    assert "Gold" in page and "first_reply" in page
+    assert "Gold" in page and "First reply" in page and "first_reply<" not in page
     csv = client.get("/desk/reports/sla?start=2026-11-01&end=2026-11-30&format=csv")
     assert csv["Content-Type"] == "text/csv"
     assert "2026-11,Gold,first_reply,urgent,1,2,0,0.3333" in csv.content.decode()

@@ -16,4 +16,5 @@ urlpatterns = [
         name="suggest",
     ),
     path("reports/sla", reports.sla_attainment, name="sla_report"),
+    path("reports/sla/tickets", reports.sla_tickets, name="sla_tickets"),
 ]

@@ -16,3 +16,9 @@ def history_line(event: TicketEvent) -> str:
 def label(field: str) -> str:
     """A field's name as people read it: `request_type` → "Request type"."""
     return field_label(field)
+
+
+@register.filter
+def get_item(mapping: dict[str, str], key: str) -> str:
+    """A label from a mapping of codes to labels (`first_reply` → "First reply")."""
+    return mapping.get(key, key)
