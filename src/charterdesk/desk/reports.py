@@ -93,7 +93,8 @@ def sla_tickets(request: HttpRequest) -> HttpResponse:
         month = date.fromisoformat(get.get("month", ""))
     except ValueError:
         month = timezone.localdate().replace(day=1)
-    outcome = get.get("outcome") if get.get("outcome") in OUTCOMES else "breached"
+    outcome = get.get("outcome", "")
+    outcome = outcome if outcome in OUTCOMES else "breached"
     metric = get.get("metric", "") if get.get("metric") in Metric.values else Metric.FIRST_REPLY
     priority = get.get("priority", "") if get.get("priority") in Priority.values else "normal"
     plan = get.get("plan", "—")[:200]
