@@ -23,12 +23,17 @@ def test_an_agent_logs_time_from_the_ticket_page(personas, login):
     assert ticket.time.get().minutes == 20
 
 
-def test_a_refused_entry_shows_why_on_the_page(personas, login):
+def test_a_refused_entry_shows_why_beside_the_field_and_keeps_what_was_typed(personas, login):
     ticket = metered_ticket()
     page = login(personas.tier1).post(
-        f"/desk/tickets/{ticket.pk}/time", {"minutes": "0", "activity": "reply"}, follow=True
+        f"/desk/tickets/{ticket.pk}/time",
+        {"minutes": "0", "activity": "reply", "note": "Walked through the export"},
     )
-    assert "The time was not saved." in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200  # the ticket page again, not a redirect
+    minutes = html.split('name="minutes"')[1].split("</label>")[0]
+    assert "greater than or equal to 1" in minutes
+    assert 'value="Walked through the export"' in html
     assert not ticket.time.exists()
 
 

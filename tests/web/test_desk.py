@@ -101,5 +101,5 @@ def test_queue_filters_by_organization_name_and_explains_an_unknown_one(login, p
     page = client.get("/desk/?organization=globex").content.decode()
     assert "Globex error" in page
     page = client.get("/desk/?organization=Nobody+Inc").content.decode()
-    assert "No organization is called “Nobody Inc”." in page
+    assert "No organization matches “Nobody Inc”." in page
     assert "Globex error" not in page

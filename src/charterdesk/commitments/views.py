@@ -13,6 +13,7 @@ from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.core.forms import flash_errors
+from charterdesk.core.panels import show_again
 from charterdesk.core.querystring import parse_id
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
@@ -27,16 +28,15 @@ from .selectors import BOARDS, board, by_owner, commitment_lock_for
 def commitment_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = CommitmentForm(request.POST)
     if not form.is_valid():
-        flash_errors(request, "The promise was not saved.", form)
-        return redirect("desk:ticket", ticket_id=ticket_id)
+        return show_again(request, "ticket", ticket_id, "commitments:new", form)
     agent = signed_in_user(request)
     try:
         with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(agent, ticket_id)
             services.commitment_create(ticket, agent, **form.cleaned_data)
-        flash.success(request, "Promise recorded; the requester is told by mail.")
     except ValidationError as exc:
-        flash_errors(request, "The promise was not saved.", form, exc)
+        return show_again(request, "ticket", ticket_id, "commitments:new", form, exc)
+    flash.success(request, "Promise recorded; the requester is told by mail.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

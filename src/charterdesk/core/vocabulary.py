@@ -54,6 +54,7 @@ class Channel(models.TextChoices):
     API = "api", "API"
     PHONE = "phone", "Phone"
     CHAT = "chat", "Chat"
+    WALK_IN = "walk_in", "Walk-in"
 
 
 def hours_text(hours: Decimal) -> str:

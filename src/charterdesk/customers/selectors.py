@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from charterdesk.accounts.models import User
 from charterdesk.core.querystring import parse_id
@@ -35,3 +35,30 @@ def contacts_visible_to(user: User) -> QuerySet[Contact]:
     if contact.organization_id is None:
         return contacts.filter(pk=contact.pk)
     return contacts.filter(organization_id=contact.organization_id)
+
+
+def organizations_matching(text: str, limit: int = 10) -> list[Organization]:
+    """Organizations whose name starts with `text` (any case), then those that contain it:
+    the suggestions while an agent types a name."""
+    text = text.strip()
+    if not text:
+        return []
+    found = list(Organization.objects.filter(name__istartswith=text).order_by("name")[:limit])
+    if len(found) < limit:
+        more = Organization.objects.filter(name__icontains=text).exclude(
+            pk__in=[o.pk for o in found]
+        )
+        found += list(more.order_by("name")[: limit - len(found)])
+    return found
+
+
+def contacts_matching(text: str, limit: int = 10) -> list[Contact]:
+    """Contacts whose address or name starts with `text` (any case), for agents who look
+    up a requester."""
+    text = text.strip()
+    if not text:
+        return []
+    contacts = Contact.objects.select_related("organization").filter(
+        Q(email__istartswith=text) | Q(name__istartswith=text) | Q(name__icontains=f" {text}")
+    )
+    return list(contacts.order_by("email")[:limit])

@@ -1,35 +1,93 @@
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 
+from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
 from charterdesk.core.moments import reasonable_time
 from charterdesk.core.vocabulary import Priority, RequestType
-from charterdesk.customers.models import Organization
-from charterdesk.customers.selectors import organization_by_name_or_id
+from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.selectors import (
+    contacts_matching,
+    organization_by_name_or_id,
+    organizations_matching,
+)
 from charterdesk.routing.models import Queue
 from charterdesk.sla.models import RUNNING_STATES, SlaClock
 from charterdesk.tickets.models import Status, Visibility
+from charterdesk.tickets.selectors import UNASSIGNED
+
+ME = "me"
+SUGGEST_ORGANIZATIONS = reverse_lazy("desk:suggest", args=["organizations"])
+SUGGEST_CONTACTS = reverse_lazy("desk:suggest", args=["contacts"])
+
+
+def _one_of(found: list[Any], text: str, what: str) -> Any:
+    """The single match of what someone typed, or a form error that names the matches."""
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise forms.ValidationError(f"No {what} matches “{text}”.")
+    names = ", ".join(str(f) for f in found[:5])
+    raise forms.ValidationError(f"Several {what}s match “{text}”: {names}. Type more of it.")
 
 
 class QueueFilterForm(forms.Form):
     queue = forms.ModelChoiceField(Queue.objects.all(), required=False, empty_label="All queues")
     status = forms.ChoiceField(choices=[("", "Open (all)"), *Status.choices], required=False)
     type = forms.ChoiceField(choices=[("", "All types"), *RequestType.choices], required=False)
-    # A name (or id) to type, not a list: a desk has thousands of organizations.
+    # Names to type, with suggestions, not lists: a desk has thousands of organizations.
     organization = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"placeholder": "Name"})
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "Name",
+                "data-suggest": SUGGEST_ORGANIZATIONS,
+                "autocomplete": "off",
+            }
+        ),
     )
-    assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Anyone")
+    requester = forms.CharField(
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "Address or name",
+                "data-suggest": SUGGEST_CONTACTS,
+                "autocomplete": "off",
+            }
+        ),
+    )
+    assignee = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            ("", "Anyone"),
+            (ME, "Me"),
+            (UNASSIGNED, "Unassigned"),
+            *((str(a.pk), str(a)) for a in agents().order_by("email")),
+        ]
 
     def clean_organization(self) -> Organization | None:
         text = self.cleaned_data["organization"].strip()
         if not text:
             return None
-        organization = organization_by_name_or_id(text)
-        if organization is None:
-            raise forms.ValidationError(f"No organization is called “{text}”.")
-        return organization
+        exact = organization_by_name_or_id(text)
+        return exact or _one_of(organizations_matching(text, limit=6), text, "organization")
+
+    def clean_requester(self) -> Contact | None:
+        text = self.cleaned_data["requester"].strip()
+        if not text:
+            return None
+        found = contacts_matching(text, limit=6)
+        exact = [c for c in found if c.email == text.lower()]
+        return _one_of(exact or found, text, "contact")
+
+    def clean_assignee(self) -> str:
+        value: str = self.cleaned_data["assignee"]
+        return str(self.user.pk) if value == ME else value
 
     def selected(self) -> dict[str, str]:
         """The filters as ids and values, for the queue selector."""
@@ -43,7 +101,7 @@ class QueueFilterForm(forms.Form):
 
 
 class AgentReplyForm(forms.Form):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 5}))
     visibility = forms.ChoiceField(
         choices=Visibility.choices, initial=Visibility.PUBLIC, widget=forms.RadioSelect
     )
@@ -55,9 +113,9 @@ class AgentReplyForm(forms.Form):
 
 
 class PropertiesForm(forms.Form):
-    request_type = forms.ChoiceField(label="Type", choices=RequestType.choices)
-    priority = forms.ChoiceField(choices=Priority.choices)
     status = forms.ChoiceField(choices=Status.choices)
+    priority = forms.ChoiceField(choices=Priority.choices)
+    request_type = forms.ChoiceField(label="Type", choices=RequestType.choices)
     queue = forms.ModelChoiceField(Queue.objects.all(), empty_label=None)
     assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Unassigned")
 

@@ -1,13 +1,20 @@
 from django.urls import path
 
-from . import reports, views
+from . import new_ticket, reports, views
 
 app_name = "desk"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("tickets/new", new_ticket.new_ticket, name="new_ticket"),
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/reply", views.ticket_reply, name="reply"),
     path("tickets/<int:ticket_id>/properties", views.ticket_properties, name="properties"),
     path("tickets/<int:ticket_id>/sla-override", views.sla_override, name="sla_override"),
+    path(
+        "suggest/<str:kind>",
+        views.suggestions,
+        name="suggest",
+    ),
     path("reports/sla", reports.sla_attainment, name="sla_report"),
+    path("reports/sla/tickets", reports.sla_tickets, name="sla_tickets"),
 ]

@@ -1,7 +1,10 @@
+from collections.abc import Mapping
+
+from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -9,6 +12,8 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
+from charterdesk.customers.selectors import contacts_matching, organizations_matching
+from charterdesk.escalations.selectors import asked_to_escalate
 from charterdesk.sla import services as services_sla
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.selectors import (
@@ -20,6 +25,7 @@ from charterdesk.sla.selectors import (
 )
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.wording import changed_fields_text
 
 from .forms import AgentReplyForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
@@ -27,7 +33,7 @@ from .paging import page_after
 
 @agent_required
 def queue(request: HttpRequest) -> HttpResponse:
-    filters = QueueFilterForm(request.GET or None)
+    filters = QueueFilterForm(request.GET or None, user=signed_in_user(request))
     tickets = selectors.agent_queue(filters.selected())
     if filters.is_bound and not filters.is_valid():
         tickets = tickets.none()  # the errors show above an empty list
@@ -36,17 +42,35 @@ def queue(request: HttpRequest) -> HttpResponse:
     params.pop("after", None)
     now = timezone.now()
     views = clock_views(rows, now)
+    asked = asked_to_escalate([t.pk for t in rows])
     return render(
         request,
         "desk/queue.html",
         {
             "filters": filters,
-            "rows": [(ticket, nearest(views[ticket.pk])) for ticket in rows],
+            "rows": [(t, nearest(views[t.pk]), t.pk in asked) for t in rows],
             "next_after": next_after,
             "params": params.urlencode(),
             "now": now,
         },
     )
+
+
+@agent_required
+def suggestions(request: HttpRequest, kind: str) -> JsonResponse:
+    """What to suggest while an agent types an organization's name or a requester."""
+    text = request.GET.get("q", "")[:100]
+    if kind == "organizations":
+        found = [{"value": o.name, "label": o.name} for o in organizations_matching(text)]
+    else:
+        found = [
+            {
+                "value": c.email,
+                "label": f"{c.name or c.email} · {c.organization or 'no organization'}",
+            }
+            for c in contacts_matching(text)
+        ]
+    return JsonResponse({"suggestions": found})
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
@@ -56,35 +80,39 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
         raise Http404("No such ticket.") from exc
 
 
-@agent_required
-def ticket_detail(
-    request: HttpRequest,
-    ticket_id: int,
-    reply: AgentReplyForm | None = None,
-    properties: PropertiesForm | None = None,
-    override: OverrideForm | None = None,
+def ticket_page(
+    request: HttpRequest, ticket_id: int, failed: Mapping[str, forms.Form]
 ) -> HttpResponse:
+    """The ticket page; `failed`: forms posted from it that show again with their errors,
+    by panel key (`desk:reply`, `hours:new`, …; see core.panels)."""
     ticket, user = _ticket(request, ticket_id), signed_in_user(request)
     now = timezone.now()
     clocks = clock_views([ticket], now)[ticket.pk]
-    initial = {
-        f: getattr(ticket, f) for f in ("request_type", "priority", "status", "queue", "assignee")
-    }
+    initial = {f: getattr(ticket, f) for f in PropertiesForm.base_fields}
+    messages = list(selectors.messages_visible_to(user, ticket))
     return render(
         request,
         "desk/ticket.html",
         {
             "ticket": ticket,
-            "messages_": selectors.messages_visible_to(user, ticket),
+            "messages_": messages[::-1],  # newest first, under the reply box
             "events": selectors.events_visible_to(user, ticket),
-            "reply": reply or AgentReplyForm(),
-            "properties": properties or PropertiesForm(initial=initial),
+            "recent": selectors.recent_tickets_around(ticket),
+            "reply": failed.get("desk:reply") or AgentReplyForm(),
+            "properties": failed.get("desk:properties") or PropertiesForm(initial=initial),
             "clocks": clocks,
             "sla_events": events_of(ticket),
-            "override": override or OverrideForm(clocks=[v.clock for v in clocks]),
+            "override": failed.get("desk:sla_override")
+            or OverrideForm(clocks=[v.clock for v in clocks]),
+            "panel_forms": failed,
             "now": now,
         },
     )
+
+
+@agent_required
+def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    return ticket_page(request, ticket_id, {})
 
 
 @agent_required
@@ -105,7 +133,7 @@ def ticket_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    return ticket_detail(request, ticket_id, reply=form)
+    return ticket_page(request, ticket_id, {"desk:reply": form})
 
 
 @agent_required
@@ -117,11 +145,13 @@ def ticket_properties(request: HttpRequest, ticket_id: int) -> HttpResponse:
             with transaction.atomic(durable=True):
                 ticket = selectors.ticket_locked_or_404(agent, ticket_id)
                 changed = services.ticket_update(ticket, agent, **form.cleaned_data)
-            flash.success(request, f"Saved: {', '.join(changed)}." if changed else "No change.")
+            flash.success(
+                request, f"Saved: {changed_fields_text(changed)}." if changed else "No change."
+            )
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    return ticket_detail(request, ticket_id, properties=form)
+    return ticket_page(request, ticket_id, {"desk:properties": form})
 
 
 @agent_required
@@ -140,7 +170,7 @@ def sla_override(request: HttpRequest, ticket_id: int) -> HttpResponse:
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    return ticket_detail(request, ticket_id, override=form)
+    return ticket_page(request, ticket_id, {"desk:sla_override": form})
 
 
 def _clock_locked_or_404(ticket: Ticket, clock_id: int) -> SlaClock:

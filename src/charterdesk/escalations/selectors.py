@@ -95,3 +95,12 @@ def owned_by(user: User) -> QuerySet[Ticket]:
         .select_related("organization", "queue", "assignee")
         .order_by("attention_at", "id")
     )
+
+
+def asked_to_escalate(ticket_ids: list[int]) -> set[int]:
+    """Which of these tickets have a customer's escalation request awaiting an answer
+    (one query, for the queue's flag)."""
+    asked = EscalationRequest.objects.filter(
+        ticket_id__in=ticket_ids, state__in=OPEN_REQUEST_STATES
+    )
+    return set(asked.values_list("ticket_id", flat=True))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import agent_required, contact_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors, flash_errors
+from charterdesk.core.panels import show_again
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for, ticket_locked_or_404
 
@@ -29,17 +30,16 @@ RELATED = ("queue__team", "contract__plan", "assignee")
 def escalate(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form, agent = EscalateForm(request.POST), signed_in_user(request)
     if not form.is_valid():
-        flash_errors(request, "Not escalated.", form, None)
-        return redirect("desk:ticket", ticket_id=ticket_id)
+        return show_again(request, "ticket", ticket_id, "escalations:escalate", form)
     try:
         with transaction.atomic(durable=True):
             escalation = services.ticket_escalate(
                 ticket_locked_or_404(agent, ticket_id, *RELATED), agent, **form.cleaned_data
             )
-        target = escalation.to_owner if escalation.kind == "hierarchical" else escalation.to_queue
-        flash.success(request, f"Escalated to {target}.")
     except ValidationError as exc:
-        flash_errors(request, "Not escalated.", form, exc)
+        return show_again(request, "ticket", ticket_id, "escalations:escalate", form, exc)
+    target = escalation.to_owner if escalation.kind == "hierarchical" else escalation.to_queue
+    flash.success(request, f"Escalated to {target}.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

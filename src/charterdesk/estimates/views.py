@@ -10,6 +10,7 @@ from charterdesk.accounts.access import agent_required, contact_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.core.forms import add_service_errors, flash_errors
+from charterdesk.core.panels import show_again
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
@@ -24,15 +25,14 @@ def estimate_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     agent = signed_in_user(request)
     form = EstimateForm(request.POST)
     if not form.is_valid():
-        flash_errors(request, "The estimate was not sent.", form)
-        return redirect("desk:ticket", ticket_id=ticket_id)
+        return show_again(request, "ticket", ticket_id, "estimates:new", form)
     try:
         with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(agent, ticket_id, "requester", "contract__plan")
             services.estimate_send(ticket, agent, **form.cleaned_data)
-        flash.success(request, "Estimate sent; the customer approves or declines it.")
     except ValidationError as exc:
-        flash_errors(request, "The estimate was not sent.", exc=exc)
+        return show_again(request, "ticket", ticket_id, "estimates:new", form, exc)
+    flash.success(request, "Estimate sent; the customer approves or declines it.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

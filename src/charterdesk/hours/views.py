@@ -9,6 +9,7 @@ from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.core.forms import flash_errors
+from charterdesk.core.panels import show_again
 from charterdesk.core.vocabulary import hours_text
 from charterdesk.plans.models import Contract
 from charterdesk.plans.selectors import contract_get_for, contract_lock_for
@@ -25,16 +26,15 @@ from .selectors import bank_of, purchases_of, time_entry_lock_for
 def time_entry_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = TimeEntryForm(request.POST)
     if not form.is_valid():
-        flash_errors(request, "The time was not saved.", form)
-        return redirect("desk:ticket", ticket_id=ticket_id)
+        return show_again(request, "ticket", ticket_id, "hours:new", form)
     agent = signed_in_user(request)
     try:
         with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(agent, ticket_id)
             entry = services.time_entry_create(ticket, agent, **form.cleaned_data)
-        flash.success(request, f"Logged {entry.minutes} minutes.")
     except ValidationError as exc:
-        flash_errors(request, "The time was not saved.", form, exc)
+        return show_again(request, "ticket", ticket_id, "hours:new", form, exc)
+    flash.success(request, f"Logged {entry.minutes} minutes.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

@@ -2,7 +2,7 @@
 and attainment reports."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -223,6 +223,7 @@ def new_clock_summaries(clocks: list[SlaClock]) -> list[dict[str, object]]:
     """The API's view of clocks that just started (nothing used, nothing breached)."""
     return [
         {
+            "id": c.pk,
             "metric": c.metric,
             "state": c.state,
             "breached": False,
@@ -238,6 +239,7 @@ def sla_summaries(tickets: list[Ticket], now: datetime) -> dict[int, list[dict[s
     return {
         ticket_id: [
             {
+                "id": v.clock.pk,
                 "metric": v.clock.metric,
                 "state": v.clock.state,
                 "breached": v.clock.breached or v.overdue,
@@ -254,3 +256,29 @@ def nearest(views: list[ClockView]) -> ClockView | None:
     """The running clock whose deadline comes first."""
     running = [v for v in views if v.calendar_left is not None]
     return min(running, key=lambda v: v.calendar_left or 0.0, default=None)
+
+
+def clocks_behind(
+    plan: str, metric: str, priority: str, month: date, outcome: str, limit: int = 200
+) -> list[SlaClock]:
+    """The clocks behind one cell of the attainment report (`outcome`: achieved, breached or
+    active), with their tickets: the report's drill-down. `plan` "—": tickets without one."""
+    zone = timezone.get_current_timezone()
+    since = datetime.combine(month.replace(day=1), time.min, tzinfo=zone)
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    until = datetime.combine(following, time.min, tzinfo=zone)
+    clocks = SlaClock.objects.filter(
+        started_at__gte=since, started_at__lt=until, metric=metric, ticket__priority=priority
+    ).exclude(state=ClockState.CANCELLED)
+    if plan == "—":
+        clocks = clocks.filter(ticket__contract__isnull=True)
+    else:
+        clocks = clocks.filter(ticket__contract__plan__name=plan)
+    outcomes = {
+        "achieved": Q(state=ClockState.FULFILLED, breached=False),
+        "breached": Q(breached=True),
+        "active": Q(state__in=RUNNING_STATES, breached=False),
+    }
+    clocks = clocks.filter(outcomes.get(outcome, Q()))
+    related = clocks.select_related("ticket__organization", "ticket__assignee")
+    return list(related.order_by("started_at", "id")[:limit])

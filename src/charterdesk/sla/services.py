@@ -5,7 +5,7 @@ SlaEvent; the ticket's `attention_at` follows its nearest deadline.
 """
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -205,6 +205,21 @@ def _log(targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = 
     )
 
 
+# How far ahead a deadline may be set by hand: a year, past which it is a typo, not a promise.
+OVERRIDE_HORIZON = timedelta(days=365)
+
+
+def _check_override(clock: SlaClock, due_at: datetime, now: datetime) -> None:
+    """A deadline set by hand lies between the clock's start and a year from now."""
+    if due_at < clock.started_at:
+        started = timezone.localtime(clock.started_at).strftime("%-d %b %Y, %H:%M %Z")
+        raise ValidationError(
+            {"due_at": f"A deadline cannot come before its clock started ({started})."}
+        )
+    if due_at > now + OVERRIDE_HORIZON:
+        raise ValidationError({"due_at": "Set a deadline at most a year ahead."})
+
+
 def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: User) -> SlaClock:
     """Set a deadline by hand. Needs a reason; recorded as an SLA event and in the ticket's
     history."""
@@ -212,6 +227,7 @@ def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: User) ->
         raise ValidationError({"reason": "Say why the deadline changes."})
     if clock.state not in RUNNING_STATES:
         raise ValidationError({"due_at": "This deadline is no longer running."})
+    _check_override(clock, due_at, timezone.now())
     old = clock.due_at
     clock.due_at = due_at
     clock.warn_at = min(clock.warn_at or due_at, due_at)

@@ -9,6 +9,7 @@ from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.selectors import user_by_id
 from charterdesk.core.forms import flash_errors
+from charterdesk.core.panels import show_again
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
@@ -20,17 +21,16 @@ from .forms import CollaboratorForm, HelpRequestForm
 def help_request(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form, agent = HelpRequestForm(request.POST), signed_in_user(request)
     if not form.is_valid():
-        flash_errors(request, "No help asked.", form, None)
-        return redirect("desk:ticket", ticket_id=ticket_id)
+        return show_again(request, "ticket", ticket_id, "swarms:help", form)
     try:
         with transaction.atomic(durable=True):
             asked = services.help_request_create(
                 ticket_locked_or_404(agent, ticket_id), agent, **form.cleaned_data
             )
-        told = ", ".join(asked.notified) or "nobody: no available agent has these skills"
-        flash.success(request, f"Help asked; told {told}.")
     except ValidationError as exc:
-        flash_errors(request, "No help asked.", form, exc)
+        return show_again(request, "ticket", ticket_id, "swarms:help", form, exc)
+    told = ", ".join(asked.notified) or "nobody: no available agent has these skills"
+    flash.success(request, f"Help asked; told {told}.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

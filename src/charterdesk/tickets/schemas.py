@@ -68,6 +68,7 @@ class QueueRef(Schema):
 
 
 class ClockSummary(Schema):
+    id: int = Field(description="The clock's id: what the SLA override endpoint takes.")
     metric: str
     state: str
     breached: bool

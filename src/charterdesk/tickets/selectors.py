@@ -83,17 +83,26 @@ def events_visible_to(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
     return events
 
 
+UNASSIGNED = "none"  # the queue filter's value for tickets nobody is assigned to
+
+
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
-    """The agents' work list, most urgent first. Open tickets unless a status is asked for."""
+    """The agents' work list, most urgent first. Open tickets unless a status is asked for.
+    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type."""
     tickets = Ticket.objects.select_related(
         "organization", "queue", "assignee", "requester", "contract__plan"
     )
     status = filters.get("status")
     # Without a status: the open tickets, through the `ticket_queue_*` indexes.
     tickets = tickets.filter(status=status) if status else tickets.filter(in_queue=True)
-    for field in ("queue", "organization", "assignee"):
+    for field in ("queue", "organization", "requester"):
         if filters.get(field):
             tickets = tickets.filter(**{f"{field}_id": filters[field]})
+    assignee = filters.get("assignee")
+    if assignee == UNASSIGNED:
+        tickets = tickets.filter(assignee__isnull=True)
+    elif assignee:
+        tickets = tickets.filter(assignee_id=int(assignee))
     if filters.get("type"):
         tickets = tickets.filter(request_type=filters["type"])
     return tickets.order_by("attention_at", "id")
@@ -105,3 +114,15 @@ def ticket_locked_or_404(user: User, ticket_id: int, *related: str) -> Ticket:
         return ticket_lock_for(user, ticket_id, *related)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such ticket.") from exc
+
+
+def recent_tickets_around(ticket: Ticket, limit: int = 5) -> list[Ticket]:
+    """For agents on a ticket page: the latest other tickets of its organization (of its
+    requester when there is none), newest first, through `ticket_org_recent` /
+    `ticket_requester_recent`."""
+    if ticket.organization_id is not None:
+        others = Ticket.objects.filter(organization_id=ticket.organization_id)
+    else:
+        others = Ticket.objects.filter(requester_id=ticket.requester_id)
+    others = others.exclude(pk=ticket.pk).select_related("requester")
+    return list(others.order_by("-id")[:limit])

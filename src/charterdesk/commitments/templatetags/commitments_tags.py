@@ -3,6 +3,8 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from charterdesk.core.panels import panel_form
+
 from ..forms import CommitmentChangeForm, CommitmentForm
 from ..selectors import commitments_of
 
@@ -15,7 +17,11 @@ def desk_commitments(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     return {
         "ticket": ticket,
         "commitments": list(commitments_of(ticket)),
-        "form": CommitmentForm(initial={"owner": getattr(user, "pk", None)}),
+        "form": panel_form(
+            context,
+            "commitments:new",
+            CommitmentForm(initial={"owner": getattr(user, "pk", None)}),
+        ),
         "change_form": CommitmentChangeForm(),
         "now": timezone.now(),
         "csrf_token": context.get("csrf_token"),

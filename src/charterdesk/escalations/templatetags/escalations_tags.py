@@ -3,6 +3,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from charterdesk.core.panels import panel_form
 from charterdesk.routing.models import WorkMode
 
 from ..forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
@@ -23,7 +24,7 @@ def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "open_requests": [r for r in asked if r.is_open],
         "answered": [r for r in asked if not r.is_open],
         "swarm": ticket.queue.work_mode == WorkMode.SWARM,
-        "form": EscalateForm(),
+        "form": panel_form(context, "escalations:escalate", EscalateForm()),
         "down_form": DeEscalateForm(),
         "answer_form": AnswerForm(),
         "csrf_token": context.get("csrf_token"),

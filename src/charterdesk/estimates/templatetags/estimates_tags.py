@@ -3,6 +3,7 @@ from typing import Any
 
 from django import template
 
+from charterdesk.core.panels import panel_form
 from charterdesk.hours.selectors import hours_of
 
 from ..forms import DecisionForm, EstimateForm
@@ -29,7 +30,11 @@ def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "ticket": ticket,
         "estimates": _rows(ticket),
         "quotable": ticket.is_open and quotable(ticket),
-        "form": EstimateForm(initial={"rate": plan.consulting_rate if plan else Decimal(0)}),
+        "form": panel_form(
+            context,
+            "estimates:new",
+            EstimateForm(initial={"rate": plan.consulting_rate if plan else Decimal(0)}),
+        ),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -3,6 +3,7 @@ from typing import Any
 
 from django import template
 
+from charterdesk.core.panels import panel_form
 from charterdesk.core.vocabulary import hours_text
 
 from ..forms import TimeEntryChangeForm, TimeEntryForm
@@ -28,7 +29,7 @@ def desk_hours(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "entries": entries,
         "totals": time_totals_of(ticket),
         "bank": bank_of(ticket.contract) if ticket.contract_id else None,
-        "form": TimeEntryForm(),
+        "form": panel_form(context, "hours:new", TimeEntryForm()),
         "change_forms": {
             e.pk: TimeEntryChangeForm(
                 initial={
