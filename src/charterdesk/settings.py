@@ -6,6 +6,7 @@ Scale out: set DATABASE_URL to PostgreSQL and run `charterdesk web`, `worker` an
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # CharterDesk's apps in the order of their layers, lowest first (docs/architecture.md):
     # hook handlers register, and so run, in this order.
     "charterdesk.core",
@@ -92,8 +97,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "charterdesk.accounts.sessions.SignInSessionMiddleware",
+    "charterdesk.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a refused sign-in into the "signing in is paused" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "charterdesk.urls"
@@ -102,6 +112,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any attempt while the account or the client address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "charterdesk.accounts.signin.EmailBackend",
+]
 
 TEMPLATES = [
     {
@@ -197,9 +212,34 @@ MAIL_TRIAGE_QUEUE = env.str("MAIL_TRIAGE_QUEUE", default="Triage")
 MAIL_MAX_ATTACHMENT_BYTES = env.int("MAIL_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
 MAIL_AUTOMATIC_PER_HOUR = env.int("MAIL_AUTOMATIC_PER_HOUR", default=5)
 
+# Cookies are sent only over HTTPS whenever the site is served over HTTPS (SECURE_COOKIES
+# overrides, e.g. for a test behind a TLS-terminating proxy).
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=SITE_URL.startswith("https://"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Accounts (docs/security.md#accounts). Sign-in is paused for an account, and separately
+# for a client address, after SIGNIN_FAILURE_LIMIT failed passwords; it resumes by itself
+# after SIGNIN_LOCKOUT_MINUTES, or at once for an account whose password is reset by mail.
+AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "charterdesk.accounts.signin.attempted_email"
+AXES_CLIENT_IP_CALLABLE = "charterdesk.accounts.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "charterdesk.accounts.signin.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Behind N reverse proxies that append to X-Forwarded-For, the client is the Nth address
+# from the right; 0 (the default) trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Invitations (customer contacts and agents) stay valid this many days.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+# Staff (agents, managers, administrators) must set up two-factor authentication before
+# they use the desk.
+REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="CharterDesk")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from charterdesk.accounts import views as accounts_views
+from charterdesk.accounts.signin import SignInView
 from charterdesk.api import api
 from charterdesk.core import views as core_views
 from charterdesk.plans import views as plans_views
@@ -11,8 +13,11 @@ urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("coverage/", plans_views.coverage, name="coverage"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("charterdesk.accounts.urls")),
+    # One sign-in page for everyone, so the admin gets the lockout and the second step too.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("portal/", include("charterdesk.portal.urls")),
     path("desk/", include("charterdesk.desk.urls")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class AccountsConfig(AppConfig):
     name = "charterdesk.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from . import sessions  # noqa: F401 - keeps the list of sign-in sessions
+        from .checks import account_mail_is_heard
+
+        checks.register(account_mail_is_heard)

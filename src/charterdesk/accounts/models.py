@@ -7,6 +7,10 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
+from .records import Invitation, SignInSession
+
+__all__ = ["STAFF_ROLES", "ApiToken", "Invitation", "Role", "SignInSession", "User"]
+
 
 class Role(models.TextChoices):
     CUSTOMER = "customer", "Customer contact"
@@ -55,6 +59,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    @classmethod
+    def normalize_username(cls, username: str) -> str:
+        """Addresses are one account whatever their case (forms clean with this)."""
+        return super().normalize_username(username).strip().lower()
 
     @property
     def is_staff(self) -> bool:

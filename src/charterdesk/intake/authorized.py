@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db.models import QuerySet
 
+from charterdesk.accounts.invitations import invitation_create
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.outbox import mail_queue
@@ -68,9 +69,31 @@ def authorized_contact_add(
     mail_queue(
         to=contact.email,
         template="intake/mail/authorized",
-        context={"contract": contract, "contact": contact, "by": actor, "invited": invited},
+        context={
+            "contract": contract,
+            "contact": contact,
+            "by": actor,
+            "invited": invited,
+            "invitation_url": _invite_to_portal(contact, actor),
+        },
     )
     return contact
+
+
+def _invite_to_portal(contact: Contact, actor: Contact) -> str | None:
+    """A contact without an account gets one, opened by a set-your-password link; None
+    when the address already has an account (or one that was closed)."""
+    if contact.user_id is not None:
+        return None
+    try:
+        user, link = invitation_create(
+            email=contact.email, invited_by=actor.user, name=contact.name
+        )
+    except ValidationError:
+        return None
+    contact.user = user
+    contact.save(update_fields=["user"])
+    return link
 
 
 def _check_new_address(contract: Contract, email: str) -> None:
