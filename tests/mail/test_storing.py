@@ -19,6 +19,7 @@ def test_when_the_database_fails_while_processing_nothing_is_kept_and_ingest_rai
         raise OperationalError("disk I/O error")
 
     monkeypatch.setattr(pipeline, "_route", database_down)
+    monkeypatch.setattr(pipeline, "database_answers", lambda: False)
     raw = compose(subject="During the outage")
 
     with pytest.raises(OperationalError):

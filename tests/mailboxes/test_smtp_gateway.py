@@ -67,11 +67,13 @@ def test_recipients_outside_the_support_domain_are_refused_550(smtp_port):
     assert not InboundMail.objects.exists()
 
 
-def test_when_storing_fails_the_sender_gets_4xx_and_may_retry(smtp_port, monkeypatch):
-    def database_down(raw: bytes, source: str) -> None:
+def test_when_the_database_is_down_the_sender_gets_4xx_and_may_retry(smtp_port, monkeypatch):
+    def database_down(*args: object) -> None:
         raise OperationalError("database is locked")
 
     monkeypatch.setattr(pipeline, "inbound_store", database_down)
+    monkeypatch.setattr(pipeline, "inbound_keep_raw", database_down)
+    monkeypatch.setattr(pipeline, "database_answers", lambda: False)
     raw = compose(subject="Arrives during an outage")
 
     with pytest.raises(smtplib.SMTPDataError) as failed:

@@ -14,19 +14,23 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.customers.models import Contact
-from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.models import EventKind, Ticket
+from charterdesk.tickets.services.history import record
 
+from .addresses import address_problem
 from .models import Delivery, Direction, MailKind, MailReference, OutboundMail
 from .tasks import send_outbound_mail
 from .tokens import reply_address, support_parts
 
 THREAD_DEPTH = 20  # References kept on a mail: enough for every client to thread
+# Automatic answers to inbound mail: the only mail the hourly loop limit holds back.
+LOOP_PROTECTED = (MailKind.ACKNOWLEDGEMENT,)
 
 
 def mail_queue(
@@ -43,16 +47,23 @@ def mail_queue(
 
     `ticket` threads the mail on the ticket (In-Reply-To, References, the signed Reply-To
     address, the [#id] subject tag); `automatic` marks mail no person wrote
-    (Auto-Submitted), which is never sent to a bouncing address and at most
-    MAIL_AUTOMATIC_PER_HOUR times an hour to one address. `thread`: the ticket's
-    Message-IDs so far, oldest first, when the caller has them (a ticket just opened by a
-    mail), instead of reading them back."""
-    recipients = [to] if isinstance(to, str) else [address for address in to if address]
+    (Auto-Submitted), which is never sent to a bouncing address; an automatic answer to
+    an inbound mail (kind ACKNOWLEDGEMENT) goes at most MAIL_AUTOMATIC_PER_HOUR times an
+    hour to one address, against mail loops. `thread`: the ticket's Message-IDs so far,
+    oldest first, when the caller has them (a ticket just opened by a mail), instead of
+    reading them back.
+
+    Nothing is held without a trace: a mail not sent (an address that cannot be one, a
+    bouncing address, the loop limit) is an outbox row with the reason, listed on the
+    outbox page to be released, and a line in its ticket's history. No addresses at all:
+    no mail (None)."""
+    addresses = [to] if isinstance(to, str) else list(to)
+    recipients = [address.strip() for address in addresses if address and address.strip()]
     if not recipients:
         return None
     kind = kind or (MailKind.NOTIFICATION if automatic else MailKind.REPLY)
     context = {"site_url": settings.SITE_URL, "ticket": ticket, **context}
-    subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
+    subject = " ".join(render_text(f"{template}.subject.txt", context).split())
     if ticket is not None and f"[#{ticket.pk}]" not in subject:
         subject = f"[#{ticket.pk}] {subject}"
     html = _render_optional(f"{template}.html", context)
@@ -63,7 +74,7 @@ def mail_queue(
         recipient=recipients[0].lower(),
         to=recipients,
         subject=subject[:500],
-        text=render_to_string(f"{template}.txt", context),
+        text=render_text(f"{template}.txt", context),
         html=html or "",
         message_id=make_msgid(domain=support_parts()[1]).strip("<>"),
         headers=_headers(
@@ -76,9 +87,18 @@ def mail_queue(
         MailReference.objects.create(
             message_id=mail.message_id, ticket=ticket, direction=Direction.OUT
         )
+        if mail.state == Delivery.SUPPRESSED:
+            note = f"Mail to {', '.join(recipients)} not sent: {mail.last_error}"
+            record(ticket, None, EventKind.MAIL, new="held", note=note[:500], internal=True)
     if mail.state == Delivery.QUEUED:
         transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
+
+
+def render_text(name: str, context: dict[str, Any]) -> str:
+    """A plain-text template without HTML escaping: "Don't" stays "Don't", never
+    "Don&#x27;t" (the text part is not HTML; the HTML part is escaped as usual)."""
+    return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
 
 
 def _render_optional(name: str, context: dict[str, Any]) -> str | None:
@@ -126,20 +146,32 @@ def _headers(
 
 
 def _hold_back_if_needed(mail: OutboundMail) -> None:
-    """Automatic mail is never sent to a bouncing address, nor more than the hourly limit
-    to one address (two auto-responders must not mail each other forever)."""
+    """No mail to what cannot be an address (an IP literal, a header injection); automatic
+    mail never to a bouncing address; automatic answers to inbound mail not more than
+    the hourly limit to one address (two auto-responders must not mail each other
+    forever). Survey invitations, statements, promise notices and the like are not
+    answers: the limit does not hold them."""
+    problems = [problem for problem in map(address_problem, mail.to) if problem]
+    if problems:
+        mail.state, mail.last_error = Delivery.SUPPRESSED, "; ".join(problems)[:500]
+        return
     if not mail.automatic:
         return
     if Contact.objects.filter(email=mail.recipient, bouncing_since__isnull=False).exists():
         mail.state, mail.last_error = Delivery.SUPPRESSED, "the address is bouncing"
         return
+    if mail.kind not in LOOP_PROTECTED:
+        return
     since = timezone.now() - timedelta(hours=1)
     recent = OutboundMail.objects.filter(
-        recipient=mail.recipient, automatic=True, created_at__gte=since
+        recipient=mail.recipient, kind__in=LOOP_PROTECTED, created_at__gte=since
     ).exclude(state=Delivery.SUPPRESSED)
     if recent.count() >= settings.MAIL_AUTOMATIC_PER_HOUR:
         mail.state = Delivery.SUPPRESSED
-        mail.last_error = f"more than {settings.MAIL_AUTOMATIC_PER_HOUR} automatic mails in an hour"
+        mail.last_error = (
+            f"more than {settings.MAIL_AUTOMATIC_PER_HOUR} automatic answers in an hour to "
+            "this address (a possible mail loop)"
+        )
 
 
 def _enqueue(mail_id: int) -> None:

@@ -35,6 +35,12 @@ def outbound_get_for(user: User, mail_id: int) -> OutboundMail:
     return mails.get(pk=mail_id)
 
 
+def outbound_lock_for(user: User, mail_id: int) -> OutboundMail:
+    """One outgoing mail locked for a change (sent again), for agents."""
+    mails = OutboundMail.objects.all() if user.is_agent else OutboundMail.objects.none()
+    return mails.select_for_update(of=("self",)).select_related("ticket").get(pk=mail_id)
+
+
 def inbound_page(outcome: str, before: int | None) -> tuple[list[InboundMail], int | None]:
     """Newest first, paged on id; `outcome` "" means every message."""
     mails: QuerySet[InboundMail] = InboundMail.objects.defer(None).only(

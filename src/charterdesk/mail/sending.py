@@ -7,12 +7,17 @@ from datetime import datetime, timedelta
 from email.utils import formataddr
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F
 from django.utils import timezone
 
+from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
+from charterdesk.tickets.models import EventKind
+from charterdesk.tickets.services.history import record
 
+from .addresses import address_problem
 from .models import Delivery, OutboundMail
 
 LEASE = timedelta(minutes=5)
@@ -83,12 +88,25 @@ def mark_bouncing(addresses: list[str], reason: str, now: datetime) -> int:
     ).update(bouncing_since=now, bounce_reason=reason[:500])
 
 
-def outbound_resend(mail: OutboundMail) -> None:
-    """A person decided to send a failed or uncertain mail again (same Message-ID, so a
-    client that got the first one shows it once)."""
-    OutboundMail.objects.filter(
-        pk=mail.pk, state__in=(Delivery.FAILED, Delivery.UNCERTAIN, Delivery.BOUNCED)
-    ).update(state=Delivery.QUEUED, next_attempt_at=timezone.now(), last_error="")
+RESENDABLE = (Delivery.FAILED, Delivery.UNCERTAIN, Delivery.BOUNCED, Delivery.SUPPRESSED)
+
+
+def outbound_resend(mail: OutboundMail, actor: User | None = None) -> bool:
+    """A person decided to send a failed, uncertain or held-back mail (after a bounce,
+    the loop limit) again, with the same Message-ID, so a client that got the first one
+    shows it once. Refused (ValidationError) for an address that cannot be one. Whether
+    the mail was queued again (False: it was no longer failed or held)."""
+    problems = [problem for problem in map(address_problem, mail.to) if problem]
+    if problems:
+        raise ValidationError("Not sent again: " + "; ".join(problems))
+    queued = OutboundMail.objects.filter(pk=mail.pk, state__in=RESENDABLE).update(
+        state=Delivery.QUEUED, next_attempt_at=timezone.now(), last_error=""
+    )
+    if queued and mail.ticket is not None:
+        who = (actor.name or actor.email) if actor is not None else "someone"
+        note = f"Mail to {', '.join(mail.to)} ({mail.get_state_display()}) sent again by {who}"
+        record(mail.ticket, actor, EventKind.MAIL, new="resent", note=note, internal=True)
+    return bool(queued)
 
 
 def _text(reply: bytes | str) -> str:

@@ -2,8 +2,11 @@
 outbox's problems. Raw mail and attachments are only ever downloaded, never rendered."""
 
 from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
@@ -98,19 +101,29 @@ def outbox(request: HttpRequest) -> HttpResponse:
 @agent_required
 @require_POST
 def outbox_resend(request: HttpRequest, mail_id: int) -> HttpResponse:
+    user = signed_in_user(request)
     try:
-        mail = selectors.outbound_get_for(signed_in_user(request), mail_id)
+        with transaction.atomic(durable=True):
+            mail = selectors.outbound_lock_for(user, mail_id)
+            queued = outbound_resend(mail, user)
     except OutboundMail.DoesNotExist as exc:
         raise Http404("No such mail.") from exc
-    outbound_resend(mail)
-    flash.info(request, f"Mail to {mail.recipient} queued again.")
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+        return redirect("mail:outbox")
+    if queued:
+        flash.info(request, f"Mail to {mail.recipient} queued again.")
+    else:
+        flash.info(request, f"Mail to {mail.recipient} was already on its way.")
     return redirect("mail:outbox")
 
 
 def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    safe = filename.replace('"', "").replace("\r", "").replace("\n", "") or "download"
-    response["Content-Disposition"] = f'attachment; filename="{safe}"'
+    # RFC 6266: an ASCII filename="…" and, for any other name, filename*=utf-8''… as well,
+    # so "Счёт.pdf" downloads as Счёт.pdf; control characters never reach the header.
+    safe = "".join(c for c in filename if c.isprintable()) or "download"
+    response["Content-Disposition"] = content_disposition_header(True, safe)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     return response

@@ -1,8 +1,9 @@
 """The SMTP gateway: mail delivered straight to CharterDesk (by Postfix as a relay, or as
 the MX itself). Recipients outside the support domains get 550; a message becomes an
 ingest call in the gateway's worker thread (the ORM is synchronous; one thread, as writes
-queue on the database anyway) and is answered 250 once it is stored, or 451 when storing
-failed so the sending server keeps it and tries again."""
+queue on the database anyway) and is answered 250 once it is stored (a message that
+cannot be processed is quarantined, and stored all the same), or 451 only when the
+database is down, so the sending server keeps it and tries again."""
 
 import asyncio
 import hashlib
@@ -13,16 +14,30 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
 from django.conf import settings
 from django.db import close_old_connections, connections
 
-from .ingest import Ingest
+from .ingest import Ingest, ingest_or_keep
 from .ingest import ingest as ingest_mail
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SIZE = 25 * 1024 * 1024
 TEMPORARY_FAILURE = "451 4.3.0 Temporary failure, try again later"
+# RFC 5321 allows 1,000 characters a line, but mailers write longer ones (HTML on one line,
+# crafted headers): the gateway takes them and lets ingestion decide (store, then process
+# or quarantine), instead of refusing the whole message with "500 Line too long".
+LINE_LENGTH_LIMIT = 1024 * 1024
+
+
+class GatewaySMTP(SMTP):
+    line_length_limit = LINE_LENGTH_LIMIT
+
+
+class GatewayController(Controller):
+    def factory(self) -> SMTP:
+        return GatewaySMTP(self.handler, **self.SMTP_kwargs)
 
 
 def accepted_recipients() -> list[str]:
@@ -66,16 +81,22 @@ class GatewayHandler:
         try:
             loop = asyncio.get_running_loop()
             await loop.run_in_executor(self._worker, self._store, raw, source)
-        except Exception:  # the message was not stored: the sender must try again
-            log.exception("SMTP gateway: ingest failed for a message from %s", peer)
+        except Exception as exc:  # the database is down: the sender must try again
+            log.warning(
+                "SMTP gateway: could not store a message from %s (%s: %s); answered 451",
+                peer,
+                type(exc).__name__,
+                exc,
+            )
             return TEMPORARY_FAILURE
         return f"250 OK: queued as {hashlib.sha256(raw).hexdigest()}"
 
     def _store(self, raw: bytes, source: str) -> None:
         close_old_connections()
         try:
-            result = self.ingest(raw, source=source)
-            log.info("SMTP gateway: %s (%s)", result.outcome, result.reason or "-")
+            result = ingest_or_keep(self.ingest, raw, source)
+            level = logging.WARNING if result.outcome == "quarantined" else logging.INFO
+            log.log(level, "SMTP gateway: %s (%s)", result.outcome, result.reason or "-")
         finally:
             close_old_connections()
 
@@ -95,7 +116,7 @@ def gateway(
 ) -> Controller:
     """The gateway, not started yet: `.start()` runs it in a thread, `.stop()` ends it."""
     handler = GatewayHandler(ingest, accepted)
-    return Controller(
+    return GatewayController(
         handler,
         hostname=host,
         port=port,

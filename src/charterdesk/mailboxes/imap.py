@@ -4,7 +4,9 @@ ingest returned (the message is stored) mark it read, move it or delete it.
 New means a UID above the last one seen in the folder's current UIDVALIDITY; when the
 server changes UIDVALIDITY the folder is read again from the start (ingest recognises
 what it already has). Messages are fetched with BODY.PEEK[] so fetching alone never
-marks them read: a message whose ingest failed stays as it was and is fetched again."""
+marks them read: a message whose ingest failed stays as it was and is fetched again; after
+GIVE_UP_AFTER rounds in a row its bytes alone are kept, quarantined with the error, and
+the poller goes on with the next one."""
 
 import imaplib
 import logging
@@ -16,14 +18,15 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from .ingest import Ingest
+from .ingest import Ingest, IngestResult, ingest_raw_only
 from .ingest import ingest as ingest_mail
 from .models import LOCAL_HOSTS, AfterStoring, Mailbox, TlsMode
-from .services import mailbox_advance, mailbox_claim, mailbox_release
+from .services import mailbox_advance, mailbox_claim, mailbox_failed_on, mailbox_release
 
 log = logging.getLogger(__name__)
 
 MAX_PER_ROUND = 500
+GIVE_UP_AFTER = 3  # rounds in a row in which one message failed: then it is quarantined
 TIMEOUT_SECONDS = 30
 
 Connect = Callable[[Mailbox], imaplib.IMAP4]
@@ -134,11 +137,29 @@ def _read(imap: imaplib.IMAP4, mailbox: Mailbox, token: str, ingest: Ingest, rep
     for uid in _new_uids(imap, last_uid):
         raw = _fetch(imap, uid)
         if raw is not None:
-            result = ingest(raw, source=source_of(mailbox, uidvalidity, uid))
+            result = _ingest_one(mailbox, uid, raw, source_of(mailbox, uidvalidity, uid), ingest)
             report.counts[result.outcome] += 1
+            if result.outcome == "quarantined":
+                log.warning("mailbox %s: UID %s quarantined (%s)", mailbox.name, uid, result.reason)
             _after_storing(imap, mailbox, uid, caps)
         if not mailbox_advance(mailbox, token, uidvalidity=uidvalidity, last_uid=uid):
             raise LeaseLostError("another poller took this mailbox over")
+
+
+def _ingest_one(
+    mailbox: Mailbox, uid: int, raw: bytes, source: str, ingest: Ingest
+) -> IngestResult:
+    """Ingest one message; one that keeps failing is kept raw and quarantined instead of
+    holding up the mailbox (the round fails, and the message is fetched again, until
+    then)."""
+    try:
+        return ingest(raw, source=source)
+    except Exception as exc:
+        rounds = mailbox_failed_on(mailbox, uid)
+        if rounds < GIVE_UP_AFTER:
+            raise
+        why = f"could not be stored in {rounds} rounds in a row: {type(exc).__name__}: {exc}"
+        return ingest_raw_only(raw, source, why)
 
 
 def poll_mailbox(

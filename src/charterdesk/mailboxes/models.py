@@ -52,6 +52,10 @@ class Mailbox(models.Model):
     last_error = models.TextField(blank=True, editable=False)
     failures = models.PositiveIntegerField(default=0, editable=False)
     next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
+    failing_uid = models.BigIntegerField(default=0, editable=False)
+    failing_rounds = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Rounds in a row in which failing_uid failed."
+    )
     lease_token = models.CharField(max_length=32, blank=True, editable=False)
     lease_until = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -44,6 +44,14 @@ def mailbox_advance(mailbox: Mailbox, token: str, *, uidvalidity: int, last_uid:
     return updated == 1
 
 
+def mailbox_failed_on(mailbox: Mailbox, uid: int) -> int:
+    """Count a round in which message `uid` could not be stored; how many in a row."""
+    rounds = mailbox.failing_rounds + 1 if mailbox.failing_uid == uid else 1
+    Mailbox.objects.filter(pk=mailbox.pk).update(failing_uid=uid, failing_rounds=rounds)
+    mailbox.failing_uid, mailbox.failing_rounds = uid, rounds
+    return rounds
+
+
 def mailbox_release(mailbox: Mailbox, token: str, *, error: str = "") -> None:
     """End the round: clear the lease; on error count the failure and back off."""
     now = timezone.now()

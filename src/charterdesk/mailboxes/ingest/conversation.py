@@ -15,6 +15,7 @@ from charterdesk.tickets.services.history import record
 
 from .result import Result
 from .senders import Sender
+from .store import storable
 from .threading import Thread
 
 MAX_BODY_CHARS = 200_000
@@ -53,7 +54,7 @@ def ticket_from_mail(
     ticket, message = intake_record_with_message(
         intake_prepare(
             requester=contact,
-            subject=(clean_subject(mail.subject) or "(no subject)")[:250],
+            subject=storable(clean_subject(mail.subject) or "(no subject)", 250),
             body=_body(mail),
             channel=Channel.EMAIL,
             actor=contact.user,
@@ -108,7 +109,7 @@ def _closed_note(thread: Thread) -> str:
 
 
 def _body(mail: ParsedMail) -> str:
-    body = (mail.visible_text or mail.text).strip()
+    body = storable((mail.visible_text or mail.text).strip(), MAX_BODY_CHARS + 1)
     if not body:
         body = "(no text; see the attachments)" if mail.attachments else "(empty message)"
     if len(body) > MAX_BODY_CHARS:

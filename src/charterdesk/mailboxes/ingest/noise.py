@@ -14,21 +14,31 @@ from .result import Result
 
 
 def bounce_record(mail: ParsedMail) -> Result:
+    """A delivery report counts only when it names the Message-ID of a mail we sent, and
+    only for that mail's recipients: anyone can write a "delivery failed" report, and a
+    forged one must not stop the mail to a customer."""
     bounce = mail.bounce
     assert bounce is not None  # noqa: S101 - the caller checked
-    now = timezone.now()
     sent = None
     if bounce.original_message_id:
         sent = OutboundMail.objects.filter(message_id=bounce.original_message_id).first()
-    recipients = bounce.recipients or ([sent.recipient] if sent else [])
-    what = f"{', '.join(recipients) or 'unknown recipient'}: {bounce.status} {bounce.diagnostic}"
+    if sent is None:
+        named = ", ".join(bounce.recipients) or "no recipient"
+        reason = f"delivery report about mail this desk did not send ({named}): not counted"
+        return Result(Outcome.IGNORED, None, reason[:500])
+    ours = {address.lower() for address in sent.to}
+    recipients = [a for a in bounce.recipients if a.lower() in ours]
+    if bounce.recipients and not recipients:
+        reason = f"delivery report naming other recipients than mail {sent.pk}: not counted"
+        return Result(Outcome.IGNORED, sent.ticket, reason)
+    recipients = recipients or [sent.recipient]
+    what = f"{', '.join(recipients)}: {bounce.status} {bounce.diagnostic}"
     if bounce.permanent:
-        mark_bouncing(recipients, what, now)
-        if sent is not None:
-            OutboundMail.objects.filter(pk=sent.pk).update(
-                state=Delivery.BOUNCED, last_error=what[:500]
-            )
-    ticket = sent.ticket if sent is not None else None
+        mark_bouncing(recipients, what, timezone.now())
+        OutboundMail.objects.filter(pk=sent.pk).update(
+            state=Delivery.BOUNCED, last_error=what[:500]
+        )
+    ticket = sent.ticket
     if ticket is not None:
         kind = "bounced" if bounce.permanent else "delayed"
         record(ticket, None, EventKind.MAIL, new=kind, note=f"Mail {kind}: {what}", internal=True)

@@ -14,17 +14,18 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from charterdesk.mail.models import Attachment, InboundMail, Outcome
 from charterdesk.mailparse import ParsedMail, parse
 
+from .checks import address_problem, nul_in_headers
 from .conversation import message_from_mail, reject_unknown, ticket_from_mail
 from .noise import auto_reply_record, bounce_record
 from .result import Result
 from .senders import sender_resolve
-from .store import blob_store, inbound_store
+from .store import blob_store, inbound_keep_raw, inbound_store, storable
 from .threading import thread_find
 
 log = logging.getLogger(__name__)
@@ -48,14 +49,44 @@ class IngestResult:
 
 
 def ingest(raw: bytes, *, source: str) -> IngestResult:
-    """Take one message in, in one transaction of its own (call it outside one)."""
-    with transaction.atomic():
-        inbound, new = inbound_store(raw, source)
-        if not new and inbound.outcome != Outcome.PENDING:
-            outcome = inbound.get_outcome_display().lower()
-            reason = f"already received (mail {inbound.pk}: {outcome})"
-            return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
-        return inbound_process(inbound, source, raw)
+    """Take one message in, in one transaction of its own (call it outside one). A
+    message that cannot be stored as usual (a header no database holds) is kept as bytes
+    alone and quarantined; only a database that does not answer makes this raise."""
+    try:
+        with transaction.atomic():
+            inbound, new = inbound_store(raw, source)
+            if not new and inbound.outcome != Outcome.PENDING:
+                outcome = inbound.get_outcome_display().lower()
+                reason = f"already received (mail {inbound.pk}: {outcome})"
+                return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
+            return inbound_process(inbound, source, raw)
+    except Exception as exc:
+        if not database_answers():
+            raise
+        return ingest_raw_only(raw, source, _why(exc))
+
+
+def ingest_raw_only(raw: bytes, source: str, reason: str) -> IngestResult:
+    """Keep the bytes alone, quarantined with `reason`: for a message that failed in a
+    way the pipeline did not foresee (the doors use it too, so one message never blocks
+    the ones after it). Raises only when the database fails."""
+    inbound, new = inbound_keep_raw(raw, source, reason)
+    if not new:
+        reason = f"already received (mail {inbound.pk}: {inbound.get_outcome_display().lower()})"
+        return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
+    return IngestResult(source, Outcome.QUARANTINED, None, inbound.reason)
+
+
+def database_answers() -> bool:
+    """Whether the database still answers: tells a failure caused by one message (it
+    does) from an outage (it does not)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any failure means: not now
+        log.debug("the database does not answer", exc_info=True)
+        return False
+    return True
 
 
 def inbound_process(
@@ -69,10 +100,10 @@ def inbound_process(
         with transaction.atomic():
             result = _route(inbound, raw)
             _finish(inbound, result)
-    except INFRASTRUCTURE:
-        raise
     except Exception as exc:  # noqa: BLE001 - whatever went wrong, the message is kept
-        log.warning("mail %s quarantined", inbound.pk, exc_info=True)
+        if isinstance(exc, INFRASTRUCTURE) and not database_answers():
+            raise
+        log.debug("mail %s could not be processed", inbound.pk, exc_info=True)
         result = Result(Outcome.QUARANTINED, None, _why(exc))
         with transaction.atomic():
             _finish(inbound, result)
@@ -82,10 +113,15 @@ def inbound_process(
 
 def _route(inbound: InboundMail, raw: bytes) -> Result:
     mail = parse(raw, max_attachment_bytes=settings.MAIL_MAX_ATTACHMENT_BYTES)
+    if nul_in_headers(raw):
+        return Result(Outcome.QUARANTINED, None, "a header contains a NUL character")
     if mail.bounce is not None:
         return bounce_record(mail)
     if not mail.from_address:
         return Result(Outcome.QUARANTINED, None, "no sender address could be read")
+    refused = address_problem(mail.from_address)
+    if refused:
+        return Result(Outcome.QUARANTINED, None, f"sender: {refused}")
     if _ours(mail.from_address):
         return Result(Outcome.IGNORED, None, "sent by this desk itself (a mail loop)")
     if mail.auto is not None:
@@ -150,4 +186,4 @@ def _why(exc: Exception) -> str:
     if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
         parts = [f"{field}: {' '.join(errors)}" for field, errors in exc.message_dict.items()]
         return "could not be accepted: " + "; ".join(parts)
-    return f"could not be processed: {type(exc).__name__}: {exc}"[:500]
+    return storable(f"could not be processed: {type(exc).__name__}: {exc}", 500)

@@ -50,7 +50,7 @@ def organization_by_domain(domain: str) -> Organization | None:
     """The organization that verified this mail domain (JSON list, so filtered in Python
     among the few organizations whose list mentions it)."""
     domain = domain.lower()
-    if not domain:
+    if not domain or len(domain) > 253:  # longer is no domain (and too long for LIKE)
         return None
     candidates = Organization.objects.filter(Q(domains__icontains=domain))
     for organization in candidates:

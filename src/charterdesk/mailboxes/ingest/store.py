@@ -7,8 +7,9 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
-from charterdesk.mail.models import Blob, InboundMail
+from charterdesk.mail.models import Blob, InboundMail, Outcome
 
 # Headers added on the way (they differ between two deliveries of the same message).
 TRANSPORT = re.compile(
@@ -51,11 +52,20 @@ def fingerprint(raw: bytes) -> Fingerprint:
     headers = BytesHeaderParser(policy=compat32).parsebytes(head + b"\n\n")
     message_id = str(headers.get("Message-ID", "") or "").strip().strip("<>").strip()
     return Fingerprint(
-        message_id=message_id[:500],
+        message_id=storable(message_id, 500),
         content_hash=digest,
-        from_address=str(headers.get("From", "") or "")[:320],
-        subject=str(headers.get("Subject", "") or "")[:500],
+        from_address=storable(str(headers.get("From", "") or ""), 320),
+        subject=storable(str(headers.get("Subject", "") or ""), 500),
     )
+
+
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str, limit: int) -> str:
+    """Text any database holds: no NUL, no lone surrogate (from a header's raw bytes),
+    at most `limit` characters."""
+    return UNSTORABLE.sub("\ufffd", text[:limit])
 
 
 def blob_store(data: bytes, *, likely_new: bool = False) -> Blob:
@@ -114,7 +124,7 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
         with transaction.atomic():
             inbound = InboundMail.objects.create(
                 raw=blob_store(raw, likely_new=True),
-                source=source[:500],
+                source=storable(source, 500),
                 message_id=print_.message_id,
                 content_hash=print_.content_hash,
                 from_address=print_.from_address,
@@ -125,3 +135,22 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
             message_id=print_.message_id, content_hash=print_.content_hash
         ), False
     return inbound, True
+
+
+def inbound_keep_raw(raw: bytes, source: str, reason: str) -> tuple[InboundMail, bool]:
+    """The last resort when storing or processing a message failed with the database up:
+    the bytes alone, quarantined with the reason (no header read into a text field, so
+    nothing in the message can stop it being kept). Whether it is new, as inbound_store."""
+    with transaction.atomic():
+        return InboundMail.objects.get_or_create(
+            message_id="",
+            content_hash=hashlib.sha256(raw).hexdigest(),
+            defaults={
+                "raw": blob_store(raw),
+                "source": storable(source, 500),
+                "outcome": Outcome.QUARANTINED,
+                "reason": storable(reason, 500),
+                "attempts": 1,
+                "processed_at": timezone.now(),
+            },
+        )

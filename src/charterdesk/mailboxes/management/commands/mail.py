@@ -13,7 +13,7 @@ from tqdm import tqdm
 from charterdesk.core.management.base import CharterCommand, port_number, positive_int
 from charterdesk.mailboxes.gateway import DEFAULT_MAX_SIZE, gateway, serve_forever
 from charterdesk.mailboxes.imap import poll_mailboxes
-from charterdesk.mailboxes.ingest import OUTCOMES
+from charterdesk.mailboxes.ingest import OUTCOMES, ingest_or_keep
 from charterdesk.mailboxes.ingest import ingest as ingest_mail
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.mailboxes.sources import Source, SourceError, open_sources
@@ -68,8 +68,8 @@ class Command(CharterCommand):
             for source in sources:
                 for name, raw in source.messages():
                     try:
-                        result = ingest_mail(raw, source=name)
-                    except Exception as exc:  # infrastructure: stop, rerunning is safe
+                        result = ingest_or_keep(ingest_mail, raw, name)
+                    except Exception as exc:  # the database is down: stop, rerunning is safe
                         done = sum(counts.values())
                         raise CommandError(
                             f"could not store {name} ({type(exc).__name__}: {exc}); {done} "
