@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "charterdesk.core.middleware.RefuseInvalidInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
