@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "charterdesk.accounts.sessions.SignInSessionMiddleware",
     "charterdesk.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "charterdesk.core.middleware.RefuseInvalidInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: turns a refused sign-in into the "signing in is paused" page.
     "axes.middleware.AxesMiddleware",

@@ -21,6 +21,7 @@ from charterdesk.statements.api import router as statements_router
 from charterdesk.swarms.api import router as swarms_router
 
 from . import problems
+from .parser import CheckedParser
 from .tickets import router as tickets_router
 
 api = NinjaAPI(
@@ -32,6 +33,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     urls_namespace="api-v1",
     docs_url="/docs",
+    parser=CheckedParser(),
 )
 problems.install(api)
 api.add_router("", tickets_router)

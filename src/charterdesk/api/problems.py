@@ -3,9 +3,11 @@
 import logging
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -62,6 +64,17 @@ def _django_validation(request: HttpRequest, exc: DjangoValidationError) -> Http
     return problem(request, 422, " ".join(exc.messages))
 
 
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, NinjaValidationError):  # a body with invalid text (parser.py)
+        return _ninja_validation(request, exc.__cause__)
+    return problem(request, exc.status_code, str(exc))
+
+
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    return problem(request, 413, f"The request body is larger than {limit}; nothing was changed.")
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     log.exception("API error on %s", request.path, exc_info=exc)
     return problem(request, 500, "Something went wrong on our side; nothing was changed.")
@@ -75,7 +88,8 @@ def install(api: NinjaAPI) -> None:
         PermissionDenied: lambda r, e: problem(r, 403, str(e) or "Not allowed."),
         ObjectDoesNotExist: lambda r, e: problem(r, 404, "No such resource."),
         Http404: lambda r, e: problem(r, 404, "No such resource."),
-        HttpError: lambda r, e: problem(r, e.status_code, str(e)),
+        HttpError: _http_error,
+        RequestDataTooBig: _too_big,
         Exception: _server_error,
     }
     for exc_class, handler in handlers.items():

@@ -11,6 +11,7 @@ from ninja.responses import Status
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.core.pagination import page_of
+from charterdesk.core.validators import Id
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import intake_prepare, intake_record
 from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
@@ -77,12 +78,12 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[st
 
 
 @router.get("/tickets/{ticket_id}", response=TicketOut)
-def get_ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+def get_ticket(request: HttpRequest, ticket_id: Id) -> Ticket:
     return _with_sla([selectors.ticket_get_for(user_of(request), ticket_id)])[0]
 
 
 @router.patch("/tickets/{ticket_id}", response=TicketOut)
-def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketPatch) -> Ticket:
+def update_ticket(request: HttpRequest, ticket_id: Id, payload: TicketPatch) -> Ticket:
     user = user_of(request)
     changes = _changes(payload)
     with transaction.atomic(durable=True):
@@ -116,14 +117,14 @@ def _changes(payload: TicketPatch) -> dict[str, Any]:
 
 
 @router.get("/tickets/{ticket_id}/messages", response=list[MessageOut])
-def list_messages(request: HttpRequest, ticket_id: int) -> QuerySet[Message]:
+def list_messages(request: HttpRequest, ticket_id: Id) -> QuerySet[Message]:
     user = user_of(request)
     ticket = selectors.ticket_get_for(user, ticket_id)
     return selectors.messages_visible_to(user, ticket)
 
 
 @router.post("/tickets/{ticket_id}/messages", response={201: MessageOut})
-def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> Status[Message]:
+def add_message(request: HttpRequest, ticket_id: Id, payload: MessageIn) -> Status[Message]:
     user = user_of(request)
     with transaction.atomic(durable=True):
         ticket = selectors.tickets_visible_to(user).select_for_update().get(pk=ticket_id)
@@ -132,7 +133,7 @@ def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> Sta
 
 
 @router.get("/tickets/{ticket_id}/history", response=list[EventOut])
-def ticket_history(request: HttpRequest, ticket_id: int) -> QuerySet[TicketEvent]:
+def ticket_history(request: HttpRequest, ticket_id: Id) -> QuerySet[TicketEvent]:
     user = user_of(request)
     ticket = selectors.ticket_get_for(user, ticket_id)
     return selectors.events_visible_to(user, ticket)

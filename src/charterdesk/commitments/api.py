@@ -12,6 +12,7 @@ from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.core.pagination import page_of
+from charterdesk.core.validators import Id
 from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 
 from . import services
@@ -35,13 +36,13 @@ def _agent(email: str | None, default: User) -> User | None:
 
 
 @router.get("/tickets/{ticket_id}/commitments", response=list[CommitmentOut])
-def list_commitments(request: HttpRequest, ticket_id: int) -> QuerySet[Commitment]:
+def list_commitments(request: HttpRequest, ticket_id: Id) -> QuerySet[Commitment]:
     return commitments_of(ticket_get_for(user_of(request), ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/commitments", response={201: CommitmentOut})
 def create_commitment(
-    request: HttpRequest, ticket_id: int, payload: CommitmentIn
+    request: HttpRequest, ticket_id: Id, payload: CommitmentIn
 ) -> Status[Commitment]:
     user = user_of(request)
     with transaction.atomic(durable=True):
@@ -58,7 +59,7 @@ def create_commitment(
 
 @router.patch("/tickets/{ticket_id}/commitments/{commitment_id}", response=CommitmentOut)
 def update_commitment(
-    request: HttpRequest, ticket_id: int, commitment_id: int, payload: CommitmentPatch
+    request: HttpRequest, ticket_id: Id, commitment_id: Id, payload: CommitmentPatch
 ) -> Commitment:
     user = user_of(request)
     if payload.state is None and payload.due_at is None:

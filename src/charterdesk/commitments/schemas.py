@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from charterdesk.core.pagination import Cursor, Limit
+from charterdesk.core.validators import Email
 from charterdesk.tickets.schemas import PersonRef
 
 from .models import Commitment
@@ -13,7 +15,7 @@ StateName = Literal["open", "kept", "broken", "cancelled"]
 class CommitmentIn(Schema):
     text: str = Field(min_length=1, max_length=300)
     due_at: datetime
-    owner_email: str | None = Field(None, description="The agent who keeps it; default: you.")
+    owner_email: Email | None = Field(None, description="The agent who keeps it; default: you.")
 
 
 class CommitmentPatch(Schema):
@@ -48,6 +50,6 @@ class CommitmentPage(Schema):
 class CommitmentFilters(Schema):
     state: StateName | None = None
     overdue: bool = False
-    owner_email: str | None = None
-    cursor: str | None = None
-    limit: int = 25
+    owner_email: Email | None = None
+    cursor: Cursor | None = None
+    limit: Limit = 25

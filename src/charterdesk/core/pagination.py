@@ -1,14 +1,20 @@
 """Cursor pagination on the primary key, newest first: stable and index-friendly at any depth."""
 
 import base64
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja.errors import HttpError
+from pydantic import Field
+
+from .validators import MAX_ID
 
 MAX_LIMIT = 100
+# For filter schemas: the bounds are in the OpenAPI document and checked before the query.
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str, Field(max_length=100)]
 
 
 def check_limit(limit: int) -> None:
@@ -24,9 +30,10 @@ def _decode(cursor: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         kind, _, value = raw.partition(":")
-        if kind != "id":
+        pk = int(value)
+        if kind != "id" or not 0 < pk <= MAX_ID:
             raise ValueError(raw)
-        return int(value)
+        return pk
     except ValueError as exc:
         raise HttpError(400, "The cursor is not valid; use the `next` link of a page.") from exc
 

@@ -4,7 +4,8 @@ from django.http import HttpRequest
 from ninja import Router
 
 from charterdesk.accounts.auth import user_of
-from charterdesk.core.pagination import page_of
+from charterdesk.core.pagination import Cursor, Limit, page_of
+from charterdesk.core.validators import Id
 
 from .models import Contact, Organization
 from .schemas import ContactOut, ContactPage, OrganizationOut, OrganizationPage
@@ -15,7 +16,7 @@ router = Router(tags=["organizations"])
 
 @router.get("/organizations", response=OrganizationPage)
 def list_organizations(
-    request: HttpRequest, cursor: str | None = None, limit: int = 25
+    request: HttpRequest, cursor: Cursor | None = None, limit: Limit = 25
 ) -> dict[str, Any]:
     orgs = organizations_visible_to(user_of(request))
     rows, next_url = page_of(request, orgs, cursor, limit)
@@ -23,16 +24,16 @@ def list_organizations(
 
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
-def get_organization(request: HttpRequest, org_id: int) -> Organization:
+def get_organization(request: HttpRequest, org_id: Id) -> Organization:
     return organizations_visible_to(user_of(request)).get(pk=org_id)
 
 
 @router.get("/contacts", response=ContactPage)
 def list_contacts(
     request: HttpRequest,
-    organization: int | None = None,
-    cursor: str | None = None,
-    limit: int = 25,
+    organization: Id | None = None,
+    cursor: Cursor | None = None,
+    limit: Limit = 25,
 ) -> dict[str, Any]:
     contacts = contacts_visible_to(user_of(request))
     rows, next_url = page_of(request, contacts, cursor, limit, organization_id=organization)
@@ -40,5 +41,5 @@ def list_contacts(
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
-def get_contact(request: HttpRequest, contact_id: int) -> Contact:
+def get_contact(request: HttpRequest, contact_id: Id) -> Contact:
     return contacts_visible_to(user_of(request)).get(pk=contact_id)

@@ -9,6 +9,7 @@ from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.core.pagination import check_limit, paginate
+from charterdesk.core.validators import Id
 from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import requests, services
@@ -40,7 +41,7 @@ RELATED = ("queue__team", "contract__plan", "assignee", "organization")
 
 
 @router.get("/tickets/{ticket_id}/escalations", response=TicketEscalationsOut)
-def list_escalations(request: HttpRequest, ticket_id: int) -> TicketEscalations:
+def list_escalations(request: HttpRequest, ticket_id: Id) -> TicketEscalations:
     """A ticket's escalations and the customer's requests. Customers see their
     organization's requests and whether the ticket is escalated; reasons, hand-off notes
     and owners are for agents."""
@@ -50,7 +51,7 @@ def list_escalations(request: HttpRequest, ticket_id: int) -> TicketEscalations:
 
 @router.post("/tickets/{ticket_id}/escalations", response={201: EscalationOut, 202: RequestOut})
 def create_escalation(
-    request: HttpRequest, ticket_id: int, payload: EscalationIn
+    request: HttpRequest, ticket_id: Id, payload: EscalationIn
 ) -> Status[Escalation | EscalationRequest]:
     """An agent escalates (201). A customer's POST is a request to escalate (202): it is
     acknowledged at once and answered by an agent or manager; `kind` is ignored."""
@@ -68,7 +69,7 @@ def create_escalation(
 
 @router.post("/tickets/{ticket_id}/de-escalations", response={201: EscalationOut})
 def create_de_escalation(
-    request: HttpRequest, ticket_id: int, payload: DeEscalationIn
+    request: HttpRequest, ticket_id: Id, payload: DeEscalationIn
 ) -> Status[Escalation]:
     """Pass a ticket down a tier (agents; refused for swarm queues)."""
     user = user_of(request)
@@ -97,7 +98,7 @@ def list_open_requests(request: HttpRequest, filters: Query[RequestFilters]) -> 
 
 
 @router.post("/escalation-requests/{request_id}/answer", response=RequestOut)
-def answer_request(request: HttpRequest, request_id: int, payload: AnswerIn) -> EscalationRequest:
+def answer_request(request: HttpRequest, request_id: Id, payload: AnswerIn) -> EscalationRequest:
     """Accept (a hierarchical escalation follows) or decline with an answer (agents)."""
     user = user_of(request)
     if not user.is_agent:

@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from charterdesk.core.moments import ReasonableDateTime
+from charterdesk.core.pagination import Cursor, Limit
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.schemas import PersonRef
 
@@ -82,8 +84,8 @@ class RequestPage(Schema):
 
 
 class RequestFilters(Schema):
-    cursor: str | None = None
-    limit: int = 25
+    cursor: Cursor | None = None
+    limit: Limit = 25
 
 
 # The swarm-vs-hand-off report (swarm_report.py)
@@ -107,5 +109,7 @@ class ReportOut(Schema):
 
 
 class Period(Schema):
-    start: datetime | None = Field(None, alias="from", description="Default: 30 days ago.")
-    end: datetime | None = Field(None, alias="to", description="Default: now.")
+    start: ReasonableDateTime | None = Field(
+        None, alias="from", description="Default: 30 days ago."
+    )
+    end: ReasonableDateTime | None = Field(None, alias="to", description="Default: now.")

@@ -8,6 +8,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.core.validators import Id
 from charterdesk.tickets.selectors import ticket_get_for, tickets_visible_to
 
 from . import services
@@ -19,12 +20,12 @@ router = Router(tags=["estimates"])
 
 
 @router.get("/tickets/{ticket_id}/estimates", response=list[EstimateOut])
-def list_estimates(request: HttpRequest, ticket_id: int) -> QuerySet[Estimate]:
+def list_estimates(request: HttpRequest, ticket_id: Id) -> QuerySet[Estimate]:
     return estimates_of(ticket_get_for(user_of(request), ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/estimates", response={201: EstimateOut})
-def send_estimate(request: HttpRequest, ticket_id: int, payload: EstimateIn) -> Status[Estimate]:
+def send_estimate(request: HttpRequest, ticket_id: Id, payload: EstimateIn) -> Status[Estimate]:
     """Quote billable work; an estimate still awaiting a decision is replaced."""
     user = user_of(request)
     with transaction.atomic(durable=True):
@@ -38,7 +39,7 @@ def send_estimate(request: HttpRequest, ticket_id: int, payload: EstimateIn) -> 
     return Status(201, estimate)
 
 
-def _decide(request: HttpRequest, estimate_id: int, choice: str, note: str) -> Estimate:
+def _decide(request: HttpRequest, estimate_id: Id, choice: str, note: str) -> Estimate:
     user = user_of(request)
     with transaction.atomic(durable=True):
         estimate = estimate_lock_for(user, estimate_id)
@@ -50,18 +51,18 @@ def _decide(request: HttpRequest, estimate_id: int, choice: str, note: str) -> E
 
 
 @router.post("/estimates/{estimate_id}/approve", response=EstimateOut)
-def approve(request: HttpRequest, estimate_id: int, payload: DecisionIn) -> Estimate:
+def approve(request: HttpRequest, estimate_id: Id, payload: DecisionIn) -> Estimate:
     return _decide(request, estimate_id, services.APPROVE, payload.note)
 
 
 @router.post("/estimates/{estimate_id}/decline", response=EstimateOut)
-def decline(request: HttpRequest, estimate_id: int, payload: DecisionIn) -> Estimate:
+def decline(request: HttpRequest, estimate_id: Id, payload: DecisionIn) -> Estimate:
     """Decline: the request closes with the alternatives offered."""
     return _decide(request, estimate_id, services.DECLINE, payload.note)
 
 
 @router.post("/estimates/{estimate_id}/withdraw", response=EstimateOut)
-def withdraw(request: HttpRequest, estimate_id: int, payload: DecisionIn) -> Estimate:
+def withdraw(request: HttpRequest, estimate_id: Id, payload: DecisionIn) -> Estimate:
     user = user_of(request)
     with transaction.atomic(durable=True):
         estimate = estimate_lock_for(user, estimate_id)

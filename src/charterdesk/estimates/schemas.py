@@ -12,9 +12,14 @@ from .models import Estimate
 
 
 class EstimateIn(Schema):
-    hours: Decimal = Field(gt=0, max_digits=7, decimal_places=2)
+    hours: Decimal = Field(gt=0, lt=10**5, max_digits=7, decimal_places=2)
     rate: Decimal | None = Field(
-        None, ge=0, max_digits=8, decimal_places=2, description="Default: the plan's rate."
+        None,
+        ge=0,
+        lt=10**6,
+        max_digits=8,
+        decimal_places=2,
+        description="Default: the plan's rate.",
     )
     scope: str = Field(min_length=1, max_length=services.MAX_SCOPE)
 

@@ -8,6 +8,7 @@ from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
+from charterdesk.core.validators import Id
 from charterdesk.plans.selectors import contracts_visible_to
 from charterdesk.tickets.selectors import tickets_visible_to
 
@@ -34,14 +35,14 @@ def _agent(user: User) -> User:
 
 
 @router.get("/tickets/{ticket_id}/time-entries", response=TimeList)
-def list_time(request: HttpRequest, ticket_id: int) -> TicketTime:
+def list_time(request: HttpRequest, ticket_id: Id) -> TicketTime:
     """A ticket's time entries and totals (agents only)."""
     user = _agent(user_of(request))
     return ticket_time_of(tickets_visible_to(user).get(pk=ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/time-entries", response={201: TimeEntryOut})
-def log_time(request: HttpRequest, ticket_id: int, payload: TimeEntryIn) -> Status[TimeEntry]:
+def log_time(request: HttpRequest, ticket_id: Id, payload: TimeEntryIn) -> Status[TimeEntry]:
     user = user_of(request)
     if not user.is_agent:
         tickets_visible_to(user).get(pk=ticket_id)  # 404 for what they may not see
@@ -52,7 +53,7 @@ def log_time(request: HttpRequest, ticket_id: int, payload: TimeEntryIn) -> Stat
     return Status(201, entry)
 
 
-def _entry(user: User, entry_id: int) -> TimeEntry:
+def _entry(user: User, entry_id: Id) -> TimeEntry:
     _agent(user)
     return (
         TimeEntry.objects.select_for_update(of=("self",))
@@ -62,7 +63,7 @@ def _entry(user: User, entry_id: int) -> TimeEntry:
 
 
 @router.patch("/time-entries/{entry_id}", response=TimeEntryOut)
-def correct_time(request: HttpRequest, entry_id: int, payload: TimeEntryPatch) -> TimeEntry:
+def correct_time(request: HttpRequest, entry_id: Id, payload: TimeEntryPatch) -> TimeEntry:
     """Correct your own entry (managers: anyone's); recorded in the ticket's history."""
     user = user_of(request)
     with transaction.atomic(durable=True):
@@ -72,7 +73,7 @@ def correct_time(request: HttpRequest, entry_id: int, payload: TimeEntryPatch) -
 
 
 @router.delete("/time-entries/{entry_id}", response={204: None})
-def delete_time(request: HttpRequest, entry_id: int) -> Status[None]:
+def delete_time(request: HttpRequest, entry_id: Id) -> Status[None]:
     user = user_of(request)
     with transaction.atomic(durable=True):
         services.time_entry_delete(_entry(user, entry_id), user)
@@ -80,15 +81,13 @@ def delete_time(request: HttpRequest, entry_id: int) -> Status[None]:
 
 
 @router.get("/contracts/{contract_id}/hours", response=BankOut)
-def contract_bank(request: HttpRequest, contract_id: int) -> Bank:
+def contract_bank(request: HttpRequest, contract_id: Id) -> Bank:
     """The contract's hours bank: included, purchased, used, remaining (customers: theirs)."""
     return bank_get_for(user_of(request), contract_id)
 
 
 @router.post("/contracts/{contract_id}/purchases", response={201: PurchaseOut})
-def record_purchase(
-    request: HttpRequest, contract_id: int, payload: PurchaseIn
-) -> Status[Purchase]:
+def record_purchase(request: HttpRequest, contract_id: Id, payload: PurchaseIn) -> Status[Purchase]:
     """Record hours the customer bought (support managers)."""
     user = user_of(request)
     with transaction.atomic(durable=True):

@@ -64,7 +64,7 @@ class BankOut(Schema):  # read from a Bank
 
 
 class PurchaseIn(Schema):
-    hours: Decimal = Field(gt=0, max_digits=8, decimal_places=2)
+    hours: Decimal = Field(gt=0, lt=10**6, max_digits=8, decimal_places=2)
     note: str = Field("", max_length=300)
 
 

@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from charterdesk.core.pagination import Cursor, Limit
+
 OutcomeName = Literal["pending", "ticket_created", "message_added", "ignored", "quarantined"]
 
 
@@ -25,5 +27,5 @@ class InboundPage(Schema):
 
 class InboundFilters(Schema):
     outcome: OutcomeName | None = None
-    cursor: str | None = None
-    limit: int = 25
+    cursor: Cursor | None = None
+    limit: Limit = 25

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router
 
+from charterdesk.core.validators import Id
 from charterdesk.mail.api import agent_only
 from charterdesk.mail.models import InboundMail, Outcome
 from charterdesk.mail.schemas import InboundOut
@@ -16,7 +17,7 @@ router = Router(tags=["mail"])
 
 
 @router.post("/mail/inbound/{mail_id}/process", response=InboundOut)
-def process_again(request: HttpRequest, mail_id: int) -> InboundMail:
+def process_again(request: HttpRequest, mail_id: Id) -> InboundMail:
     """Run a quarantined (or pending) message through the pipeline again."""
     # No transaction here: the pipeline commits its own, so that a failure is recorded on
     # the mail after its work was rolled back.

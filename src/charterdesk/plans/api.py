@@ -5,7 +5,8 @@ from django.http import HttpRequest
 from ninja import Router
 
 from charterdesk.accounts.auth import user_of
-from charterdesk.core.pagination import page_of
+from charterdesk.core.pagination import Cursor, Limit, page_of
+from charterdesk.core.validators import Id
 
 from .models import Contract, Plan
 from .schemas import ContractOut, ContractPage, PlanOut
@@ -20,16 +21,16 @@ def list_plans(request: HttpRequest) -> QuerySet[Plan]:
 
 
 @router.get("/plans/{plan_id}", response=PlanOut)
-def get_plan(request: HttpRequest, plan_id: int) -> Plan:
+def get_plan(request: HttpRequest, plan_id: Id) -> Plan:
     return plans_with_terms().get(pk=plan_id)
 
 
 @router.get("/contracts", response=ContractPage)
 def list_contracts(
     request: HttpRequest,
-    organization: int | None = None,
-    cursor: str | None = None,
-    limit: int = 25,
+    organization: Id | None = None,
+    cursor: Cursor | None = None,
+    limit: Limit = 25,
 ) -> dict[str, Any]:
     contracts = contracts_visible_to(user_of(request))
     rows, next_url = page_of(request, contracts, cursor, limit, organization_id=organization)
@@ -37,5 +38,5 @@ def list_contracts(
 
 
 @router.get("/contracts/{contract_id}", response=ContractOut)
-def get_contract(request: HttpRequest, contract_id: int) -> Contract:
+def get_contract(request: HttpRequest, contract_id: Id) -> Contract:
     return contracts_visible_to(user_of(request)).get(pk=contract_id)

@@ -12,6 +12,7 @@ from ninja.responses import Status
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.core.pagination import check_limit
+from charterdesk.core.validators import Id
 from charterdesk.tickets.selectors import tickets_visible_to
 
 from . import selectors, services
@@ -72,12 +73,12 @@ def reorder_rules(request: HttpRequest, payload: RuleOrder) -> list[RoutingRule]
         return services.routing_rules_reorder(user_of(request), payload.ids)
 
 
-def _rule_for(user: User, rule_id: int) -> RoutingRule:
+def _rule_for(user: User, rule_id: Id) -> RoutingRule:
     return selectors.rules_for(user).select_for_update().get(pk=rule_id)
 
 
 @router.patch("/routing-rules/{rule_id}", response=RuleOut)
-def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch) -> RoutingRule:
+def update_rule(request: HttpRequest, rule_id: Id, payload: RulePatch) -> RoutingRule:
     user = user_of(request)
     with transaction.atomic(durable=True):
         rule = services.routing_rule_save(user, _rule_for(user, rule_id), **_changes(payload))
@@ -85,7 +86,7 @@ def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch) -> Routi
 
 
 @router.delete("/routing-rules/{rule_id}", response={204: None})
-def delete_rule(request: HttpRequest, rule_id: int) -> Status[None]:
+def delete_rule(request: HttpRequest, rule_id: Id) -> Status[None]:
     user = user_of(request)
     with transaction.atomic(durable=True):
         services.routing_rule_delete(user, _rule_for(user, rule_id))
@@ -131,7 +132,7 @@ def trial(request: HttpRequest, payload: TrialIn) -> selectors.Trial:
 
 
 @router.post("/tickets/{ticket_id}/assign", response=AssignOut)
-def assign(request: HttpRequest, ticket_id: int) -> Choice:
+def assign(request: HttpRequest, ticket_id: Id) -> Choice:
     """Run the queue's assignment for an open, unassigned ticket now."""
     user = user_of(request)
     with transaction.atomic(durable=True):

@@ -1,22 +1,27 @@
+from typing import Annotated
+
 from ninja import Field, Schema
 
+from charterdesk.core.validators import Id, Label
 from charterdesk.tickets.schemas import RequestTypeName
 
 from .assignment import Choice
 from .models import RoutingRule
 from .selectors import AgentRow, Trial
 
-ChannelName = str
+MAX_POSITION = 2**31 - 1  # a PositiveIntegerField
+Labels = Annotated[list[Label], Field(max_length=100)]
+Ids = Annotated[list[Id], Field(max_length=1000)]
 
 
 class Conditions(Schema):
     request_types: list[RequestTypeName] = []
-    products: list[str] = []
-    organizations: list[int] = Field([], description="Organization ids.")
-    plans: list[int] = Field([], description="Plan ids.")
-    languages: list[str] = []
-    regions: list[str] = []
-    channels: list[ChannelName] = []
+    products: Labels = []
+    organizations: Ids = Field([], description="Organization ids.")
+    plans: Ids = Field([], description="Plan ids.")
+    languages: Labels = []
+    regions: Labels = []
+    channels: Labels = []
 
 
 class QueueRef(Schema):
@@ -41,27 +46,27 @@ class RuleOut(Schema):
 
 class RuleIn(Conditions):
     name: str = Field(min_length=1, max_length=100)
-    position: int = Field(0, ge=0)
+    position: int = Field(0, ge=0, le=MAX_POSITION)
     enabled: bool = True
-    queue: int = Field(description="Queue id.")
+    queue: Id = Field(description="Queue id.")
 
 
 class RulePatch(Schema):
     name: str | None = Field(None, min_length=1, max_length=100)
-    position: int | None = Field(None, ge=0)
+    position: int | None = Field(None, ge=0, le=MAX_POSITION)
     enabled: bool | None = None
-    queue: int | None = None
+    queue: Id | None = None
     request_types: list[RequestTypeName] | None = None
-    products: list[str] | None = None
-    organizations: list[int] | None = None
-    plans: list[int] | None = None
-    languages: list[str] | None = None
-    regions: list[str] | None = None
-    channels: list[ChannelName] | None = None
+    products: Labels | None = None
+    organizations: Ids | None = None
+    plans: Ids | None = None
+    languages: Labels | None = None
+    regions: Labels | None = None
+    channels: Labels | None = None
 
 
 class AvailabilityIO(Schema):
-    availability: str = Field(description="available or away")
+    availability: str = Field(max_length=20, description="available or away")
 
 
 class AvailabilityOut(AvailabilityIO):  # read from an AgentRow
@@ -85,10 +90,10 @@ class AvailabilityOut(AvailabilityIO):  # read from an AgentRow
 
 class TrialIn(Schema):
     type: RequestTypeName
-    channel: str = "portal"
-    organization: int | None = None
-    product: str = ""
-    language: str = ""
+    channel: Label = "portal"
+    organization: Id | None = None
+    product: Label = ""
+    language: str = Field("", max_length=20)
 
 
 def _email(choice: Choice) -> str | None:
@@ -131,7 +136,9 @@ class RulePage(Schema):
 
 
 class RuleOrder(Schema):
-    ids: list[int] = Field(description="Every rule's id, in the order they are tried.")
+    ids: list[Id] = Field(
+        max_length=10_000, description="Every rule's id, in the order they are tried."
+    )
 
 
 class AgentOut(Schema):  # read from an AgentRow

@@ -4,6 +4,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.core.validators import Id
 from charterdesk.tickets.selectors import ticket_get_for
 
 from .models import Survey
@@ -15,13 +16,13 @@ router = Router(tags=["satisfaction"])
 
 
 @router.get("/tickets/{ticket_id}/survey", response=SurveyOut)
-def get_survey(request: HttpRequest, ticket_id: int) -> Survey:
+def get_survey(request: HttpRequest, ticket_id: Id) -> Survey:
     ticket = ticket_get_for(user_of(request), ticket_id)
     return Survey.objects.get(ticket=ticket)
 
 
 @router.put("/tickets/{ticket_id}/survey", response=SurveyOut)
-def answer_survey(request: HttpRequest, ticket_id: int, payload: SurveyIn) -> Survey:
+def answer_survey(request: HttpRequest, ticket_id: Id, payload: SurveyIn) -> Survey:
     """The requester answers (or changes the answer) while the survey is open."""
     user = user_of(request)
     with transaction.atomic(durable=True):

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.core.validators import Id
 from charterdesk.tickets import selectors as ticket_selectors
 
 from . import selectors
@@ -16,14 +17,14 @@ router = Router(tags=["sla"])
 
 
 @router.get("/tickets/{ticket_id}/sla-events", response=list[SlaEventOut])
-def ticket_sla_events(request: HttpRequest, ticket_id: int) -> QuerySet[SlaEvent]:
+def ticket_sla_events(request: HttpRequest, ticket_id: Id) -> QuerySet[SlaEvent]:
     ticket = ticket_selectors.ticket_get_for(user_of(request), ticket_id)
     return selectors.events_of(ticket)
 
 
 @router.post("/tickets/{ticket_id}/sla/{clock_id}/override", response=ClockOut)
 def override_deadline(
-    request: HttpRequest, ticket_id: int, clock_id: int, payload: OverrideIn
+    request: HttpRequest, ticket_id: Id, clock_id: Id, payload: OverrideIn
 ) -> SlaClock:
     user = user_of(request)
     if not user.is_agent:

@@ -32,7 +32,7 @@ class SlaEventOut(Schema):
 
 class OverrideIn(Schema):
     due_at: ReasonableDateTime
-    reason: str
+    reason: str = Field(min_length=1, max_length=500)
 
 
 class AttainmentOut(Schema):

@@ -4,6 +4,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.core.validators import Id
 
 from .calendar_months import Month, current_month
 from .schemas import MonthQuery, StatementOut
@@ -14,7 +15,7 @@ router = Router(tags=["statements"])
 
 
 @router.get("/contracts/{contract_id}/usage", response=StatementOut)
-def contract_usage(request: HttpRequest, contract_id: int, query: Query[MonthQuery]) -> Statement:
+def contract_usage(request: HttpRequest, contract_id: Id, query: Query[MonthQuery]) -> Statement:
     """The usage statement of a contract for one calendar month in the contract's time zone.
     Agents see every contract; customers their organization's."""
     contract = contract_get_for(user_of(request), contract_id)

@@ -107,4 +107,6 @@ class StatementOut(Schema):  # read from a Statement; hours as decimal numbers
 
 
 class MonthQuery(Schema):
-    month: str | None = Field(None, description="YYYY-MM; default: the current month.")
+    month: str | None = Field(
+        None, max_length=7, description="YYYY-MM; default: the current month."
+    )

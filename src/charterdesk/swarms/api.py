@@ -8,6 +8,7 @@ from ninja.responses import Status
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
+from charterdesk.core.validators import Email, Id
 from charterdesk.tickets.selectors import ticket_get_for, ticket_lock_for
 
 from . import services
@@ -23,7 +24,7 @@ from .selectors import collaborators_of
 router = Router(tags=["swarms"])
 
 
-def _agent_only(user: User, ticket_id: int) -> None:
+def _agent_only(user: User, ticket_id: Id) -> None:
     if not user.is_agent:
         ticket_get_for(user, ticket_id)  # 404 for tickets they cannot see
         raise PermissionDenied("Swarms are for support staff.")
@@ -40,7 +41,7 @@ def _agent(email: str | None, default: User) -> User:
 
 @router.post("/tickets/{ticket_id}/help-requests", response={201: HelpRequestOut})
 def ask_for_help(
-    request: HttpRequest, ticket_id: int, payload: HelpRequestIn
+    request: HttpRequest, ticket_id: Id, payload: HelpRequestIn
 ) -> Status[HelpRequest]:
     """Ask for help: available agents whose skills match are told by mail."""
     user = user_of(request)
@@ -54,7 +55,7 @@ def ask_for_help(
 
 
 @router.get("/tickets/{ticket_id}/collaborators", response=list[CollaboratorOut])
-def list_collaborators(request: HttpRequest, ticket_id: int) -> QuerySet[Collaborator]:
+def list_collaborators(request: HttpRequest, ticket_id: Id) -> QuerySet[Collaborator]:
     user = user_of(request)
     _agent_only(user, ticket_id)
     ticket = ticket_get_for(user, ticket_id)
@@ -63,7 +64,7 @@ def list_collaborators(request: HttpRequest, ticket_id: int) -> QuerySet[Collabo
 
 @router.post("/tickets/{ticket_id}/collaborators", response={201: CollaboratorOut})
 def add_collaborator(
-    request: HttpRequest, ticket_id: int, payload: CollaboratorIn
+    request: HttpRequest, ticket_id: Id, payload: CollaboratorIn
 ) -> Status[Collaborator]:
     """Join a ticket as a collaborator (or add another agent)."""
     user = user_of(request)
@@ -76,7 +77,7 @@ def add_collaborator(
 
 @router.delete("/tickets/{ticket_id}/collaborators", response={204: None})
 def remove_collaborator(
-    request: HttpRequest, ticket_id: int, agent_email: str | None = None
+    request: HttpRequest, ticket_id: Id, agent_email: Email | None = None
 ) -> HttpResponse:
     """Leave a ticket (or remove another agent: `?agent_email=`)."""
     user = user_of(request)

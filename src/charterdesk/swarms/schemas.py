@@ -2,11 +2,12 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from charterdesk.core.validators import Email, Label
 from charterdesk.tickets.schemas import PersonRef
 
 
 class HelpRequestIn(Schema):
-    skills: list[str] = Field(min_length=1, max_length=10, description="e.g. ['postgres']")
+    skills: list[Label] = Field(min_length=1, max_length=10, description="e.g. ['postgres']")
     note: str = Field("", max_length=1000)
 
 
@@ -21,7 +22,7 @@ class HelpRequestOut(Schema):
 
 
 class CollaboratorIn(Schema):
-    agent_email: str | None = Field(None, description="Default: you join.")
+    agent_email: Email | None = Field(None, description="Default: you join.")
 
 
 class CollaboratorOut(Schema):

@@ -4,6 +4,8 @@ from typing import Literal
 from ninja import Field, Schema
 
 from charterdesk.accounts.models import User
+from charterdesk.core.pagination import Cursor, Limit
+from charterdesk.core.validators import Email, Id
 from charterdesk.customers.models import Contact
 
 from .models import Message, Ticket
@@ -22,7 +24,7 @@ class TicketIn(Schema):
     language: str = Field(
         "", max_length=20, description="e.g. 'de'; default: the organization's language."
     )
-    requester_email: str | None = Field(
+    requester_email: Email | None = Field(
         None, description="Agents open tickets on behalf of this contact; customers omit it."
     )
 
@@ -30,16 +32,16 @@ class TicketIn(Schema):
 class TicketFilters(Schema):
     status: StatusName | None = None
     type: RequestTypeName | None = None
-    organization: int | None = None
-    cursor: str | None = None
-    limit: int = 25
+    organization: Id | None = None
+    cursor: Cursor | None = None
+    limit: Limit = 25
 
 
 class TicketPatch(Schema):
     type: RequestTypeName | None = None
     priority: PriorityName | None = None
     status: StatusName | None = None
-    assignee_email: str | None = Field(None, description="null unassigns.")
+    assignee_email: Email | None = Field(None, description="null unassigns.")
 
 
 class CoverageOut(Schema):  # read from the ticket's coverage fields

@@ -2,6 +2,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from charterdesk.core.validators import check_text
 from charterdesk.core.vocabulary import Priority, RequestType
 
 MAX_BODY_BYTES = 1_000_000
@@ -9,7 +10,7 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
 
 def check_subject(subject: str) -> str:
-    subject = subject.strip()
+    subject = check_text(subject, "subject").strip()
     if not subject:
         raise ValidationError({"subject": "Write a subject (1 to 250 characters)."})
     if len(subject) > 250:
@@ -18,6 +19,7 @@ def check_subject(subject: str) -> str:
 
 
 def check_body(body: str) -> str:
+    check_text(body, "body")
     if not body.strip():
         raise ValidationError({"body": "Write a message."})
     if len(body.encode()) > MAX_BODY_BYTES:
@@ -32,7 +34,7 @@ def check_choice(field: str, value: str, choices: type[RequestType] | type[Prior
 
 
 def check_product(product: str) -> str:
-    product = product.strip()
+    product = check_text(product, "product").strip()
     if len(product) > 100:
         raise ValidationError({"product": "The product name is longer than 100 characters."})
     return product
