@@ -43,7 +43,8 @@ def _embedded_secret_key() -> str:
 SECRET_KEY = _secret("SECRET_KEY", default="") or _embedded_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Links in mail; without SITE_URL they point at the port `charterdesk serve` listens on.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # Where customers go instead of a request that is not covered or whose estimate they
 # declined; an alternative without an address is named without a link.
 SUPPORT_ALTERNATIVE_LINKS = {

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from charterdesk.core.vocabulary import Alternative, Decision, Priority, RequestType
+from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
 
 
 class Schedule(models.TextChoices):
@@ -101,6 +101,12 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def channel_names(self) -> list[str]:
+        """The channels as people write them: "Portal", "Email", "API"."""
+        labels = dict(Channel.choices)
+        return [str(labels.get(channel, channel)) for channel in self.channels]
 
 
 class PlanCoverage(models.Model):
