@@ -60,6 +60,14 @@ class Plan(models.Model):
         default=OveragePolicy.SERVE_AND_BILL,
         help_text="What happens past 100% of the hours bank.",
     )
+    currency = models.CharField(
+        max_length=3,
+        default="EUR",
+        help_text="ISO 4217 code of every amount of this plan: rates, estimates, statements.",
+    )
+    reopen_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days after a request is solved in which the customer may reopen it."
+    )
     consulting_rate = models.DecimalField(
         max_digits=8,
         decimal_places=2,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contract_views, views
+from . import contract_views, ticket_actions, views
 
 app_name = "portal"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("new/", views.ticket_new, name="new"),
     path("new/preview", views.coverage_preview, name="preview"),
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
+    path("tickets/<int:ticket_id>/solve", ticket_actions.ticket_solve, name="solve"),
+    path("tickets/<int:ticket_id>/reopen", ticket_actions.ticket_reopen, name="reopen"),
+    path("files/<int:attachment_id>", ticket_actions.attachment_download, name="attachment"),
     path("plan/", contract_views.plan, name="plan"),
     path("plan/authorized", contract_views.authorized_add, name="authorized_add"),
     path(
