@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "charterdesk.portal",
     "charterdesk.desk",
     "charterdesk.demo",
+    "ninja",  # serves the API docs page's Swagger UI from the package, not a CDN
 ]
 
 MIDDLEWARE = [
