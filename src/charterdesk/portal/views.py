@@ -16,6 +16,7 @@ from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
+from .alternatives import alternative_link
 from .expectations import expectation
 from .forms import NewRequestForm, ReplyForm
 from .selectors import attachments_by_message, with_attachments
@@ -95,6 +96,7 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         "form": form,
         "targets": response_targets_for(ticket, now),
         "reopen_until": reopen_until,
+        "alternative": alternative_link(ticket),
         "can_reopen": reopen_until is not None and now <= reopen_until,
         **_upload_limits(),
     }
