@@ -8,7 +8,7 @@ PORT ?= 8000
 
 run: install
 	$(BIN)/charterdesk migrate --noinput
-	$(BIN)/charterdesk demo
+	$(BIN)/charterdesk demo --verbosity 0
 	PORT=$(PORT) $(BIN)/charterdesk serve
 
 install: $(VENV)/.installed

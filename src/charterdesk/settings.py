@@ -44,7 +44,8 @@ def _embedded_secret_key() -> str:
 SECRET_KEY = _secret("SECRET_KEY", default="") or _embedded_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Links in mail; without SITE_URL they point at the port `charterdesk serve` listens on.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # Where customers go instead of a request that is not covered or whose estimate they
 # declined; an alternative without an address is named without a link.
 SUPPORT_ALTERNATIVE_LINKS = {
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "charterdesk.portal",
     "charterdesk.desk",
     "charterdesk.demo",
+    "ninja",  # serves the API docs page's Swagger UI from the package, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "charterdesk.accounts.sessions.SignInSessionMiddleware",
     "charterdesk.accounts.two_factor.TwoFactorMiddleware",
+    "charterdesk.customers.time_zones.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "charterdesk.core.middleware.RefuseInvalidInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -9,9 +11,16 @@ from charterdesk.api import api
 from charterdesk.core import views as core_views
 from charterdesk.plans import views as plans_views
 
+
+def _favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the pages say."""
+    return HttpResponsePermanentRedirect(static("charterdesk/favicon.svg"))
+
+
 urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", _favicon),
     path("coverage/", plans_views.coverage, name="coverage"),
     path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

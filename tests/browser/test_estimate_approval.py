@@ -26,7 +26,7 @@ def test_the_customer_approves_an_estimate_in_the_portal_and_the_agent_sees_it(
     sign_in(page, "alice@acme.example")
     page.goto(f"/portal/tickets/{ticket.pk}/")
     panel = page.locator("#estimates")
-    expect(panel).to_contain_text("6 h × 120.00 = 720.00")
+    expect(panel).to_contain_text("6 h × 120.00 EUR = 720.00 EUR")
     panel.get_by_label("Note (optional)").fill("Go ahead")
     panel.get_by_role("button", name="Approve estimate").click()
     expect(page.locator("#estimates")).to_contain_text("Approved")

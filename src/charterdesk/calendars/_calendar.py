@@ -110,8 +110,8 @@ class BusinessCalendar:
         return sorted(self._holidays)
 
     def describe(self) -> str:
-        """E.g. "Mon–Fri 09:00–12:30, 13:30–17:30 Europe/London, 8 holidays"."""
-        return describe(self._zone.key, self._week, len(self._holidays))
+        """E.g. "Mon–Fri 09:00–12:30, 13:30–17:30 Europe/London, 8 public holidays a year"."""
+        return describe(self._zone.key, self._week, self._holidays)
 
     def is_open(self, moment: datetime) -> bool:
         """Whether the calendar is open at ``moment`` (intervals are half-open)."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from statistics import median_low
+
 from ._weekly import DAY_NAMES, MINUTES_PER_DAY, WeekHours, format_interval
 
 _ALL_DAY = ((0, MINUTES_PER_DAY),)
@@ -32,11 +37,14 @@ def describe_week(week: WeekHours) -> str:
     )
 
 
-def describe_holidays(count: int) -> str:
-    if count == 0:
-        return "no holidays"
-    return "1 holiday" if count == 1 else f"{count} holidays"
+def describe_holidays(holidays: Iterable[date]) -> str:
+    """Holidays as a reader counts them: per year (a calendar holds several years of them)."""
+    per_year = Counter(day.year for day in holidays)
+    if not per_year:
+        return "no public holidays"
+    count = median_low(per_year.values())
+    return "1 public holiday a year" if count == 1 else f"{count} public holidays a year"
 
 
-def describe(zone_name: str, week: WeekHours, holiday_count: int) -> str:
-    return f"{describe_week(week)} {zone_name}, {describe_holidays(holiday_count)}"
+def describe(zone_name: str, week: WeekHours, holidays: Iterable[date]) -> str:
+    return f"{describe_week(week)} {zone_name}, {describe_holidays(holidays)}"

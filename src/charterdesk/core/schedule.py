@@ -100,5 +100,5 @@ def run_due(now: datetime, jobs: Iterable[Job] = JOBS) -> list[str]:
             if claim(job, now):
                 transaction.on_commit(job.task.enqueue)
                 started.append(job.name)
-                log.info("scheduled %s", job.name)
+                log.debug("scheduled %s", job.name)
     return started

@@ -40,6 +40,18 @@ class Contact(models.Model):
         null=True, blank=True, help_text="Mail to this address bounces; set by delivery failures."
     )
     bounce_reason = models.CharField(max_length=500, blank=True)
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Times are shown in it; empty until set in the profile or guessed "
+        "from the browser.",
+    )
+    mail_surveys = models.BooleanField(
+        default=True, help_text="Mail a satisfaction survey when a request is solved."
+    )
+    mail_statements = models.BooleanField(
+        default=True, help_text="Mail the monthly usage statement (contract administrators)."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

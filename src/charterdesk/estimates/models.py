@@ -13,6 +13,14 @@ class EstimateState(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+DEFAULT_CURRENCY = "EUR"  # an estimate on a request without a contract (and so a plan)
+
+
+def money(amount: Decimal, currency: str) -> str:
+    """An amount as people read it on a quote: "1,200.00 EUR"."""
+    return f"{amount:,.2f} {currency}"
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(16)
 
@@ -24,6 +32,9 @@ class Estimate(models.Model):
     ticket = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="estimates")
     hours = models.DecimalField(max_digits=7, decimal_places=2)
     rate = models.DecimalField(max_digits=8, decimal_places=2, help_text="Per hour.")
+    currency = models.CharField(
+        max_length=3, default=DEFAULT_CURRENCY, help_text="The plan's currency when quoted."
+    )
     scope = models.TextField()
     state = models.CharField(max_length=16, choices=EstimateState.choices)
     author = models.ForeignKey(
@@ -55,3 +66,11 @@ class Estimate(models.Model):
     @property
     def total(self) -> Decimal:
         return (self.hours * self.rate).quantize(Decimal("0.01"))
+
+    @property
+    def rate_text(self) -> str:
+        return money(self.rate, self.currency)
+
+    @property
+    def total_text(self) -> str:
+        return money(self.total, self.currency)

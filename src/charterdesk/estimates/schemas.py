@@ -34,6 +34,7 @@ class EstimateOut(Schema):
     hours: Decimal
     rate: Decimal
     total: Decimal
+    currency: str = Field(description="ISO 4217 code of rate and total, e.g. EUR.")
     scope: str
     state: Literal["sent", "approved", "declined", "withdrawn"]
     author: PersonRef

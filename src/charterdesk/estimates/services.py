@@ -25,7 +25,7 @@ from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services import message_add, ticket_update
 from charterdesk.tickets.services.history import record
 
-from .models import Estimate, EstimateState
+from .models import DEFAULT_CURRENCY, Estimate, EstimateState
 
 SALT = "charterdesk.estimates.decision"
 MAX_HOURS = Decimal(1000)
@@ -90,6 +90,7 @@ def estimate_send(
         ticket=ticket,
         hours=hours,
         rate=rate,
+        currency=plan.currency if plan else DEFAULT_CURRENCY,
         scope=scope.strip(),
         state=EstimateState.SENT,
         author=agent,

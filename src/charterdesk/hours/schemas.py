@@ -14,7 +14,9 @@ ActivityName = Literal["investigation", "reply", "call", "consulting", "training
 class TimeEntryIn(Schema):
     minutes: int = Field(ge=1, le=services.MAX_MINUTES)
     activity: ActivityName
-    billable: bool = True
+    billable: bool | None = Field(
+        None, description="Default: false on a request the plan includes, true otherwise."
+    )
     note: str = Field("", max_length=300, description="Seen by agents only.")
     worked_at: datetime | None = Field(None, description="When the work was done; default now.")
 

@@ -78,12 +78,13 @@ def time_entry_create(
     *,
     minutes: int,
     activity: str,
-    billable: bool = True,
+    billable: bool | None = None,
     note: str = "",
     worked_at: datetime | None = None,
     at: datetime | None = None,
 ) -> TimeEntry:
-    """Log an agent's minutes on a ticket; copies the contract and the agent's tier."""
+    """Log an agent's minutes on a ticket; copies the contract and the agent's tier.
+    `billable` None: as the coverage says (`billable_by_default`)."""
     check_agent(agent, ONLY_AGENTS)
     now = at or timezone.now()
     worked_at = worked_at or now
@@ -97,7 +98,7 @@ def time_entry_create(
         contract=contract,
         minutes=minutes,
         activity=activity,
-        billable=billable,
+        billable=billable_by_default(ticket) if billable is None else billable,
         draws_on_bank=draws,
         tier=agent.tier,
         note=note.strip(),
@@ -122,6 +123,11 @@ def time_entry_create(
     if locked is not None:
         bank_alerts_send(locked, now)
     return entry
+
+
+def billable_by_default(ticket: Ticket) -> bool:
+    """Time on a request the plan includes is not billable unless the agent says so."""
+    return ticket.coverage != Decision.INCLUDED
 
 
 def _lock(contract: Contract | None) -> Contract | None:

@@ -65,7 +65,24 @@ class InboundMail(models.Model):
 
 
 class Attachment(models.Model):
-    inbound = models.ForeignKey(InboundMail, on_delete=models.CASCADE, related_name="attachments")
+    """A file that came with a received mail (`inbound`) or that a customer attached to a
+    message in the portal (`message`): exactly one of the two."""
+
+    inbound = models.ForeignKey(
+        InboundMail,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    message = models.ForeignKey(
+        "tickets.Message",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="uploads",
+        help_text="The portal message this file was attached to.",
+    )
     blob = models.ForeignKey(Blob, null=True, blank=True, on_delete=models.PROTECT)
     filename = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
@@ -76,6 +93,13 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(inbound__isnull=False, message__isnull=True)
+                | models.Q(inbound__isnull=True, message__isnull=False),
+                name="attachment_of_mail_or_message",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.filename

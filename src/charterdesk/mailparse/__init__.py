@@ -5,8 +5,10 @@ never raises on damaged mail: what was wrong ends up in ``ParsedMail.defects``; 
 that is not mail at all raises ``MailParseError``.  See "Reading mail" in docs/mail.md.
 """
 
+from ._attachments import safe_filename
 from ._model import Attachment, AutoKind, Bounce, MailParseError, ParsedMail
 from ._parse import parse
+from ._sniff import sniff
 from ._subjects import clean_subject, reply_token, subject_ticket_ids
 
 __all__ = [
@@ -18,5 +20,7 @@ __all__ = [
     "clean_subject",
     "parse",
     "reply_token",
+    "safe_filename",
+    "sniff",
     "subject_ticket_ids",
 ]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from charterdesk.core.vocabulary import Alternative, Decision, Priority, RequestType
+from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
 
 
 class Schedule(models.TextChoices):
@@ -60,6 +60,14 @@ class Plan(models.Model):
         default=OveragePolicy.SERVE_AND_BILL,
         help_text="What happens past 100% of the hours bank.",
     )
+    currency = models.CharField(
+        max_length=3,
+        default="EUR",
+        help_text="ISO 4217 code of every amount of this plan: rates, estimates, statements.",
+    )
+    reopen_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days after a request is solved in which the customer may reopen it."
+    )
     consulting_rate = models.DecimalField(
         max_digits=8,
         decimal_places=2,
@@ -101,6 +109,12 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def channel_names(self) -> list[str]:
+        """The channels as people write them: "Portal", "Email", "API"."""
+        labels = dict(Channel.choices)
+        return [str(labels.get(channel, channel)) for channel in self.channels]
 
 
 class PlanCoverage(models.Model):

@@ -1,8 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from charterdesk.core.vocabulary import Channel
-
 from .coverage_matrix import coverage_matrix
 from .selectors import plans_with_terms
 
@@ -16,6 +14,5 @@ def coverage(request: HttpRequest) -> HttpResponse:
         {
             "plans": plans,
             "rows": coverage_matrix(plans),
-            "channel_labels": dict(Channel.choices),
         },
     )

@@ -1,6 +1,28 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
+
+from .uploads import check_uploads
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Any number of files (none is fine), checked like mail attachments."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
+        items = data if isinstance(data, list | tuple) else [data]
+        files = [super(FilesField, self).clean(item, initial) for item in items if item]
+        check_uploads(files)
+        return files
 
 
 class NewRequestForm(forms.Form):
@@ -12,7 +34,9 @@ class NewRequestForm(forms.Form):
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
     subject = forms.CharField(max_length=250)
     body = forms.CharField(label="Describe it", widget=forms.Textarea(attrs={"rows": 8}))
+    attachments = FilesField(label="Attach files (screenshots, logs)")
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = FilesField(label="Attach files")

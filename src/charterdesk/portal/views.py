@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,8 +16,18 @@ from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 
+from .alternatives import alternative_link
 from .expectations import expectation
 from .forms import NewRequestForm, ReplyForm
+from .selectors import attachments_by_message, with_attachments
+from .uploads import MAX_FILES, attachments_add
+
+
+def _upload_limits() -> dict[str, object]:
+    return {
+        "max_files": MAX_FILES,
+        "max_megabytes": f"{settings.MAIL_MAX_ATTACHMENT_BYTES / (1024 * 1024):g}",
+    }
 
 
 @contact_required
@@ -29,20 +40,22 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
 @contact_required
 def ticket_new(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    form = NewRequestForm(request.POST or None)
+    form = NewRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        files = fields.pop("attachments")
         try:
             with transaction.atomic(durable=True):
                 ticket = ticket_create(
-                    requester=user.contact,
-                    channel=Channel.PORTAL,
-                    actor=user,
-                    **form.cleaned_data,
+                    requester=user.contact, channel=Channel.PORTAL, actor=user, **fields
                 )
+                first = ticket.messages.order_by("id").first()
+                if first is not None and files:
+                    attachments_add(first, files)
             return redirect("portal:ticket", ticket_id=ticket.pk)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    return render(request, "portal/ticket_new.html", {"form": form})
+    return render(request, "portal/ticket_new.html", {"form": form, **_upload_limits()})
 
 
 @contact_required
@@ -64,19 +77,27 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         ticket = selectors.ticket_get_for(user, ticket_id)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such request.") from exc
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic(durable=True):
-                services.message_add(ticket, user, form.cleaned_data["body"])
+                message = services.message_add(ticket, user, form.cleaned_data["body"])
+                attachments_add(message, form.cleaned_data["attachments"])
             flash.success(request, "Your reply was added; the team is told.")
             return redirect("portal:ticket", ticket_id=ticket.pk)
         except ValidationError as exc:
             add_service_errors(form, exc)
+    now = timezone.now()
+    files = attachments_by_message(user, ticket)
+    reopen_until = services.reopen_until(ticket)
     context = {
         "ticket": ticket,
-        "messages_": selectors.messages_visible_to(user, ticket),
+        "messages_": with_attachments(selectors.messages_visible_to(user, ticket), files),
         "form": form,
-        "targets": response_targets_for(ticket, timezone.now()),
+        "targets": response_targets_for(ticket, now),
+        "reopen_until": reopen_until,
+        "alternative": alternative_link(ticket),
+        "can_reopen": reopen_until is not None and now <= reopen_until,
+        **_upload_limits(),
     }
     return render(request, "portal/ticket_detail.html", context)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from charterdesk.accounts.models import User
+from charterdesk.customers.models import Contact
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services.history import record
@@ -59,7 +60,7 @@ def survey_send(ticket: Ticket, now: datetime) -> Survey | None:
                 plan=ticket.contract.plan if ticket.contract else None,
                 contract=ticket.contract,
                 sent_at=now,
-                mailed=requester.bouncing_since is None,
+                mailed=requester.bouncing_since is None and requester.mail_surveys,
                 open_until=now + timedelta(days=change_days(ticket)),
             )
     except IntegrityError:
@@ -70,7 +71,7 @@ def survey_send(ticket: Ticket, now: datetime) -> Survey | None:
         EventKind.SURVEY,
         field="survey",
         new="sent" if survey.mailed else "offered in the portal",
-        note="" if survey.mailed else "not mailed: the requester's address bounces",
+        note="" if survey.mailed else f"not mailed: {_why_not_mailed(requester)}",
         at=now,
     )
     if survey.mailed:
@@ -85,6 +86,12 @@ def survey_send(ticket: Ticket, now: datetime) -> Survey | None:
             ticket=ticket,
         )
     return survey
+
+
+def _why_not_mailed(requester: Contact) -> str:
+    if requester.bouncing_since is not None:
+        return "the requester's address bounces"
+    return "the requester asked for no survey mail"
 
 
 def survey_answer(

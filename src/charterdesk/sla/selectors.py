@@ -47,6 +47,7 @@ class TargetState(models.TextChoices):
     ACTIVE = "active", "due by"
     PAUSED = "paused", "paused while the request waits on you or a third party"
     FULFILLED = "fulfilled", "met on"
+    MET_LATE = "met_late", "missed, met late on"
     BREACHED = "breached", "overdue since"
 
 
@@ -75,7 +76,8 @@ def response_targets_for(ticket: Ticket, now: datetime) -> list[PromisedTime]:
 def _promised_time(clock: SlaClock, now: datetime) -> PromisedTime:
     metric = clock.get_metric_display()
     if clock.state == ClockState.FULFILLED:
-        return PromisedTime(metric, TargetState.FULFILLED, clock.fulfilled_at)
+        state = TargetState.MET_LATE if clock.breached else TargetState.FULFILLED
+        return PromisedTime(metric, state, clock.fulfilled_at)
     if clock.state == ClockState.PAUSED:
         return PromisedTime(metric, TargetState.PAUSED, None)
     late = clock.breached or (clock.due_at is not None and clock.due_at < now)

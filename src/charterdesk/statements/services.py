@@ -25,8 +25,9 @@ def portal_link(contract: Contract, month: Month, view: str = "portal_statement"
 def statement_mail(contract: Contract, month: Month, now: datetime) -> StatementMailing | None:
     """Mail `month`'s statement to the contract's administrators, once per contract and
     month. None when it was mailed before (by this or another worker) or nobody
-    administers the contract (it goes out once someone does, within the mailing days)."""
-    emails = sorted({c.email.lower() for c in contract.administrators.all()})
+    administers the contract who wants it by mail (their profile says so; it goes out
+    once someone does, within the mailing days)."""
+    emails = sorted({c.email.lower() for c in contract.administrators.all() if c.mail_statements})
     if not emails:
         return None
     try:

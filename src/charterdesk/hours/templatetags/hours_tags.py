@@ -8,6 +8,7 @@ from charterdesk.core.vocabulary import hours_text
 
 from ..forms import TimeEntryChangeForm, TimeEntryForm
 from ..selectors import bank_of, time_entries_of, time_totals_of
+from ..services import billable_by_default
 
 register = template.Library()
 
@@ -29,7 +30,11 @@ def desk_hours(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "entries": entries,
         "totals": time_totals_of(ticket),
         "bank": bank_of(ticket.contract) if ticket.contract_id else None,
-        "form": panel_form(context, "hours:new", TimeEntryForm()),
+        "form": panel_form(
+            context,
+            "hours:new",
+            TimeEntryForm(initial={"billable": billable_by_default(ticket)}),
+        ),
         "change_forms": {
             e.pk: TimeEntryChangeForm(
                 initial={

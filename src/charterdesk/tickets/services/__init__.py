@@ -3,6 +3,13 @@
 Taking a new request in (coverage, clocks, routing) is the intake app's `ticket_create`."""
 
 from .changes import ticket_update
+from .customer import reopen_until, ticket_reopen_by_customer, ticket_solve_by_customer
 from .messages import message_add
 
-__all__ = ["message_add", "ticket_update"]
+__all__ = [
+    "message_add",
+    "reopen_until",
+    "ticket_reopen_by_customer",
+    "ticket_solve_by_customer",
+    "ticket_update",
+]

@@ -55,7 +55,7 @@ def ticket_update(
             )
             changed[field] = old
     if changed:
-        _follow_up(ticket, actor, changed, at or timezone.now())
+        follow_up(ticket, actor, changed, at or timezone.now())
         ticket.save()
     return list(changed)
 
@@ -74,7 +74,7 @@ def _check(changes: dict[str, object]) -> None:
         raise ValidationError({"assignee": "Only an agent can be assigned."})
 
 
-def _follow_up(
+def follow_up(
     ticket: Ticket, actor: User | None, changed: dict[str, object], now: datetime
 ) -> None:
     """What a change implies: coverage again, clocks again, solved time, queue order."""

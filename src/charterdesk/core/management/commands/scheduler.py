@@ -27,7 +27,8 @@ class Command(CharterCommand):
         while self.running:
             close_old_connections()
             for name in run_due(timezone.now()):
-                self.stdout.write(f"enqueued {name}")
+                if options["verbosity"] > 1:  # every minute for some jobs: only when asked
+                    self.stdout.write(f"enqueued {name}")
             if options["once"]:
                 return
             deadline = time.monotonic() + options["interval"]

@@ -1,5 +1,6 @@
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -9,7 +10,21 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandParser
 
+from ...banner import startup_lines
 from ..base import CharterCommand, port_number
+
+STARTUP_WAIT = 30  # seconds the banner waits for the web server before printing anyway
+
+
+def _wait_until_answering(host: str, port: int) -> None:
+    """The banner comes last: after the server (and its start-up lines) is up."""
+    deadline = time.monotonic() + STARTUP_WAIT
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
 
 
 class Command(CharterCommand):
@@ -28,13 +43,18 @@ class Command(CharterCommand):
             "scheduler": [*me, "scheduler"],
         }
         children = {name: subprocess.Popen(argv) for name, argv in parts.items()}  # noqa: S603
-        self.stdout.write(
-            f"CharterDesk on http://{options['host']}:{options['port']}/ "
-            f"(web, worker and scheduler; Ctrl-C stops all)"
-        )
+        _wait_until_answering(options["host"], options["port"])
         backend = getattr(settings, "EMAIL_BACKEND", "")
         if backend.endswith("filebased.EmailBackend"):
             self.stdout.write(f"Outgoing mail is written to {settings.EMAIL_FILE_PATH}")
+        lines: list[str] = []
+        startup_lines.announce(lines)
+        for line in lines:
+            self.stdout.write(line)
+        self.stdout.write(
+            f"CharterDesk is running on http://{options['host']}:{options['port']}/ "
+            f"(web, worker and scheduler; Ctrl-C stops all)"
+        )
         stop = {"now": False}
 
         def request_stop(signum: int, frame: object) -> None:

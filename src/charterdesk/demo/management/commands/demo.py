@@ -4,7 +4,8 @@ from django.db import transaction
 
 from charterdesk.core.management.base import CharterCommand
 from charterdesk.demo.conversations import build_conversations
-from charterdesk.demo.reference import PASSWORD, build_reference
+from charterdesk.demo.reference import build_reference
+from charterdesk.demo.signins import sign_in_lines
 
 
 class Command(CharterCommand):
@@ -14,10 +15,8 @@ class Command(CharterCommand):
         with transaction.atomic(durable=True):
             ref = build_reference()
             made = build_conversations(ref)
-        self.stdout.write(
-            f"Demo data ready ({made} new demo tickets). Sign in with password '{PASSWORD}' as:"
-        )
-        for email, user in sorted(ref.users.items(), key=lambda kv: (kv[1].role, kv[0])):
-            org = getattr(getattr(user, "contact", None), "organization", None)
-            where = f" at {org.name} ({org.contracts.first().plan.name})" if org else ""
-            self.stdout.write(f"  {email:32} {user.get_role_display()}{where}")
+        if options["verbosity"] == 0:
+            return  # `make run`: `charterdesk serve` prints the sign-ins at its end
+        self.stdout.write(f"Demo data ready ({made} new demo tickets).")
+        for line in sign_in_lines():
+            self.stdout.write(line)
