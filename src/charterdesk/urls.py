@@ -13,6 +13,7 @@ urlpatterns = [
     path("coverage/", plans_views.coverage, name="coverage"),
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tokens/", include("charterdesk.accounts.token_urls")),
     path("portal/", include("charterdesk.portal.urls")),
     path("desk/", include("charterdesk.desk.urls")),
     path("admin/", admin.site.urls),

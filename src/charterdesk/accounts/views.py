@@ -7,5 +7,9 @@ from .auth import signed_in_user
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where signing in lands: agents in the desk, customers' contacts in the portal."""
-    return redirect("desk:queue" if signed_in_user(request).is_agent else "portal:tickets")
+    """Where signing in lands: agents in the desk, operators in the admin, customers'
+    contacts in the portal."""
+    user = signed_in_user(request)
+    if user.is_agent:
+        return redirect("desk:queue")
+    return redirect("admin:index" if user.is_staff else "portal:tickets")
