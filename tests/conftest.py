@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
-from charterdesk.accounts.models import ApiToken, User
+from charterdesk.accounts.models import ApiToken, Scope, User
 from charterdesk.demo.reference import build_reference
 
 
@@ -52,8 +52,12 @@ def api(personas: SimpleNamespace) -> "ApiClientFactory":
 
 
 class ApiClientFactory:
-    def as_(self, user: User) -> Client:
-        _, token = ApiToken.issue(user)
+    def as_(self, user: User, scopes: list[str] | None = None) -> Client:
+        """A client with a bearer token of `user`: every scope the user's role may hold,
+        unless `scopes` says which."""
+        if scopes is None:
+            scopes = [s for s in Scope if user.has_perm(f"api.{s.value}")]
+        _, token = ApiToken.issue(user, scopes=scopes)
         return Client(headers={"Authorization": f"Bearer {token}"})
 
 

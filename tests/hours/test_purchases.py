@@ -62,17 +62,17 @@ def test_a_manager_records_a_purchase_on_the_desk_page(personas, login):
 def test_a_purchase_recorded_in_the_admin_site_also_grows_the_contract(personas, login):
     contract = _initech()
     before = contract.hours_purchased
-    login(personas.manager).post(
+    login(personas.admin).post(
         "/admin/hours/purchase/add/", {"contract": contract.pk, "hours": "2", "note": "Admin"}
     )
     contract.refresh_from_db()
     assert contract.hours_purchased == before + 2
-    assert Purchase.objects.get(contract=contract).recorded_by == personas.manager
+    assert Purchase.objects.get(contract=contract).recorded_by == personas.admin
 
 
 def test_bad_hours_in_the_admin_site_are_a_form_error(personas, login):
     contract = _initech()
-    page = login(personas.manager).post(
+    page = login(personas.admin).post(
         "/admin/hours/purchase/add/", {"contract": contract.pk, "hours": "-2"}
     )
     assert page.status_code == 200

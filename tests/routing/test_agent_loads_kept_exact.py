@@ -1,7 +1,7 @@
 """Agents' loads are counted by database triggers; whatever happens to tickets, the kept
 counts equal the sum recomputed from the tickets (counts that drift are worse than slow)."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -93,8 +93,9 @@ class Desk:
                 assignee_id=self.who(args[0]), status=args[1], priority=args[2]
             )
             return
-        elif kind == "delete":
-            ticket.delete()
+        elif kind == "delete":  # Django refuses to delete tickets; the triggers see SQL
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM tickets_ticket WHERE id = %s", [ticket.pk])
             return
         ticket.save()
 

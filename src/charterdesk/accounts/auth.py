@@ -3,20 +3,35 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
-from charterdesk.accounts.models import ApiToken, User
+from charterdesk.accounts.models import ApiToken, Scope, TokenState, User
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class TokenAuth(HttpBearer):
-    """Bearer tokens made by `charterdesk token EMAIL`."""
+    """Bearer tokens made on the "API tokens" page or by `charterdesk token EMAIL`.
+
+    A revoked or expired token is refused like an unknown one (401). A token without the
+    `read` scope may not read, one without `write` may not change anything (403 naming the
+    missing scope); without `admin` the user keeps only what any agent or customer may do
+    (`User.get_all_permissions`)."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         found = ApiToken.find(token)
-        if found is None:
-            return None
         now = timezone.now()
-        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 300:
+        if found is None or found.state(now) != TokenState.ACTIVE:
+            return None
+        needed = Scope.READ if request.method in SAFE_METHODS else Scope.WRITE
+        if needed not in found.scopes:
+            raise PermissionDenied(
+                f"This token lacks the `{needed}` scope: make a token with it on the "
+                "API tokens page."
+            )
+        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
-        return found.user
+        user = found.user
+        user.token_scopes = frozenset(found.scopes)
+        return user
 
 
 def user_of(request: HttpRequest) -> User:

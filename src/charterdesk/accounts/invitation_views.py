@@ -19,6 +19,7 @@ from .invitations import (
     invitations_pending,
 )
 from .models import Role
+from .roles import Perm
 
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:
@@ -41,7 +42,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 def invitations(request: HttpRequest) -> HttpResponse:
     """Support managers invite agents and see who has not accepted yet."""
     manager = signed_in_user(request)
-    if not manager.is_staff:
+    if not manager.has_perm(Perm.INVITE_STAFF):
         raise PermissionDenied("Support managers invite agents.")
     form = InvitationForm(request.POST or None)
     if form.is_valid():

@@ -1,25 +1,22 @@
 import hashlib
 import secrets
+from collections.abc import Iterable
+from datetime import datetime
 from typing import ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from .records import Invitation, SignInSession
+from .roles import AGENT, CUSTOMER, STAFF_ROLES, Perm, Role, permissions_of
 
-__all__ = ["STAFF_ROLES", "ApiToken", "Invitation", "Role", "SignInSession", "User"]
+__all__ = ["STAFF_ROLES", "ApiToken", "Invitation", "Role", "Scope", "SignInSession", "User"]
 
-
-class Role(models.TextChoices):
-    CUSTOMER = "customer", "Customer contact"
-    AGENT = "agent", "Agent"
-    MANAGER = "manager", "Support manager"
-    ADMIN = "admin", "Administrator"
-
-
-STAFF_ROLES = (Role.AGENT, Role.MANAGER, Role.ADMIN)
+# What a token without the `admin` scope may still do: what any agent or customer may.
+UNPRIVILEGED = CUSTOMER | AGENT
 
 
 class UserManager(BaseUserManager["User"]):
@@ -50,6 +47,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
+    # Set by the API's bearer auth for one request: the scopes of the token used.
+    token_scopes: frozenset[str] | None = None
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -67,27 +67,70 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_staff(self) -> bool:
-        """Managers and administrators may use the admin site (plans, calendars, teams)."""
-        return self.role in (Role.MANAGER, Role.ADMIN)
+        """May use the Django admin (/admin/): administrators and operators."""
+        return self.has_perm(Perm.USE_ADMIN_SITE)
 
     @property
     def is_agent(self) -> bool:
-        """Staff who work tickets: agents, managers and administrators."""
+        """Staff who work tickets: agents, team leads, managers and administrators."""
         return self.role in STAFF_ROLES
 
     @property
     def is_customer(self) -> bool:
         return self.role == Role.CUSTOMER
 
-    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
-        return (self.is_active and self.is_staff) or super().has_perm(perm, obj)
+    def get_all_permissions(self, obj: object = None) -> set[str]:
+        """What this user may do now: the role's permissions (accounts/roles.py), none when
+        inactive, and through a token without the `admin` scope only what any agent or
+        customer may."""
+        if not self.is_active:
+            return set()
+        granted = permissions_of(self.role)
+        if self.token_scopes is not None and Scope.ADMIN not in self.token_scopes:
+            granted = granted & UNPRIVILEGED
+        return set(granted)
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        return perm in self.get_all_permissions(obj)
+
+    def has_perms(self, perm_list: Iterable[str], obj: object = None) -> bool:
+        granted = self.get_all_permissions(obj)
+        return all(perm in granted for perm in perm_list)
 
     def has_module_perms(self, app_label: str) -> bool:
-        return (self.is_active and self.is_staff) or super().has_module_perms(app_label)
+        return any(p.startswith(f"{app_label}.") for p in self.get_all_permissions())
 
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Scope(models.TextChoices):
+    READ = "read", "Read: GET requests"
+    WRITE = "write", "Write: create and change (POST, PUT, PATCH, DELETE)"
+    ADMIN = "admin", "Admin: what only managers and administrators may do"
+
+
+# The scope a role needs to hold each token scope (accounts/roles.py grants them).
+SCOPE_PERMISSION = {
+    Scope.READ: Perm.API_READ,
+    Scope.WRITE: Perm.API_WRITE,
+    Scope.ADMIN: Perm.API_ADMIN,
+}
+
+
+class TokenState(models.TextChoices):
+    ACTIVE = "active", "Active"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
+def _scope_error(unknown: list[str], refused: list[str]) -> str:
+    if unknown:
+        return f"Unknown scope {', '.join(unknown)}: use read, write or admin."
+    if refused:
+        return f"Your role cannot hold the {', '.join(refused)} scope."
+    return ""
 
 
 class ApiToken(models.Model):
@@ -97,18 +140,51 @@ class ApiToken(models.Model):
     name = models.CharField(max_length=100, blank=True)
     prefix = models.CharField(max_length=12, help_text="Shown to identify the token.")
     digest = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(
+        default=list, help_text="Any of read, write, admin: what requests the token may make."
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Refused from this time on; empty: never expires."
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
 
     @classmethod
-    def issue(cls, user: User, name: str = "") -> tuple["ApiToken", str]:
-        """Create a token; the plain text is returned once and never stored."""
+    def issue(
+        cls,
+        user: User,
+        name: str = "",
+        *,
+        scopes: Iterable[str] = (Scope.READ, Scope.WRITE),
+        expires_at: datetime | None = None,
+    ) -> tuple["ApiToken", str]:
+        """Create a token; the plain text is returned once and never stored. A scope the
+        user's role does not hold (a customer asking for `admin`) is refused."""
+        wanted = set(scopes)
+        unknown = sorted(wanted - set(Scope.values))
+        refused = [s.value for s in Scope if s in wanted and not user.has_perm(SCOPE_PERMISSION[s])]
+        if unknown or refused or not wanted:
+            raise ValidationError(
+                {"scopes": _scope_error(unknown, refused) or "Choose at least one scope."}
+            )
+        allowed = [s.value for s in Scope if s in wanted]
         prefix = secrets.token_hex(4)
         plain = f"cd_{prefix}_{secrets.token_urlsafe(32)}"
-        token = cls.objects.create(user=user, name=name, prefix=prefix, digest=_digest(plain))
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=prefix,
+            digest=_digest(plain),
+            scopes=allowed,
+            expires_at=expires_at,
+        )
         return token, plain
 
     @classmethod
@@ -118,3 +194,10 @@ class ApiToken(models.Model):
             .filter(digest=_digest(plain), user__is_active=True)
             .first()
         )
+
+    def state(self, now: datetime | None = None) -> TokenState:
+        if self.revoked_at is not None:
+            return TokenState.REVOKED
+        if self.expires_at is not None and self.expires_at <= (now or timezone.now()):
+            return TokenState.EXPIRED
+        return TokenState.ACTIVE

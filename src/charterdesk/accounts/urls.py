@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitation_views, passwords, two_factor_views, views
+from . import invitation_views, passwords, token_views, two_factor_views, views
 
 app_name = "accounts"
 
@@ -31,4 +31,6 @@ urlpatterns = [
     path("two-factor/disable", two_factor_views.disable, name="two_factor_disable"),
     path("invitation/<str:token>/", invitation_views.accept, name="invitation_accept"),
     path("invitations/", invitation_views.invitations, name="invitations"),
+    path("tokens/", token_views.token_list, name="tokens"),
+    path("tokens/<int:token_id>/revoke", token_views.token_revoke_view, name="token_revoke"),
 ]

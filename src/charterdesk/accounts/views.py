@@ -12,8 +12,12 @@ from .sessions import browser_of, session_sign_out, sessions_of, sign_out_everyw
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where signing in lands: agents in the desk, customers' contacts in the portal."""
-    return redirect("desk:queue" if signed_in_user(request).is_agent else "portal:tickets")
+    """Where signing in lands: agents in the desk, operators in the admin, customers'
+    contacts in the portal."""
+    user = signed_in_user(request)
+    if user.is_agent:
+        return redirect("desk:queue")
+    return redirect("admin:index" if user.is_staff else "portal:tickets")
 
 
 @login_required

@@ -12,6 +12,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import lacks_admin_scope
+
 log = logging.getLogger(__name__)
 
 TITLES = {
@@ -80,12 +83,20 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return problem(request, 500, "Something went wrong on our side; nothing was changed.")
 
 
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    detail = str(exc) or "Not allowed."
+    user = getattr(request, "auth", None)
+    if isinstance(user, User) and lacks_admin_scope(user):
+        detail += " This token lacks the `admin` scope, which your role may hold."
+    return problem(request, 403, detail)
+
+
 def install(api: NinjaAPI) -> None:
     handlers: dict[type[Exception], Any] = {
         NinjaValidationError: _ninja_validation,
         DjangoValidationError: _django_validation,
         AuthenticationError: lambda r, e: problem(r, 401, "Send a valid bearer token."),
-        PermissionDenied: lambda r, e: problem(r, 403, str(e) or "Not allowed."),
+        PermissionDenied: _forbidden,
         ObjectDoesNotExist: lambda r, e: problem(r, 404, "No such resource."),
         Http404: lambda r, e: problem(r, 404, "No such resource."),
         HttpError: _http_error,

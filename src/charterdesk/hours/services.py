@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
 from charterdesk.core.vocabulary import Decision, hours_text
 from charterdesk.mail.outbox import mail_queue
@@ -150,7 +151,7 @@ def _describe(entry: TimeEntry) -> str:
 
 def _check_owner(entry: TimeEntry, actor: User) -> None:
     check_agent(actor, ONLY_AGENTS)
-    if entry.agent_id != actor.pk and not actor.is_staff:
+    if entry.agent_id != actor.pk and not actor.has_perm(Perm.CORRECT_OTHERS_TIME):
         raise PermissionDenied("Agents correct or delete only their own time entries.")
 
 
@@ -214,7 +215,7 @@ def purchase_create(
     contract: Contract, actor: User, *, hours: Decimal, note: str = "", at: datetime | None = None
 ) -> Purchase:
     """Record hours the customer bought and add them to the contract's purchased hours."""
-    if not actor.is_staff:
+    if not actor.has_perm(Perm.RECORD_PURCHASE):
         raise PermissionDenied("Only support managers record purchased hours.")
     if not Decimal("0.25") <= hours <= MAX_PURCHASE_HOURS:
         raise ValidationError({"hours": f"Record from 0.25 to {MAX_PURCHASE_HOURS} hours."})

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import flash_errors
 from charterdesk.core.panels import show_again
 from charterdesk.core.vocabulary import hours_text
@@ -92,7 +93,7 @@ def contract_hours(request: HttpRequest, contract_id: int) -> HttpResponse:
     contract = _contract_or_404(user, contract_id)
     form = PurchaseForm(request.POST or None)
     if request.method == "POST":
-        if not user.is_staff:
+        if not user.has_perm(Perm.RECORD_PURCHASE):
             raise PermissionDenied("Only support managers record purchased hours.")
         if form.is_valid():
             with transaction.atomic(durable=True):

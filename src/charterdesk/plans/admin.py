@@ -29,9 +29,12 @@ class ContractAdmin(admin.ModelAdmin):
     search_fields = ["organization__name"]
     filter_horizontal = ["authorized_contacts"]
     raw_id_fields = ["organization", "relationship_manager"]
+    # Purchased hours grow only through a recorded purchase (hours app), never by hand.
+    readonly_fields = ["hours_purchased"]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        """A new plan or new dates change the promises on open tickets: announce it."""
+        """A new plan or new dates change the promises on open tickets: announce it (the SLA
+        app recomputes their deadlines and writes a line in each ticket's history)."""
         super().save_model(request, obj, form, change)
         if change and {"plan", "starts_on", "ends_on"} & set(form.changed_data):
             contract_terms_changed.announce(obj)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
 from charterdesk.core.querystring import MAX_ID
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
@@ -36,7 +37,7 @@ MAX_POSITION = 1_000_000
 
 
 def _managers_only(actor: User) -> None:
-    if not actor.is_staff:
+    if not actor.has_perm(Perm.EDIT_ROUTING_RULES):
         raise PermissionDenied("Only support managers edit routing rules.")
 
 

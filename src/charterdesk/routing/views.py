@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import add_service_errors
 
 from . import selectors, services
@@ -21,7 +22,7 @@ from .models import RoutingRule
 
 def _manager(request: HttpRequest) -> User:
     user = signed_in_user(request)
-    if not user.is_staff:
+    if not user.has_perm(Perm.EDIT_ROUTING_RULES):
         raise PermissionDenied("Only support managers edit routing rules.")
     return user
 

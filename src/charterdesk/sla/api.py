@@ -18,8 +18,9 @@ router = Router(tags=["sla"])
 
 @router.get("/tickets/{ticket_id}/sla-events", response=list[SlaEventOut])
 def ticket_sla_events(request: HttpRequest, ticket_id: Id) -> QuerySet[SlaEvent]:
-    ticket = ticket_selectors.ticket_get_for(user_of(request), ticket_id)
-    return selectors.events_of(ticket)
+    user = user_of(request)
+    ticket = ticket_selectors.ticket_get_for(user, ticket_id)
+    return selectors.events_visible_to(user, ticket)
 
 
 @router.post("/tickets/{ticket_id}/sla/{clock_id}/override", response=ClockOut)

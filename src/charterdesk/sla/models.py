@@ -150,6 +150,12 @@ class SlaEvent(models.Model):
     due_at = models.DateTimeField(null=True, blank=True)
     business_seconds_used = models.BigIntegerField(default=0)
     note = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(
+        max_length=300,
+        blank=True,
+        db_default="",  # the sweep inserts events with SQL of its own
+        help_text="Internal: why an agent set the deadline by hand; never shown to customers.",
+    )
 
     class Meta:
         ordering = ["at", "id"]

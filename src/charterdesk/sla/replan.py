@@ -5,10 +5,13 @@ announces `contract_terms_changed`)."""
 from django.db import transaction
 from django.utils import timezone
 
-from charterdesk.tickets.models import OPEN_STATUSES, Ticket
+from charterdesk.tickets.models import OPEN_STATUSES, EventKind, Ticket
+from charterdesk.tickets.services.history import record
 
 from . import deadlines
 from .services import sla_recompute
+
+REPLANNED = "recomputed: the contract's plan or dates changed"
 
 
 def contract_replan(contract_id: int) -> int:
@@ -30,4 +33,5 @@ def contract_replan(contract_id: int) -> int:
             sla_recompute(ticket, now, "plan changed")
             deadlines.refresh(ticket, ticket.first_replied_at or ticket.created_at)
             ticket.save(update_fields=["first_reply_due_at", "attention_at"])
+            record(ticket, None, EventKind.CHANGED, field="deadlines", note=REPLANNED, at=now)
     return len(ids)

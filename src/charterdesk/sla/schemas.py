@@ -28,6 +28,10 @@ class SlaEventOut(Schema):
     due_at: datetime | None
     business_seconds_used: int
     note: str
+    reason: str = Field(
+        validation_alias="shown_reason",
+        description="Why an agent set the deadline by hand; empty for customers (internal).",
+    )
 
 
 class OverrideIn(Schema):

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -36,7 +36,15 @@ def clock_lock_of(ticket: Ticket, clock_id: int) -> SlaClock:
 
 
 def events_of(ticket: Ticket) -> QuerySet[SlaEvent]:
+    """All of a ticket's SLA events, for agents (with the internal `reason`)."""
     return SlaEvent.objects.filter(ticket=ticket).select_related("clock").order_by("at", "id")
+
+
+def events_visible_to(user: User, ticket: Ticket) -> QuerySet[SlaEvent]:
+    """The ticket's SLA events as `user` may read them: customers without the reason an
+    agent gave for setting a deadline by hand (it is internal): `shown_reason` is empty."""
+    shown = F("reason") if user.is_agent else Value("")
+    return events_of(ticket).annotate(shown_reason=shown)
 
 
 class TargetState(models.TextChoices):

@@ -190,7 +190,9 @@ def _save(targets: list[SlaClock]) -> None:
         )
 
 
-def _log(targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "") -> None:
+def _log(
+    targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "", reason: str = ""
+) -> None:
     SlaEvent.objects.bulk_create(
         SlaEvent(
             clock=c,
@@ -200,6 +202,7 @@ def _log(targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = 
             due_at=c.due_at,
             business_seconds_used=c.used_before,
             note=note[:300],
+            reason=reason[:300],
         )
         for c in targets
     )
@@ -222,7 +225,8 @@ def _check_override(clock: SlaClock, due_at: datetime, now: datetime) -> None:
 
 def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: User) -> SlaClock:
     """Set a deadline by hand. Needs a reason; recorded as an SLA event and in the ticket's
-    history."""
+    history. The reason is internal: customers see that the deadline moved, agents also why
+    (the SLA event's `reason`, an internal history line)."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the deadline changes."})
     if clock.state not in RUNNING_STATES:
@@ -233,14 +237,11 @@ def sla_override(clock: SlaClock, due_at: datetime, reason: str, actor: User) ->
     clock.warn_at = min(clock.warn_at or due_at, due_at)
     clock.overridden = True
     clock.save(update_fields=["due_at", "warn_at", "overridden"])
-    _log([clock], SlaEventKind.RECOMPUTED, timezone.now(), f"set by hand: {reason}")
+    _log([clock], SlaEventKind.RECOMPUTED, timezone.now(), "set by hand", reason=reason)
+    field = f"{clock.metric} deadline"
+    old_text = old.isoformat() if old else ""
     record(
-        clock.ticket,
-        actor,
-        EventKind.CHANGED,
-        field=f"{clock.metric} deadline",
-        old=old.isoformat() if old else "",
-        new=due_at.isoformat(),
-        note=reason,
+        clock.ticket, actor, EventKind.CHANGED, field=field, old=old_text, new=due_at.isoformat()
     )
+    record(clock.ticket, actor, EventKind.CHANGED, field=field, note=reason, internal=True)
     return clock

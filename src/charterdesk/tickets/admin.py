@@ -16,7 +16,8 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Ticket)
 class TicketAdmin(admin.ModelAdmin):
-    """Read-only: changes go through the agent workspace so they land in the history."""
+    """Read-only and never deleted: changes go through the agent workspace so they land in
+    the history."""
 
     list_display = ["id", "subject", "organization", "request_type", "priority", "status"]
     list_filter = ["status", "request_type", "priority", "coverage"]
@@ -29,4 +30,7 @@ class TicketAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

@@ -1,5 +1,10 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models import ProtectedError
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 from charterdesk.core.vocabulary import (
@@ -213,3 +218,20 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} {self.kind} {self.field}"
+
+
+KEPT_MESSAGE = (
+    "Tickets, their messages and their history are never deleted: solve or close the ticket."
+)
+
+
+@receiver(pre_delete, sender=Ticket)
+@receiver(pre_delete, sender=Message)
+@receiver(pre_delete, sender=TicketEvent)
+def refuse_deleting_ticket_records(
+    sender: type[models.Model], instance: models.Model, **_: Any
+) -> None:
+    """Every delete through Django (a record's `delete()`, a queryset's, a cascade from a
+    deleted organization, user or queue, the admin) sends `pre_delete` before it deletes
+    anything; refusing here keeps the whole delete from happening."""
+    raise ProtectedError(KEPT_MESSAGE, {instance})
