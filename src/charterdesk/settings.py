@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "charterdesk.core.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "charterdesk.urls"
