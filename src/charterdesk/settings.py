@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "charterdesk.core.middleware.RefuseInvalidInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "charterdesk.core.idempotency.IdempotencyMiddleware",
     # Last: turns a refused sign-in into the "signing in is paused" page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -38,6 +38,7 @@ def test_solved_tickets_close_after_the_grace_period(personas, settings):
 def test_each_app_registers_its_jobs_at_start_up():
     assert {job.name: job.task.module_path for job in JOBS} == {
         "prune-task-results": "charterdesk.core.tasks.prune_task_results",
+        "prune-idempotency-keys": "charterdesk.core.tasks.prune_idempotency_keys",
         "sweep-sla-clocks": "charterdesk.sla.tasks.sweep_sla_clocks",
         "tell-authorized": "charterdesk.intake.tasks.tell_authorized_contacts",
         "close-solved-tickets": "charterdesk.tickets.tasks.close_solved_tickets",

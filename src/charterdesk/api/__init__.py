@@ -3,10 +3,11 @@
 The OpenAPI document is at /api/v1/openapi.json, interactive docs at /api/v1/docs.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Router
 
 from charterdesk.accounts.auth import TokenAuth
 from charterdesk.commitments.api import router as commitments_router
+from charterdesk.core.idempotency import idempotent
 from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
 from charterdesk.estimates.api import router as estimates_router
@@ -36,17 +37,33 @@ api = NinjaAPI(
     parser=CheckedParser(),
 )
 problems.install(api)
-api.add_router("", tickets_router)
-api.add_router("", customers_router)
-api.add_router("", plans_router)
-api.add_router("", sla_router)
-api.add_router("", mail_router)
-api.add_router("", mailboxes_router)
-api.add_router("", escalations_router)
-api.add_router("", swarms_router)
-api.add_router("", hours_router)
-api.add_router("", estimates_router)
-api.add_router("", commitments_router)
-api.add_router("", satisfaction_router)
-api.add_router("", statements_router)
-api.add_router("", routing_router)
+ROUTERS = [
+    tickets_router,
+    customers_router,
+    plans_router,
+    sla_router,
+    mail_router,
+    mailboxes_router,
+    escalations_router,
+    swarms_router,
+    hours_router,
+    estimates_router,
+    commitments_router,
+    satisfaction_router,
+    statements_router,
+    routing_router,
+]
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _idempotent_writes(router: Router) -> None:
+    """Every write operation honours the Idempotency-Key header (core.idempotency)."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            if WRITE_METHODS & set(operation.methods):
+                operation.view_func = idempotent(operation.view_func)
+
+
+for router in ROUTERS:
+    _idempotent_writes(router)
+    api.add_router("", router)

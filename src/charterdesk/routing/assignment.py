@@ -8,6 +8,7 @@ take it, the team it hands over to (follow-the-sun) is tried, and so on along th
 
 import json
 import operator
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ from .load_counter import COLUMNS, WEIGHTS
 from .models import AgentLoad, AgentProfile, Assignment, Availability, Queue, Team
 
 MAX_HANDOVERS = 6
+CLAIM_ROUNDS = 4  # reads of one team when concurrent assignments took every candidate
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -242,11 +244,17 @@ def _ordered(pool: list[Candidate], strategy: str) -> list[Candidate]:
 
 
 def _claim(candidate: Candidate, now: datetime) -> bool:
-    """A conditional UPDATE: if another assignment took this agent meanwhile, it fails and
-    the next candidate is tried, so two concurrent tickets do not land on one agent."""
-    taken = AgentProfile.objects.filter(
+    """Take this agent if no other assignment took them since they were read.
+
+    The agent's profile is locked with SKIP LOCKED: an agent another ticket is being
+    assigned to right now is passed over, never waited for, so concurrent assignments never
+    wait on each other's agents (waiting there deadlocked eight concurrent creators on
+    PostgreSQL). The UPDATE is then conditional on last_assigned_at, so an agent taken by a
+    transaction that committed meanwhile is passed over too. Needs a transaction."""
+    free = AgentProfile.objects.filter(
         pk=candidate.profile_id, last_assigned_at=candidate.last_assigned_at
-    ).update(last_assigned_at=now)
+    ).select_for_update(skip_locked=True)
+    taken = AgentProfile.objects.filter(pk__in=free.values("pk")).update(last_assigned_at=now)
     if taken:
         candidate.last_assigned_at = now
     return taken == 1
@@ -306,11 +314,32 @@ def choose(queue: Queue, now: datetime, *, language: str = "", claim: bool = Tru
         return Choice(None, strategy, "manual queue: an agent takes the ticket")
     reasons = []
     for step, team in enumerate(_handover_chain(queue)):
+        prefix = f"follow-the-sun: {team.name} takes over" if step else ""
+        chosen, why = _choose_in(team, queue, now, language, claim=claim, prefix=prefix)
+        if chosen is not None:
+            return chosen
+        reasons.append(f"{team.name}: {why}")
+    return Choice(None, strategy, "left unassigned: " + "; ".join(reasons))
+
+
+def _choose_in(
+    team: Team, queue: Queue, now: datetime, language: str, *, claim: bool, prefix: str
+) -> tuple[Choice | None, str]:
+    """One team's decision. When every candidate was just taken by concurrent assignments,
+    the team is read again (their commits are then visible), a few times, before the ticket
+    goes on to the next team or stays unassigned."""
+    for attempt in range(CLAIM_ROUNDS):
+        if attempt:
+            time.sleep(0.02 * attempt)  # the concurrent assignments are committing
         first, size, why, note = _candidates(team.pk, queue, now, language)
-        if step:
-            note = f"follow-the-sun: {team.name} takes over" + (f"; {note}" if note else "")
+        if prefix:
+            note = prefix + (f"; {note}" if note else "")
         for candidate in first:
             if not claim or _claim(candidate, now):
-                return Choice(candidate.user, strategy, _why(strategy, candidate, size, note))
-        reasons.append(f"{team.name}: {why or 'every candidate was just taken'}")
-    return Choice(None, strategy, "left unassigned: " + "; ".join(reasons))
+                chosen = Choice(
+                    candidate.user, queue.assignment, _why(queue.assignment, candidate, size, note)
+                )
+                return chosen, ""
+        if not first:
+            return None, why
+    return None, "every candidate was just taken"

@@ -7,6 +7,7 @@ from django.core.management.base import CommandParser
 from django.db import close_old_connections
 from django.utils import timezone
 
+from ...outage import DATABASE_DOWN, Outage
 from ...schedule import run_due
 from ..base import CharterCommand, positive_int
 
@@ -24,16 +25,27 @@ class Command(CharterCommand):
         self.running = True
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
+        outage = Outage("scheduler", sleep=self._pause)
         while self.running:
-            close_old_connections()
-            for name in run_due(timezone.now()):
-                if options["verbosity"] > 1:  # every minute for some jobs: only when asked
-                    self.stdout.write(f"enqueued {name}")
+            try:
+                close_old_connections()
+                for name in run_due(timezone.now()):
+                    if options["verbosity"] > 1:  # every minute for some jobs: only when asked
+                        self.stdout.write(f"enqueued {name}")
+            except DATABASE_DOWN as error:
+                if options["once"]:
+                    raise
+                outage.ride_out(error, running=lambda: self.running)
+                continue
             if options["once"]:
                 return
-            deadline = time.monotonic() + options["interval"]
-            while self.running and time.monotonic() < deadline:
-                time.sleep(0.2)
+            self._pause(options["interval"])
+
+    def _pause(self, seconds: float) -> None:
+        """Sleep, waking early when asked to stop."""
+        deadline = time.monotonic() + seconds
+        while self.running and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def _stop(self, signum: int, frame: FrameType | None) -> None:
         self.running = False

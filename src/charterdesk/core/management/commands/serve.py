@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import deque
 from typing import Any
 
 from django.conf import settings
@@ -27,8 +28,62 @@ def _wait_until_answering(host: str, port: int) -> None:
             time.sleep(0.3)
 
 
+# A child that stops is started again, unless it stopped this often within this window:
+# then it keeps dying (a wrong setting, a broken install) and everything stops, saying so.
+RESTARTS, WITHIN = 5, 60.0
+
+
+class Children:
+    """The child processes by name, each started again when it stops, up to the limit."""
+
+    def __init__(self, parts: dict[str, list[str]], restarts: int, within: float) -> None:
+        self.parts = parts
+        self.restarts, self.within = restarts, within
+        self.procs = {name: self._start(argv) for name, argv in parts.items()}
+        self.stops: dict[str, deque[float]] = {name: deque() for name in parts}
+
+    @staticmethod
+    def _start(argv: list[str]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(argv)  # noqa: S603 - our own command line
+
+    def check(self) -> str:
+        """Start again every child that stopped; returns why to give up, if one keeps dying."""
+        now = time.monotonic()
+        for name, proc in self.procs.items():
+            if proc.poll() is None:
+                continue
+            stops = self.stops[name]
+            stops.append(now)
+            while stops and now - stops[0] > self.within:
+                stops.popleft()
+            if len(stops) > self.restarts:
+                return (
+                    f"{name} keeps stopping (exit {proc.returncode}; {len(stops)} times in "
+                    f"{self.within:.0f} s): stopping CharterDesk; see the lines above for why"
+                )
+            sys.stderr.write(
+                f"{name} stopped (exit {proc.returncode}); starting it again "
+                f"({len(stops)} of {self.restarts} restarts in {self.within:.0f} s)\n"
+            )
+            self.procs[name] = self._start(self.parts[name])
+        return ""
+
+    def stop(self) -> None:
+        for child in self.procs.values():
+            if child.poll() is None:
+                child.terminate()
+        for child in self.procs.values():
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
 class Command(CharterCommand):
-    help = "Migrate, then run web server, background worker and scheduler together."
+    help = (
+        "Migrate, then run web server, background worker and scheduler together; "
+        "a part that stops is started again."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -42,7 +97,7 @@ class Command(CharterCommand):
             "worker": [*me, "worker"],
             "scheduler": [*me, "scheduler"],
         }
-        children = {name: subprocess.Popen(argv) for name, argv in parts.items()}  # noqa: S603
+        children = Children(parts, RESTARTS, WITHIN)
         _wait_until_answering(options["host"], options["port"])
         backend = getattr(settings, "EMAIL_BACKEND", "")
         if backend.endswith("filebased.EmailBackend"):
@@ -63,21 +118,14 @@ class Command(CharterCommand):
         signal.signal(signal.SIGINT, request_stop)
         signal.signal(signal.SIGTERM, request_stop)
         code = self._watch(children, stop)
-        for child in children.values():
-            if child.poll() is None:
-                child.terminate()
-        for child in children.values():
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        children.stop()
         sys.exit(code)
 
-    def _watch(self, children: dict[str, subprocess.Popen[bytes]], stop: dict[str, bool]) -> int:
+    def _watch(self, children: Children, stop: dict[str, bool]) -> int:
         while not stop["now"]:
-            for name, child in children.items():
-                if child.poll() is not None:
-                    self.stderr.write(f"{name} stopped (exit {child.returncode}); stopping all")
-                    return 1
+            why = children.check()
+            if why:
+                self.stderr.write(why)
+                return 1
             time.sleep(0.5)
         return 0

@@ -1,0 +1,142 @@
+"""`charterdesk serve` against a private PostgreSQL that the test stops and starts: the web
+answers again once the database is back, a task enqueued after the outage runs, and the
+worker and scheduler each say once that the database went away (no traceback, no restart).
+
+Slow (about 20-30 s: a cluster, migrations, an outage), marked `slow`."""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.core.private_postgres import PrivatePostgres, available, free_port
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not available(), reason="needs Debian's PostgreSQL binaries"),
+]
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture
+def postgres() -> Iterator[PrivatePostgres]:
+    cluster = PrivatePostgres()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+class Served:
+    def __init__(self, database_url: str) -> None:
+        self.port = free_port()
+        self.data = Path(tempfile.mkdtemp(prefix="charterdesk-serve-"))
+        self.env = {
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(SRC),
+            "DJANGO_SETTINGS_MODULE": "charterdesk.settings",
+            "DATABASE_URL": database_url,
+            "CONN_MAX_AGE": "600",
+            "CHARTERDESK_DATA_DIR": str(self.data),
+        }
+        self.log = (self.data / "serve.log").open("w+")
+        self.proc = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "charterdesk.cli", "serve", "--port", str(self.port)],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def cli(self, code: str) -> str:
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "charterdesk.cli", "shell", "--no-imports", "-c", code],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    def get(self, path: str, token: str) -> int:
+        request = urllib.request.Request(  # noqa: S310 - our own local server
+            f"http://127.0.0.1:{self.port}{path}", headers={"Authorization": f"Bearer {token}"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        except OSError:
+            return 0
+
+    def output(self) -> str:
+        self.log.flush()
+        return (self.data / "serve.log").read_text()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def until(check, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+NEW_TOKEN = """
+from charterdesk.accounts.models import ApiToken, Role, User
+agent = User.objects.create_user("oncall@example.com", "x", name="On call", role=Role.AGENT, tier=1)
+print(ApiToken.issue(agent)[1])
+"""
+ENQUEUE = (
+    "from charterdesk.core.tasks import prune_task_results; print(prune_task_results.enqueue().id)"
+)
+STATUS = (
+    "from django_tasks_db.models import DBTaskResult; "
+    "print(DBTaskResult.objects.get(pk='{}').status)"
+)
+
+
+def test_serve_keeps_answering_after_postgresql_restarts(postgres):
+    served = Served(postgres.url)
+    try:
+        assert until(lambda: served.get("/api/v1/tickets", "none") == 401, 60), served.output()
+        token = served.cli(NEW_TOKEN)
+        assert served.get("/api/v1/tickets", token) == 200
+
+        postgres.stop()
+        time.sleep(4)  # the worker polls every second, the scheduler every five
+        postgres.start()
+
+        assert until(lambda: served.get("/api/v1/tickets", token) == 200, 30), served.output()
+        task_id = served.cli(ENQUEUE)
+        ran = until(lambda: served.cli(STATUS.format(task_id)) == "SUCCESSFUL", 20)
+        assert ran, served.output()
+        assert served.proc.poll() is None
+        output = served.output()
+        assert output.count("worker: the database is unavailable") == 1, output
+        assert output.count("scheduler: the database is unavailable") == 1, output
+        assert "Traceback" not in output
+        assert "starting it again" not in output
+    finally:
+        served.stop()
