@@ -5,6 +5,7 @@ Callers (portal, API, mail, demo) own the transaction."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -62,36 +63,24 @@ class Intake:
     language: str = ""
 
 
-def ticket_create(
-    *,
-    requester: Contact,
-    subject: str,
-    body: str,
-    request_type: str | None = None,
-    priority: str | None = None,
-    channel: Channel = Channel.PORTAL,
-    actor: User | None = None,
-    at: datetime | None = None,
-    product: str = "",
-    language: str = "",
-) -> Ticket:
-    """Take a request in: classify, decide coverage, route, start the SLA clocks.
+class Request(TypedDict, total=False):
+    """A new request as every channel gives it (`requester`, `subject` and `body` always)."""
 
-    `at` is when the request arrived (default now; imports pass the original time)."""
-    return intake_record(
-        intake_prepare(
-            requester=requester,
-            subject=subject,
-            body=body,
-            request_type=request_type,
-            priority=priority,
-            channel=channel,
-            actor=actor,
-            at=at,
-            product=product,
-            language=language,
-        )
-    )
+    requester: Required[Contact]
+    subject: Required[str]
+    body: Required[str]
+    request_type: str | None  # None: guessed from the text
+    priority: str | None  # None: normal
+    channel: Channel  # default: the portal
+    actor: User | None  # who typed it in: the contact, an agent for them, or None (mail)
+    at: datetime | None  # when it arrived (default now; imports pass the original time)
+    product: str
+    language: str
+
+
+def ticket_create(**request: Unpack[Request]) -> Ticket:
+    """Take a request in: classify, decide coverage, route, start the SLA clocks."""
+    return intake_record(intake_prepare(**request))
 
 
 def intake_prepare(
@@ -127,21 +116,21 @@ def intake_prepare(
         requester.organization, request_type, channel, plan_id, product=product, language=language
     )
     return Intake(
-        requester,
-        subject,
-        body,
-        request_type,
-        source,
-        priority,
-        channel,
-        actor,
-        coverage,
-        route.queue,
-        opening_clocks(terms, now),
-        now,
-        route,
-        product,
-        language,
+        requester=requester,
+        subject=subject,
+        body=body,
+        request_type=request_type,
+        type_source=source,
+        priority=priority,
+        channel=channel,
+        actor=actor,
+        coverage=coverage,
+        queue=route.queue,
+        clocks=opening_clocks(terms, now),
+        at=now,
+        route=route,
+        product=product,
+        language=language,
     )
 
 
