@@ -1,16 +1,18 @@
-"""Pages refuse input no database can hold before any view reads it.
+"""Pages refuse input no database can hold before any view reads it, where no form can.
 
-Every field of every form, every query-string parameter and the path itself: a NUL
-character (PostgreSQL cannot store it) answers 400 with a page naming the field, and a
-body over DATA_UPLOAD_MAX_MEMORY_SIZE answers 413. The API (under /api/) checks the same in
-its parser and answers problem+json instead.
+The path and every query-string parameter: a NUL character (PostgreSQL cannot store it) or
+a lone surrogate answers 400 with a page naming the parameter, and a body over
+DATA_UPLOAD_MAX_MEMORY_SIZE answers 413. A form post's fields are left to its form, which
+shows the error next to the field with what was typed kept (Django's `CharField` refuses a
+NUL; a form post cannot carry a lone surrogate, Django decodes invalid UTF-8 to U+FFFD).
+The API (under /api/) checks the same in its parser and answers problem+json instead.
 """
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 
@@ -24,15 +26,13 @@ def _first_invalid(request: HttpRequest) -> tuple[str, str] | None:
     reason = invalid_text_reason(request.path_info)
     if reason:
         return "address", reason
-    sources: list[QueryDict] = [request.GET]
     if request.method == "POST":
-        sources.append(request.POST)
-    for data in sources:
-        for key, values in data.lists():
-            for text in (key, *values):
-                reason = invalid_text_reason(text)
-                if reason:
-                    return printable(key), reason
+        request.POST  # noqa: B018 -- reads the body now: one over the limit answers 413
+    for key, values in request.GET.lists():
+        for text in (key, *values):
+            reason = invalid_text_reason(text)
+            if reason:
+                return printable(key), reason
     return None
 
 

@@ -24,3 +24,9 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label="Note (optional)", max_length=500, required=False)
+
+
+class WithdrawForm(forms.Form):
+    """The ticket page's Withdraw button; a note, when a client sends one, is checked too."""
+
+    note = forms.CharField(label="Note", max_length=500, required=False)

@@ -14,7 +14,7 @@ from charterdesk.core.panels import show_again
 from charterdesk.tickets.selectors import ticket_locked_or_404
 
 from . import services
-from .forms import DecisionForm, EstimateForm
+from .forms import DecisionForm, EstimateForm, WithdrawForm
 from .models import Estimate
 from .selectors import estimate_lock, estimate_lock_for, estimates_of
 
@@ -47,11 +47,15 @@ def _locked(user: User, estimate_id: int) -> Estimate:
 @require_POST
 def estimate_withdraw(request: HttpRequest, estimate_id: int) -> HttpResponse:
     agent = signed_in_user(request)
+    form = WithdrawForm(request.POST)
     with transaction.atomic(durable=True):
         estimate = _locked(agent, estimate_id)
+        if not form.is_valid():
+            flash_errors(request, "The estimate was not withdrawn.", form=form)
+            return redirect("desk:ticket", ticket_id=estimate.ticket_id)
         try:
             with transaction.atomic():  # a savepoint: a refused withdrawal writes nothing
-                services.estimate_withdraw(estimate, agent, request.POST.get("note", "")[:500])
+                services.estimate_withdraw(estimate, agent, form.cleaned_data["note"])
             flash.success(request, "Estimate withdrawn.")
         except ValidationError as exc:
             flash_errors(request, "The estimate was not withdrawn.", exc=exc)
