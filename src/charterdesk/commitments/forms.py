@@ -2,13 +2,15 @@ from django import forms
 
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.moments import reasonable_time
+from charterdesk.core.panels import PanelForm
 
 from .models import CommitmentState
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(PanelForm):
+    panel = "promise"
     text = forms.CharField(
         label="Promise", max_length=300, widget=forms.TextInput(attrs={"placeholder": "Call back"})
     )
@@ -16,7 +18,8 @@ class CommitmentForm(forms.Form):
     owner = forms.ModelChoiceField(label="Owner", queryset=active_agents())
 
 
-class CommitmentChangeForm(forms.Form):
+class CommitmentChangeForm(PanelForm):
+    panel = "promise-change"
     state = forms.ChoiceField(
         label="Mark",
         required=False,

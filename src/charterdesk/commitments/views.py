@@ -94,6 +94,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "owners": by_owner(now),
             "owner": owner,
             "now": now,
-            "change_form": CommitmentChangeForm(),
+            "change_form": CommitmentChangeForm(auto_id=False),
         },
     )

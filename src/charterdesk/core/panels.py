@@ -56,3 +56,15 @@ def panel_form(context: Any, key: str, blank: F) -> F:
     failed = context.get("panel_forms") or {}
     form = failed.get(key)
     return form if isinstance(form, type(blank)) else blank
+
+
+class PanelForm(forms.Form):
+    """A side form of a page that shows several: its fields' ids start with `panel`
+    (`time-note`, `promise-due_at`), so each label points at its own field. The field
+    names stay as they are; pass `auto_id` for a form shown once per row."""
+
+    panel = "panel"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.panel}-%s")
+        super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
 from charterdesk.core.moments import reasonable_time
+from charterdesk.core.panels import PanelForm
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.customers.selectors import (
@@ -100,7 +101,8 @@ class QueueFilterForm(forms.Form):
         }
 
 
-class AgentReplyForm(forms.Form):
+class AgentReplyForm(PanelForm):
+    panel = "reply"
     body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 5}))
     visibility = forms.ChoiceField(
         choices=Visibility.choices, initial=Visibility.PUBLIC, widget=forms.RadioSelect
@@ -112,7 +114,8 @@ class AgentReplyForm(forms.Form):
     )
 
 
-class PropertiesForm(forms.Form):
+class PropertiesForm(PanelForm):
+    panel = "properties"
     status = forms.ChoiceField(choices=Status.choices)
     priority = forms.ChoiceField(choices=Priority.choices)
     request_type = forms.ChoiceField(label="Type", choices=RequestType.choices)
@@ -120,8 +123,10 @@ class PropertiesForm(forms.Form):
     assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Unassigned")
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(PanelForm):
     """Set one deadline by hand; the reason goes to the history."""
+
+    panel = "deadline"
 
     clock = forms.TypedChoiceField(label="Deadline", coerce=int)
     due_at = forms.DateTimeField(

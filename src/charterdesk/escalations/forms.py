@@ -1,6 +1,7 @@
 from django import forms
 
 from charterdesk.core.moments import reasonable_date
+from charterdesk.core.panels import PanelForm
 from charterdesk.routing.models import Queue
 
 from .models import EscalationKind
@@ -11,7 +12,8 @@ UP = [
 ]
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(PanelForm):
+    panel = "escalate"
     kind = forms.ChoiceField(label="Escalate", choices=UP, widget=forms.RadioSelect)
     reason = forms.CharField(label="Reason", max_length=500)
     note = forms.CharField(
@@ -29,7 +31,8 @@ class EscalateForm(forms.Form):
     )
 
 
-class DeEscalateForm(forms.Form):
+class DeEscalateForm(PanelForm):
+    panel = "de-escalate"
     reason = forms.CharField(label="Reason", max_length=500)
     note = forms.CharField(
         label="Hand-off note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3})

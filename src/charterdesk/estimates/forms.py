@@ -2,10 +2,13 @@ from decimal import Decimal
 
 from django import forms
 
+from charterdesk.core.panels import PanelForm
+
 from .services import APPROVE, DECLINE, MAX_HOURS, MAX_SCOPE
 
 
-class EstimateForm(forms.Form):
+class EstimateForm(PanelForm):
+    panel = "estimate"
     hours = forms.DecimalField(
         label="Hours", min_value=Decimal("0.25"), max_value=MAX_HOURS, decimal_places=2
     )
@@ -17,7 +20,8 @@ class EstimateForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PanelForm):
+    panel = "estimate-decision"
     choice = forms.ChoiceField(
         label="Decision",
         choices=[(APPROVE, "Approve"), (DECLINE, "Decline")],

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 
 from charterdesk.core.moments import reasonable_time
+from charterdesk.core.panels import PanelForm
 
 from .models import Activity
 from .services import MAX_MINUTES, MAX_PURCHASE_HOURS
@@ -10,7 +11,8 @@ from .services import MAX_MINUTES, MAX_PURCHASE_HOURS
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class TimeEntryForm(forms.Form):
+class TimeEntryForm(PanelForm):
+    panel = "time"
     minutes = forms.IntegerField(
         label="Minutes",
         min_value=1,
@@ -28,7 +30,8 @@ class TimeEntryForm(forms.Form):
     )
 
 
-class TimeEntryChangeForm(forms.Form):
+class TimeEntryChangeForm(PanelForm):
+    panel = "time-change"
     minutes = forms.IntegerField(label="Minutes", min_value=1, max_value=MAX_MINUTES)
     activity = forms.ChoiceField(label="Activity", choices=Activity.choices)
     billable = forms.BooleanField(label="Billable", required=False)

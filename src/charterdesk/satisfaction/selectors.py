@@ -127,3 +127,18 @@ def report_for(user: User, by: str, start: date | None, end: date | None, today:
         raise ValidationError({"to": "The end is before the start."})
     rows = results(by, start, end)
     return Report(by, start, end, summary(answered_between(start, end)), rows)
+
+
+COMMENTS_PER_PAGE = 20
+
+
+def comments_between(start: date, end: date) -> QuerySet[Survey]:
+    """The answers with a comment given from start to end, newest first, with their ticket
+    and requester (one query per page, paginated by the caller in the database)."""
+    return (
+        answered_between(start, end)
+        .filter(rating__isnull=False)
+        .exclude(comment="")
+        .select_related("ticket", "contact", "agent")
+        .order_by("-answered_at", "-pk")
+    )

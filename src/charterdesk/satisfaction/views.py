@@ -1,5 +1,6 @@
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,15 @@ from charterdesk.tickets.selectors import ticket_get_for
 
 from .forms import AnswerForm, ResultsForm, default_period
 from .models import Survey
-from .selectors import GROUPS, ResultRow, results, survey_lock, survey_lock_for
+from .selectors import (
+    COMMENTS_PER_PAGE,
+    GROUPS,
+    ResultRow,
+    comments_between,
+    results,
+    survey_lock,
+    survey_lock_for,
+)
 from .services import survey_answer, survey_from_token
 
 
@@ -86,12 +95,23 @@ def report(request: HttpRequest) -> HttpResponse:
     """Satisfaction per agent, team, queue, plan or month, as a page or CSV."""
     form = ResultsForm(request.GET or default_period())
     rows: list[ResultRow] = []
+    comments: Page[Survey] | None = None
     if form.is_valid():
         data = form.cleaned_data
         rows = results(data["group"], data["start"], data["end"])
         if request.GET.get("format") == "csv":
             return _csv(rows, GROUPS[data["group"]][0])
-    return render(request, "satisfaction/report.html", {"form": form, "rows": rows})
+        pages = Paginator(comments_between(data["start"], data["end"]), COMMENTS_PER_PAGE)
+        comments = pages.get_page(request.GET.get("page"))
+    context = {"form": form, "rows": rows, "comments": comments, "query": _query(request)}
+    return render(request, "satisfaction/report.html", context)
+
+
+def _query(request: HttpRequest) -> str:
+    """The report's filters, without the page, for the comments' page links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 def _csv(rows: list[ResultRow], label: str) -> HttpResponse:

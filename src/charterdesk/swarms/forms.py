@@ -1,9 +1,11 @@
 from django import forms
 
 from charterdesk.accounts.selectors import active_agents
+from charterdesk.core.panels import PanelForm
 
 
-class HelpRequestForm(forms.Form):
+class HelpRequestForm(PanelForm):
+    panel = "help"
     skills = forms.CharField(
         label="Skills needed",
         max_length=300,

@@ -22,7 +22,7 @@ def desk_commitments(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
             "commitments:new",
             CommitmentForm(initial={"owner": getattr(user, "pk", None)}),
         ),
-        "change_form": CommitmentChangeForm(),
+        "change_form": CommitmentChangeForm(auto_id=False),
         "now": timezone.now(),
         "csrf_token": context.get("csrf_token"),
     }
