@@ -66,3 +66,17 @@ def test_surveys_are_sent_after_solving_and_answered_after_sending(demo):
         assert solved is not None and survey.sent_at >= solved, survey.ticket.subject
         if survey.answered_at is not None:
             assert survey.answered_at >= survey.sent_at, survey.ticket.subject
+
+
+def test_an_estimate_comes_after_the_reply_that_announces_it(demo):
+    announced = 0
+    for estimate in Estimate.objects.select_related("ticket"):
+        announcements = [
+            m.created_at
+            for m in estimate.ticket.messages.filter(visibility="public")
+            if m.author_id != estimate.ticket.requester.user_id and "estimate" in m.body.lower()
+        ]
+        if announcements:
+            announced += 1
+            assert min(announcements) <= estimate.created_at, estimate.ticket.subject
+    assert announced
