@@ -10,20 +10,21 @@ from charterdesk.tickets.models import Status, Ticket
 
 T1, T2, T3 = "tier1@charterdesk.example", "tier2@charterdesk.example", "tier3@charterdesk.example"
 
-# (ticket subject, owner, promise, hours from now it is due, hours ago it was made, outcome)
+# (ticket subject, owner, promise, hours from now it is due, hours ago it was made, outcome);
+# every promise is made after its ticket was opened (see conversations.STORIES for their ages)
 PROMISES = [
     ("Checkout returns 502 for all EU customers", T2, "Call Alice back with the root cause",
-     20, 3, None),
+     20, 1, None),
     ("Export to CSV fails with 'invalid date'", T3, "Fix for the invalid date ships in 4.2",
-     24 * 9, 30, None),
+     24 * 9, 2, None),
     ("API rate limit seems lower than documented", T1, "Confirm the documented limit with "
-     "engineering", 1, 20, None),
+     "engineering", 1, 2, None),
     ("How do I add a second admin?", T1, "Send a short video of the admin settings",
-     -30, 60, None),
+     -2, 26, None),
     ("Best way to shard our tenants across regions?", T2, "Share the regional sharding guide",
-     -40, 70, CommitmentState.KEPT),
-    ("Export to CSV fails with 'invalid date'", T2, "Send the workaround script by Monday",
-     -50, 80, CommitmentState.BROKEN),
+     -20, 48, CommitmentState.KEPT),
+    ("Login page shows a blank screen", T1, "Send Carol a patched login bundle to try",
+     -4, 16, CommitmentState.BROKEN),
 ]  # fmt: skip
 
 

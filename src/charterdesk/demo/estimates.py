@@ -39,7 +39,7 @@ def add_demo(ref: Reference, now: datetime) -> None:
                 scope="Two workshops with your architects, a written regional sharding plan "
                 "(tenant placement, data migration without downtime, rollback) and a review "
                 "of the first migration.",
-                at=now - timedelta(hours=40),
+                at=now - timedelta(hours=30),  # after the reply that announces it
             )
         if not Ticket.objects.filter(subject=APPROVED).exists():
             _approved(agent, now)

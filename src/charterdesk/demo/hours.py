@@ -20,9 +20,9 @@ NEAR_LIMIT_SHARE = 85  # percent of the bank the demo uses
 
 # (ticket subject, agent, minutes, activity, hours ago, note)
 ENTRIES = [
-    ("Checkout returns 502 for all EU customers", T2, 55, Activity.INVESTIGATION, 2,
+    ("Checkout returns 502 for all EU customers", T2, 55, Activity.INVESTIGATION, 0.6,
      "Traced the 502s to the EU load balancer pool"),
-    ("Checkout returns 502 for all EU customers", T1, 15, Activity.CALL, 3,
+    ("Checkout returns 502 for all EU customers", T1, 15, Activity.CALL, 1.2,
      "Call with Alice: impact and workaround"),
     ("Export to CSV fails with 'invalid date'", T1, 40, Activity.INVESTIGATION, 4,
      "Reproduced with February data"),

@@ -29,6 +29,45 @@ SOLVED = [
     ("Password reset mail arrives late", "alice@acme.example", T1, "error", 2, [], ""),
 ]  # fmt: skip
 
+# subject: (what the customer wrote, what the agent answered)
+WORDS = {
+    "How do I export invoices as PDF?": (
+        "Our accountant needs last quarter's invoices as PDF files. Where is that option?",
+        "Open Billing → Invoices, filter the quarter, select all and choose Download → PDF. "
+        "You get one ZIP with a PDF per invoice.",
+    ),
+    "SSO login loops back to the sign-in page": (
+        "Since this morning our people sign in through SSO and land on the sign-in page again.",
+        "Your identity provider's signing certificate was renewed. We imported the new one; "
+        "please sign in again and tell us if the loop is gone.",
+    ),
+    "Are webhook retries documented?": (
+        "If our endpoint is down, does a webhook get sent again, and how often?",
+        "Yes: failed deliveries are retried 8 times over 24 hours with growing pauses. The "
+        "article 'Webhook delivery and retries' has the exact schedule.",
+    ),
+    "Nightly sync stopped at 02:00": (
+        "The nightly sync stopped at 02:00 and nothing arrived in our warehouse today.",
+        "A stuck lock from a failed run blocked the job. We released it and ran the sync "
+        "by hand; your warehouse is up to date.",
+    ),
+    "Can we get a usage report per team?": (
+        "Management wants to see usage per team, not only for the whole account.",
+        "Reports → Usage has a 'Group by team' option since version 4.0; the export keeps "
+        "the grouping.",
+    ),
+    "Uploads over 50 MB fail with a 500": (
+        "Uploading a 60 MB file fails with an error 500. Smaller files work.",
+        "Engineering found a wrong limit in the upload proxy and raised it to 500 MB. Could "
+        "you try your file again?",
+    ),
+    "Password reset mail arrives late": (
+        "Password reset mails take about 40 minutes to reach our users.",
+        "One of our mail relays was throttled by your provider. We moved your domain to "
+        "another relay; resets now arrive within a minute.",
+    ),
+}
+
 
 def add_demo(ref: Reference, now: datetime) -> None:
     """Create the solved requests and their answers that are missing."""
@@ -41,13 +80,13 @@ def add_demo(ref: Reference, now: datetime) -> None:
         ticket = ticket_create(
             requester=contact,
             subject=subject,
-            body=f"{subject} Could you help?",
+            body=WORDS[subject][0],
             request_type=kind,
             actor=contact.user,
             at=opened_at,
         )
         staff = ref.users[agent]
-        message_add(ticket, staff, "Here is how to solve it …", at=opened_at + timedelta(hours=2))
+        message_add(ticket, staff, WORDS[subject][1], at=opened_at + timedelta(hours=2))
         ticket_update(ticket, staff, at=solved_at, assignee=staff, status="solved")
         survey = survey_send(ticket, solved_at + timedelta(days=1))
         if survey is None:

@@ -47,7 +47,7 @@ def add_demo(ref: Reference, now: datetime) -> None:
             kind=EscalationKind.FUNCTIONAL,
             reason="429s at half the documented limit for one customer only",
             note="Bob sees 429 after 50 requests/min; headers show limit 100. Not reproducible "
-            "from our test account.",
+            "from our staging account.",
             to_queue=queue,
             at=start,
         )
