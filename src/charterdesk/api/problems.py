@@ -14,6 +14,13 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import lacks_admin_scope
+from charterdesk.core.outage import (
+    DATABASE_DOWN,
+    RETRY_AFTER_SECONDS,
+    UNREACHABLE,
+    forget_connections,
+    log_request_outage,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +34,7 @@ TITLES = {
     413: "Request too large",
     422: "Invalid input",
     500: "Internal error",
+    503: "Service unavailable",
 }
 
 
@@ -83,6 +91,14 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return problem(request, 500, "Something went wrong on our side; nothing was changed.")
 
 
+def _database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
+    log_request_outage(request, exc)
+    forget_connections()
+    response = problem(request, 503, UNREACHABLE)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     detail = str(exc) or "Not allowed."
     user = getattr(request, "auth", None)
@@ -103,5 +119,6 @@ def install(api: NinjaAPI) -> None:
         RequestDataTooBig: _too_big,
         Exception: _server_error,
     }
+    handlers.update(dict.fromkeys(DATABASE_DOWN, _database_down))
     for exc_class, handler in handlers.items():
         api.add_exception_handler(exc_class, handler)

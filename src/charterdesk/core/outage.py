@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
 
 # What Django raises when the connection is lost or cannot be opened.
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -49,7 +51,7 @@ class Outage:
         """Wait until the database answers again (or `running()` turns false); returns
         whether it is back."""
         self.since = time.monotonic()
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        reason = _first_line(error)
         log.warning(
             "%s: the database is unavailable (%s); retrying with backoff", self.process, reason
         )
@@ -66,3 +68,50 @@ class Outage:
                 return True
             self.pause = min(self.pause * 2, self.LONGEST)
         return False
+
+
+RETRY_AFTER_SECONDS = 30
+UNREACHABLE = "The database is not reachable; nothing was changed. Try again shortly."
+
+
+def log_request_outage(request: HttpRequest, error: BaseException) -> None:
+    """One line for a request the database could not serve (no traceback: it is not a bug)."""
+    log.warning(
+        "%s %s: 503, the database is unavailable (%s)",
+        request.method,
+        request.path,
+        _first_line(error),
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class DatabaseOutageMiddleware:
+    """A page or API request that loses the database answers 503 with `Retry-After`, not 500.
+    The API's own handler (api/problems.py) does the same in problem+json, since ninja
+    catches exceptions before any middleware sees them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, error: Exception) -> HttpResponse | None:
+        if not isinstance(error, DATABASE_DOWN):
+            return None
+        log_request_outage(request, error)
+        forget_connections()
+        response = render_to_response(request)
+        return response
+
+
+def render_to_response(request: HttpRequest) -> HttpResponse:
+    # A plain template with no context processor: they may need the database too.
+    html = loader.get_template("503.html").render({"detail": UNREACHABLE})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
