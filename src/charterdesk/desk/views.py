@@ -89,7 +89,8 @@ def ticket_page(
     now = timezone.now()
     clocks = clock_views([ticket], now)[ticket.pk]
     initial = {f: getattr(ticket, f) for f in PropertiesForm.base_fields}
-    messages = list(selectors.messages_visible_to(user, ticket))
+    # Each message's uploaded files in one query (the template lists them per message).
+    messages = list(selectors.messages_visible_to(user, ticket).prefetch_related("uploads"))
     return render(
         request,
         "desk/ticket.html",
