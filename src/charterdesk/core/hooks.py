@@ -20,6 +20,19 @@ from django.core.exceptions import ImproperlyConfigured
 T = TypeVar("T")
 
 
+def check_handler(owner: str, handler: object) -> None:
+    """A handler must be callable with exactly one argument; `ImproperlyConfigured` now,
+    naming `owner`, instead of a failure on first use. Registries other than `Hook` (such
+    as the SLA actions) check their handlers with this too."""
+    if not callable(handler):
+        raise ImproperlyConfigured(f"{owner}: {handler!r} is not callable")
+    try:
+        inspect.signature(handler).bind(None)
+    except TypeError as exc:
+        name = getattr(handler, "__qualname__", repr(handler))
+        raise ImproperlyConfigured(f"{owner}: {name} must take exactly one argument") from exc
+
+
 class Hook(Generic[T]):
     """An announcement with one typed argument, heard by handlers in registration order."""
 
@@ -29,14 +42,7 @@ class Hook(Generic[T]):
 
     def register(self, handler: Callable[[T], object]) -> Callable[[T], object]:
         """Add a handler (usable as a decorator); checked now, not on first use."""
-        if not callable(handler):
-            raise ImproperlyConfigured(f"{self.name}: {handler!r} is not callable")
-        try:
-            inspect.signature(handler).bind(None)
-        except TypeError as exc:
-            raise ImproperlyConfigured(
-                f"{self.name}: {handler.__qualname__} must take exactly one argument"
-            ) from exc
+        check_handler(self.name, handler)
         if handler in self._handlers:
             raise ImproperlyConfigured(f"{self.name}: {handler.__qualname__} registered twice")
         self._handlers.append(handler)

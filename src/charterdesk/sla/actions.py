@@ -7,7 +7,6 @@ per sweep batch, inside the sweep's transaction: the clocks whose plans want its
 and their tickets. Ticket changes go through the ticket services, so they are in the
 ticket's history; mail goes through the outbox, one mail per person per batch."""
 
-import inspect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from charterdesk.core.hooks import check_handler
 from charterdesk.core.sql import in_ids
 from charterdesk.core.vocabulary import Priority
 from charterdesk.mail.outbox import mail_queue
@@ -54,14 +54,7 @@ class SlaActions:
     def register(self, action: str, handler: SlaActionHandler) -> None:
         if action not in SlaAction.values:
             raise ImproperlyConfigured(f"SLA actions: {action!r} is not an SlaAction")
-        if not callable(handler):
-            raise ImproperlyConfigured(f"SLA actions: {handler!r} for {action} is not callable")
-        try:
-            inspect.signature(handler).bind(None)
-        except TypeError as exc:
-            raise ImproperlyConfigured(
-                f"SLA actions: {handler.__qualname__} must take exactly one argument (the alert)"
-            ) from exc
+        check_handler(f"SLA action {action}", handler)
         if action in self._handlers:
             taken = self._handlers[action].__qualname__
             raise ImproperlyConfigured(f"SLA actions: {action} is already handled by {taken}")
