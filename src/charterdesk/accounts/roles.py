@@ -38,6 +38,7 @@ class Perm:
     EDIT_ROUTING_RULES = "routing.change_routingrule"  # create, change, reorder, delete rules
     USE_ADMIN_SITE = "admin.use_admin_site"  # /admin/: configuration, for admins and operators
     INVITE_STAFF = "accounts.invite_staff"  # invite agents and managers (set-your-password)
+    ANONYMIZE_TICKETS = "tickets.anonymize_ticket"  # remove a ticket's personal data for good
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -90,7 +91,7 @@ MANAGER = TEAM_LEAD | {
 }
 ADMINISTRATOR = (
     MANAGER
-    | {Perm.USE_ADMIN_SITE}
+    | {Perm.USE_ADMIN_SITE, Perm.ANONYMIZE_TICKETS}
     | _models(RECORDS + CONFIGURATION + ["accounts.apitoken"], "view")
     | _models(CONFIGURATION, "add", "change")
     | _models(DELETABLE, "delete")
@@ -98,7 +99,7 @@ ADMINISTRATOR = (
     | _model("accounts.apitoken", "change")  # revoke, never edit
 )
 OPERATOR = (
-    {Perm.USE_ADMIN_SITE, Perm.API_READ}
+    {Perm.USE_ADMIN_SITE, Perm.API_READ, Perm.ANONYMIZE_TICKETS}
     | _model("mailboxes.mailbox", "view", "add", "change")
     | _models(["accounts.user", "accounts.apitoken", "sla.calendar"], "view")
 )

@@ -141,3 +141,18 @@ class OverrideForm(PanelForm):
         self.fields["clock"].choices = [  # type: ignore[attr-defined]
             (c.pk, c.get_metric_display()) for c in clocks if c.state in RUNNING_STATES
         ]
+
+
+class AnonymizeForm(PanelForm):
+    """Remove a solved or closed ticket's personal data for good (administrators)."""
+
+    panel = "anonymize"
+
+    reason = forms.CharField(
+        max_length=300, help_text="Goes to the ticket's history, e.g. “erasure request of 2 Dec”."
+    )
+    confirm = forms.BooleanField(
+        label="I understand: the subject, messages, files and mail addresses of this ticket "
+        "are removed for good",
+        error_messages={"required": "Tick the box to confirm: this cannot be undone."},
+    )

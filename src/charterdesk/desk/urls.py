@@ -9,6 +9,7 @@ urlpatterns = [
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/reply", views.ticket_reply, name="reply"),
     path("tickets/<int:ticket_id>/properties", views.ticket_properties, name="properties"),
+    path("tickets/<int:ticket_id>/anonymize", views.ticket_anonymize, name="anonymize"),
     path("tickets/<int:ticket_id>/sla-override", views.sla_override, name="sla_override"),
     path(
         "suggest/<str:kind>",

@@ -2,7 +2,7 @@ from collections.abc import Mapping
 
 from django import forms
 from django.contrib import messages as flash
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.selectors import contacts_matching, organizations_matching
 from charterdesk.escalations.selectors import asked_to_escalate
@@ -27,7 +28,7 @@ from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.wording import changed_fields_text
 
-from .forms import AgentReplyForm, OverrideForm, PropertiesForm, QueueFilterForm
+from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
 
 
@@ -105,6 +106,7 @@ def ticket_page(
             "sla_events": events_of(ticket),
             "override": failed.get("desk:sla_override")
             or OverrideForm(clocks=[v.clock for v in clocks]),
+            "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
             "panel_forms": failed,
             "now": now,
         },
@@ -172,6 +174,24 @@ def sla_override(request: HttpRequest, ticket_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
     return ticket_page(request, ticket_id, {"desk:sla_override": form})
+
+
+@agent_required
+@require_POST
+def ticket_anonymize(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    form, user = AnonymizeForm(request.POST), signed_in_user(request)
+    if not user.has_perm(Perm.ANONYMIZE_TICKETS):
+        raise PermissionDenied("Only administrators and operators anonymize tickets.")
+    if form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                ticket = selectors.ticket_locked_or_404(user, ticket_id)
+                services.ticket_anonymize(ticket, user, reason=form.cleaned_data["reason"])
+            flash.success(request, "Anonymized: its texts, files and addresses are removed.")
+            return redirect("desk:ticket", ticket_id=ticket_id)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return ticket_page(request, ticket_id, {"desk:anonymize": form})
 
 
 def _clock_locked_or_404(ticket: Ticket, clock_id: int) -> SlaClock:

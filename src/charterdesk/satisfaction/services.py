@@ -11,6 +11,7 @@ from django.urls import reverse
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
 from charterdesk.mail.outbox import mail_queue
+from charterdesk.tickets.hooks import TicketAnonymization
 from charterdesk.tickets.models import EventKind, Status, Ticket
 from charterdesk.tickets.services.history import record
 
@@ -135,3 +136,8 @@ def survey_answer(
         at=now,
     )
     return survey
+
+
+def forget_survey_comment(event: TicketAnonymization) -> None:
+    """A ticket is anonymized: its requester's comment goes, the rating stays counted."""
+    Survey.objects.filter(ticket=event.ticket).update(comment="")

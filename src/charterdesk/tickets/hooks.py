@@ -30,3 +30,16 @@ class TicketChange:
 
 
 ticket_changed: Hook[TicketChange] = Hook("ticket_changed")
+
+
+@dataclass(frozen=True)
+class TicketAnonymization:
+    """A ticket whose personal data is being removed for good: each app that keeps
+    something of the ticket's people (mail, files, survey comments) blanks it."""
+
+    ticket: Ticket
+    actor: User
+    at: datetime
+
+
+ticket_anonymizing: Hook[TicketAnonymization] = Hook("ticket_anonymizing")

@@ -90,6 +90,11 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     first_replied_at = models.DateTimeField(null=True, blank=True)
     solved_at = models.DateTimeField(null=True, blank=True)
+    anonymized_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When its personal data (texts, files, addresses) was removed for good.",
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -189,6 +194,7 @@ class EventKind(models.TextChoices):
     COMMITMENT = "commitment", "Commitment"
     SURVEY = "survey", "Satisfaction"
     MAIL = "mail", "Mail"
+    ANONYMIZED = "anonymized", "Anonymized"
 
 
 class TicketEvent(models.Model):

@@ -2,11 +2,13 @@
 
 Taking a new request in (coverage, clocks, routing) is the intake app's `ticket_create`."""
 
+from .anonymize import ticket_anonymize
 from .changes import ticket_update
 from .customer import reopen_until, ticket_reopen_by_customer, ticket_solve_by_customer
 from .messages import message_add
 
 __all__ = [
+    "ticket_anonymize",
     "message_add",
     "reopen_until",
     "ticket_reopen_by_customer",

@@ -1,0 +1,50 @@
+"""Removing a ticket's personal data for good, instead of deleting the ticket.
+
+Tickets, messages and history are never deleted (see models.refuse_deleting_ticket_records);
+when a person's data must go (a request to be forgotten, a retention period), an
+administrator or an operator anonymizes the ticket: the texts, files and addresses are
+blanked, the ticket row with its number, status, times, clocks, time entries and history
+stays, and the history says who did it, when and why."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
+
+from ..hooks import TicketAnonymization, ticket_anonymizing
+from ..models import EventKind, Message, Ticket, TicketEvent
+from .history import record
+
+ANONYMIZED_SUBJECT = "Anonymized ticket"
+REMOVED_TEXT = "(removed when the ticket was anonymized)"
+# History lines whose values may name a person or quote their words.
+PERSONAL_HISTORY_FIELDS = ("subject", "requester", "body")
+
+
+def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
+    """Blank the subject, every message's text, and (through `ticket_anonymizing`) the
+    mail, files and survey comments of a solved or closed ticket; then add an internal
+    history line with `reason`. Callers: the desk's ticket page, `charterdesk anonymize`.
+    The caller holds the ticket's lock and owns the transaction."""
+    if not actor.has_perm(Perm.ANONYMIZE_TICKETS):
+        raise PermissionDenied("Only administrators and operators anonymize tickets.")
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "Say why the data is removed (it stays in the history)."
+    if ticket.anonymized_at is not None:
+        errors["reason"] = "This ticket is already anonymized."
+    elif ticket.is_open:
+        errors["reason"] = "Solve or close the ticket first: an open ticket is still worked on."
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    Message.objects.filter(ticket=ticket).update(body=REMOVED_TEXT)
+    TicketEvent.objects.filter(ticket=ticket, field__in=PERSONAL_HISTORY_FIELDS).update(
+        old_value="", new_value=""
+    )
+    ticket_anonymizing.announce(TicketAnonymization(ticket=ticket, actor=actor, at=now))
+    ticket.subject = ANONYMIZED_SUBJECT
+    ticket.anonymized_at = now
+    ticket.save(update_fields=["subject", "anonymized_at"])
+    record(ticket, actor, EventKind.ANONYMIZED, note=reason.strip(), internal=True, at=now)

@@ -1,0 +1,146 @@
+"""Tickets are never deleted; when a person's data must go, an administrator or an operator
+anonymizes the ticket (desk page or `charterdesk anonymize`): the texts, files and
+addresses go, the ticket with its number, clocks and history stays, and the history says
+who did it, when and why."""
+
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from charterdesk.accounts.models import Role
+from charterdesk.mail.models import Attachment, Blob, Delivery, InboundMail, OutboundMail
+from charterdesk.mailboxes.ingest import ingest
+from charterdesk.sla.models import SlaClock
+from charterdesk.tickets.models import Status, Ticket, TicketEvent
+from charterdesk.tickets.services import message_add, ticket_update
+from tests.accounts.factories import staff
+
+PASSPORT = b"%PDF-1.4 passport of Alice Liddell"
+
+
+def _mailed_ticket(personas, capture) -> Ticket:  # type: ignore[no-untyped-def]
+    mail = EmailMessage()
+    mail["From"] = "Alice Liddell <alice@acme.example>"
+    mail["To"] = "support@charterdesk.example"
+    mail["Subject"] = "Refund for Alice Liddell, card 4111"
+    mail["Message-ID"] = make_msgid(domain="mail.acme.example")
+    mail.set_content("My home address is 12 Rabbit Hole Lane.")
+    mail.add_attachment(PASSPORT, maintype="application", subtype="pdf", filename="passport.pdf")
+    with capture(execute=True):
+        result = ingest(mail.as_bytes(), source="test")
+        ticket = Ticket.objects.get(pk=result.ticket)
+        message_add(ticket, personas.tier1, "Dear Alice, refunded to card 4111.")
+        ticket_update(ticket, personas.tier1, status=Status.SOLVED)
+    return ticket
+
+
+@pytest.fixture
+def solved(personas, django_capture_on_commit_callbacks) -> Ticket:  # type: ignore[no-untyped-def]
+    return _mailed_ticket(personas, django_capture_on_commit_callbacks)
+
+
+def _anonymize_on_the_desk(client, ticket, **fields):  # type: ignore[no-untyped-def]
+    data = {"reason": "Erasure request of 2 Dec", "confirm": "on", **fields}
+    return client.post(f"/desk/tickets/{ticket.pk}/anonymize", data, follow=True)
+
+
+def test_an_administrator_anonymizes_a_solved_ticket_on_the_desk(solved, personas, login):
+    clocks_before = SlaClock.objects.filter(ticket=solved).count()
+    client = login(personas.admin)
+    page = _anonymize_on_the_desk(client, solved).content.decode()
+
+    assert "Anonymized: its texts, files and addresses are removed." in page
+    for personal in ("Rabbit Hole", "4111", "Liddell", "passport.pdf"):
+        assert personal not in page
+    assert "Erasure request of 2 Dec" in page  # the history line says why
+    line = TicketEvent.objects.get(ticket=solved, kind="anonymized")
+    assert (line.actor, line.note, line.internal) == (
+        personas.admin,
+        "Erasure request of 2 Dec",
+        True,
+    )
+
+    solved.refresh_from_db()
+    assert solved.status == Status.SOLVED and solved.anonymized_at is not None
+    assert SlaClock.objects.filter(ticket=solved).count() == clocks_before
+    assert not solved.messages.filter(body__contains="4111").exists()
+    inbound = InboundMail.objects.get(ticket=solved)
+    assert (inbound.from_address, inbound.subject, bytes(inbound.raw.data)) == ("", "", b"")
+    assert not Blob.objects.filter(data=PASSPORT).exists()
+    assert all(a.blob is None and a.filename == "file" for a in Attachment.objects.all())
+    sent = OutboundMail.objects.filter(ticket=solved)
+    assert sent.exists()
+    assert not sent.exclude(recipient="").exists() and not sent.exclude(text="").exists()
+
+
+def test_the_customer_sees_the_ticket_without_its_texts(solved, personas, login):
+    _anonymize_on_the_desk(login(personas.admin), solved)
+    page = login(personas.alice).get(f"/portal/tickets/{solved.pk}/")
+    assert page.status_code == 200
+    assert "Rabbit Hole" not in page.content.decode()
+    assert "Erasure request" not in page.content.decode()  # the reason is internal
+
+
+def test_unsent_mail_of_the_ticket_is_not_sent(solved, personas, login):
+    OutboundMail.objects.filter(ticket=solved).update(state=Delivery.QUEUED)
+    _anonymize_on_the_desk(login(personas.admin), solved)
+    assert set(OutboundMail.objects.filter(ticket=solved).values_list("state", flat=True)) == {
+        Delivery.SUPPRESSED
+    }
+
+
+def test_it_asks_for_a_reason_and_a_confirmation(solved, personas, login):
+    page = _anonymize_on_the_desk(login(personas.admin), solved, reason="", confirm="")
+    text = page.content.decode()
+    assert "This field is required." in text
+    assert "Tick the box to confirm: this cannot be undone." in text
+    solved.refresh_from_db()
+    assert solved.anonymized_at is None
+
+
+def test_an_open_ticket_is_solved_or_closed_first(personas, login, solved):
+    Ticket.objects.filter(pk=solved.pk).update(status=Status.OPEN)
+    page = _anonymize_on_the_desk(login(personas.admin), solved).content.decode()
+    assert "Solve or close the ticket first" in page
+    assert "Rabbit Hole" in page
+
+
+def test_a_support_manager_may_not_anonymize(solved, personas, login):
+    client = login(personas.manager)
+    assert "Anonymize this ticket" not in client.get(f"/desk/tickets/{solved.pk}/").content.decode()
+    assert _anonymize_on_the_desk(client, solved).status_code == 403
+    solved.refresh_from_db()
+    assert solved.anonymized_at is None
+
+
+def test_an_operator_anonymizes_from_the_command_line(solved, db, capsys):
+    staff(Role.OPERATOR, "ops@charterdesk.example")
+    call_command(
+        "anonymize",
+        str(solved.pk),
+        "--reason",
+        "Retention: 3 years",
+        "--by",
+        "OPS@charterdesk.example",
+    )
+    assert f"Ticket #{solved.pk} anonymized." in capsys.readouterr().out
+    line = TicketEvent.objects.get(ticket=solved, kind="anonymized")
+    assert (line.actor.email, line.note) == ("ops@charterdesk.example", "Retention: 3 years")
+
+
+@pytest.mark.parametrize(
+    ("ticket", "by", "says"),
+    [
+        ("999999", "admin@charterdesk.example", "no ticket #999999"),
+        ("{pk}", "nobody@example.com", "no active user has the address nobody@example.com"),
+        ("{pk}", "tier1@charterdesk.example", "Only administrators and operators"),
+    ],
+)
+def test_the_command_refuses_with_one_line_and_exit_2(solved, ticket, by, says):  # type: ignore[no-untyped-def]
+    with pytest.raises(CommandError) as refused:
+        call_command("anonymize", ticket.format(pk=solved.pk), "--reason", "r", "--by", by)
+    assert says in str(refused.value)
+    assert refused.value.returncode == 2
