@@ -9,6 +9,7 @@ from charterdesk.accounts import views as accounts_views
 from charterdesk.accounts.signin import SignInView
 from charterdesk.api import api
 from charterdesk.core import views as core_views
+from charterdesk.core.outage import server_error
 from charterdesk.plans import views as plans_views
 
 
@@ -42,3 +43,6 @@ urlpatterns = [
     path("", include("charterdesk.statements.urls")),
     path("api/v1/", api.urls),
 ]
+
+# An error outside any view (a middleware that loses the database) is a 503, not a 500.
+handler500 = server_error

@@ -14,13 +14,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import lacks_admin_scope
-from charterdesk.core.outage import (
-    DATABASE_DOWN,
-    RETRY_AFTER_SECONDS,
-    UNREACHABLE,
-    forget_connections,
-    log_request_outage,
-)
+from charterdesk.core.outage import DATABASE_DOWN, outage_response
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +86,7 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
-    log_request_outage(request, exc)
-    forget_connections()
-    response = problem(request, 503, UNREACHABLE)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return outage_response(request, exc)
 
 
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -4,12 +4,14 @@ errors a lost connection raises, say so in one line, wait with a growing pause (
 and carry on. A restart of PostgreSQL then costs the time it is down, nothing more."""
 
 import logging
+import sys
 import time
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.views import defaults
 
 # What Django raises when the connection is lost or cannot be opened.
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -71,6 +73,7 @@ class Outage:
 
 
 RETRY_AFTER_SECONDS = 30
+API_PREFIX = "/api/"
 UNREACHABLE = "The database is not reachable; nothing was changed. Try again shortly."
 
 
@@ -92,7 +95,8 @@ def _first_line(error: BaseException) -> str:
 class DatabaseOutageMiddleware:
     """A page or API request that loses the database answers 503 with `Retry-After`, not 500.
     The API's own handler (api/problems.py) does the same in problem+json, since ninja
-    catches exceptions before any middleware sees them."""
+    catches exceptions before any middleware sees them; `server_error` below does it for a
+    database lost in a middleware (loading the session, the user, the lockout counts)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -103,15 +107,40 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request: HttpRequest, error: Exception) -> HttpResponse | None:
         if not isinstance(error, DATABASE_DOWN):
             return None
-        log_request_outage(request, error)
-        forget_connections()
-        response = render_to_response(request)
+        return outage_response(request, error)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The site's 500 handler (`handler500` in urls.py). Django calls it for an error
+    raised anywhere outside a view too: in a middleware before the view (the session, the
+    signed-in user, django-axes) or after it (saving the session). A lost database there
+    answers 503 like everywhere else; any other error keeps Django's 500 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_DOWN):
+        response = outage_response(request, error)
+        response._has_been_logged = True  # type: ignore[attr-defined]  # our one line is enough
         return response
+    return defaults.server_error(request)
 
 
-def render_to_response(request: HttpRequest) -> HttpResponse:
-    # A plain template with no context processor: they may need the database too.
-    html = loader.get_template("503.html").render({"detail": UNREACHABLE})
-    response = HttpResponse(html, status=503)
+def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:
+    """503 with Retry-After: problem+json under /api/, a short page elsewhere; one log line."""
+    log_request_outage(request, error)
+    forget_connections()
+    if request.path.startswith(API_PREFIX):
+        body = {
+            "type": "about:blank",
+            "title": "Service unavailable",
+            "status": 503,
+            "detail": UNREACHABLE,
+            "instance": request.path,
+        }
+        response: HttpResponse = JsonResponse(
+            body, status=503, content_type="application/problem+json"
+        )
+    else:
+        # A plain template with no context processor: they may need the database too.
+        html = loader.get_template("503.html").render({"detail": UNREACHABLE})
+        response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
