@@ -243,6 +243,10 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Invitations (customer contacts and agents) stay valid this many days.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+# Reset mails asked for one address, and from one client address, in an hour; past that
+# the page answers the same and no mail leaves (accounts/reset_throttle.py).
+PASSWORD_RESET_MAILS_PER_ADDRESS = env.int("PASSWORD_RESET_MAILS_PER_ADDRESS", default=3)
+PASSWORD_RESET_MAILS_PER_CLIENT = env.int("PASSWORD_RESET_MAILS_PER_CLIENT", default=10)
 # Staff (agents, managers, administrators) must set up two-factor authentication before
 # they use the desk.
 REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=False)

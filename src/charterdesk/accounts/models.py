@@ -10,10 +10,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from .records import Invitation, SignInSession
+from .records import Invitation, PasswordResetRequest, SignInSession
 from .roles import AGENT, CUSTOMER, STAFF_ROLES, Perm, Role, permissions_of
 
-__all__ = ["STAFF_ROLES", "ApiToken", "Invitation", "Role", "Scope", "SignInSession", "User"]
+__all__ = [
+    "STAFF_ROLES",
+    "ApiToken",
+    "Invitation",
+    "PasswordResetRequest",
+    "Role",
+    "Scope",
+    "SignInSession",
+    "User",
+]
 
 # What a token without the `admin` scope may still do: what any agent or customer may.
 UNPRIVILEGED = CUSTOMER | AGENT

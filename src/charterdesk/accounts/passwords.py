@@ -10,11 +10,13 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 
 from .hooks import AccountMail, account_mail
+from .reset_throttle import reset_mail_allowed
 from .sessions import session_renamed, sessions_sign_out_all
+from .signin import client_address
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -47,8 +49,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_sent")
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        """The same answer whether a mail leaves, the address is unknown or the throttle
+        holds it (reset_throttle)."""
+        email, client = form.cleaned_data["email"], client_address(self.request)
         with transaction.atomic(durable=True):
-            return super().form_valid(form)
+            if reset_mail_allowed(email, client):
+                return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -50,3 +50,22 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation {self.pk} for user {self.user_id}"
+
+
+class PasswordResetRequest(models.Model):
+    """One "forgot your password" form sent, for any address (known or not), so the reset
+    mails can be throttled per address and per client across every web process."""
+
+    email = models.CharField(max_length=254)
+    client = models.CharField(max_length=45, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email", "requested_at"], name="reset_by_email"),
+            models.Index(fields=["client", "requested_at"], name="reset_by_client"),
+            models.Index(fields=["requested_at"], name="reset_by_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"reset asked for {self.email} at {self.requested_at:%Y-%m-%d %H:%M}"
