@@ -13,6 +13,12 @@ class StatementMailing(models.Model):
     month = models.DateField(help_text="First day of the statement's month.")
     recipients = models.JSONField(default=list, help_text="Addresses the statement went to.")
     sent_at = models.DateTimeField(default=timezone.now)
+    mails = models.ManyToManyField(
+        "mail.OutboundMail",
+        blank=True,
+        related_name="+",
+        help_text="The outbox rows, one per recipient: their state and why one was held.",
+    )
 
     class Meta:
         ordering = ["-month", "contract_id"]

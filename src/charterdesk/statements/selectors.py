@@ -6,9 +6,17 @@ from charterdesk.accounts.models import User
 from charterdesk.plans import selectors as plans
 from charterdesk.plans.models import Contract
 
+from .calendar_months import Month
+from .models import StatementMailing
 from .usage import Statement, usage_statement
 
-__all__ = ["Statement", "contract_get_for", "contracts_visible_to", "usage_statement"]
+__all__ = [
+    "Statement",
+    "contract_get_for",
+    "contracts_visible_to",
+    "statement_mailing_of",
+    "usage_statement",
+]
 
 
 def contracts_visible_to(user: User) -> QuerySet[Contract]:
@@ -26,3 +34,13 @@ def contracts_visible_to(user: User) -> QuerySet[Contract]:
 def contract_get_for(user: User, contract_id: int) -> Contract:
     """One contract the user may see; Contract.DoesNotExist otherwise (never saying why)."""
     return contracts_visible_to(user).get(pk=contract_id)
+
+
+def statement_mailing_of(contract: Contract, month: Month) -> StatementMailing | None:
+    """For agents on the desk: the month's statement mailing with its outbox rows (their
+    state, and the reason a held one was not sent), or None when it was not mailed."""
+    return (
+        StatementMailing.objects.filter(contract=contract, month=month.first_day)
+        .prefetch_related("mails")
+        .first()
+    )

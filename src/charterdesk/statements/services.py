@@ -39,10 +39,14 @@ def statement_mail(contract: Contract, month: Month, now: datetime) -> Statement
         return None  # another worker recorded it first
     statement = usage_statement(contract, month, now)
     link, pdf_link = portal_link(contract, month), portal_link(contract, month, "portal_pdf")
-    for email in emails:  # one mail each: a bouncing address holds back only its own
+    mails = [  # one mail each: a bouncing address holds back only its own
         mail_queue(
             to=email,
             template=TEMPLATE,
             context={"s": statement, "link": link, "pdf_link": pdf_link},
         )
+        for email in emails
+    ]
+    # Kept with the mailing, so the desk's statement page says what became of each mail.
+    mailing.mails.set([mail for mail in mails if mail is not None])
     return mailing

@@ -22,7 +22,12 @@ from .calendar_months import Month, current_month
 from .export import as_csv, filename
 from .forms import MonthForm
 from .pdf import as_pdf
-from .selectors import contract_get_for, contracts_visible_to, usage_statement
+from .selectors import (
+    contract_get_for,
+    contracts_visible_to,
+    statement_mailing_of,
+    usage_statement,
+)
 from .usage import Row, Statement
 
 REQUESTERS_ON_PAGE = 25
@@ -88,6 +93,8 @@ def statement_page(request: HttpRequest, contract_id: int, area: str) -> HttpRes
         for name in ("statement", "csv", "pdf")
     }
     context.update(links=links, previous=month.previous(), next=month.next())
+    if area == "desk":
+        context["mailing"] = statement_mailing_of(contract, month)
     return render(request, "statements/statement.html", context)
 
 
