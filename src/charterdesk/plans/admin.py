@@ -32,6 +32,12 @@ class ContractAdmin(admin.ModelAdmin):
     # Purchased hours grow only through a recorded purchase (hours app), never by hand.
     readonly_fields = ["hours_purchased"]
 
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        """A contract stays with its organization: its tickets, hours and statements are
+        that organization's (a new organization gets a new contract)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "organization"] if obj is not None else fields
+
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         """A new plan or new dates change the promises on open tickets: announce it (the SLA
         app recomputes their deadlines and writes a line in each ticket's history)."""
