@@ -1,7 +1,7 @@
 """`charterdesk serve` against a private PostgreSQL that the test stops and starts: the web
-answers 503 while the database is down and again once it is back, a task enqueued after
-the outage runs, and the worker and scheduler each say once that the database went away
-(no traceback, no restart).
+answers 503 while the database is down (the API, and a page whose session cannot load)
+and again once it is back, a task enqueued after the outage runs, and the worker and
+scheduler each say once that the database went away (no traceback, no restart).
 
 Slow (about 20-30 s: a cluster, migrations, an outage), marked `slow`."""
 
@@ -70,9 +70,10 @@ class Served:
         )
         return result.stdout.strip().splitlines()[-1]
 
-    def get(self, path: str, token: str) -> int:
+    def get(self, path: str, token: str = "", cookie: str = "") -> int:
+        headers = {"Authorization": f"Bearer {token}"} if token else {"Cookie": cookie}
         request = urllib.request.Request(  # noqa: S310 - our own local server
-            f"http://127.0.0.1:{self.port}{path}", headers={"Authorization": f"Bearer {token}"}
+            f"http://127.0.0.1:{self.port}{path}", headers=headers
         )
         try:
             with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
@@ -133,6 +134,8 @@ def test_serve_keeps_answering_after_postgresql_restarts(postgres):
         )
         assert answered, (during, served.output())
         assert 500 not in during, (during, served.output())  # never a server error while down
+        # A browser's page: its session is loaded by a middleware, before any view runs.
+        assert served.get("/desk/", cookie="sessionid=a-browser-session") == 503, served.output()
         # the worker polls every second, the scheduler every five
         time.sleep(max(0.0, 4 - (time.monotonic() - stopped)))
         postgres.start()
