@@ -13,7 +13,7 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 
 from ..hooks import TicketAnonymization, ticket_anonymizing
-from ..models import EventKind, Message, Ticket, TicketEvent
+from ..models import EventKind, Message, Status, Ticket, TicketEvent
 from .history import record
 
 ANONYMIZED_SUBJECT = "Anonymized ticket"
@@ -24,8 +24,9 @@ PERSONAL_HISTORY_FIELDS = ("subject", "requester", "body")
 
 def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
     """Blank the subject, every message's text, and (through `ticket_anonymizing`) the
-    mail, files and survey comments of a solved or closed ticket; then add an internal
-    history line with `reason`. Callers: the desk's ticket page, `charterdesk anonymize`.
+    mail, files and survey comments of a solved or closed ticket; close it (a solved one)
+    so that no reply or reopening brings text back; then add an internal history line
+    with `reason`. Callers: the desk's ticket page, `charterdesk anonymize`.
     The caller holds the ticket's lock and owns the transaction."""
     if not actor.has_perm(Perm.ANONYMIZE_TICKETS):
         raise PermissionDenied("Only administrators and operators anonymize tickets.")
@@ -44,7 +45,18 @@ def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
         old_value="", new_value=""
     )
     ticket_anonymizing.announce(TicketAnonymization(ticket=ticket, actor=actor, at=now))
-    ticket.subject = ANONYMIZED_SUBJECT
-    ticket.anonymized_at = now
-    ticket.save(update_fields=["subject", "anonymized_at"])
+    if ticket.status != Status.CLOSED:  # final: no reply or reopening brings text back
+        record(
+            ticket,
+            actor,
+            EventKind.CHANGED,
+            field="status",
+            old=ticket.status,
+            new=Status.CLOSED,
+            note="closed when it was anonymized",
+            at=now,
+        )
+        ticket.status = Status.CLOSED
+    ticket.subject, ticket.anonymized_at, ticket.updated_at = ANONYMIZED_SUBJECT, now, now
+    ticket.save(update_fields=["subject", "anonymized_at", "updated_at", "status"])
     record(ticket, actor, EventKind.ANONYMIZED, note=reason.strip(), internal=True, at=now)
