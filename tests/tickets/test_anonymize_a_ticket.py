@@ -133,15 +133,19 @@ def test_an_operator_anonymizes_from_the_command_line(solved, db, capsys):
 
 
 @pytest.mark.parametrize(
-    ("ticket", "by", "says"),
+    ("ticket", "by", "reason", "says"),
     [
-        ("999999", "admin@charterdesk.example", "no ticket #999999"),
-        ("{pk}", "nobody@example.com", "no active user has the address nobody@example.com"),
-        ("{pk}", "tier1@charterdesk.example", "Only administrators and operators"),
+        ("999999", "admin@charterdesk.example", "r", "no ticket #999999"),
+        ("{pk}", "nobody@example.com", "r", "no active user has the address nobody@example.com"),
+        ("{pk}", "tier1@charterdesk.example", "r", "Only administrators and operators"),
+        ("{pk}", "admin@charterdesk.example", "a\x00b", "Remove the NUL character"),
+        ("{pk}", "admin@charterdesk.example", "  ", "Say why the data is removed"),
     ],
 )
-def test_the_command_refuses_with_one_line_and_exit_2(solved, ticket, by, says):  # type: ignore[no-untyped-def]
+def test_the_command_refuses_with_one_line_and_exit_2(solved, ticket, by, reason, says):  # type: ignore[no-untyped-def]
     with pytest.raises(CommandError) as refused:
-        call_command("anonymize", ticket.format(pk=solved.pk), "--reason", "r", "--by", by)
+        call_command("anonymize", ticket.format(pk=solved.pk), "--reason", reason, "--by", by)
     assert says in str(refused.value)
     assert refused.value.returncode == 2
+    solved.refresh_from_db()
+    assert solved.anonymized_at is None

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
+from charterdesk.core.validators import invalid_text_reason
 
 from ..hooks import TicketAnonymization, ticket_anonymizing
 from ..models import EventKind, Message, Status, Ticket, TicketEvent
@@ -33,6 +34,8 @@ def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "Say why the data is removed (it stays in the history)."
+    elif problem := invalid_text_reason(reason):
+        errors["reason"] = problem
     if ticket.anonymized_at is not None:
         errors["reason"] = "This ticket is already anonymized."
     elif ticket.is_open:
