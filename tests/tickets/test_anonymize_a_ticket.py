@@ -11,12 +11,20 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from charterdesk.accounts.models import Role
+from charterdesk.commitments.models import Commitment
+from charterdesk.escalations.models import EscalationRequest
+from charterdesk.escalations.requests import escalation_request_create
+from charterdesk.estimates.models import Estimate
+from charterdesk.hours.models import TimeEntry
 from charterdesk.mail.models import Attachment, Blob, Delivery, InboundMail, OutboundMail
 from charterdesk.mailboxes.ingest import ingest
 from charterdesk.sla.models import SlaClock
 from charterdesk.tickets.models import Status, Ticket, TicketEvent
-from charterdesk.tickets.services import message_add, ticket_update
+from charterdesk.tickets.services import message_add, ticket_anonymize, ticket_update
 from tests.accounts.factories import staff
+from tests.commitments.factories import promise
+from tests.estimates.factories import consulting_ticket, quote
+from tests.hours.factories import log
 
 PASSPORT = b"%PDF-1.4 passport of Alice Liddell"
 
@@ -149,3 +157,29 @@ def test_the_command_refuses_with_one_line_and_exit_2(solved, ticket, by, reason
     assert refused.value.returncode == 2
     solved.refresh_from_db()
     assert solved.anonymized_at is None
+
+
+def test_promises_estimates_time_notes_and_escalations_lose_their_words(
+    personas, django_capture_on_commit_callbacks
+):
+    ticket = consulting_ticket()
+    with django_capture_on_commit_callbacks(execute=True):
+        promise(ticket, personas.tier2, text="Call Alice on +44 20 7946 0000")
+        estimate = quote(ticket, personas.tier2, scope="Migrate Alice Liddell's 4111 records")
+        entry = log(ticket, personas.tier2, minutes=45, note="Talked to Alice at home")
+        escalation_request_create(ticket, personas.alice, reason="Alice is furious")
+        ticket_update(ticket, personas.tier2, status=Status.SOLVED)
+        ticket_anonymize(ticket, personas.admin, reason="Erasure request")
+
+    texts = [
+        *Commitment.objects.filter(ticket=ticket).values_list("text", flat=True),
+        *EscalationRequest.objects.filter(ticket=ticket).values_list("reason", flat=True),
+        Estimate.objects.get(pk=estimate.pk).scope,
+        TimeEntry.objects.get(pk=entry.pk).note,
+        *TicketEvent.objects.filter(ticket=ticket).values_list("note", flat=True),
+    ]
+    assert not [text for text in texts if "Alice" in text], texts
+    assert TimeEntry.objects.get(pk=entry.pk).minutes == 45  # the hours bank stays true
+    kinds = set(TicketEvent.objects.filter(ticket=ticket).values_list("kind", flat=True))
+    assert {"commitment", "estimate", "time", "escalation_requested", "anonymized"} <= kinds
+    assert Estimate.objects.get(pk=estimate.pk).hours == estimate.hours

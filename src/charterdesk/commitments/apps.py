@@ -6,4 +6,9 @@ class CommitmentsConfig(AppConfig):
     label = "commitments"
 
     def ready(self) -> None:
+        from charterdesk.tickets.hooks import ticket_anonymizing
+
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .anonymize import forget_commitment_texts
+
+        ticket_anonymizing.register(forget_commitment_texts)

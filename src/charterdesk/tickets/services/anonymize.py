@@ -21,6 +21,17 @@ ANONYMIZED_SUBJECT = "Anonymized ticket"
 REMOVED_TEXT = "(removed when the ticket was anonymized)"
 # History lines whose values may name a person or quote their words.
 PERSONAL_HISTORY_FIELDS = ("subject", "requester", "body")
+# History lines whose notes are CharterDesk's own words (coverage, routing, assignment,
+# collaborators); every other note may quote someone (a promise, an estimate's scope, a
+# time note, an escalation's reason, a mail address) and is blanked. A change made by
+# CharterDesk itself (actor None) keeps its note too: "closed automatically …".
+WORDLESS_KINDS = (
+    EventKind.CREATED,
+    EventKind.COVERAGE,
+    EventKind.ROUTED,
+    EventKind.ASSIGNED,
+    EventKind.COLLABORATOR,
+)
 
 
 def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
@@ -44,9 +55,11 @@ def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
         raise ValidationError(errors)
     now = timezone.now()
     Message.objects.filter(ticket=ticket).update(body=REMOVED_TEXT)
-    TicketEvent.objects.filter(ticket=ticket, field__in=PERSONAL_HISTORY_FIELDS).update(
-        old_value="", new_value=""
-    )
+    history = TicketEvent.objects.filter(ticket=ticket)
+    history.filter(field__in=PERSONAL_HISTORY_FIELDS).update(old_value="", new_value="")
+    history.exclude(kind__in=WORDLESS_KINDS).exclude(
+        kind=EventKind.CHANGED, actor__isnull=True
+    ).update(note="")
     ticket_anonymizing.announce(TicketAnonymization(ticket=ticket, actor=actor, at=now))
     if ticket.status != Status.CLOSED:  # final: no reply or reopening brings text back
         record(
