@@ -1,5 +1,6 @@
 """The glossary's words as choices, shared by every domain (see docs/concepts.md)."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import models
@@ -60,3 +61,9 @@ class Channel(models.TextChoices):
 def hours_text(hours: Decimal) -> str:
     """Hours as people write them: 16, 2.5, 0.25."""
     return f"{hours.normalize():f}"
+
+
+def labels_of(choices: type[models.TextChoices], codes: Iterable[str]) -> list[str]:
+    """The labels people read for stored codes (a code that is no choice stays as it is)."""
+    names = dict(choices.choices)
+    return [str(names.get(code, code)) for code in codes]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from charterdesk.core.vocabulary import RequestType
+from charterdesk.core.vocabulary import Channel, RequestType, labels_of
 
 
 class Team(models.Model):
@@ -136,6 +136,14 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def request_type_labels(self) -> list[str]:
+        return labels_of(RequestType, self.request_types)
+
+    @property
+    def channel_labels(self) -> list[str]:
+        return labels_of(Channel, self.channels)
 
 
 class AgentLoad(models.Model):
