@@ -12,6 +12,7 @@ from django.utils import timezone
 from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
+from charterdesk.customers.models import OptionalMail
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.guards import check_not_closed
 from charterdesk.tickets.models import EventKind, Ticket
@@ -172,6 +173,7 @@ def _tell_requester(
         template=template,
         context={"commitment": commitment, **(extra or {})},
         ticket=commitment.ticket,
+        optional=OptionalMail.PROMISES,
     )
 
 
