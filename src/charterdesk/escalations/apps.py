@@ -8,8 +8,11 @@ class EscalationsConfig(AppConfig):
     def ready(self) -> None:
         from charterdesk.plans.models import SlaAction
         from charterdesk.sla.actions import sla_actions
+        from charterdesk.tickets.wording import values_in_words
 
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .models import Decision, RequestState
         from .services import escalate_for_sla
 
         sla_actions.register(SlaAction.ESCALATE_TIER, escalate_for_sla)
+        values_in_words("escalation_request", RequestState, Decision)
