@@ -38,6 +38,15 @@ class Decision(models.TextChoices):
     NOT_COVERED = "not_covered", "Not covered"
 
 
+# A coverage decision in one word, where there is room for no more (the queue's pill).
+DECISION_WORDS = {
+    Decision.INCLUDED: "Included",
+    Decision.METERED: "Metered",
+    Decision.BILLABLE: "Billable",
+    Decision.NOT_COVERED: "Not covered",
+}
+
+
 class Alternative(models.TextChoices):
     """What we offer when a request is not covered."""
 
