@@ -119,7 +119,7 @@ def estimate_send(
 
 def summary(estimate: Estimate) -> str:
     return (
-        f"{hours_text(estimate.hours)} h × {estimate.rate} = {estimate.total} "
+        f"{hours_text(estimate.hours)} h × {estimate.rate_text} = {estimate.total_text} "
         f"— {estimate.scope[:200]}"
     )
 
