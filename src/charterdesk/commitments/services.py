@@ -55,7 +55,8 @@ def commitment_create(
     owner: User | None,
     at: datetime | None = None,
 ) -> Commitment:
-    """Record a promise on a ticket; the requester is told by mail."""
+    """Record a promise on a ticket; the requester is told by mail (unless they turned
+    promise notices off in their profile)."""
     check_agent(actor, ONLY_AGENTS)
     now = at or timezone.now()
     check_not_closed(ticket, "text")
