@@ -26,7 +26,7 @@ def test_customer_asks_to_escalate_and_the_agent_sees_the_request(
     panel.get_by_role("button", name="Ask to escalate").click()
     expect(page).to_have_url(ticket_url)
     expect(panel).to_contain_text("We lose paid orders every hour.")
-    expect(panel).to_contain_text("acknowledged")
+    expect(panel).to_contain_text("Acknowledged")
     expect(panel).not_to_contain_text("Why should we escalate?")
 
     agent = browser.new_context(base_url=live_server.url).new_page()
@@ -42,4 +42,4 @@ def test_customer_asks_to_escalate_and_the_agent_sees_the_request(
     expect(agent.locator(".escalation-owner")).to_have_text("Morgan Lee")
 
     page.reload()
-    expect(panel).to_contain_text("accepted")
+    expect(panel).to_contain_text("Accepted")

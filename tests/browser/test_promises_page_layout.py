@@ -35,3 +35,20 @@ def test_promises_page_fits_without_sideways_scrolling(
     name = "desktop" if viewport is DESKTOP else "phone"
     page.screenshot(path=str(DOCS_IMG / f"desk-promises-{name}.png"), full_page=True)
     context.close()
+
+
+def test_the_current_tab_of_the_promises_page_stands_out(browser, live_server, live_personas):
+    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, "tier1@charterdesk.example")
+    page.goto("/desk/commitments?list=broken")
+    tabs = page.locator(".promise-tabs a")
+    current = page.locator('.promise-tabs a[aria-current="page"]')
+    assert current.count() == 1 and "list=broken" in current.get_attribute("href")
+    style = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).borderBottomColor]"
+    others = {
+        tuple(a.evaluate(style)) for a in tabs.all() if a.get_attribute("aria-current") is None
+    }
+    assert len(others) == 1 and tuple(current.evaluate(style)) not in others
+    page.screenshot(path=str(DOCS_IMG / "desk-promises-tabs.png"))
+    context.close()

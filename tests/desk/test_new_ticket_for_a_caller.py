@@ -29,7 +29,7 @@ def test_a_phone_ticket_has_coverage_clocks_and_the_call_as_time(personas, login
     call = ticket.time.get()
     assert (call.minutes, call.activity, call.agent) == (12, "call", personas.tier1)
     page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
-    assert "via Phone" in page and "12 min</strong> call" in page
+    assert "via Phone" in page and "12 min</strong> Call" in page
 
 
 def test_a_walk_in_is_recorded_as_such(personas, login):

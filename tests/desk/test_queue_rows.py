@@ -39,3 +39,11 @@ def test_a_long_unbroken_subject_keeps_its_full_text_on_hover(personas, login):
     open_ticket(subject=subject)
     html = login(personas.tier1).get("/desk/").content.decode()
     assert f'title="{subject}"' in html
+
+
+def test_the_coverage_pill_says_the_decision_in_one_word_and_the_rest_on_hover(personas, login):
+    open_ticket("carol@initech.example", subject="A metered question", request_type="how_to")
+    html = login(personas.tier1).get("/desk/").content.decode()
+    row = _row(html, "A metered question")
+    assert 'title="Metered (draws on the hours bank)">Metered</span>' in row
+    assert "…" not in row.split('data-label="Coverage"')[1].split("</td>")[0]

@@ -120,7 +120,7 @@ def test_a_closed_request_offers_no_escalation_and_shows_the_answer(personas, lo
     ticket_update(ticket, personas.tier1, status="closed")
     page = login(personas.alice).get(f"/portal/tickets/{ticket.pk}/").content.decode()
     panel = page.split('id="escalation"')[1]
-    assert "declined" in panel and "Fixed in 4.2" in panel
+    assert "Declined" in panel and "Fixed in 4.2" in panel
     assert "Ask to escalate" not in panel
 
 

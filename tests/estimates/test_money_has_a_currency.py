@@ -25,3 +25,10 @@ def test_the_api_names_the_currency(personas, api):
     body = api.as_(personas.tier2).get(f"/api/v1/tickets/{ticket.pk}/estimates").json()
     rows = body["items"] if isinstance(body, dict) else body
     assert (rows[0]["total"], rows[0]["currency"]) == ("200.00", "EUR")
+
+
+def test_the_agents_estimate_form_names_the_currency_of_the_rate(personas, login):
+    Plan.objects.filter(name="Gold").update(currency="USD")
+    ticket = consulting_ticket()
+    page = login(personas.tier2).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Rate per hour (USD)" in page

@@ -35,7 +35,7 @@ def test_sending_is_in_the_history_the_customer_sees(personas):
     quote(ticket, personas.tier2, "2.5", rate=Decimal("100"))
     event = ticket.events.get(kind="estimate")
     assert (event.new_value, event.internal) == ("sent", False)
-    assert "2.5 h × 100.00 = 250.00" in event.note
+    assert "2.5 h × 100.00 EUR = 250.00 EUR" in event.note
 
 
 def test_a_new_estimate_replaces_the_one_awaiting_a_decision(personas):

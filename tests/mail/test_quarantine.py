@@ -30,7 +30,7 @@ def test_a_parser_crash_is_a_quarantine_entry_not_a_lost_message(
     response = login(personas.tier1).post(f"/desk/mail/{inbound.pk}/retry", follow=True)
     inbound.refresh_from_db()
     assert inbound.outcome == Outcome.TICKET_CREATED
-    assert b"ticket created" in response.content
+    assert b"Processed again: Ticket created." in response.content
 
 
 def test_not_mail_at_all_is_quarantined(mail_in):

@@ -33,7 +33,8 @@ def test_a_manager_creates_a_rule_from_the_desk(personas, login):
         ["de", "FR"],
         ["downtime"],
     )
-    assert "type downtime" in client.get("/desk/routing/rules").content.decode()
+    page = client.get("/desk/routing/rules").content.decode()
+    assert "type Downtime; 1 plan; language de or FR<" in page
 
 
 def test_a_bad_rule_form_shows_field_errors_not_a_crash(personas, login):

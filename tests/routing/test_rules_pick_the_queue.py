@@ -87,7 +87,7 @@ def test_without_a_matching_rule_the_queue_taking_the_request_type_gets_it(perso
     decision = route(Facts(request_type="downtime", channel="portal"))
     assert decision.rule is None
     assert decision.queue.name == "Incidents"
-    assert "no rule matched" in decision.note
+    assert decision.note == "no rule matched → queue 'Incidents' (takes Downtime requests)"
 
 
 def test_the_routing_decision_is_in_the_tickets_history_with_its_rule(personas):

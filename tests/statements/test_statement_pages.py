@@ -116,3 +116,13 @@ def test_the_contract_list_takes_the_same_queries_for_more_contracts(
     with django_assert_num_queries(len(few)):
         page = client.get("/desk/statements")
     assert page.content.decode().count("This month") == 13
+
+
+def test_the_month_picker_shows_the_month_on_the_page(login, personas, july):
+    client = login(personas.tier1)
+    html = client.get(f"/desk/statements/{july.acme.pk}", {"month": "2026-07"}).content.decode()
+    assert 'name="month" value="2026-07"' in html
+    html = client.get(f"/desk/statements/{july.acme.pk}").content.decode()
+    shown = re.search(r"Usage statement · (\w+ \d{4})", html)
+    value = re.search(r'name="month" value="(\d{4}-\d{2})"', html)
+    assert shown and value, "the current month is in the picker, not an empty field"

@@ -12,6 +12,7 @@ from django.utils import timezone
 from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.core.moments import OUT_OF_RANGE, is_reasonable
+from charterdesk.customers.models import OptionalMail
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.guards import check_not_closed
 from charterdesk.tickets.models import EventKind, Ticket
@@ -54,7 +55,8 @@ def commitment_create(
     owner: User | None,
     at: datetime | None = None,
 ) -> Commitment:
-    """Record a promise on a ticket; the requester is told by mail."""
+    """Record a promise on a ticket; the requester is told by mail (unless they turned
+    promise notices off in their profile)."""
     check_agent(actor, ONLY_AGENTS)
     now = at or timezone.now()
     check_not_closed(ticket, "text")
@@ -172,6 +174,7 @@ def _tell_requester(
         template=template,
         context={"commitment": commitment, **(extra or {})},
         ticket=commitment.ticket,
+        optional=OptionalMail.PROMISES,
     )
 
 

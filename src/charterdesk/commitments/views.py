@@ -36,7 +36,7 @@ def commitment_new(request: HttpRequest, ticket_id: int) -> HttpResponse:
             services.commitment_create(ticket, agent, **form.cleaned_data)
     except ValidationError as exc:
         return show_again(request, "ticket", ticket_id, "commitments:new", form, exc)
-    flash.success(request, "Promise recorded; the requester is told by mail.")
+    flash.success(request, "Promise recorded; the requester sees it on the request.")
     return redirect("desk:ticket", ticket_id=ticket_id)
 
 

@@ -1,5 +1,6 @@
 """The glossary's words as choices, shared by every domain (see docs/concepts.md)."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import models
@@ -37,6 +38,15 @@ class Decision(models.TextChoices):
     NOT_COVERED = "not_covered", "Not covered"
 
 
+# A coverage decision in one word, where there is room for no more (the queue's pill).
+DECISION_WORDS = {
+    Decision.INCLUDED: "Included",
+    Decision.METERED: "Metered",
+    Decision.BILLABLE: "Billable",
+    Decision.NOT_COVERED: "Not covered",
+}
+
+
 class Alternative(models.TextChoices):
     """What we offer when a request is not covered."""
 
@@ -60,3 +70,9 @@ class Channel(models.TextChoices):
 def hours_text(hours: Decimal) -> str:
     """Hours as people write them: 16, 2.5, 0.25."""
     return f"{hours.normalize():f}"
+
+
+def labels_of(choices: type[models.TextChoices], codes: Iterable[str]) -> list[str]:
+    """The labels people read for stored codes (a code that is no choice stays as it is)."""
+    names = dict(choices.choices)
+    return [str(names.get(code, code)) for code in codes]

@@ -21,6 +21,18 @@ class Organization(models.Model):
         return self.name
 
 
+class OptionalMail(models.TextChoices):
+    """Automatic mail a contact may turn off in their profile; each value names the Contact
+    field that keeps the choice. Everything else is always mailed: replies from the team,
+    the receipt of a new request, the answer to an escalation request, account mail."""
+
+    SURVEYS = "mail_surveys", "Satisfaction surveys"
+    STATEMENTS = "mail_statements", "Monthly usage statements"
+    PROMISES = "mail_promises", "Promise notices"
+    ESCALATION_RECEIPTS = "mail_escalation_receipts", "Escalation acknowledgements"
+    ESTIMATES = "mail_estimates", "Estimates"
+
+
 class Contact(models.Model):
     """A person of an organization. Contacts that sign in to the portal have a user."""
 
@@ -51,6 +63,16 @@ class Contact(models.Model):
     )
     mail_statements = models.BooleanField(
         default=True, help_text="Mail the monthly usage statement (contract administrators)."
+    )
+    mail_promises = models.BooleanField(
+        default=True, help_text="Mail when a promise is made or moved on their request."
+    )
+    mail_escalation_receipts = models.BooleanField(
+        default=True, help_text="Mail that their escalation request was received."
+    )
+    mail_estimates = models.BooleanField(
+        default=True,
+        help_text="Mail estimates to approve (they wait on the request in the portal either way).",
     )
     created_at = models.DateTimeField(default=timezone.now)
 

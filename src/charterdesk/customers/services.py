@@ -1,22 +1,25 @@
 """Writes on contacts that the contacts make themselves: their profile."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 
-from .models import Contact
+from .models import Contact, OptionalMail
 from .time_zones import is_time_zone
 
 
 def contact_profile_update(
-    contact: Contact, *, time_zone: str, mail_surveys: bool, mail_statements: bool
+    contact: Contact, *, time_zone: str, wanted: Mapping[OptionalMail, bool]
 ) -> None:
-    """The contact's time zone and which automatic mails they want. Replies from the team
-    are always mailed: they are the conversation itself."""
+    """The contact's time zone and which optional mails they want (`wanted`: those not
+    named keep their setting). Replies from the team are always mailed: they are the
+    conversation itself."""
     if time_zone and not is_time_zone(time_zone):
         raise ValidationError({"time_zone": "Choose a time zone from the list, e.g. Europe/Paris."})
     contact.time_zone = time_zone
-    contact.mail_surveys = mail_surveys
-    contact.mail_statements = mail_statements
-    contact.save(update_fields=["time_zone", "mail_surveys", "mail_statements"])
+    for kind, wants in wanted.items():
+        setattr(contact, OptionalMail(kind).value, bool(wants))
+    contact.save(update_fields=["time_zone", *(OptionalMail(kind).value for kind in wanted)])
 
 
 def contact_time_zone_guess(contact: Contact, time_zone: str) -> bool:

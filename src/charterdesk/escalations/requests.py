@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
-from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.models import Contact, OptionalMail, Organization
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.guards import check_not_closed
 from charterdesk.tickets.models import EventKind, Ticket
@@ -133,6 +133,7 @@ def _acknowledge(request: EscalationRequest, now: datetime) -> None:
         template="escalations/mail/request_acknowledged",
         context={"request": request},
         ticket=ticket,
+        optional=OptionalMail.ESCALATION_RECEIPTS,
     )
     line = [p.email for p in management_line(ticket)]
     mail_queue(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from charterdesk.accounts.guards import check_agent
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Alternative, Decision, hours_text
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, OptionalMail
 from charterdesk.hours.selectors import bank_of
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.tickets.guards import check_not_closed
@@ -112,13 +112,14 @@ def estimate_send(
             template="estimates/mail/sent",
             context={"estimate": estimate, **decision_links(estimate, requester)},
             ticket=ticket,
+            optional=OptionalMail.ESTIMATES,
         )
     return estimate
 
 
 def summary(estimate: Estimate) -> str:
     return (
-        f"{hours_text(estimate.hours)} h × {estimate.rate} = {estimate.total} "
+        f"{hours_text(estimate.hours)} h × {estimate.rate_text} = {estimate.total_text} "
         f"— {estimate.scope[:200]}"
     )
 

@@ -140,6 +140,7 @@ class Delivery(models.TextChoices):
     BOUNCED = "bounced", "Bounced"
     UNCERTAIN = "uncertain", "Uncertain: the worker stopped while sending"
     SUPPRESSED = "suppressed", "Not sent"
+    OPTED_OUT = "opted_out", "Not sent: the recipient opted out"
 
 
 class OutboundMail(models.Model):

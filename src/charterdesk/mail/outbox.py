@@ -19,7 +19,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from charterdesk.accounts.models import STAFF_ROLES, User
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, OptionalMail
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
@@ -42,6 +42,7 @@ def mail_queue(
     automatic: bool = True,
     kind: MailKind | None = None,
     thread: Sequence[str] | None = None,
+    optional: OptionalMail | None = None,
 ) -> OutboundMail | None:
     """Queue one mail to the given addresses, rendered from `template` with `context`.
 
@@ -51,12 +52,14 @@ def mail_queue(
     an inbound mail (kind ACKNOWLEDGEMENT) goes at most MAIL_AUTOMATIC_PER_HOUR times an
     hour to one address, against mail loops. `thread`: the ticket's Message-IDs so far,
     oldest first, when the caller has them (a ticket just opened by a mail), instead of
-    reading them back.
+    reading them back. `optional`: a mail the (first) recipient may turn off in their
+    profile; when they did, it is not sent.
 
     Nothing is held without a trace: a mail not sent (an address that cannot be one, a
     bouncing address, the loop limit) is an outbox row with the reason, listed on the
-    outbox page to be released, and a line in its ticket's history. No addresses at all:
-    no mail (None)."""
+    outbox page to be released, and a line in its ticket's history; a mail the recipient
+    turned off is such a row too (OPTED_OUT: never released, not a problem to list). No
+    addresses at all: no mail (None)."""
     addresses = [to] if isinstance(to, str) else list(to)
     recipients = [address.strip() for address in addresses if address and address.strip()]
     if not recipients:
@@ -81,13 +84,13 @@ def mail_queue(
             ticket, kind, automatic, staff_only=_staff_only(recipients, ticket), thread=thread
         ),
     )
-    _hold_back_if_needed(mail)
+    _hold_back_if_needed(mail, optional)
     mail.save()
     if ticket is not None:
         MailReference.objects.create(
             message_id=mail.message_id, ticket=ticket, direction=Direction.OUT
         )
-        if mail.state == Delivery.SUPPRESSED:
+        if mail.state in (Delivery.SUPPRESSED, Delivery.OPTED_OUT):
             note = f"Mail to {', '.join(recipients)} not sent: {mail.last_error}"
             record(ticket, None, EventKind.MAIL, new="held", note=note[:500], internal=True)
     if mail.state == Delivery.QUEUED:
@@ -145,15 +148,20 @@ def _headers(
     return headers
 
 
-def _hold_back_if_needed(mail: OutboundMail) -> None:
-    """No mail to what cannot be an address (an IP literal, a header injection); automatic
-    mail never to a bouncing address; automatic answers to inbound mail not more than
-    the hourly limit to one address (two auto-responders must not mail each other
-    forever). Survey invitations, statements, promise notices and the like are not
-    answers: the limit does not hold them."""
+def _hold_back_if_needed(mail: OutboundMail, optional: OptionalMail | None) -> None:
+    """No mail to what cannot be an address (an IP literal, a header injection); no
+    optional mail to a contact who turned it off; automatic mail never to a bouncing
+    address; automatic answers to inbound mail not more than the hourly limit to one
+    address (two auto-responders must not mail each other forever). Survey invitations,
+    statements, promise notices and the like are not answers: the limit does not hold
+    them."""
     problems = [problem for problem in map(address_problem, mail.to) if problem]
     if problems:
         mail.state, mail.last_error = Delivery.SUPPRESSED, "; ".join(problems)[:500]
+        return
+    if optional is not None and _turned_off(mail.recipient, optional):
+        mail.state = Delivery.OPTED_OUT
+        mail.last_error = f"the recipient turned off {optional.label.lower()} in their profile"
         return
     if not mail.automatic:
         return
@@ -165,13 +173,17 @@ def _hold_back_if_needed(mail: OutboundMail) -> None:
     since = timezone.now() - timedelta(hours=1)
     recent = OutboundMail.objects.filter(
         recipient=mail.recipient, kind__in=LOOP_PROTECTED, created_at__gte=since
-    ).exclude(state=Delivery.SUPPRESSED)
+    ).exclude(state__in=(Delivery.SUPPRESSED, Delivery.OPTED_OUT))
     if recent.count() >= settings.MAIL_AUTOMATIC_PER_HOUR:
         mail.state = Delivery.SUPPRESSED
         mail.last_error = (
             f"more than {settings.MAIL_AUTOMATIC_PER_HOUR} automatic answers in an hour to "
             "this address (a possible mail loop)"
         )
+
+
+def _turned_off(address: str, optional: OptionalMail) -> bool:
+    return Contact.objects.filter(email=address, **{optional.value: False}).exists()
 
 
 def _enqueue(mail_id: int) -> None:

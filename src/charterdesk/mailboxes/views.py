@@ -25,5 +25,6 @@ def inbound_retry(request: HttpRequest, mail_id: int) -> HttpResponse:
         flash.error(request, "Only quarantined or pending mail is processed again.")
     else:
         result = inbound_process(inbound)
-        flash.info(request, f"Processed again: {result.outcome.replace('_', ' ')}. {result.reason}")
+        outcome = Outcome(result.outcome).label
+        flash.info(request, f"Processed again: {outcome}. {result.reason}")
     return redirect("mail:inbound", mail_id=mail_id)

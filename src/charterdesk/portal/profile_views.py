@@ -13,39 +13,46 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import contact_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
+from charterdesk.customers.models import OptionalMail
 from charterdesk.customers.services import contact_profile_update, contact_time_zone_guess
 from charterdesk.customers.time_zones import SESSION_KEY, is_time_zone, time_zone_names
+
+# What each optional mail's box says, in the customer's words.
+MAIL_CHOICES = {
+    OptionalMail.SURVEYS: "Ask me how we did when a request is solved",
+    OptionalMail.PROMISES: "Tell me when you make or move a promise on my request",
+    OptionalMail.ESCALATION_RECEIPTS: "Confirm that my escalation request arrived",
+    OptionalMail.ESTIMATES: "Mail me estimates to approve (they also wait on the request here)",
+    OptionalMail.STATEMENTS: "Mail me the monthly usage statement (contract administrators)",
+}
 
 
 class ProfileForm(forms.Form):
     time_zone = forms.ChoiceField(label="Show times in", required=False)
-    mail_surveys = forms.BooleanField(
-        label="Ask me how we did when a request is solved", required=False
-    )
-    mail_statements = forms.BooleanField(
-        label="Mail me the monthly usage statement (contract administrators)", required=False
-    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["time_zone"].choices = [("", "The site's time zone")] + [  # type: ignore[attr-defined]
             (name, name.replace("_", " ")) for name in time_zone_names()
         ]
+        for kind, label in MAIL_CHOICES.items():
+            self.fields[kind.value] = forms.BooleanField(label=label, required=False)
+
+    def mail_fields(self) -> list[forms.BoundField]:
+        return [self[kind.value] for kind in MAIL_CHOICES]
 
 
 @contact_required
 def profile(request: HttpRequest) -> HttpResponse:
     contact = signed_in_user(request).contact
-    initial = {
-        "time_zone": contact.time_zone,
-        "mail_surveys": contact.mail_surveys,
-        "mail_statements": contact.mail_statements,
-    }
-    form = ProfileForm(request.POST or None, initial=initial)
+    initial = {kind.value: getattr(contact, kind.value) for kind in MAIL_CHOICES}
+    form = ProfileForm(request.POST or None, initial={"time_zone": contact.time_zone, **initial})
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        wanted = {kind: data[kind.value] for kind in MAIL_CHOICES}
         try:
             with transaction.atomic(durable=True):
-                contact_profile_update(contact, **form.cleaned_data)
+                contact_profile_update(contact, time_zone=data["time_zone"], wanted=wanted)
             flash.success(request, "Saved: your profile.")
             return redirect("portal:profile")
         except ValidationError as exc:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from charterdesk.core.vocabulary import RequestType
+from charterdesk.core.vocabulary import Channel, RequestType, labels_of
 
 
 class Team(models.Model):
@@ -136,6 +136,29 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def request_type_labels(self) -> list[str]:
+        return labels_of(RequestType, self.request_types)
+
+    @property
+    def channel_labels(self) -> list[str]:
+        return labels_of(Channel, self.channels)
+
+    @property
+    def conditions_text(self) -> str:
+        """The conditions in one line: "type Downtime or Error; 1 plan", or "any request"."""
+        parts = []
+        if self.request_types:
+            parts.append("type " + " or ".join(self.request_type_labels))
+        if self.channels:
+            parts.append("channel " + " or ".join(self.channel_labels))
+        for ids, noun in ((self.organizations, "organization"), (self.plans, "plan")):
+            if ids:
+                parts.append(f"{len(ids)} {noun}{'' if len(ids) == 1 else 's'}")
+        named = (("product", self.products), ("language", self.languages), ("region", self.regions))
+        parts += [f"{noun} " + " or ".join(values) for noun, values in named if values]
+        return "; ".join(parts) or "any request"
 
 
 class AgentLoad(models.Model):

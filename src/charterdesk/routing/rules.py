@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from charterdesk.core.vocabulary import RequestType, labels_of
 from charterdesk.customers.models import Organization
 
 from .models import Queue, RoutingRule
@@ -42,7 +43,8 @@ class Route:
     @property
     def note(self) -> str:
         if self.rule is None:
-            return f"no rule matched → queue '{self.queue.name}' (takes {self.facts.request_type})"
+            (kind,) = labels_of(RequestType, [self.facts.request_type])
+            return f"no rule matched → queue '{self.queue.name}' (takes {kind} requests)"
         return f"rule '{self.rule.name}' → queue '{self.queue.name}'"
 
 

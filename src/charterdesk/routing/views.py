@@ -111,7 +111,7 @@ def availability(request: HttpRequest) -> HttpResponse:
             with transaction.atomic(durable=True):
                 services.agent_availability_set(user, form.cleaned_data["availability"])
             return redirect("routing:availability")
-        flash.error(request, "Choose available or away.")
+        flash.error(request, "Choose Available or Away.")
     profile = selectors.profile_of(user)
     row = selectors.agent_row(profile, timezone.now())
     return render(

@@ -65,7 +65,8 @@ def _month(request: HttpRequest, contract: Contract) -> tuple[MonthForm, Month |
     form = MonthForm(request.GET)
     if not form.is_valid():
         return form, None
-    return form, form.cleaned_data["month"] or current_month(contract, timezone.now())
+    month = form.cleaned_data["month"] or current_month(contract, timezone.now())
+    return MonthForm({"month": str(month)}), month  # the picker shows the month shown
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from charterdesk.core.vocabulary import (
+    DECISION_WORDS,
     Alternative,
     Channel,
     Decision,
@@ -132,6 +133,11 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def coverage_word(self) -> str:
+        """The coverage decision in one word ("Metered"); the full label is its title."""
+        return DECISION_WORDS.get(self.coverage, self.get_coverage_display())  # type: ignore[call-overload]
 
 
 class Visibility(models.TextChoices):

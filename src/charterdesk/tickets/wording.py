@@ -17,13 +17,23 @@ FIELD_LABELS = {
     "coverage": "Coverage",
 }
 
-_CHOICES: dict[str, type[models.TextChoices]] = {
-    "request_type": RequestType,
-    "priority": Priority,
-    "status": Status,
-    "channel": Channel,
-    "coverage": Decision,
-}
+# The labels of the values recorded under each field; higher apps add theirs through
+# `values_in_words` (from their AppConfig.ready), so their history lines read as words too.
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def values_in_words(field: str, *choices: type[models.TextChoices]) -> None:
+    """History values recorded under `field` are codes of `choices`: show their labels."""
+    labels = _LABELS.setdefault(field, {})
+    for kind in choices:
+        labels.update((value, str(label)) for value, label in kind.choices)
+
+
+values_in_words("request_type", RequestType)
+values_in_words("priority", Priority)
+values_in_words("status", Status)
+values_in_words("channel", Channel)
+values_in_words("coverage", Decision)
 
 
 def field_label(field: str) -> str:
@@ -35,10 +45,7 @@ def value_label(field: str, value: str) -> str:
     """A stored value as its label (`pending` → "Waiting on customer"); "—" for none."""
     if not value:
         return "—"
-    choices = _CHOICES.get(field)
-    if choices is not None and value in choices.values:
-        return str(choices(value).label)
-    return value
+    return _LABELS.get(field, {}).get(value, value)
 
 
 def changed_fields_text(fields: list[str]) -> str:
@@ -58,4 +65,4 @@ def event_line(event: TicketEvent) -> str:
             return f"Coverage: {value_label('coverage', event.old_value)} → {new}"
         return f"Coverage: {new}"
     text = str(event.get_kind_display())
-    return f"{text}: {event.new_value}" if event.new_value else text
+    return f"{text}: {value_label(event.field, event.new_value)}" if event.new_value else text

@@ -26,15 +26,18 @@ def _rows(ticket: Any) -> list[Any]:
 @register.inclusion_tag("estimates/_desk_panel.html", takes_context=True)
 def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     plan = ticket.contract.plan if ticket.contract_id else None
+    form = panel_form(
+        context,
+        "estimates:new",
+        EstimateForm(initial={"rate": plan.consulting_rate if plan else Decimal(0)}),
+    )
+    if plan is not None:  # the rate is in the plan's money
+        form.fields["rate"].label = f"Rate per hour ({plan.currency})"
     return {
         "ticket": ticket,
         "estimates": _rows(ticket),
         "quotable": ticket.is_open and quotable(ticket),
-        "form": panel_form(
-            context,
-            "estimates:new",
-            EstimateForm(initial={"rate": plan.consulting_rate if plan else Decimal(0)}),
-        ),
+        "form": form,
         "csrf_token": context.get("csrf_token"),
     }
 
