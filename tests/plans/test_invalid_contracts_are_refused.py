@@ -21,7 +21,7 @@ def acme_contract(personas):
     [
         (date(2026, 6, 1), date(2026, 5, 31), "ends_on", "must end after it starts"),
         (date(2026, 6, 1), date(2026, 6, 1), "ends_on", "must end after it starts"),
-        (date(2026, 1, 1), date(9999, 12, 31), "ends_on", "on or before 31 Dec 2100"),
+        (date(2026, 1, 1), date(9999, 12, 31), "ends_on", "on or before 31 Dec 2099"),
         (date(1900, 1, 1), date(1900, 12, 31), "starts_on", "between 01 Jan 2000"),
     ],
 )

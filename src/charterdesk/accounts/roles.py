@@ -38,6 +38,8 @@ class Perm:
     EDIT_ROUTING_RULES = "routing.change_routingrule"  # create, change, reorder, delete rules
     USE_ADMIN_SITE = "admin.use_admin_site"  # /admin/: configuration, for admins and operators
     INVITE_STAFF = "accounts.invite_staff"  # invite agents and managers (set-your-password)
+    MANAGE_SETTINGS = "manage.change_settings"  # /manage/: calendars, plans, contracts
+    READ_AUDIT_LOG = "manage.view_auditentry"  # /manage/audit/: who changed which setting
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -87,6 +89,8 @@ MANAGER = TEAM_LEAD | {
     Perm.EDIT_ROUTING_RULES,
     Perm.INVITE_STAFF,
     Perm.API_ADMIN,
+    Perm.MANAGE_SETTINGS,
+    Perm.READ_AUDIT_LOG,
 }
 ADMINISTRATOR = (
     MANAGER

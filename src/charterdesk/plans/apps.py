@@ -7,8 +7,15 @@ class PlansConfig(AppConfig):
     label = "plans"
 
     def ready(self) -> None:
+        from charterdesk.core.audit import audit
+
         from .guards import contacts_of_the_organization_only
-        from .models import Contract
+        from .models import Contract, Plan, PlanCoverage, ResponseTarget
+
+        audit(Plan)
+        audit(PlanCoverage)
+        audit(ResponseTarget)
+        audit(Contract, exclude=("created_at",), many=("authorized_contacts", "administrators"))
 
         for through in (Contract.authorized_contacts.through, Contract.administrators.through):
             m2m_changed.connect(

@@ -27,3 +27,10 @@ class Metric(models.TextChoices):
     NEXT_REPLY = "next_reply", "Next reply"
     PERIODIC_UPDATE = "periodic_update", "Periodic update"
     RESOLUTION = "resolution", "Resolution"
+
+
+class PlanStatus(models.TextChoices):
+    """A plan is a draft (invisible to customers, not for sale) until it is published."""
+
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"

@@ -11,6 +11,7 @@ from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority
 
 from .choices import Metric as Metric
 from .choices import OveragePolicy as OveragePolicy
+from .choices import PlanStatus as PlanStatus
 from .choices import Schedule as Schedule
 from .choices import SlaAction as SlaAction
 from .rules import (
@@ -29,6 +30,13 @@ class Plan(CheckedModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(unique=True)
     summary = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=PlanStatus.choices,
+        default=PlanStatus.DRAFT,
+        help_text="Only published plans are on the coverage page and can be sold.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on public pages.")
     calendar = models.ForeignKey(
         "sla.Calendar",
@@ -127,6 +135,7 @@ class Plan(CheckedModel):
                 name="plan_contact_cap_at_least_one",
             ),
             choices_check("overage_policy", OveragePolicy, "plan_overage_policy_valid"),
+            choices_check("status", PlanStatus, "plan_status_valid"),
         ]
 
     def __str__(self) -> str:

@@ -11,13 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db.models import Q
 
+from charterdesk.core.moments import EARLIEST, LATEST
 from charterdesk.core.vocabulary import Channel
 
-from .choices import SlaAction
+from .choices import PlanStatus, SlaAction
 
-# Contracts run within these dates: no contract of 1900 or of 9999.
-FIRST_DAY = date(2000, 1, 1)
-LAST_DAY = date(2100, 12, 31)
+# Contracts run within the years every date of CharterDesk keeps to (core.moments): no
+# contract of 1900 or of 9999.
+FIRST_DAY = EARLIEST.date()
+LAST_DAY = LATEST.date() - timedelta(days=1)
 # A target longer than a year of business minutes is a typing error.
 MAX_TARGET_MINUTES = 525_600
 
@@ -74,6 +76,8 @@ def check_contract(contract: Any) -> None:
         errors["ends_on"] = f"Choose an end on or before {LAST_DAY:%d %b %Y}, or leave it open."
     elif start is not None and end is not None and end <= start:
         errors["ends_on"] = "The contract must end after it starts."
+    if contract.plan_id is not None and contract.plan.status != PlanStatus.PUBLISHED:
+        errors["plan"] = "This plan is a draft: publish it before a contract uses it."
     if not errors and start is not None and contract.organization_id is not None:
         clash = overlapping(contract)
         if clash is not None:

@@ -1,15 +1,16 @@
 """What a valid business calendar is, in a support manager's words, field by field."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from charterdesk.calendars import BusinessCalendar
+from charterdesk.core.moments import EARLIEST, LATEST
 
 # Holidays further out than this are a typing error (a year 20026, say).
-FIRST_HOLIDAY = date(2000, 1, 1)
-LAST_HOLIDAY = date(2100, 12, 31)
+FIRST_HOLIDAY = EARLIEST.date()
+LAST_HOLIDAY = LATEST.date() - timedelta(days=1)
 
 
 def _check_holidays(holidays: Any) -> str | None:
@@ -23,7 +24,7 @@ def _check_holidays(holidays: Any) -> str | None:
         if parsed is None:
             return f"“{day}” is not a date (write it as 2026-12-25)."
         if not FIRST_HOLIDAY <= parsed <= LAST_HOLIDAY:
-            return f"{parsed:%d %b %Y} is outside the years a calendar covers (2000 to 2100)."
+            return f"{parsed:%d %b %Y} is outside the years a calendar covers (2000 to 2099)."
     return None
 
 
