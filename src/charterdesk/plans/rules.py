@@ -115,6 +115,12 @@ def check_contacts_belong(organization_id: int | None, contacts: Iterable[Any], 
 
 
 def next_period(start: date, end: date) -> tuple[date, date]:
-    """The period after [start, end]: as long, starting the day after the end."""
-    length = end - start
-    return end + timedelta(days=1), end + timedelta(days=1) + length
+    """The period after [start, end], starting the day after the end: as many whole
+    months when the period is whole months (a year stays a year across a leap year),
+    else as many days."""
+    following = end + timedelta(days=1)
+    if start.day != 1 or following.day != 1:
+        return following, following + (end - start)
+    months = (following.year - start.year) * 12 + following.month - start.month
+    index = following.year * 12 + following.month - 1 + months
+    return following, date(index // 12, index % 12 + 1, 1) - timedelta(days=1)
