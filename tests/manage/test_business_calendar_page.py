@@ -90,3 +90,18 @@ def test_the_page_previews_openings_and_counts_business_hours(login, personas):
         f"/manage/calendars/{calendar.pk}/", {"hours": "8", "start": "2026-12-04T16:00"}
     ).content.decode()
     assert "8 business hours after Fri 4 Dec 2026, 16:00 is <b>Mon 7 Dec 2026, 15:30</b>" in html
+
+
+def test_times_are_read_and_shown_in_the_calendars_zone_whatever_the_readers(login, personas):
+    calendar = Calendar.objects.create(
+        name="Tokyo", timezone="Asia/Tokyo", hours={"fri": [["09:00", "17:00"]]}
+    )
+    client = login(personas.manager)
+    session = client.session
+    session["time_zone"] = "America/New_York"  # the reader's browser
+    session.save()
+    html = client.get(
+        f"/manage/calendars/{calendar.pk}/", {"hours": "2", "start": "2026-12-04T16:00"}
+    ).content.decode()
+    assert "2 business hours after Fri 4 Dec 2026, 16:00 is <b>Fri 11 Dec 2026, 10:00</b>" in html
+    assert "Fri 11 Dec 2026, 09:00 – Fri 17:00" in html or "09:00 – Fri 17:00" in html

@@ -54,7 +54,9 @@ class ContractForm(forms.ModelForm):
         plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).order_by("position", "name")
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
         self.fields["plan"].help_text = "Only published plans can be sold."
-        self.fields["relationship_manager"].queryset = active_agents()  # type: ignore[attr-defined]
+        manager = self.fields["relationship_manager"]
+        manager.queryset = active_agents()  # type: ignore[attr-defined]
+        manager.empty_label = "— nobody yet —"  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
