@@ -31,7 +31,7 @@ class ContractAdminForm(forms.ModelForm):
 
     class Meta:
         model = Contract
-        fields = [  # the admin narrows these to what it shows
+        fields = [  # the admin shows these (purchased hours only grow by a recorded purchase)
             "organization",
             "plan",
             "starts_on",
