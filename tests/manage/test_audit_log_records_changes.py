@@ -65,3 +65,13 @@ def test_a_refused_change_leaves_no_entry(personas):
     with pytest.raises(Exception), transaction.atomic():  # noqa: B017 - the model refuses it
         plan.save()
     assert AuditEntry.objects.count() == before
+
+
+def test_a_sign_in_writes_no_entry_and_reads_nothing_more(
+    client, personas, django_assert_num_queries
+):
+    before = AuditEntry.objects.count()
+    personas.tier1.last_login = None
+    with django_assert_num_queries(1):  # the UPDATE alone: no look-up of the old row
+        personas.tier1.save(update_fields=["last_login"])
+    assert AuditEntry.objects.count() == before

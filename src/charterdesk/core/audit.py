@@ -118,8 +118,17 @@ def _values(instance: models.Model) -> dict[str, Any]:
     return {f.name: f.value_from_object(instance) for f in _AUDITED[type(instance)].fields}
 
 
+def _untouched(sender: type[models.Model], update_fields: Any) -> bool:
+    """A save of bookkeeping fields only (a sign-in's `last_login`): nothing to record."""
+    names = {f.name for f in _AUDITED[sender].fields}
+    return update_fields is not None and not names & set(update_fields)
+
+
 def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     before = None
+    if _untouched(sender, kwargs.get("update_fields")):
+        instance._audit_before = None  # type: ignore[attr-defined]
+        return
     if instance.pk is not None and not kwargs.get("raw"):
         fields = _AUDITED[sender].fields
         rows = sender._default_manager.filter(pk=instance.pk).values(*(f.attname for f in fields))
@@ -132,7 +141,7 @@ def _remember_before(sender: type[models.Model], instance: models.Model, **kwarg
 def _record_save(
     sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any
 ) -> None:
-    if kwargs.get("raw"):
+    if kwargs.get("raw") or _untouched(sender, kwargs.get("update_fields")):
         return
     before = getattr(instance, "_audit_before", None) or {}
     after = _values(instance)
