@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "charterdesk.mailboxes",
     "charterdesk.portal",
     "charterdesk.desk",
+    "charterdesk.manage",
     "charterdesk.demo",
     "ninja",  # serves the API docs page's Swagger UI from the package, not a CDN
 ]
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Who changes a setting: the audit log (core/audit.py) reads it from the request.
+    "charterdesk.core.audit.AuditActorMiddleware",
     "charterdesk.accounts.sessions.SignInSessionMiddleware",
     "charterdesk.accounts.two_factor.TwoFactorMiddleware",
     "charterdesk.customers.time_zones.TimeZoneMiddleware",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("portal/", include("charterdesk.portal.urls")),
     path("desk/", include("charterdesk.desk.urls")),
+    path("manage/", include("charterdesk.manage.urls")),
     path("admin/", admin.site.urls),
     path("", include("charterdesk.mail.urls")),
     path("", include("charterdesk.mailboxes.urls")),

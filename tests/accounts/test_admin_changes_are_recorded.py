@@ -9,20 +9,10 @@ from django.forms.models import model_to_dict
 from charterdesk.estimates.models import EstimateState
 from charterdesk.plans.models import Contract, Plan
 from tests.estimates.factories import consulting_ticket, quote
+from tests.plans.admin_forms import contract_admin_data
 from tests.tickets.factories import open_ticket
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-def _form_data(contract: Contract, **changes: object) -> dict[str, object]:
-    data = model_to_dict(contract)
-    data.pop("id")
-    data["authorized_contacts"] = [c.pk for c in data["authorized_contacts"]]
-    data["administrators"] = [c.pk for c in data["administrators"]]
-    created = data.pop("created_at")
-    data["created_at_0"], data["created_at_1"] = created.date(), created.time()
-    data.update(changes)
-    return {k: ("" if v is None else v) for k, v in data.items()}
 
 
 def test_a_plan_changed_in_the_admin_is_in_the_history_of_open_tickets(
@@ -34,7 +24,8 @@ def test_a_plan_changed_in_the_admin_is_in_the_history_of_open_tickets(
     gold = Plan.objects.get(name="Gold")
     with django_capture_on_commit_callbacks(execute=True):
         page = login(personas.admin).post(
-            f"/admin/plans/contract/{contract.pk}/change/", _form_data(contract, plan=gold.pk)
+            f"/admin/plans/contract/{contract.pk}/change/",
+            contract_admin_data(contract, plan=gold.pk),
         )
     assert page.status_code == 302, page.context["adminform"].form.errors
     lines = ticket.events.filter(field="deadlines")
@@ -47,7 +38,7 @@ def test_purchased_hours_cannot_be_typed_into_a_contract(personas, login):
     before = contract.hours_purchased
     login(personas.admin).post(
         f"/admin/plans/contract/{contract.pk}/change/",
-        _form_data(contract, hours_purchased="500"),
+        contract_admin_data(contract, hours_purchased="500"),
     )
     contract.refresh_from_db()
     assert contract.hours_purchased == before

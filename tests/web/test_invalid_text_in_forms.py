@@ -27,12 +27,14 @@ class Page(HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.forms: list[dict] = []
+        self.in_form = False  # fields outside a form (a read-only page) belong to none
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "a" and a.get("href", "").startswith("/"):
             self.links.append(a["href"].split("#")[0])
         elif tag == "form":
+            self.in_form = True
             self.forms.append(
                 {
                     "action": a.get("action", ""),
@@ -41,7 +43,7 @@ class Page(HTMLParser):
                     "secret": False,
                 }
             )
-        elif self.forms and tag in ("input", "textarea", "select") and a.get("name"):
+        elif self.in_form and tag in ("input", "textarea", "select") and a.get("name"):
             kind = a.get("type", "").lower() if tag == "input" else tag
             fields = self.forms[-1]["fields"]
             if kind in TEXT_INPUTS or kind == "textarea":
@@ -51,6 +53,10 @@ class Page(HTMLParser):
                     self.forms[-1]["secret"] = True
             elif kind not in ("checkbox", "radio", "submit", "file") or "checked" in a:
                 fields.setdefault(a["name"], a.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.in_form = False
 
 
 def _crawl(client: Client, start: str, limit: int = 60) -> list[tuple[str, dict]]:

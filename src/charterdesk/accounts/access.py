@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
 from .auth import signed_in_user
 from .models import User
@@ -29,6 +29,26 @@ def agent_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def staff_permission_required(perm: str) -> Callable[[View], View]:
+    """A page for staff who hold `perm`: other staff get 403 with the reason; customers
+    get 404, so the settings area stays out of their sight."""
+
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = signed_in_user(request)
+            if not user.is_agent:
+                raise Http404("No such page.")
+            if not user.has_perm(perm):
+                raise PermissionDenied("The settings are for support managers and administrators.")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def contact_required(view: View) -> View:

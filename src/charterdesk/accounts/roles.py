@@ -39,6 +39,8 @@ class Perm:
     USE_ADMIN_SITE = "admin.use_admin_site"  # /admin/: configuration, for admins and operators
     INVITE_STAFF = "accounts.invite_staff"  # invite agents and managers (set-your-password)
     ANONYMIZE_TICKETS = "tickets.anonymize_ticket"  # remove a ticket's personal data for good
+    MANAGE_SETTINGS = "manage.change_settings"  # /manage/: calendars, plans, contracts
+    READ_AUDIT_LOG = "manage.view_auditentry"  # /manage/audit/: who changed which setting
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -88,6 +90,8 @@ MANAGER = TEAM_LEAD | {
     Perm.EDIT_ROUTING_RULES,
     Perm.INVITE_STAFF,
     Perm.API_ADMIN,
+    Perm.MANAGE_SETTINGS,
+    Perm.READ_AUDIT_LOG,
 }
 ADMINISTRATOR = (
     MANAGER

@@ -5,6 +5,6 @@ lazily built, per-year cached arrays of open intervals in UTC microseconds.
 """
 
 from ._calendar import BusinessCalendar
-from ._public_holidays import holidays_for
+from ._public_holidays import holiday_countries, holidays_for
 
-__all__ = ["BusinessCalendar", "holidays_for"]
+__all__ = ["BusinessCalendar", "holiday_countries", "holidays_for"]

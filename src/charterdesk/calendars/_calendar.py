@@ -123,6 +123,20 @@ class BusinessCalendar:
         t, zone = _aware(moment)
         return from_us(self._timeline.next_open(t), zone)
 
+    def openings(self, moment: datetime, count: int) -> list[tuple[datetime, datetime | None]]:
+        """The next ``count`` open intervals from ``moment`` (the current one first if open)
+        as (opens, closes); a 24x7 calendar has one that never closes (closes None)."""
+        t, zone = _aware(moment)
+        found: list[tuple[datetime, datetime | None]] = []
+        while len(found) < count:
+            opens = self._timeline.next_open(t)
+            closes = self._timeline.next_close(opens)
+            found.append((from_us(opens, zone), None if closes is None else from_us(closes, zone)))
+            if closes is None:
+                break
+            t = closes
+        return found
+
     def add(self, start: datetime, duration: timedelta) -> datetime:
         """The instant at which ``duration`` of business time after ``start`` has passed.
 

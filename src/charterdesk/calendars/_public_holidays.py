@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
@@ -29,3 +30,17 @@ def holidays_for(
     except NotImplementedError as error:
         raise ValueError(f"no public holidays known for {country!r}: {error}") from None
     return sorted(found.keys())
+
+
+def holiday_countries() -> list[tuple[str, str, list[str]]]:
+    """(code, name, subdivision codes) of every country the ``holidays`` package knows,
+    by name: ``("GB", "United Kingdom", ["ENG", "NIR", "SCT", "WLS"])``."""
+    import holidays  # imported here: the package is large and only needed for this call
+    from holidays.registry import COUNTRIES
+
+    subdivisions = holidays.list_supported_countries()
+    found = []
+    for class_name, code, *_ in COUNTRIES.values():
+        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", class_name)
+        found.append((code, name, list(subdivisions.get(code, []))))
+    return sorted(found, key=lambda country: country[1])

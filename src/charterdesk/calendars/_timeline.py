@@ -30,6 +30,7 @@ Span = tuple[int, int]
 class TimelineLike(Protocol):
     def is_open(self, t: int) -> bool: ...
     def next_open(self, t: int) -> int: ...
+    def next_close(self, t: int) -> int | None: ...
     def add(self, t: int, d: int) -> int: ...
     def elapsed(self, a: int, b: int) -> int: ...
 
@@ -42,6 +43,9 @@ class AlwaysOpenTimeline:
 
     def next_open(self, t: int) -> int:
         return t
+
+    def next_close(self, t: int) -> int | None:
+        return None  # never closes
 
     def add(self, t: int, d: int) -> int:
         return t + d
@@ -116,6 +120,17 @@ class Timeline:
                 return t
             if i + 1 < len(starts) and starts[i + 1] <= state.high:
                 return starts[i + 1]
+            state = self._extend_later(state)
+
+    def next_close(self, t: int) -> int | None:
+        """``t`` itself if closed, else the instant the open interval around ``t`` ends."""
+        state = self._covering(t, t)
+        while True:
+            i = bisect_right(state.starts, t) - 1
+            if i < 0 or t >= state.ends[i]:
+                return t
+            if state.ends[i] < state.high:
+                return state.ends[i]
             state = self._extend_later(state)
 
     def add(self, t: int, d: int) -> int:

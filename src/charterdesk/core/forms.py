@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from charterdesk.core.moments import reasonable_date
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form, field by field where it can."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class ScheduledJob(models.Model):
@@ -34,3 +35,39 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    DELETED = "deleted", "Deleted"
+
+
+class AuditEntry(models.Model):
+    """One change of a setting (core.audit): who, when, what, and each field before and
+    after. Written in the transaction of the change, so it exists exactly when the change
+    committed. `actor_email` keeps the name when the account is deleted later."""
+
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_email = models.CharField(max_length=254, blank=True)
+    action = models.CharField(max_length=8, choices=AuditAction.choices)
+    kind = models.CharField(max_length=100, help_text="The model's label, e.g. plans.plan.")
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=200)
+    # {field: [before, after]} in words; a list of contacts as {"added": [...], "removed": [...]}.
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [
+            models.Index(fields=["kind", "-id"], name="audit_by_kind"),
+            models.Index(fields=["actor", "-id"], name="audit_by_actor"),
+            models.Index(fields=["at"], name="audit_by_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email} {self.action} {self.object_repr}"

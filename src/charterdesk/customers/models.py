@@ -2,8 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from charterdesk.core.checked import CheckedModel
 
-class Organization(models.Model):
+from .domains import check_domains
+
+
+class Organization(CheckedModel):
     """A customer company: it has contracts, contacts and deployments."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -19,6 +23,9 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        self.domains = check_domains(self.domains, organization_id=self.pk)
 
 
 class OptionalMail(models.TextChoices):

@@ -16,6 +16,7 @@ from charterdesk.plans.models import (
     Metric,
     Plan,
     PlanCoverage,
+    PlanStatus,
     ResponseTarget,
     Schedule,
     SlaAction,
@@ -158,6 +159,7 @@ def _plan(name: str, position: int, calendar: Calendar) -> Plan:
         name=name,
         defaults={
             "slug": name.lower(),
+            "status": PlanStatus.PUBLISHED,
             "summary": summary,
             "position": position,
             "calendar": calendar,

@@ -1,12 +1,31 @@
 """IMAP mailboxes that the scheduler polls for inbound mail."""
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from charterdesk.core.checked import CheckedModel, choices_check
+
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+# A host name (labels of letters, digits, hyphens) or an IPv4/IPv6 address.
+_HOST = re.compile(
+    r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
+
+
+def host_validator(value: str) -> None:
+    try:
+        ipaddress.ip_address(value)
+        return
+    except ValueError:
+        pass
+    if not _HOST.match(value):
+        raise ValidationError("Write the server's name, e.g. imap.example.com, or its address.")
 
 
 class TlsMode(models.TextChoices):
@@ -21,13 +40,19 @@ class AfterStoring(models.TextChoices):
     DELETE = "delete", "Delete it"
 
 
-class Mailbox(models.Model):
+class Mailbox(CheckedModel):
     """An IMAP folder CharterDesk reads. A message is marked, moved or deleted only after
     it was stored; `last_uid` remembers how far the desk got in the current UIDVALIDITY."""
 
     name = models.SlugField(max_length=60, unique=True)
-    host = models.CharField(max_length=255)
-    port = models.PositiveIntegerField(default=993)
+    host = models.CharField(max_length=255, validators=[host_validator])
+    port = models.PositiveIntegerField(
+        default=993,
+        validators=[
+            MinValueValidator(1, "A port is a number from 1 to 65535."),
+            MaxValueValidator(65535, "A port is a number from 1 to 65535."),
+        ],
+    )
     tls = models.CharField(max_length=10, choices=TlsMode.choices, default=TlsMode.IMAPS)
     username = models.CharField(max_length=255)
     password = models.CharField(
@@ -62,6 +87,13 @@ class Mailbox(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "mailboxes"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(port__gte=1, port__lte=65535), name="mailbox_port_1_to_65535"
+            ),
+            choices_check("tls", TlsMode, "mailbox_tls_valid"),
+            choices_check("after_storing", AfterStoring, "mailbox_after_storing_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.name

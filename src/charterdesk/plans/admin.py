@@ -1,7 +1,11 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 
 from .hooks import contract_terms_changed
 from .models import Contract, Plan, PlanCoverage, ResponseTarget
+from .rules import check_contacts_belong
 
 
 class CoverageInline(admin.TabularInline):
@@ -21,8 +25,40 @@ class PlanAdmin(admin.ModelAdmin):
     inlines = [CoverageInline, TargetInline]
 
 
+class ContractAdminForm(forms.ModelForm):
+    """Contacts of another organization are an error at their field here, before the
+    many-to-many guard (plans.guards) would refuse them while saving."""
+
+    class Meta:
+        model = Contract
+        fields = [  # the admin shows these (purchased hours only grow by a recorded purchase)
+            "organization",
+            "plan",
+            "starts_on",
+            "ends_on",
+            "hours_included",
+            "professional_services_hours",
+            "relationship_manager",
+            "authorized_contacts",
+            "administrators",
+            "created_at",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        organization = data.get("organization")
+        for field in ("authorized_contacts", "administrators"):
+            if organization is not None and data.get(field) is not None:
+                try:
+                    check_contacts_belong(organization.pk, data[field], field)
+                except forms.ValidationError as error:
+                    self.add_error(None, error)
+        return data
+
+
 @admin.register(Contract)
 class ContractAdmin(admin.ModelAdmin):
+    form = ContractAdminForm
     list_display = ["organization", "plan", "starts_on", "ends_on", "hours_included"]
     list_filter = ["plan"]
     list_select_related = ["organization", "plan"]

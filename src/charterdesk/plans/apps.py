@@ -1,6 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed
 
 
 class PlansConfig(AppConfig):
     name = "charterdesk.plans"
     label = "plans"
+
+    def ready(self) -> None:
+        from charterdesk.core.audit import audit
+
+        from .guards import contacts_of_the_organization_only
+        from .models import Contract, Plan, PlanCoverage, ResponseTarget
+
+        audit(Plan)
+        audit(PlanCoverage)
+        audit(ResponseTarget)
+        audit(Contract, exclude=("created_at",), many=("authorized_contacts", "administrators"))
+
+        for through in (Contract.authorized_contacts.through, Contract.administrators.through):
+            m2m_changed.connect(
+                contacts_of_the_organization_only, sender=through, dispatch_uid=through.__name__
+            )

@@ -2,37 +2,41 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from charterdesk.core.checked import CheckedModel, choices_check
 from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
 
-
-class Schedule(models.TextChoices):
-    ALWAYS = "24x7", "24×7"
-    BUSINESS = "business", "Business hours"
-
-
-class SlaAction(models.TextChoices):
-    NOTIFY_ASSIGNEE = "notify_assignee", "Notify the assignee"
-    NOTIFY_TEAM_LEAD = "notify_team_lead", "Notify the team lead"
-    RAISE_PRIORITY = "raise_priority", "Raise the priority one step"
-    ESCALATE_TIER = "escalate_tier", "Escalate to the next tier"
-
-
-class OveragePolicy(models.TextChoices):
-    """What happens when a contract's hours bank is used up."""
-
-    SERVE_AND_BILL = "serve_and_bill", "Keep serving and bill the extra hours"
-    NEED_APPROVAL = "need_approval", "Metered work needs the customer's approval"
+from .choices import Metric as Metric
+from .choices import OveragePolicy as OveragePolicy
+from .choices import PlanStatus as PlanStatus
+from .choices import Schedule as Schedule
+from .choices import SlaAction as SlaAction
+from .rules import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_TARGET_MINUTES,
+    check_contract,
+    check_plan,
+    not_negative,
+)
 
 
-class Plan(models.Model):
+class Plan(CheckedModel):
     """A support offering: coverage per request type, targets, hours, channels, limits."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(unique=True)
     summary = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=PlanStatus.choices,
+        default=PlanStatus.DRAFT,
+        help_text="Only published plans are on the coverage page and can be sold.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on public pages.")
     calendar = models.ForeignKey(
         "sla.Calendar",
@@ -45,11 +49,16 @@ class Plan(models.Model):
         null=True, blank=True, help_text="Empty: every contact of the organization may ask."
     )
     hours_included = models.DecimalField(
-        max_digits=8, decimal_places=2, default=Decimal(0), help_text="Per contract period."
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[not_negative],
+        help_text="Per contract period.",
     )
     professional_services_hours = models.DecimalField(
         max_digits=8,
         decimal_places=2,
+        validators=[not_negative],
         default=Decimal(0),
         help_text="Consulting hours included per contract period.",
     )
@@ -71,6 +80,7 @@ class Plan(models.Model):
     consulting_rate = models.DecimalField(
         max_digits=8,
         decimal_places=2,
+        validators=[not_negative],
         default=Decimal(0),
         help_text="Hourly rate quoted in estimates for billable (consulting) work.",
     )
@@ -92,6 +102,7 @@ class Plan(models.Model):
     sla_warn_percent = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text="Or warn when this share of the target is used (whichever comes first).",
     )
     sla_pause_on_hold = models.BooleanField(
@@ -106,9 +117,32 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours_included__gte=0)
+                & models.Q(professional_services_hours__gte=0)
+                & models.Q(consulting_rate__gte=0),
+                name="plan_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sla_warn_percent__isnull=True)
+                | models.Q(sla_warn_percent__gte=1, sla_warn_percent__lte=99),
+                name="plan_warn_percent_1_to_99",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_authorized_contacts__isnull=True)
+                | models.Q(max_authorized_contacts__gte=1),
+                name="plan_contact_cap_at_least_one",
+            ),
+            choices_check("overage_policy", OveragePolicy, "plan_overage_policy_valid"),
+            choices_check("status", PlanStatus, "plan_status_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        check_plan(self)
 
     @property
     def channel_names(self) -> list[str]:
@@ -117,7 +151,7 @@ class Plan(models.Model):
         return [str(labels.get(channel, channel)) for channel in self.channels]
 
 
-class PlanCoverage(models.Model):
+class PlanCoverage(CheckedModel):
     """What one plan gives one request type."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="coverages")
@@ -131,34 +165,41 @@ class PlanCoverage(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["plan", "request_type"], name="one_coverage_per_type")
+            models.UniqueConstraint(fields=["plan", "request_type"], name="one_coverage_per_type"),
+            choices_check("request_type", RequestType, "coverage_request_type_valid"),
+            choices_check("decision", Decision, "coverage_decision_valid"),
+            choices_check("schedule", Schedule, "coverage_schedule_valid"),
+            choices_check("alternative", Alternative, "coverage_alternative_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.plan} · {self.request_type}: {self.decision}"
 
 
-class Metric(models.TextChoices):
-    FIRST_REPLY = "first_reply", "First reply"
-    NEXT_REPLY = "next_reply", "Next reply"
-    PERIODIC_UPDATE = "periodic_update", "Periodic update"
-    RESOLUTION = "resolution", "Resolution"
-
-
-class ResponseTarget(models.Model):
+class ResponseTarget(CheckedModel):
     """A target in business minutes for one metric, request type and priority of a plan."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     request_type = models.CharField(max_length=16, choices=RequestType.choices)
     priority = models.CharField(max_length=8, choices=Priority.choices)
     metric = models.CharField(max_length=16, choices=Metric.choices, default=Metric.FIRST_REPLY)
-    minutes = models.PositiveIntegerField(help_text="Business minutes on the coverage schedule.")
+    minutes = models.PositiveIntegerField(
+        help_text="Business minutes on the coverage schedule.",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_TARGET_MINUTES)],
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "request_type", "priority", "metric"], name="one_target_per_cell"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__gte=1, minutes__lte=MAX_TARGET_MINUTES),
+                name="target_minutes_in_range",
+            ),
+            choices_check("request_type", RequestType, "target_request_type_valid"),
+            choices_check("priority", Priority, "target_priority_valid"),
+            choices_check("metric", Metric, "target_metric_valid"),
         ]
 
     def __str__(self) -> str:
@@ -172,7 +213,7 @@ class ContractQuerySet(models.QuerySet["Contract"]):
         )
 
 
-class Contract(models.Model):
+class Contract(CheckedModel):
     """An organization's subscription to a plan for a period."""
 
     organization = models.ForeignKey(
@@ -181,10 +222,14 @@ class Contract(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="contracts")
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
-    hours_included = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal(0))
-    hours_purchased = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal(0))
+    hours_included = models.DecimalField(
+        max_digits=8, decimal_places=2, default=Decimal(0), validators=[not_negative]
+    )
+    hours_purchased = models.DecimalField(
+        max_digits=8, decimal_places=2, default=Decimal(0), validators=[not_negative]
+    )
     professional_services_hours = models.DecimalField(
-        max_digits=8, decimal_places=2, default=Decimal(0)
+        max_digits=8, decimal_places=2, default=Decimal(0), validators=[not_negative]
     )
     relationship_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -210,6 +255,33 @@ class Contract(models.Model):
     class Meta:
         ordering = ["-starts_on"]
         indexes = [models.Index(fields=["organization", "starts_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gt=models.F("starts_on")),
+                name="contract_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_on__gte=FIRST_DAY, starts_on__lte=LAST_DAY)
+                & (models.Q(ends_on__isnull=True) | models.Q(ends_on__lte=LAST_DAY)),
+                name="contract_dates_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_included__gte=0)
+                & models.Q(hours_purchased__gte=0)
+                & models.Q(professional_services_hours__gte=0),
+                name="contract_hours_not_negative",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} · {self.plan} from {self.starts_on}"
+
+    def clean(self) -> None:
+        check_contract(self)
+
+    def period_text(self) -> str:
+        """E.g. "1 Jan 2026 – 31 Dec 2026" or "from 1 Jan 2026"."""
+        if self.ends_on is None:
+            return f"from {self.starts_on:%-d %b %Y}"
+        return f"{self.starts_on:%-d %b %Y} – {self.ends_on:%-d %b %Y}"

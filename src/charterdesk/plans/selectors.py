@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Organization
 
-from .models import Contract, Plan, PlanCoverage, ResponseTarget
+from .models import Contract, Plan, PlanCoverage, PlanStatus, ResponseTarget
 
 
 def contract_active_for(organization: Organization | None, on: date) -> Contract | None:
@@ -22,7 +22,13 @@ def contract_active_for(organization: Organization | None, on: date) -> Contract
 
 
 def plans_with_terms() -> QuerySet[Plan]:
-    """Every plan with its coverage rows and targets, for the public page and the API."""
+    """Every published plan with its coverage rows and targets, for the public page and
+    the API: a draft is seen only in the settings area."""
+    return all_plans_with_terms().filter(status=PlanStatus.PUBLISHED)
+
+
+def all_plans_with_terms() -> QuerySet[Plan]:
+    """Every plan, drafts too, with its coverage rows and targets (the settings area)."""
     return Plan.objects.select_related("calendar").prefetch_related(
         Prefetch("coverages", queryset=PlanCoverage.objects.order_by("request_type")),
         Prefetch("targets", queryset=ResponseTarget.objects.order_by("metric", "request_type")),

@@ -8,13 +8,17 @@ class SlaConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: Django loads models after every AppConfig.
+        from charterdesk.core.audit import audit
         from charterdesk.plans.hooks import contract_terms_changed
         from charterdesk.plans.models import SlaAction
         from charterdesk.tickets.hooks import ticket_changed
 
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .actions import check_every_action_has_a_handler, notify, raise_priority, sla_actions
+        from .models import Calendar
         from .receivers import clocks_follow_ticket, recompute_when_terms_change
+
+        audit(Calendar)
 
         ticket_changed.register(clocks_follow_ticket)
         contract_terms_changed.register(recompute_when_terms_change)

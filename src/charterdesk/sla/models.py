@@ -2,14 +2,16 @@ import json
 from datetime import date
 from functools import cached_property, lru_cache
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from charterdesk.calendars import BusinessCalendar
+from charterdesk.core.checked import CheckedModel
 from charterdesk.plans.models import Metric
 
+from .calendar_rules import check_calendar
 
-class Calendar(models.Model):
+
+class Calendar(CheckedModel):
     """A business calendar: a time zone, weekly working hours and holidays.
 
     `hours` maps day names to lists of ["HH:MM", "HH:MM"] intervals; `holidays` lists
@@ -39,10 +41,7 @@ class Calendar(models.Model):
 
     def clean(self) -> None:
         self.__dict__.pop("business_calendar", None)
-        try:
-            self.business_calendar  # noqa: B018 - building it validates every field
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from exc
+        check_calendar(self.timezone, self.hours, self.holidays, always_open=self.always_open)
 
 
 @lru_cache(maxsize=128)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import audit_views, calendar_views, contract_views, plan_views, views
+
+app_name = "manage"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("audit/", audit_views.audit_log, name="audit"),
+    path("calendars/", calendar_views.calendar_list, name="calendars"),
+    path("calendars/new", calendar_views.calendar_new, name="calendar_new"),
+    path("calendars/<int:calendar_id>/", calendar_views.calendar_edit, name="calendar"),
+    path("plans/", plan_views.plan_list, name="plans"),
+    path("plans/<int:plan_id>/", plan_views.plan_edit, name="plan"),
+    path("plans/<int:plan_id>/publish", plan_views.plan_publish_view, name="plan_publish"),
+    path("contracts/", contract_views.contract_list, name="contracts"),
+    path("contracts/new", contract_views.contract_new, name="contract_new"),
+    path("contracts/<int:contract_id>/", contract_views.contract_edit, name="contract"),
+    path(
+        "contracts/<int:contract_id>/renew",
+        contract_views.contract_renew_view,
+        name="contract_renew",
+    ),
+]

@@ -1,0 +1,36 @@
+"""The plans' own kinds (the glossary's shared words are in core.vocabulary)."""
+
+from django.db import models
+
+
+class Schedule(models.TextChoices):
+    ALWAYS = "24x7", "24×7"
+    BUSINESS = "business", "Business hours"
+
+
+class SlaAction(models.TextChoices):
+    NOTIFY_ASSIGNEE = "notify_assignee", "Notify the assignee"
+    NOTIFY_TEAM_LEAD = "notify_team_lead", "Notify the team lead"
+    RAISE_PRIORITY = "raise_priority", "Raise the priority one step"
+    ESCALATE_TIER = "escalate_tier", "Escalate to the next tier"
+
+
+class OveragePolicy(models.TextChoices):
+    """What happens when a contract's hours bank is used up."""
+
+    SERVE_AND_BILL = "serve_and_bill", "Keep serving and bill the extra hours"
+    NEED_APPROVAL = "need_approval", "Metered work needs the customer's approval"
+
+
+class Metric(models.TextChoices):
+    FIRST_REPLY = "first_reply", "First reply"
+    NEXT_REPLY = "next_reply", "Next reply"
+    PERIODIC_UPDATE = "periodic_update", "Periodic update"
+    RESOLUTION = "resolution", "Resolution"
+
+
+class PlanStatus(models.TextChoices):
+    """A plan is a draft (invisible to customers, not for sale) until it is published."""
+
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
