@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from charterdesk.plans.models import Contract
 from charterdesk.sla.models import SlaClock, SlaEvent
 from charterdesk.tickets.models import Message, Status, Ticket, TicketEvent
-from tests.accounts.test_admin_changes_are_recorded import _form_data
+from tests.plans.admin_forms import contract_admin_data
 from tests.tickets.factories import open_ticket
 
 
@@ -63,7 +63,7 @@ def test_a_contract_keeps_its_organization(personas, login):
     other = Contract.objects.get(organization__name="Globex").organization
     login(personas.admin).post(
         f"/admin/plans/contract/{contract.pk}/change/",
-        _form_data(contract, organization=other.pk),
+        contract_admin_data(contract, organization=other.pk),
     )
     contract.refresh_from_db()
     assert contract.organization.name == "Initech"
@@ -73,7 +73,7 @@ def test_every_contract_change_in_the_admin_is_in_its_log(personas, login):
     contract = Contract.objects.get(organization__name="Initech")
     page = login(personas.admin).post(
         f"/admin/plans/contract/{contract.pk}/change/",
-        _form_data(contract, hours_included="12"),
+        contract_admin_data(contract, hours_included="12"),
     )
     assert page.status_code == 302
     entry = LogEntry.objects.get(object_id=str(contract.pk), content_type__model="contract")
