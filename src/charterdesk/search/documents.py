@@ -80,6 +80,11 @@ def register_kind(
     _kinds[kind] = Kind(rebuild, count)
 
 
+def unregister_kind(kind: str) -> None:
+    """For tests that register a kind of their own."""
+    _kinds.pop(kind, None)
+
+
 def kinds() -> dict[str, Kind]:
     return dict(_kinds)
 

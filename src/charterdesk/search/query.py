@@ -54,6 +54,9 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
+    # One typed token that holds several words (an address, a host name, a path): as
+    # typed, for engines whose parser keeps such a token whole (PostgreSQL's).
+    raw: str = field(default="", compare=False)
 
     @property
     def is_phrase(self) -> bool:
@@ -161,7 +164,8 @@ def _term(match: re.Match[str]) -> Term | None:
         words = words_of(raw)
         if not words:
             return None
-        return Term(tuple(words), prefix=prefix and len(words) == 1)
+        raw = raw.rstrip("*") if len(words) > 1 else ""
+        return Term(tuple(words), prefix=prefix and len(words) == 1, raw=raw.lower())
     words = words_of(raw)
     return Term(tuple(words)) if words else None
 
