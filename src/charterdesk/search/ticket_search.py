@@ -3,10 +3,14 @@ internal notes; customers their organization's tickets (tickets_visible_to), and
 text that exists only in internal notes (the backend matches only public columns)."""
 
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 
 from charterdesk.accounts.models import User
+from charterdesk.core.forms import add_service_errors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import tickets_visible_to
 
@@ -64,3 +68,12 @@ def search_tickets(
         if row.key in tickets
     ]
     return TicketResults(items, page.next_cursor, page.corrected_query, page.replaced)
+
+
+def search_for_form(form: forms.Form, user: User, q: str, **options: Any) -> TicketResults | None:
+    """For a search page: the results, or None with the reason shown on the form."""
+    try:
+        return search_tickets(user, q, **options)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None
