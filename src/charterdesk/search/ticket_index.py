@@ -132,3 +132,16 @@ def refill(
     where = f"t.id >= {int(first)}" + (f" AND t.id <= {int(last)}" if last is not None else "")
     with connection.cursor() as cursor:
         cursor.execute(refresh_sql(connection.vendor, where))
+
+
+def missing(connection: BaseDatabaseWrapper = default_connection) -> set[str]:
+    """The triggers that are not installed (a later SQLite table rebuild of tickets_ticket,
+    tickets_message or a customers table by a migration drops them: such a migration
+    needs a search migration after it that calls `install()`)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    return set(TRIGGERS) - present
