@@ -33,6 +33,33 @@ class Row:
 START, STOP = "\x02", "\x03"  # around matches in a title or snippet, made into <mark> later
 
 
+# Ranking reads every match; past this many, "best match" ranks the newest this many
+# matches the reader may see (by id), so its cost stays flat however common a word is.
+# "Newest first" pages through every match. (docs/search.md, bench/RESULTS.md)
+RANK_WINDOW = 1000
+
+
+def scope(spec: IndexSpec, request: Request, alias: str, sql: list[str], params: list[Any]) -> None:
+    """Append the kind and the permissions, on the rows of `alias`."""
+    if spec.kind and request.kind is not None:
+        sql.append(f" AND {alias}.kind = %s")
+        params.append(request.kind)
+    if request.allowed is not None:
+        allowed_sql, allowed_params = request.allowed
+        sql.append(f" AND {alias}.{spec.key} IN ({allowed_sql})")
+        params.extend(allowed_params)
+
+
+def window(
+    spec: IndexSpec, request: Request, matches: str, sql: list[str], params: list[Any]
+) -> None:
+    """For "best match": only the newest RANK_WINDOW permitted rows among `matches` (SQL
+    of the matching rows of alias c, with its parameters already in `params`)."""
+    sql.append(f" AND d.{spec.pk} IN (SELECT c.{spec.pk} {matches}")
+    scope(spec, request, "c", sql, params)
+    sql.append(f" ORDER BY c.{spec.pk} DESC LIMIT {int(RANK_WINDOW)})")
+
+
 def finish(
     spec: IndexSpec,
     request: Request,
@@ -43,13 +70,7 @@ def finish(
 ) -> None:
     """Append the kind, the permissions, the page's start (after the previous page's last
     row, `cast` to the sort's type), the order and the limit."""
-    if spec.kind and request.kind is not None:
-        sql.append(" AND d.kind = %s")
-        params.append(request.kind)
-    if request.allowed is not None:
-        allowed_sql, allowed_params = request.allowed
-        sql.append(f" AND d.{spec.key} IN ({allowed_sql})")
-        params.extend(allowed_params)
+    scope(spec, request, "d", sql, params)
     if request.after is not None:
         value, pk = request.after
         sql.append(f" AND ({sort} < %s{cast} OR ({sort} = %s{cast} AND d.{spec.pk} < %s))")

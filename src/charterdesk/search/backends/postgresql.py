@@ -13,7 +13,7 @@ from django.db import connection
 from ..index import IndexSpec
 from ..query import Query, Term
 from ..schema import CONFIG
-from .base import START, STOP, Request, Row, finish
+from .base import START, STOP, Request, Row, finish, window
 
 TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 SNIPPET_OPTIONS = (
@@ -84,6 +84,9 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
         f" AS body, {sort} AS sort FROM {spec.table} d, q WHERE {vector} @@ q.query",
     ]
     inner_params: list[Any] = []
+    if request.order == "relevance":
+        matches = f"FROM {spec.table} c WHERE c.{spec.vector(private=request.private)} @@ q.query"
+        window(spec, request, matches, inner, inner_params)
     finish(spec, request, sort, inner, inner_params, cast=f"::{cast}")
     # Names from the IndexSpec, values as parameters.
     sql = (

@@ -9,7 +9,7 @@ from django.db import connection
 
 from ..index import IndexSpec
 from ..query import Query, Term
-from .base import START, STOP, Request, Row, finish
+from .base import START, STOP, Request, Row, finish, window
 
 SNIPPET_WORDS = 24
 
@@ -70,6 +70,10 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
         f" WHERE {spec.fts} MATCH %s",
     ]
     params.append(match)
+    if request.order == "relevance":
+        params.append(match)
+        matches = f"FROM {spec.fts} JOIN {spec.table} c ON c.{spec.pk} = {spec.fts}.rowid"
+        window(spec, request, f"{matches} WHERE {spec.fts} MATCH %s", sql, params)
     finish(spec, request, sort, sql, params)
     return "".join(sql), params
 
