@@ -333,8 +333,8 @@ def main() -> None:
 def print_report(
     db: str, created: list[tuple[str, float]], results: list[list[object]], query_plans: list[str]
 ) -> None:
-    on = [ms for label, ms in created if label == "on"]
-    off = [ms for label, ms in created if label == "off"]
+    on = [ms for label, ms in created if label == "on"] or [0.0]
+    off = [ms for label, ms in created if label == "off"] or [1.0]
     print(f"\n## Ticket search ({db}; first page of 20, ms, {RUNS} runs each)\n")
     print(
         f"Creation ms/ticket, index on: {' '.join(f'{m:.2f}' for m in on)}; "

@@ -85,7 +85,11 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     ]
     inner_params: list[Any] = []
     if request.order == "relevance":
-        matches = f"FROM {spec.table} c WHERE c.{spec.vector(private=request.private)} @@ q.query"
+        # Its own reference to the query (w), not the outer q: a subquery that named q
+        # would be correlated and run again for every matching row.
+        matches = (
+            f"FROM {spec.table} c, q w WHERE c.{spec.vector(private=request.private)} @@ w.query"
+        )
         window(spec, request, matches, inner, inner_params)
     finish(spec, request, sort, inner, inner_params, cast=f"::{cast}")
     # Names from the IndexSpec, values as parameters.
