@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lead(personas):
-    return User.objects.create_user("lead@charterdesk.example", "x", role=Role.TEAM_LEAD, name="Lee")
+    return User.objects.create_user(
+        "lead@charterdesk.example", "x", role=Role.TEAM_LEAD, name="Lee"
+    )
 
 
 def draft(author, title="Rotate the SAML certificate"):
@@ -76,7 +78,9 @@ def test_sent_back_article_is_a_draft_with_the_reviewers_note(personas, lead):
 def test_staged_version_waits_until_published(personas):
     article = draft(personas.tier1)
     article_publish(article, personas.manager)
-    article_save(article, author=personas.tier1, title="Rotate the SAML certificate", body="New steps.")
+    article_save(
+        article, author=personas.tier1, title="Rotate the SAML certificate", body="New steps."
+    )
     readers_see = article_get_for(personas.alice, article.pk)
     assert readers_see.has_staged_version
     assert readers_see.live_version.body == "Open **Security** → SSO."

@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db
 
 def test_every_save_is_a_version_and_an_old_one_can_be_restored(personas):
     article = article_create(author=personas.tier1, title="Export invoices", body="Step one.")
-    article_save(article, author=personas.tier2, title="Export invoices", body="Step one.\nStep two.")
-    article_save(article, author=personas.tier2, title="Export invoices", body="Step one.\nStep two.")
+    article_save(
+        article, author=personas.tier2, title="Export invoices", body="Step one.\nStep two."
+    )
+    article_save(
+        article, author=personas.tier2, title="Export invoices", body="Step one.\nStep two."
+    )
     assert list(article.versions.values_list("number", flat=True)) == [2, 1]  # no empty save
     restored = article_restore(article, personas.tier1, number=1)
     assert restored.number == 3

@@ -49,7 +49,9 @@ def add_demo(ref: Reference, now: datetime) -> None:
     made = {}
     for index, spec in enumerate(ARTICLES):
         author = ref.users[(T1, T2)[index % 2]]
-        made[spec[2]] = _published(spec, categories, author, manager, now - timedelta(days=90 - index))
+        made[spec[2]] = _published(
+            spec, categories, author, manager, now - timedelta(days=90 - index)
+        )
     at = now - timedelta(days=20)
     _published(INTERNAL, categories, ref.users[T2], manager, at, visibility="internal")
     _published(PARTNERS, categories, ref.users[T2], manager, at, visibility="partners")
@@ -141,7 +143,9 @@ def _feedback(made: dict[str, Article], ref: Reference) -> None:
     ]
     for index, (title, helpful, comment) in enumerate(votes):
         article = made[title]
-        feedback_record(article, voter=f"user:{alice.pk}", helpful=helpful, comment=comment, user=alice)
+        feedback_record(
+            article, voter=f"user:{alice.pk}", helpful=helpful, comment=comment, user=alice
+        )
         feedback_record(article, voter=f"user:{bob.pk}", helpful=helpful, user=bob)
         feedback_record(article, voter=f"browser:demo{index:012d}", helpful=not helpful)
 

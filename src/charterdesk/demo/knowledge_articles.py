@@ -160,25 +160,33 @@ ARTICLES = [
 ]  # fmt: skip
 
 INTERNAL = (
-    TROUBLE, "Errors", "Support playbook: extend a customer's trial",
+    TROUBLE,
+    "Errors",
+    "Support playbook: extend a customer's trial",
     "For support staff only.\n\n1. Check the organization has no unpaid invoice.\n"
     "2. In the admin console, open the organization and set **Trial ends** at most 14 days "
     "later.\n3. Note the extension on the ticket with the reason.\n\n"
     "Team leads approve a second extension.",
 )
 PARTNERS = (
-    INTEGRATIONS, "API", "Partner guide: provision customer projects through the API",
+    INTEGRATIONS,
+    "API",
+    "Partner guide: provision customer projects through the API",
     "Partners create projects for their customers with `POST /v2/projects` and the "
     "`partner` scope. Set `billing_owner` to the customer's organization so invoices go to "
     "them, not to you.",
 )
 GOLD_ONLY = (
-    SSO, "Audit", "Stream the audit log to your SIEM (Gold)",
+    SSO,
+    "Audit",
+    "Stream the audit log to your SIEM (Gold)",
     "Gold plans can stream audit events to Splunk, Datadog or any syslog endpoint. Configure "
     "the endpoint under **Settings → Audit log → Streaming**; events arrive within a minute.",
 )
 DRAFT = (
-    INTEGRATIONS, "Webhooks", "Migrate webhooks to signature version 2",
+    INTEGRATIONS,
+    "Webhooks",
+    "Migrate webhooks to signature version 2",
     "Signature version 2 adds a timestamp to the signed text, so old deliveries cannot be "
     "replayed.\n\nTODO: the exact header format once engineering confirms it.",
 )
