@@ -74,7 +74,7 @@ ARTICLES = [
      "1. Open **Settings → Security → Single sign-on** and choose **SAML**.\n"
      "2. Paste the metadata URL, or upload the metadata XML.\n"
      "3. In your identity provider, set the ACS URL and entity ID shown on the page.\n"
-     "4. Test with **Try sign-in** before you enforce SSO for everyone.\n\n"
+     "4. Check with **Try sign-in** before you enforce SSO for everyone.\n\n"
      "Keep one owner account that can sign in with a password, in case the provider is down."),
     (SSO, "SAML", "Rotate the SAML signing certificate before it expires",
      "Identity providers sign their answers with a certificate that expires, often after one "
@@ -188,7 +188,7 @@ DRAFT = (
     "Webhooks",
     "Migrate webhooks to signature version 2",
     "Signature version 2 adds a timestamp to the signed text, so old deliveries cannot be "
-    "replayed.\n\nTODO: the exact header format once engineering confirms it.",
+    "replayed.\n\nOpen question for engineering: the exact header format.",
 )
 STAGED_CHANGE = (
     "Identity providers sign their answers with a certificate that expires, often after one "

@@ -2,6 +2,7 @@ from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.accounts.roles import Perm
+from charterdesk.core.panels import PanelForm
 from charterdesk.plans.models import Plan
 
 from .models import ArticleState, Category, FlagKind, Section, Visibility
@@ -69,10 +70,11 @@ class FeedbackForm(forms.Form):
     )
 
 
-class FlagForm(forms.Form):
-    kind = forms.ChoiceField(choices=FlagKind.choices)
-    article = forms.IntegerField(required=False)
-    note = forms.CharField(max_length=500, required=False)
+class FlagForm(PanelForm):
+    panel = "article-flag"
+    kind = forms.ChoiceField(choices=FlagKind.choices, widget=forms.HiddenInput)
+    article = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(label="What should an article explain?", max_length=500, required=False)
 
 
 class ArticleFilterForm(forms.Form):

@@ -2,8 +2,10 @@ from typing import Any
 
 from django import template
 
+from charterdesk.core.panels import panel_form
 from charterdesk.tickets.models import Message, Visibility
 
+from ..forms import FlagForm
 from ..models import FlagKind
 from ..suggestions import suggest
 
@@ -23,7 +25,7 @@ def ticket_articles(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     return {
         "ticket": ticket,
         "suggestions": suggest(user, _ticket_text(ticket), limit=5),
-        "flag_kinds": FlagKind,
+        "flag": panel_form(context, "knowledge:flag", FlagForm(initial={"kind": FlagKind.NEEDED})),
         "csrf_token": context.get("csrf_token"),
         "solved": ticket.status in ("solved", "closed"),
     }

@@ -113,6 +113,7 @@ def _saved_message(article: Article) -> str:
 
 def _editor(user: User, article: Article, form: ArticleForm) -> dict[str, object]:
     properties = PropertiesForm(
+        auto_id="prop-%s",
         initial={
             "visibility": article.visibility,
             "category": article.category_id,
@@ -121,7 +122,7 @@ def _editor(user: User, article: Article, form: ArticleForm) -> dict[str, object
             "plans": list(article.plans.values_list("pk", flat=True)),
             "owner": article.owner_id,
             "review_by": article.review_by,
-        }
+        },
     )
     return {
         "article": article,
@@ -136,18 +137,22 @@ def _editor(user: User, article: Article, form: ArticleForm) -> dict[str, object
 @agent_required
 @require_POST
 def article_properties(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Who reads it and who looks after it; errors next to the fields, on the editor."""
+    user = signed_in_user(request)
     article = _article(request, article_id)
-    form = PropertiesForm(request.POST)
+    form = PropertiesForm(request.POST, auto_id="prop-%s")
     if form.is_valid():
         try:
             with transaction.atomic(durable=True):
-                services.article_change(article, signed_in_user(request), **form.cleaned_data)
+                services.article_change(article, user, **form.cleaned_data)
             flash.success(request, "Properties saved.")
+            return redirect("knowledge:edit", article_id=article.pk)
         except (ValidationError, PermissionDenied) as exc:
-            flash.error(request, "Not saved: " + " ".join(_as_validation(exc).messages))
-    else:
-        flash.error(request, "Not saved: " + form.errors.as_text())
-    return redirect("knowledge:edit", article_id=article.pk)
+            add_service_errors(form, _as_validation(exc))
+    version = article.latest_version
+    editor = ArticleForm(initial={"title": version.title, "body": version.body})  # type: ignore[union-attr]
+    context = {**_editor(user, article, editor), "properties": form}
+    return render(request, "knowledge/desk/edit.html", context)
 
 
 @agent_required

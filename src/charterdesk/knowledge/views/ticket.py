@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.core.panels import show_again
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for
 
 from .. import services
 from ..forms import FlagForm
 from ..models import Article
-from ..selectors import article_get_for
+from ..selectors import article_get_for, articles_visible_to
 from ..suggestions import article_url
 
 
@@ -51,12 +52,11 @@ def flag(request: HttpRequest, ticket_id: int) -> HttpResponse:
     user = signed_in_user(request)
     ticket = _ticket(request, ticket_id)
     form = FlagForm(request.POST)
+    if not form.is_valid():
+        return show_again(request, "ticket", ticket.pk, "knowledge:flag", form)
+    visible = articles_visible_to(user, drafts=True)
+    article = visible.filter(pk=form.cleaned_data["article"]).first()
     try:
-        if not form.is_valid():
-            raise ValidationError("Choose article needed or article wrong.")
-        article = None
-        if form.cleaned_data["article"]:
-            article = article_get_for(user, form.cleaned_data["article"], drafts=True)
         with transaction.atomic(durable=True):
             raised = services.flag_raise(
                 ticket,
@@ -65,11 +65,9 @@ def flag(request: HttpRequest, ticket_id: int) -> HttpResponse:
                 article=article,
                 note=form.cleaned_data["note"],
             )
-        flash.success(request, f"Flagged: {raised.get_kind_display().lower()}.")
-    except Article.DoesNotExist:
-        flash.error(request, "No such article.")
-    except (ValidationError, PermissionDenied) as exc:
-        flash.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    except ValidationError as exc:
+        return show_again(request, "ticket", ticket.pk, "knowledge:flag", form, exc)
+    flash.success(request, f"Flagged: {raised.get_kind_display().lower()}.")
     return redirect("desk:ticket", ticket_id=ticket.pk)
 
 
