@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.plans.selectors import contract_active_for
+from charterdesk.search import documents
+from charterdesk.search.documents import Hit, SearchPage
 
 from .models import Article, ArticleState, ArticleVersion, Category, Visibility
 
@@ -107,6 +109,21 @@ def categories_with_articles(reader: Reader) -> QuerySet[Category]:
     """The categories that hold an article this reader may read."""
     visible = articles_visible_to(reader).filter(category_id=OuterRef("pk"))
     return Category.objects.filter(Exists(visible))
+
+
+def article_search(
+    reader: Reader, q: str, *, cursor: str | None = None, limit: int = 20
+) -> tuple[list[tuple[Article, Hit]], SearchPage]:
+    """One page of the articles the reader may read that match `q`, each with its hit
+    (highlighted title and snippet); ValidationError for a query that cannot be run."""
+    visible = articles_visible_to(reader)
+    page = documents.search(
+        "article", q=q, allowed=visible.values("pk"), limit=limit, cursor=cursor
+    )
+    rows = visible.select_related("live_version", "category").in_bulk(
+        [hit.object_id for hit in page.items]
+    )
+    return [(rows[h.object_id], h) for h in page.items if h.object_id in rows], page
 
 
 def versions_of(user: User, article: Article) -> QuerySet[ArticleVersion]:

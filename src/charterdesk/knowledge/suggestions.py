@@ -3,14 +3,16 @@ the one place that ranks them, so a semantic re-ranker can be added here later."
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 
 from charterdesk.search import documents
 
 from .models import Article
-from .selectors import Reader, articles_visible_to
+from .selectors import Reader, articles_visible_to, in_language
 
 MAX_TEXT = 4000
+RELATIVE_FLOOR = 0.35
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,20 @@ class Suggestion:
     article: Article
 
 
-def suggest(reader: Reader, text: str, *, limit: int = 5) -> list[Suggestion]:
-    """The articles the reader may read that best match `text`, best first."""
+def suggest(
+    reader: Reader, text: str, *, limit: int = 5, language: str | None = None
+) -> list[Suggestion]:
+    """The articles the reader may read that best match `text`, best first: one per
+    translation family (in `language` where there is one), and none far weaker than the
+    best (a hit under RELATIVE_FLOOR of the top score matched a stray word)."""
     text = text.strip()[:MAX_TEXT]
     if not text:
         return []
-    visible = articles_visible_to(reader)
+    visible = in_language(articles_visible_to(reader), language or settings.LANGUAGE_CODE)
     hits = documents.similar("article", text=text, allowed=visible.values("pk"), limit=limit)
+    if hits:
+        floor = hits[0].score * RELATIVE_FLOOR
+        hits = [hit for hit in hits if hit.score >= floor]
     articles = visible.select_related("live_version").in_bulk([hit.object_id for hit in hits])
     found = []
     for hit in hits:

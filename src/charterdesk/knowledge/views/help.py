@@ -20,6 +20,7 @@ from ..models import Article, Category, Feedback, Section
 from ..reader import keep_visitor, language_of, reader_of, visitor_key
 from ..selectors import (
     article_get_for,
+    article_search,
     articles_visible_to,
     categories_with_articles,
     in_language,
@@ -144,19 +145,16 @@ def feedback(request: HttpRequest, article_id: int) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    reader, _ = _visible(request)
+    reader = reader_of(request)
     q = request.GET.get("q", "").strip()[:200]
     context: dict[str, object] = {"q": q, "results": [], "page": None}
+    cursor = request.GET.get("cursor") or None
     if q:
-        visible = articles_visible_to(reader)
-        cursor = request.GET.get("cursor") or None
-        page = documents.search(
-            "article", q=q, allowed=visible.values("pk"), limit=PAGE, cursor=cursor
-        )
-        rows = visible.select_related("live_version", "category").in_bulk(
-            [hit.object_id for hit in page.items]
-        )
-        results = [(rows[h.object_id], h) for h in page.items if h.object_id in rows]
+        try:
+            results, page = article_search(reader, q, cursor=cursor, limit=PAGE)
+        except ValidationError as exc:
+            context["problem"] = " ".join(exc.messages)
+            return _render(request, "knowledge/help/search.html", context)
         if cursor is None:
             with transaction.atomic():
                 services.search_log(q, len(results), signed_in=reader is not None)

@@ -8,6 +8,7 @@ from charterdesk.accounts.access import contact_required
 from charterdesk.accounts.auth import signed_in_user
 
 from .. import services
+from ..reader import language_of
 from ..suggestions import suggest
 
 MIN_WORDS = 2
@@ -18,7 +19,9 @@ def request_suggestions(request: HttpRequest) -> HttpResponse:
     """The articles matching what is typed so far (fetched by the form, debounced)."""
     user = signed_in_user(request)
     text = f"{request.GET.get('subject', '')} {request.GET.get('body', '')}".strip()
-    found = suggest(user, text, limit=5) if len(text.split()) >= MIN_WORDS else []
+    found = (
+        suggest(user, text, language=language_of(request)) if len(text.split()) >= MIN_WORDS else []
+    )
     attempt = request.GET.get("attempt", "")
     if found:
         with transaction.atomic():
