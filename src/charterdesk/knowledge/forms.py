@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from charterdesk.accounts.models import STAFF_ROLES, User
@@ -5,7 +7,7 @@ from charterdesk.accounts.roles import Perm
 from charterdesk.core.panels import PanelForm
 from charterdesk.plans.models import Plan
 
-from .models import ArticleState, Category, FlagKind, Section, Visibility
+from .models import Article, ArticleState, Category, FlagKind, Section, Visibility
 
 
 class ArticleForm(forms.Form):
@@ -38,7 +40,15 @@ class PropertiesForm(forms.Form):
 
 
 class NewArticleForm(ArticleForm, PropertiesForm):
-    pass
+    translation_of = forms.ModelChoiceField(
+        Article.objects.filter(translation_of__isnull=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]  # the first version's note is "Created"
 
 
 def reviewers() -> "forms.ModelChoiceField[User]":

@@ -68,18 +68,34 @@ def _filtered(rows: QuerySet[Article], data: dict[str, Any]) -> QuerySet[Article
 @agent_required
 def article_new(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    form = NewArticleForm(request.POST or None, initial={"owner": user.pk})
+    form = NewArticleForm(request.POST or None, initial=_new_initial(request, user))
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("note")
         try:
             with transaction.atomic(durable=True):
-                article = services.article_create(author=user, **data)
+                article = services.article_create(author=user, **form.cleaned_data)
             flash.success(request, "Draft saved.")
             return redirect("knowledge:edit", article_id=article.pk)
         except (ValidationError, PermissionDenied) as exc:
             add_service_errors(form, _as_validation(exc))
     return render(request, "knowledge/desk/new.html", {"form": form})
+
+
+def _new_initial(request: HttpRequest, user: User) -> dict[str, object]:
+    """A new article, or a translation of `?translation_of=` (its properties copied)."""
+    initial: dict[str, object] = {"owner": user.pk}
+    source_id = request.GET.get("translation_of", "")
+    source = None
+    if source_id.isdigit() and len(source_id) < 12:
+        source = articles_visible_to(user, drafts=True).filter(pk=int(source_id)).first()
+    if source is not None:
+        initial.update(
+            translation_of=source.translation_of_id or source.pk,
+            visibility=source.visibility,
+            category=source.category_id,
+            section=source.section_id,
+            language="",
+        )
+    return initial
 
 
 def _as_validation(exc: Exception) -> ValidationError:
