@@ -93,6 +93,11 @@ def test_the_query_is_written_back_for_did_you_mean() -> None:
     )
 
 
+def test_filters_are_written_back_too() -> None:
+    query = parse('outage org:"Acme Corp" status:open created>2026-11-01')
+    assert query.text() == 'outage org:"Acme Corp" status:open created>2026-11-01'
+
+
 def test_significant_words_drop_stop_words_and_repeats() -> None:
     words = significant_words("Hi, our SSO login broke after the cert expired; the SSO login!")
     assert words == ["expired", "login", "broke", "cert", "sso"]

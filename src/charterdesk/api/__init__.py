@@ -17,6 +17,7 @@ from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
 from charterdesk.routing.api import router as routing_router
 from charterdesk.satisfaction.api import router as satisfaction_router
+from charterdesk.search.api import router as search_router
 from charterdesk.sla.api import router as sla_router
 from charterdesk.statements.api import router as statements_router
 from charterdesk.swarms.api import router as swarms_router
@@ -54,6 +55,7 @@ ROUTERS = [
     statements_router,
     routing_router,
     articles_router,
+    search_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import new_ticket, reports, views
+from . import new_ticket, reports, search_views, views
 
 app_name = "desk"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("search", search_views.search, name="search"),
     path("tickets/new", new_ticket.new_ticket, name="new_ticket"),
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/reply", views.ticket_reply, name="reply"),

@@ -2,12 +2,18 @@
 kept in step in the caller's transaction (never stale after a commit)."""
 
 from collections.abc import Iterator
+from typing import Any
 
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from charterdesk.accounts.models import User
 from charterdesk.search import documents
 from charterdesk.search.documents import Document
 
 from .markdown import plain_text
 from .models import Article, ArticleState
+from .selectors import articles_visible_to
 
 KIND = "article"
 
@@ -43,14 +49,30 @@ def reindex(article: Article) -> None:
         documents.remove(KIND, article.pk)
 
 
+def _visible_pks(user: User) -> QuerySet[Article, Any]:
+    return articles_visible_to(user).values("pk")
+
+
+def _url(article_id: int) -> str:
+    """The article's short address (it redirects to the canonical one with the slug)."""
+    return reverse("knowledge:article_short", args=[article_id])
+
+
+def _count() -> int:
+    return (
+        Article.objects.filter(live_version__isnull=False)
+        .exclude(state=ArticleState.ARCHIVED)
+        .count()
+    )
+
+
 def register() -> None:
-    """`charterdesk search rebuild --kind article` (called from the AppConfig)."""
+    """`charterdesk search rebuild --kind article` and GET /api/v1/search?scope=articles
+    (called from the AppConfig)."""
     documents.register_kind(
         KIND,
         rebuild=lambda: (document_of(article) for article in _live_articles()),
-        count=lambda: (
-            Article.objects.filter(live_version__isnull=False)
-            .exclude(state=ArticleState.ARCHIVED)
-            .count()
-        ),
+        count=_count,
+        visible_to=_visible_pks,
+        url=_url,
     )

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import contract_views, profile_views, ticket_actions, views
+from . import contract_views, profile_views, search_views, ticket_actions, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.ticket_list, name="tickets"),
+    path("search", search_views.search, name="search"),
     path("new/", views.ticket_new, name="new"),
     path("new/preview", views.coverage_preview, name="preview"),
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),

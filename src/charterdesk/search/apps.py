@@ -1,6 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class SearchConfig(AppConfig):
     name = "charterdesk.search"
     label = "search"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: Django loads models after every AppConfig.
+        from charterdesk.tickets.models import Message, Ticket
+
+        from .receivers import learn_message_words, learn_ticket_words
+
+        post_save.connect(learn_ticket_words, sender=Ticket, dispatch_uid="search-ticket-words")
+        post_save.connect(learn_message_words, sender=Message, dispatch_uid="search-message-words")

@@ -22,6 +22,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from charterdesk.accounts.models import User
+
 from . import engine, vocabulary
 from .backends.base import Row
 from .highlight import marked
@@ -63,21 +65,46 @@ class SearchPage:
 class Kind:
     rebuild: Callable[[], Iterable[Document]]
     count: Callable[[], int]
+    # Optional, for the search API and pages: the owning model's rows a user may read
+    # (a QuerySet, or None for all), and the page of one object.
+    visible_to: Callable[[User], QuerySet | None] | None = None
+    url: Callable[[int], str] | None = None
 
 
 _kinds: dict[str, Kind] = {}
 
 
 def register_kind(
-    kind: str, *, rebuild: Callable[[], Iterable[Document]], count: Callable[[], int]
+    kind: str,
+    *,
+    rebuild: Callable[[], Iterable[Document]],
+    count: Callable[[], int],
+    visible_to: Callable[[User], QuerySet | None] | None = None,
+    url: Callable[[int], str] | None = None,
 ) -> None:
     """Called from the owner's AppConfig.ready: how `charterdesk search rebuild` refills
-    the documents of `kind`."""
+    the documents of `kind`; optionally what a user may read of them (`visible_to(user)`:
+    a QuerySet of the owning model, None for everything) and the page of one (`url(id)`),
+    for GET /api/v1/search. Without `visible_to`, only agents find the kind there."""
     if kind in _kinds:
         raise ImproperlyConfigured(f"search: the kind {kind!r} is registered twice")
     if not (callable(rebuild) and callable(count)):
         raise ImproperlyConfigured(f"search: the kind {kind!r} needs callable rebuild and count")
-    _kinds[kind] = Kind(rebuild, count)
+    _kinds[kind] = Kind(rebuild, count, visible_to, url)
+
+
+def readable(kind: str, user: User) -> QuerySet | None:
+    """What `user` may read of a registered kind, as `allowed` for `search`: the owner's
+    `visible_to`, or (without one) everything for agents and nothing for others."""
+    visible_to = _kinds[kind].visible_to
+    if visible_to is not None:
+        return visible_to(user)
+    return None if user.is_agent else User.objects.none()
+
+
+def unregister_kind(kind: str) -> None:
+    """For tests that register a kind of their own."""
+    _kinds.pop(kind, None)
 
 
 def kinds() -> dict[str, Kind]:

@@ -70,3 +70,19 @@ DOCUMENTS = IndexSpec(
     body="body",
     kind=True,
 )
+
+TICKETS = IndexSpec(
+    table="search_ticket",
+    pk="ticket_id",
+    key="ticket_id",
+    date="ticket_id",  # newest first: tickets are numbered as they arrive
+    date_type="bigint",
+    columns=(
+        Column("subject", "A"),
+        Column("people", "B"),  # the requester's name and address, the organization's name
+        Column("public_text", "C"),
+        Column("internal_text", "C", private=True),
+    ),
+    title="subject",
+    body="public_text",
+)

@@ -41,3 +41,24 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class TicketEntry(models.Model):
+    """A ticket's searchable text, one row per ticket, written by database triggers on the
+    tickets, messages, contacts and organizations (see ticket_index.py) in the transaction
+    that changes them. Filters (status, queue, assignee, …) join the ticket itself."""
+
+    ticket = models.OneToOneField(
+        "tickets.Ticket", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject = models.CharField(max_length=250)
+    people = models.TextField(blank=True)
+    public_text = models.TextField(blank=True)
+    # Internal notes: only agents' searches match this column.
+    internal_text = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "search_ticket"
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} in the index"

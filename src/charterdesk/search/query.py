@@ -54,6 +54,9 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
+    # One typed token that holds several words (an address, a host name, a path): as
+    # typed, for engines whose parser keeps such a token whole (PostgreSQL's).
+    raw: str = field(default="", compare=False)
 
     @property
     def is_phrase(self) -> bool:
@@ -94,9 +97,16 @@ class Query:
         return [term for group in self.groups for term in group]
 
     def text(self) -> str:
-        """The text part written back in the query language (for "did you mean")."""
+        """The query written back in the query language (for "did you mean")."""
         parts = [" OR ".join(str(term) for term in group) for group in self.groups]
         parts += [f"-{term}" for term in self.excluded]
+        parts += [
+            field_text(name, value) for name, values in self.filters.items() for value in values
+        ]
+        if self.created_after:
+            parts.append(f"created>{self.created_after.isoformat()}")
+        if self.created_before:
+            parts.append(f"created<{self.created_before.isoformat()}")
         return " ".join(parts)
 
     def replaced(self, corrections: dict[str, str]) -> "Query":
@@ -114,6 +124,12 @@ class Query:
             created_after=self.created_after,
             created_before=self.created_before,
         )
+
+
+def field_text(name: str, value: str) -> str:
+    """`name:value` in the query language, quoted when the value has spaces."""
+    value = value.replace('"', "").strip()
+    return f'{name}:"{value}"' if " " in value else f"{name}:{value}"
 
 
 def words_of(text: str) -> list[str]:
@@ -161,7 +177,8 @@ def _term(match: re.Match[str]) -> Term | None:
         words = words_of(raw)
         if not words:
             return None
-        return Term(tuple(words), prefix=prefix and len(words) == 1)
+        raw = raw.rstrip("*") if len(words) > 1 else ""
+        return Term(tuple(words), prefix=prefix and len(words) == 1, raw=raw.lower())
     words = words_of(raw)
     return Term(tuple(words)) if words else None
 

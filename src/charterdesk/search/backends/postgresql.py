@@ -59,7 +59,11 @@ def _term(term: Term, params: list[Any]) -> str:
         return f"to_tsquery('{CONFIG}', %s)"
     params.append(" ".join(term.words))
     function = "phraseto_tsquery" if term.is_phrase else "plainto_tsquery"
-    return f"{function}('{CONFIG}', %s)"
+    sql = f"{function}('{CONFIG}', %s)"
+    if term.raw:  # alice@acme.example is one lexeme to PostgreSQL's parser
+        params.append(term.raw)
+        sql = f"({sql} || plainto_tsquery('{CONFIG}', %s))"
+    return sql
 
 
 def _any(terms: list[Term], params: list[Any]) -> str:

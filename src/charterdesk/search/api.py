@@ -1,0 +1,90 @@
+"""GET /api/v1/search: tickets (agents: all; customers: their organization's, never
+internal notes) or articles (within the reader's visibility), a page at a time."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import Query, Router
+
+from charterdesk.accounts.auth import user_of
+from charterdesk.accounts.models import User
+
+from . import documents
+from .schemas import SearchFilters, SearchPage
+from .ticket_search import search_tickets
+
+router = Router(tags=["search"])
+ARTICLE = "article"
+
+
+@router.get("/search", response=SearchPage)
+def search(request: HttpRequest, filters: Query[SearchFilters]) -> dict[str, Any]:
+    user = user_of(request)
+    if filters.scope == "articles":
+        items, next_cursor, corrected, replaced = _articles(user, filters)
+    else:
+        items, next_cursor, corrected, replaced = _tickets(user, filters)
+    return {
+        "items": items,
+        "next": _next_url(request, next_cursor, corrected if replaced else None),
+        "corrected_query": corrected,
+    }
+
+
+def _tickets(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]], Any, Any, bool]:
+    results = search_tickets(
+        user, filters.q, order=filters.order, limit=filters.limit, cursor=filters.cursor
+    )
+    page = "desk:ticket" if user.is_agent else "portal:ticket"
+    items = [
+        {
+            "kind": "ticket",
+            "id": hit.ticket.pk,
+            "title": hit.title_html,
+            "snippet": hit.snippet_html,
+            "url": reverse(page, args=[hit.ticket.pk]),
+            "score": hit.score,
+        }
+        for hit in results.items
+    ]
+    return items, results.next_cursor, results.corrected_query, results.replaced
+
+
+def _articles(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]], Any, Any, bool]:
+    """Through the generic document index; nothing until the knowledge base registers
+    its articles (documents.register_kind with visible_to and url)."""
+    kind = documents.kinds().get(ARTICLE)
+    if kind is None:
+        return [], None, None, False
+    allowed = documents.readable(ARTICLE, user)
+    page = documents.search(
+        ARTICLE,
+        filters.q,
+        allowed=allowed,
+        order=filters.order,
+        limit=filters.limit,
+        cursor=filters.cursor,
+    )
+    items = [
+        {
+            "kind": ARTICLE,
+            "id": hit.object_id,
+            "title": hit.title_html,
+            "snippet": hit.snippet_html,
+            "url": kind.url(hit.object_id) if kind.url else "",
+            "score": hit.score,
+        }
+        for hit in page.items
+    ]
+    return items, page.next_cursor, page.corrected_query, page.replaced
+
+
+def _next_url(request: HttpRequest, cursor: str | None, corrected: str | None) -> str | None:
+    if cursor is None:
+        return None
+    params = request.GET.copy()
+    params["cursor"] = cursor
+    if corrected:
+        params["q"] = corrected
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")

@@ -1,0 +1,147 @@
+"""The ticket index kept by the database: triggers on tickets_ticket, tickets_message,
+customers_contact and customers_organization rewrite a ticket's row of `search_ticket`
+(subject; requester's name and address and organization's name; public replies;
+internal notes) in the same transaction as every write, whoever makes it: services, a
+bulk `.update()`, the seeder's bulk SQL, a rename of an organization.
+
+The row is recomputed whole from the ticket's tables (one `INSERT … SELECT … ON CONFLICT
+DO UPDATE`), so it can never drift from them; each backend then re-indexes the row (FTS5
+triggers, generated tsvectors; schema.py). `charterdesk search rebuild` reinstalls the
+triggers (a later SQLite table rebuild by a migration drops them) and refills every row.
+"""
+
+from django.db import connection as default_connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from .index import TICKETS
+
+COLUMNS = ("subject", "people", "public_text", "internal_text")
+TRIGGERS = {
+    # name: (table, event, condition (old/new rows), tickets to refresh)
+    "search_ticket_on_ticket_insert": ("tickets_ticket", "INSERT", "", "t.id = new.id"),
+    "search_ticket_on_ticket_update": (
+        "tickets_ticket",
+        "UPDATE",
+        "old.subject <> new.subject OR old.requester_id <> new.requester_id"
+        " OR old.organization_id IS DISTINCT FROM new.organization_id",
+        "t.id = new.id",
+    ),
+    "search_ticket_on_message_insert": ("tickets_message", "INSERT", "", "t.id = new.ticket_id"),
+    "search_ticket_on_message_update": (
+        "tickets_message",
+        "UPDATE",
+        "old.body <> new.body OR old.visibility <> new.visibility"
+        " OR old.ticket_id <> new.ticket_id",
+        "t.id IN (old.ticket_id, new.ticket_id)",
+    ),
+    "search_ticket_on_message_delete": ("tickets_message", "DELETE", "", "t.id = old.ticket_id"),
+    "search_ticket_on_contact_update": (
+        "customers_contact",
+        "UPDATE",
+        "old.name <> new.name OR old.email <> new.email",
+        "t.requester_id = new.id",
+    ),
+    "search_ticket_on_organization_update": (
+        "customers_organization",
+        "UPDATE",
+        "old.name <> new.name",
+        "t.organization_id = new.id",
+    ),
+}
+
+
+def refresh_sql(vendor: str, where: str) -> str:
+    """Recompute the index rows of the tickets matching `where` (on alias t)."""
+
+    def text(visibility: str) -> str:
+        if vendor == "postgresql":
+            joined = "string_agg(m.body, ' ' ORDER BY m.created_at, m.id)"
+        else:  # in the order of the index message_by_ticket: oldest first
+            joined = "group_concat(m.body, ' ')"
+        return (
+            f"coalesce((SELECT {joined} FROM tickets_message m "  # noqa: S608 - fixed words
+            f"WHERE m.ticket_id = t.id AND m.visibility = '{visibility}'), '')"
+        )
+
+    updates = ", ".join(f"{column} = excluded.{column}" for column in COLUMNS)
+    return (
+        f"INSERT INTO {TICKETS.table} (ticket_id, {', '.join(COLUMNS)}) "  # noqa: S608
+        "SELECT t.id, t.subject, c.name || ' ' || c.email || ' ' || coalesce(o.name, ''), "
+        f"{text('public')}, {text('internal')} "
+        "FROM tickets_ticket t JOIN customers_contact c ON c.id = t.requester_id "
+        "LEFT JOIN customers_organization o ON o.id = t.organization_id "
+        f"WHERE {where} ON CONFLICT (ticket_id) DO UPDATE SET {updates}"
+    )
+
+
+def _sqlite() -> list[str]:
+    statements = []
+    for name, (table, event, condition, where) in TRIGGERS.items():
+        when = f" WHEN {condition.replace('IS DISTINCT FROM', 'IS NOT')}" if condition else ""
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{when} "
+            f"BEGIN {refresh_sql('sqlite', where)}; END"
+        )
+    return statements
+
+
+def _postgresql() -> list[str]:
+    statements = []
+    for name, (table, event, condition, where) in TRIGGERS.items():
+        row = "OLD" if event == "DELETE" else "NEW"
+        # Lock the rows first, then recompute: the recomputing statement takes its
+        # snapshot after a concurrent writer of the same ticket committed, so its
+        # message is in the text (without the lock, the last writer's older snapshot
+        # would overwrite it).
+        lock = (
+            f"PERFORM 1 FROM {TICKETS.table} s WHERE s.ticket_id IN "  # noqa: S608
+            f"(SELECT t.id FROM tickets_ticket t WHERE {where}) ORDER BY s.ticket_id FOR UPDATE"
+        )
+        statements += [
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN {lock}; {refresh_sql('postgresql', where)}; RETURN {row}; END $$",
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW"
+            + (f" WHEN ({condition})" if condition else "")
+            + f" EXECUTE FUNCTION {name}()",
+        ]
+    return statements
+
+
+def install(connection: BaseDatabaseWrapper = default_connection) -> None:
+    uninstall(connection)
+    statements = _postgresql() if connection.vendor == "postgresql" else _sqlite()
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def uninstall(connection: BaseDatabaseWrapper = default_connection) -> None:
+    with connection.cursor() as cursor:
+        for name, (table, *_) in TRIGGERS.items():
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+                cursor.execute(f"DROP FUNCTION IF EXISTS {name}()")
+            else:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def refill(
+    connection: BaseDatabaseWrapper = default_connection, *, first: int = 0, last: int | None = None
+) -> None:
+    """Recompute the rows of tickets `first` to `last` (by id; all by default)."""
+    where = f"t.id >= {int(first)}" + (f" AND t.id <= {int(last)}" if last is not None else "")
+    with connection.cursor() as cursor:
+        cursor.execute(refresh_sql(connection.vendor, where))
+
+
+def missing(connection: BaseDatabaseWrapper = default_connection) -> set[str]:
+    """The triggers that are not installed (a later SQLite table rebuild of tickets_ticket,
+    tickets_message or a customers table by a migration drops them: such a migration
+    needs a search migration after it that calls `install()`)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    return set(TRIGGERS) - present
