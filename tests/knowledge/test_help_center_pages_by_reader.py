@@ -90,3 +90,14 @@ def test_one_vote_per_browser_and_per_person(client, login, personas, shelf):
     assert [(v.helpful, v.comment) for v in votes] == [(True, "")]
     login(personas.alice).post(f"/help/articles/{article.pk}/feedback", {"helpful": "no"})
     assert Feedback.objects.filter(article=article).count() == 2
+
+
+def test_a_comment_that_cannot_be_kept_is_shown_again_with_the_error(client, shelf):
+    article = shelf["public"]
+    page = client.post(
+        f"/help/articles/{article.pk}/feedback", {"helpful": "no", "comment": "bad\x00text"}
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Null characters are not allowed." in html and "bad\x00text" in html
+    assert not Feedback.objects.filter(article=article).exists()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.models import User
+from charterdesk.core.forms import add_service_errors
 from charterdesk.search import documents
 
 from .. import services
@@ -86,18 +87,23 @@ def article(request: HttpRequest, article_id: int, slug: str = "") -> HttpRespon
     if attempt and reader is not None:
         with transaction.atomic():
             services.suggestion_opened(reader, attempt, found)
-    version = found.live_version
-    context = {
+    context = _article_page(request, reader, found, FeedbackForm())
+    context["attempt"] = attempt if reader is not None else ""
+    return _render(request, "knowledge/help/article.html", context)
+
+
+def _article_page(
+    request: HttpRequest, reader: User | None, found: Article, form: FeedbackForm
+) -> dict[str, object]:
+    return {
         "article": found,
-        "version": version,
+        "version": found.live_version,
         "canonical": settings.SITE_URL + article_url(found),
         "translations": translations_of(reader, found),
         "related": _related(reader, found),
         "vote": Feedback.objects.filter(article=found, voter=visitor_key(request)).first(),
-        "form": FeedbackForm(),
-        "attempt": attempt if reader is not None else "",
+        "form": form,
     }
-    return _render(request, "knowledge/help/article.html", context)
 
 
 def _query(request: HttpRequest) -> str:
@@ -126,22 +132,22 @@ def feedback(request: HttpRequest, article_id: int) -> HttpResponse:
     except Article.DoesNotExist as exc:
         raise Http404("No such article.") from exc
     form = FeedbackForm(request.POST)
-    if not form.is_valid():
-        flash.error(request, "Choose yes or no; a comment is optional (up to 1,000 characters).")
-        return keep_visitor(request, redirect(article_url(found)))
-    try:
-        with transaction.atomic():
-            services.feedback_record(
-                found,
-                voter=visitor_key(request),
-                helpful=form.cleaned_data["helpful"],
-                comment=form.cleaned_data["comment"],
-                user=reader,
-            )
-        flash.success(request, "Thank you for your feedback.")
-    except ValidationError as exc:
-        flash.error(request, " ".join(exc.messages))
-    return keep_visitor(request, redirect(article_url(found) + "#feedback"))
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                services.feedback_record(
+                    found,
+                    voter=visitor_key(request),
+                    helpful=form.cleaned_data["helpful"],
+                    comment=form.cleaned_data["comment"],
+                    user=reader,
+                )
+            flash.success(request, "Thank you for your feedback.")
+            return keep_visitor(request, redirect(article_url(found) + "#feedback"))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    context = _article_page(request, reader, found, form)
+    return _render(request, "knowledge/help/article.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:
