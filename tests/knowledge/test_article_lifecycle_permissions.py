@@ -95,3 +95,14 @@ def test_agent_cannot_archive_and_customer_cannot_write(personas):
         article_archive(article, personas.tier1)
     with pytest.raises(PermissionDenied):
         draft(personas.alice)
+
+
+def test_send_back_without_a_note_shows_the_error_next_to_it(login, personas, lead):
+    article = draft(personas.tier1)
+    article_submit(article, personas.tier1)
+    page = login(lead).post(f"/desk/articles/{article.pk}/send-back", {"note": ""})
+    assert page.status_code == 200
+    note = page.content.decode().split("What to change")[1].split("</label>")[0]
+    assert "This field is required." in note
+    article.refresh_from_db()
+    assert article.state == ArticleState.IN_REVIEW

@@ -30,6 +30,7 @@ urlpatterns = [
         desk.article_restore,
         name="restore",
     ),
+    path("desk/articles/<int:article_id>/send-back", desk.article_send_back, name="send_back"),
     path("desk/articles/<int:article_id>/<slug:action>", desk.article_action, name="action"),
     path(
         "desk/tickets/<int:ticket_id>/articles/<int:article_id>/insert",

@@ -202,13 +202,32 @@ def _act(request: HttpRequest, article: Article, action: str, user: User) -> str
     if action == "publish":
         services.article_publish(article, user)
         return "Published: readers see this version now."
-    if action == "send-back":
-        services.article_send_back(article, user, note=request.POST.get("note", ""))
-        return "Sent back to the author."
     if action == "archive":
         services.article_archive(article, user)
         return "Archived: it is off the help center, search and suggestions."
     raise Http404("No such action.")
+
+
+@agent_required
+@require_POST
+def article_send_back(request: HttpRequest, article_id: int) -> HttpResponse:
+    """A reviewer returns the article with what to change (errors next to the note)."""
+    user = signed_in_user(request)
+    article = _article(request, article_id)
+    form = SendBackForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                services.article_send_back(article, user, note=form.cleaned_data["note"])
+            flash.success(request, "Sent back to the author.")
+            return redirect("knowledge:edit", article_id=article.pk)
+        except (ValidationError, PermissionDenied) as exc:
+            add_service_errors(form, _as_validation(exc))
+    version = article.latest_version
+    editor = ArticleForm(initial={"title": version.title, "body": version.body})  # type: ignore[union-attr]
+    return render(
+        request, "knowledge/desk/edit.html", {**_editor(user, article, editor), "send_back": form}
+    )
 
 
 @agent_required
