@@ -3,6 +3,8 @@ published articles within their visibility and never drafts or internal articles
 
 import pytest
 
+from charterdesk.knowledge.services import article_save
+
 from .helpers import published
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,16 @@ def test_suggestions_answer_within_the_callers_visibility(api, personas):
     assert items[0]["kind"] == "article" and items[0]["url"].startswith("http")
     agent_items = api.as_(personas.tier1).get("/api/v1/suggestions?q=saml certificate").json()
     assert len(agent_items["items"]) == 2
+
+
+def test_customer_sees_the_live_version_while_a_staged_one_waits(api, personas):
+    article = published(personas.manager, "Export invoices", "Old steps.")
+    article_save(article, author=personas.tier1, title="Export invoices", body="New steps.")
+    customer = api.as_(personas.alice).get(f"/api/v1/articles/{article.pk}").json()
+    assert (customer["state"], customer["body"], customer["version"]) == (
+        "published",
+        "Old steps.",
+        1,
+    )
+    agent = api.as_(personas.tier1).get(f"/api/v1/articles/{article.pk}").json()
+    assert (agent["state"], agent["body"], agent["version"]) == ("draft", "New steps.", 2)

@@ -35,6 +35,7 @@ def _for(user: User, article: Article) -> Article:
     setattr(  # noqa: B010 - read by ArticleOut
         article, "shown_version", article.latest_version if user.is_agent else article.live_version
     )
+    setattr(article, "reader_view", not user.is_agent)  # noqa: B010 - read by ArticleOut
     return article
 
 

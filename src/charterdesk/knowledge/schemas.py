@@ -52,6 +52,18 @@ class ArticleOut(Schema):
         return shown or article.live_version or article.latest_version
 
     @staticmethod
+    def resolve_state(article: Article) -> str:
+        """Readers see the live version, so for them the article is published."""
+        shown = ArticleOut._version(article)
+        if (
+            shown is not None
+            and shown.pk == article.live_version_id
+            and getattr(article, "reader_view", False)
+        ):
+            return "published"
+        return article.state
+
+    @staticmethod
     def resolve_title(article: Article) -> str:
         return ArticleOut._version(article).title
 
