@@ -15,6 +15,7 @@ from charterdesk.tickets.models import Ticket
 
 from .models import (
     Article,
+    ArticleFlag,
     ArticleState,
     HelpSearch,
     HelpVisit,
@@ -138,6 +139,15 @@ def poor_feedback(limit: int = 15) -> QuerySet[Article]:
         .filter(unhelpful__gt=0, unhelpful__gte=F("helpful"))
         .select_related("live_version")
         .order_by("-unhelpful")[:limit]
+    )
+
+
+def open_flags(limit: int = 30) -> QuerySet[ArticleFlag]:
+    """Agents' flags from tickets not yet dealt with, newest first."""
+    return (
+        ArticleFlag.objects.filter(resolved_at__isnull=True)
+        .select_related("ticket", "article__latest_version", "raised_by")
+        .order_by("-created_at")[:limit]
     )
 
 

@@ -37,6 +37,7 @@ def knowledge_report(request: HttpRequest) -> HttpResponse:
         "empty_searches": reports.empty_searches(period),
         "poor": reports.poor_feedback(),
         "stale": reports.stale(today),
+        "flags": reports.open_flags(),
         "visitors": visitors,
         "requesters": requesters,
         "score": score,
