@@ -42,3 +42,18 @@ def test_agent_starts_a_translation_from_the_editor(login, personas):
     assert response.status_code == 302
     translation = original.translations.get()
     assert (translation.language, translation.visibility) == ("de", "customers")
+
+
+def test_related_articles_leave_out_the_articles_own_translations(client, personas):
+    m = personas.manager
+    original = published(m, "Download invoices as PDF", "Invoices as PDF from Billing.")
+    other = published(m, "Add your VAT number to invoices", "The VAT number on invoices.")
+    german = article_create(
+        author=m, title="Rechnungen als PDF", body="Invoices PDF auf Deutsch.", language="de",
+        translation_of=original, category=original.category,
+    )  # fmt: skip
+    article_publish(german, m)
+    page = client.get(f"/help/articles/{original.pk}-{original.slug}/").content.decode()
+    related = page.split("Related articles")[1].split("</ul>")[0]
+    assert other.slug in related
+    assert "Rechnungen" not in related

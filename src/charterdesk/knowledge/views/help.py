@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -111,9 +111,13 @@ def _query(request: HttpRequest) -> str:
 
 
 def _related(reader: User | None, found: Article) -> list[Article]:
+    """The most similar other articles, in the article's language where translated."""
     version = found.live_version
     assert version is not None  # noqa: S101 - article_get_for returns live articles
-    visible = articles_visible_to(reader).exclude(pk=found.pk)
+    family = found.translation_of_id or found.pk
+    visible = in_language(articles_visible_to(reader), found.language).exclude(
+        Q(pk=family) | Q(translation_of_id=family)
+    )
     hits = documents.similar(
         "article",
         text=f"{version.title} {version.title} {version.body[:1500]}",
