@@ -41,6 +41,9 @@ class Perm:
     ANONYMIZE_TICKETS = "tickets.anonymize_ticket"  # remove a ticket's personal data for good
     MANAGE_SETTINGS = "manage.change_settings"  # /manage/: calendars, plans, contracts
     READ_AUDIT_LOG = "manage.view_auditentry"  # /manage/audit/: who changed which setting
+    WRITE_ARTICLES = "knowledge.write_articles"  # draft and edit articles, send for review
+    REVIEW_ARTICLES = "knowledge.review_articles"  # publish or send back an article in review
+    PUBLISH_ARTICLES = "knowledge.publish_articles"  # publish a draft without a review
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -83,12 +86,13 @@ CONFIGURATION = [
 DELETABLE = ["plans.plancoverage", "plans.responsetarget", "routing.routingrule"]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
-AGENT = {Perm.WORK_TICKETS, Perm.API_READ, Perm.API_WRITE}
-TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME}
+AGENT = {Perm.WORK_TICKETS, Perm.WRITE_ARTICLES, Perm.API_READ, Perm.API_WRITE}
+TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES}
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
     Perm.EDIT_ROUTING_RULES,
     Perm.INVITE_STAFF,
+    Perm.PUBLISH_ARTICLES,
     Perm.API_ADMIN,
     Perm.MANAGE_SETTINGS,
     Perm.READ_AUDIT_LOG,
