@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "charterdesk.escalations",
     "charterdesk.estimates",
     "charterdesk.statements",
+    "charterdesk.search",
     "charterdesk.intake",
     "charterdesk.mailboxes",
     "charterdesk.portal",

@@ -1,0 +1,117 @@
+"""PostgreSQL: the stored weighted `tsvector` columns (GIN) matched with a `tsquery` built
+from our parsed query (the pieces `websearch_to_tsquery` would build, plus prefixes),
+ranked by `ts_rank`, highlighted by `ts_headline` on the page's rows only.
+
+Customers' queries match `public_vector`, which holds no private column, so text that
+exists only in internal notes can never match for them."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+
+from ..index import IndexSpec
+from ..query import Query, Term
+from ..schema import CONFIG
+from .base import START, STOP, Request, Row, finish
+
+TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+SNIPPET_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=24, MinWords=10, MaxFragments=2, "
+    'FragmentDelimiter=" … "'
+)
+# ts_headline reads the whole text; past this, a snippet comes from the start only.
+HEADLINE_CHARS = 20_000
+
+
+def run(spec: IndexSpec, query: Query, request: Request) -> list[Row]:
+    sql, params = _statement(spec, query, request)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        Row(pk, key, float(score), title, snippet, _plain(sort))
+        for pk, key, score, title, snippet, sort in rows
+    ]
+
+
+def _plain(value: object) -> float | str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value if isinstance(value, float) else str(value)
+
+
+def tsquery(query: Query) -> tuple[str, list[Any]]:
+    """SQL of the tsquery of the text part, and its parameters; ('', []) without words."""
+    params: list[Any] = []
+    groups = [_any(group, params) for group in query.groups]
+    if not groups:
+        return "", []
+    sql = " && ".join(groups)
+    if query.excluded:
+        sql = f"({sql}) && !!({_any(query.excluded, params)})"
+    return sql, params
+
+
+def _term(term: Term, params: list[Any]) -> str:
+    if term.prefix:
+        params.append(f"'{term.words[0]}':*")
+        return f"to_tsquery('{CONFIG}', %s)"
+    params.append(" ".join(term.words))
+    function = "phraseto_tsquery" if term.is_phrase else "plainto_tsquery"
+    return f"{function}('{CONFIG}', %s)"
+
+
+def _any(terms: list[Term], params: list[Any]) -> str:
+    return "(" + " || ".join(_term(term, params) for term in terms) + ")"
+
+
+def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, list[Any]]:
+    match, params = tsquery(query)
+    if not match:
+        return _listing(spec, query, request)
+    vector = f"d.{spec.vector(private=request.private)}"
+    score = f"ts_rank({vector}, q.query)"
+    sort = score if request.order == "relevance" else f"d.{spec.date}"
+    cast = "real" if request.order == "relevance" else spec.date_type
+    inner = [
+        f"SELECT d.{spec.pk} AS pk, d.{spec.key} AS key, {score} AS score,",
+        f" d.{spec.title} AS title, left({_snippet_text(spec, request)}, {HEADLINE_CHARS})",
+        f" AS body, {sort} AS sort FROM {spec.table} d, q WHERE {vector} @@ q.query",
+    ]
+    inner_params: list[Any] = []
+    finish(spec, request, sort, inner, inner_params, cast=f"::{cast}")
+    # Names from the IndexSpec, values as parameters.
+    sql = (
+        f"WITH q AS (SELECT {match} AS query) "  # noqa: S608
+        f"SELECT page.pk, page.key, page.score, ts_headline('{CONFIG}', page.title, q.query, %s),"
+        f" ts_headline('{CONFIG}', page.body, q.query, %s), page.sort"
+        f" FROM ({''.join(inner)}) page, q ORDER BY page.sort DESC, page.pk DESC"
+    )
+    # In the order of the placeholders: the tsquery (the WITH), the headline options,
+    # the page (kind, permissions, cursor, limit).
+    return sql, [*params, TITLE_OPTIONS, SNIPPET_OPTIONS, *inner_params]
+
+
+def _snippet_text(spec: IndexSpec, request: Request) -> str:
+    columns = [f"d.{column.name}" for column in spec.snippet_columns(private=request.private)]
+    return columns[0] if len(columns) == 1 else f"concat_ws(' … ', {', '.join(columns)})"
+
+
+def _listing(spec: IndexSpec, query: Query, request: Request) -> tuple[str, list[Any]]:
+    """No words to match: newest first, filtered (and without the excluded words)."""
+    sort = f"d.{spec.date}"
+    sql = [
+        f"SELECT d.{spec.pk}, d.{spec.key}, 0.0, d.{spec.title}, left(d.{spec.body}, 200),",
+        f" {sort} FROM {spec.table} d WHERE true",
+    ]
+    params: list[Any] = []
+    if query.excluded:
+        excluded, params = tsquery(_only(query.excluded))
+        sql.append(f" AND NOT (d.{spec.vector(private=request.private)} @@ ({excluded}))")
+    finish(spec, request, sort, sql, params, cast=f"::{spec.date_type}")
+    return "".join(sql), params
+
+
+def _only(terms: list[Term]) -> Query:
+    return Query(groups=[list(terms)])

@@ -1,0 +1,101 @@
+"""SQLite: FTS5 `MATCH` with BM25 ranking (title weighted up), `highlight` and `snippet`.
+
+Customers' queries carry an FTS5 column filter, `{subject people public_text} : (...)`, so
+text that exists only in a private column (internal notes) can never match for them."""
+
+from typing import Any
+
+from django.db import connection
+
+from ..index import IndexSpec
+from ..query import Query, Term
+from .base import START, STOP, Request, Row, finish
+
+SNIPPET_WORDS = 24
+
+
+def run(spec: IndexSpec, query: Query, request: Request) -> list[Row]:
+    sql, params = _statement(spec, query, request)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Row(*row) for row in cursor.fetchall()]
+
+
+def match_expression(spec: IndexSpec, query: Query, *, private: bool) -> str:
+    """The FTS5 query of the text part; '' when there is no positive term."""
+    positive = " AND ".join(_group(group) for group in query.groups)
+    if not positive:
+        return ""
+    if query.excluded:
+        positive = f"({positive}) NOT ({_any(query.excluded)})"
+    return _restricted(spec, positive, private=private)
+
+
+def _restricted(spec: IndexSpec, expression: str, *, private: bool) -> str:
+    if private or not spec.has_private:
+        return expression
+    names = " ".join(column.name for column in spec.public_columns)
+    return f"{{{names}}} : ({expression})"
+
+
+def _term(term: Term) -> str:
+    quoted = '"' + " ".join(term.words) + '"'
+    return f"{quoted} *" if term.prefix else quoted
+
+
+def _any(terms: list[Term]) -> str:
+    return " OR ".join(_term(term) for term in terms)
+
+
+def _group(group: list[Term]) -> str:
+    return f"({_any(group)})" if len(group) > 1 else _term(group[0])
+
+
+def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, list[Any]]:
+    match = match_expression(spec, query, private=request.private)
+    if not match:
+        return _listing(spec, query, request)
+    names = [column.name for column in spec.columns]
+    weights = ", ".join(str(column.bm25_weight) for column in spec.columns)
+    score = f"(-bm25({spec.fts}, {weights}))"
+    snippets = spec.snippet_columns(private=request.private)
+    snippet_column = names.index(snippets[0].name) if len(snippets) == 1 else -1
+    params: list[Any] = [START, STOP, START, STOP, "…", SNIPPET_WORDS]
+    sort = score if request.order == "relevance" else f"d.{spec.date}"
+    sql = [
+        f"SELECT d.{spec.pk}, d.{spec.key}, {score} AS score,",
+        f" highlight({spec.fts}, {names.index(spec.title)}, %s, %s),",
+        f" snippet({spec.fts}, {snippet_column}, %s, %s, %s, %s), {_value(spec, sort)}",
+        f" FROM {spec.fts} JOIN {spec.table} d ON d.{spec.pk} = {spec.fts}.rowid",
+        f" WHERE {spec.fts} MATCH %s",
+    ]
+    params.append(match)
+    finish(spec, request, sort, sql, params)
+    return "".join(sql), params
+
+
+def _value(spec: IndexSpec, sort: str) -> str:
+    """The sort value as stored (a time as its text, not parsed into a naive datetime)."""
+    return (
+        f"CAST({sort} AS TEXT)"
+        if sort.endswith(f".{spec.date}") and spec.date_type == "timestamptz"
+        else sort
+    )
+
+
+def _listing(spec: IndexSpec, query: Query, request: Request) -> tuple[str, list[Any]]:
+    """No words to match: newest first, filtered (and without the excluded words)."""
+    sort = f"d.{spec.date}"
+    sql = [
+        f"SELECT d.{spec.pk}, d.{spec.key}, 0.0, d.{spec.title}, substr(d.{spec.body}, 1, 200),",
+        f" {_value(spec, sort)} FROM {spec.table} d WHERE 1 = 1",
+    ]
+    params: list[Any] = []
+    if query.excluded:
+        sql.append(
+            f" AND d.{spec.pk} NOT IN (SELECT rowid FROM {spec.fts} "  # noqa: S608 - names
+            f"WHERE {spec.fts} MATCH %s)"
+        )
+        params.append(_restricted(spec, _any(query.excluded), private=request.private))
+    finish(spec, request, sort, sql, params)
+    return "".join(sql), params

@@ -1,0 +1,43 @@
+"""The search app's tables: the generic document index and the index's vocabulary.
+
+Each backend adds its own machinery to `search_document` in the migrations (see
+schema.py): what is written here is searchable in the same transaction."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class IndexedDocument(models.Model):
+    """One searchable object of another app (an article, a community topic), by kind."""
+
+    kind = models.CharField(max_length=32)
+    object_id = models.BigIntegerField()
+    title = models.CharField(max_length=500)
+    body = models.TextField(blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "search_document"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")
+        ]
+        indexes = [
+            models.Index(fields=["kind", "updated_at", "id"], name="search_document_by_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class Term(models.Model):
+    """A word that occurs somewhere in an index: where "did you mean" finds corrections.
+    Only ever inserted (never counted), so concurrent writers never wait on a hot row."""
+
+    word = models.CharField(max_length=32, primary_key=True)
+
+    class Meta:
+        db_table = "search_term"
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,0 +1,69 @@
+"""The index's vocabulary (every word once) and "did you mean" from it."""
+
+import difflib
+from collections.abc import Iterable
+
+from django.db.models.functions import Length
+
+from .models import Term
+from .query import STOPWORDS, words_of
+
+SHORTEST, LONGEST = 3, 32
+CANDIDATES = 20_000  # words read for one correction, at most
+
+
+def remember(texts: Iterable[str]) -> None:
+    """Add the words of `texts` to the vocabulary, in the caller's transaction. Sorted, so
+    two writers adding the same new words take their locks in the same order."""
+    words = sorted(
+        {
+            word
+            for text in texts
+            for word in words_of(text)
+            if SHORTEST <= len(word) <= LONGEST and word.isalpha() and word not in STOPWORDS
+        }
+    )
+    if words:
+        Term.objects.bulk_create(
+            [Term(word=word) for word in words], ignore_conflicts=True, batch_size=500
+        )
+
+
+def corrections(words: Iterable[str], *, strict: bool) -> dict[str, str]:
+    """For each word the vocabulary does not know, the closest word it does know.
+
+    `strict` (the query found something): leave out a correction that is only another
+    form of the same word ("certificates" for "certificate"), which stemming matched."""
+    asked = {word for word in words if len(word) >= SHORTEST and word.isalpha()}
+    known = set(Term.objects.filter(word__in=asked).values_list("word", flat=True))
+    found: dict[str, str] = {}
+    for word in sorted(asked - known):
+        best = _closest(word)
+        if best and not (strict and _same_word(word, best)):
+            found[word] = best
+    return found
+
+
+def _closest(word: str) -> str | None:
+    first = word[0]
+    candidates = list(
+        Term.objects.annotate(length=Length("word"))
+        .filter(word__gte=first, word__lt=chr(ord(first) + 1))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .values_list("word", flat=True)[:CANDIDATES]
+    )
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Inflections of one word share all but their last few letters."""
+    common = len(_common_prefix(a, b))
+    return common >= 4 and common >= min(len(a), len(b)) - 3
+
+
+def _common_prefix(a: str, b: str) -> str:
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[:index]
+    return a[: min(len(a), len(b))]
