@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from . import engine, vocabulary
+from . import engine, vectors, vocabulary
 from .backends.base import Row
 from .highlight import marked
 from .index import DOCUMENTS
@@ -101,12 +102,14 @@ def upsert(document: Document) -> None:
 
 
 def _write(batch: list[Document]) -> None:
-    IndexedDocument.objects.bulk_create(
+    rows = IndexedDocument.objects.bulk_create(
         [_row(document) for document in batch],
         update_conflicts=True,
         unique_fields=["kind", "object_id"],
         update_fields=["title", "body", "language", "updated_at"],
     )
+    if settings.SEARCH_SEMANTIC:
+        vectors.store(rows)
     vocabulary.remember(text for document in batch for text in (document.title, document.body))
 
 
@@ -156,21 +159,26 @@ def search(
 
 def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 5) -> list[Hit]:
     """The documents of `kind` most like a free text (a draft request, a ticket): any of
-    its significant words, best ranked first."""
+    its significant words, best ranked first; with SEARCH_SEMANTIC, fused with the
+    documents nearest in meaning (vectors.py)."""
+    hybrid = settings.SEARCH_SEMANTIC
     words = significant_words(text)
-    if not words:
-        return []
-    query = Query(groups=[[Term((word,)) for word in words]])
-    page = engine.search(
-        DOCUMENTS,
-        query,
-        private=True,
-        allowed=allowed,
-        kind=kind,
-        limit=min(limit, 100),
-        correct=False,
-    )
-    return [_hit(row) for row in page.rows]
+    rows: list[Row] = []
+    if words:
+        query = Query(groups=[[Term((word,)) for word in words]])
+        page = engine.search(
+            DOCUMENTS,
+            query,
+            private=True,
+            allowed=allowed,
+            kind=kind,
+            limit=vectors.CANDIDATES if hybrid else min(limit, 100),
+            correct=False,
+        )
+        rows = page.rows
+    if hybrid and text.strip():
+        rows = vectors.fused(kind, text, rows, allowed, min(limit, 100))
+    return [_hit(row) for row in rows]
 
 
 def _hit(row: Row) -> Hit:

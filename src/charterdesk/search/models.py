@@ -41,3 +41,8 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# The documents' semantic vectors live beside the index (vectors.py); imported here so
+# that Django registers the model with this app.
+from .vectors import DocumentVector  # noqa: E402, F401

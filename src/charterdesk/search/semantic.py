@@ -33,6 +33,7 @@ STORED = "<f2"
 
 Key = TypeVar("Key")
 Vectors = NDArray[np.float32]
+Blob = bytes | memoryview  # a stored vector, as the database driver returns it
 
 _lock = threading.Lock()
 _model: WordLlamaInference | None = None
@@ -88,7 +89,7 @@ def to_bytes(vector: Vectors) -> bytes:
     return np.asarray(vector, dtype=STORED).tobytes()
 
 
-def from_bytes(blobs: Sequence[bytes]) -> Vectors:
+def from_bytes(blobs: Sequence[Blob]) -> Vectors:
     """Stored vectors back as one float32 matrix, a row per blob."""
     if not blobs:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)

@@ -1,0 +1,215 @@
+"""Stored document vectors and the hybrid ranking of `documents.similar`.
+
+Every indexed document also gets a vector (semantic.py): the normalised sum of its title's
+and its body's vectors, written in the same transaction as the document itself, and
+deleted with it (the row hangs off `search_document` by its primary key).
+
+`fused` ranks a free text's candidates from two sources, merged:
+
+- the full-text index: the text's significant words ORed, BM25-ranked (CANDIDATES rows);
+- the nearest vectors of the kind (cosine at least MIN_COSINE), from an in-memory matrix
+  of the kind's vectors (about 100 MB at 100,000 documents) that each process keeps and
+  refreshes from the rows changed since it last looked;
+
+score = SEMANTIC_WEIGHT x cosine + (1 - SEMANTIC_WEIGHT) x BM25 / best BM25 of the
+candidates. Permissions are applied in the database to the nearest vectors too, as for
+every search: a vector only says which documents to look at.
+"""
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+import numpy as np
+from django.db import models
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
+
+from . import semantic
+from .backends.base import Row
+from .semantic import Blob
+
+CANDIDATES = 50  # from each source
+SEMANTIC_WEIGHT = 0.9  # chosen on half of the BANKING77 questions (bench/RESULTS.md)
+# A document that shares no word with the text is suggested only from this cosine up:
+# off-topic texts ("hello", "what is the weather in Paris") stay below it.
+MIN_COSINE = 0.2
+# A write whose transaction commits later than this after it stamped its rows is seen
+# only at the next full reload (after a deletion); transactions here last milliseconds.
+LATE_COMMIT = timedelta(minutes=2)
+SNIPPET_CHARS = 200
+
+
+class DocumentVector(models.Model):
+    """The semantic vector of one indexed document (semantic.DIMENSIONS float16 values)."""
+
+    document = models.OneToOneField(
+        "search.IndexedDocument", on_delete=models.CASCADE, primary_key=True
+    )
+    kind = models.CharField(max_length=32)
+    object_id = models.BigIntegerField()
+    vector = models.BinaryField()
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "search_semantic_vector"
+        indexes = [
+            models.Index(fields=["kind", "changed_at"], name="search_vector_changed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"vector of {self.kind} {self.object_id}"
+
+
+class Indexed(Protocol):
+    """What `store` needs of an indexed document (search.IndexedDocument)."""
+
+    pk: Any
+    kind: str
+    object_id: int
+    title: str
+    body: str
+
+
+def document_vectors(documents: Sequence[Indexed]) -> np.ndarray:
+    titles = semantic.embed([document.title for document in documents])
+    bodies = semantic.embed([document.body for document in documents])
+    both = titles + bodies
+    norms = np.linalg.norm(both, axis=1, keepdims=True)
+    return both / np.where(norms > 0, norms, 1.0)
+
+
+def store(documents: Sequence[Indexed]) -> None:
+    """Write (or replace) the vectors of freshly written documents, in the caller's
+    transaction."""
+    if not documents:
+        return
+    now = timezone.now()
+    rows = [
+        DocumentVector(
+            document_id=document.pk,
+            kind=document.kind,
+            object_id=document.object_id,
+            vector=semantic.to_bytes(vector),
+            changed_at=now,
+        )
+        for document, vector in zip(documents, document_vectors(documents), strict=True)
+    ]
+    DocumentVector.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["document"],
+        update_fields=["kind", "object_id", "vector", "changed_at"],
+    )
+
+
+@dataclass
+class _Matrix:
+    """One kind's vectors in this process: row i is object_ids[i]."""
+
+    object_ids: list[int] = field(default_factory=list)
+    rows: dict[int, int] = field(default_factory=dict)
+    vectors: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, semantic.DIMENSIONS), dtype=np.float32)
+    )
+    count: int = -1
+    seen_until: datetime | None = None
+
+    def apply(self, changed: Iterable[tuple[int, Blob]]) -> None:
+        new_ids: list[int] = []
+        new_blobs: list[Blob] = []
+        for object_id, blob in changed:
+            row = self.rows.get(object_id)
+            if row is None:
+                new_ids.append(object_id)
+                new_blobs.append(blob)
+            else:
+                self.vectors[row] = semantic.from_bytes([blob])[0]
+        if new_ids:
+            start = len(self.object_ids)
+            self.rows.update({object_id: start + i for i, object_id in enumerate(new_ids)})
+            self.object_ids.extend(new_ids)
+            self.vectors = np.vstack([self.vectors, semantic.from_bytes(new_blobs)])
+
+
+_lock = threading.Lock()
+_matrices: dict[str, _Matrix] = {}
+
+
+def _fresh(kind: str) -> _Matrix:
+    """The kind's matrix, brought up to date with the database."""
+    state = DocumentVector.objects.filter(kind=kind).aggregate(
+        count=Count("pk"), latest=Max("changed_at")
+    )
+    with _lock:
+        matrix = _matrices.get(kind) or _Matrix()
+        if state["count"] == matrix.count and state["latest"] == matrix.seen_until:
+            return matrix
+        changed = DocumentVector.objects.filter(kind=kind)
+        if matrix.seen_until is not None:
+            changed = changed.filter(changed_at__gte=matrix.seen_until - LATE_COMMIT)
+        matrix.apply(changed.values_list("object_id", "vector").iterator(chunk_size=2000))
+        if len(matrix.object_ids) != state["count"]:  # documents were removed: start over
+            matrix = _Matrix()
+            everything = DocumentVector.objects.filter(kind=kind)
+            matrix.apply(everything.values_list("object_id", "vector").iterator(chunk_size=2000))
+        matrix.count, matrix.seen_until = state["count"], state["latest"]
+        _matrices[kind] = matrix
+        return matrix
+
+
+def forget() -> None:
+    """Drop this process's matrices (tests that roll the database back use it)."""
+    with _lock:
+        _matrices.clear()
+
+
+def fused(
+    kind: str,
+    text: str,
+    full_text: list[Row],
+    allowed: QuerySet | None,
+    limit: int,
+) -> list[Row]:
+    """The best `limit` documents for `text`: the full-text candidates and the nearest
+    vectors of `kind` that the reader may see, ranked by the fused score."""
+    matrix = _fresh(kind)
+    query = semantic.embed_one(text)
+    cosines = matrix.vectors @ query if matrix.object_ids else np.zeros(0, dtype=np.float32)
+    nearest = [matrix.object_ids[i] for i in _top(cosines, CANDIDATES) if cosines[i] >= MIN_COSINE]
+    known = {row.key: row for row in full_text}
+    rows = list(full_text) + _rows(kind, [key for key in nearest if key not in known], allowed)
+    best_bm25 = max((row.score for row in full_text), default=0.0) or 1.0
+
+    def score(row: Row) -> float:
+        position = matrix.rows.get(row.key)
+        cosine = float(cosines[position]) if position is not None else 0.0
+        bm25 = row.score / best_bm25 if row.key in known else 0.0
+        return SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * bm25
+
+    ranked = sorted(rows, key=score, reverse=True)[:limit]
+    return [Row(row.pk, row.key, score(row), row.title, row.snippet, row.sort) for row in ranked]
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the n highest scores, highest first (without sorting them all)."""
+    if len(scores) > n:
+        best = np.argpartition(-scores, n)[:n]
+        return best[np.argsort(-scores[best])]
+    return np.argsort(-scores)
+
+
+def _rows(kind: str, object_ids: list[int], allowed: QuerySet | None) -> list[Row]:
+    """Rows (unhighlighted) for the nearest documents the reader may see."""
+    if not object_ids:
+        return []
+    documents = DocumentVector.objects.filter(kind=kind, object_id__in=object_ids)
+    if allowed is not None:
+        documents = documents.filter(object_id__in=allowed.order_by().values("pk"))
+    found = documents.values_list("document_id", "object_id", "document__title", "document__body")
+    return [
+        Row(pk, object_id, 0.0, title, body[:SNIPPET_CHARS], 0.0)
+        for pk, object_id, title, body in found
+    ]
