@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "charterdesk.estimates",
     "charterdesk.statements",
     "charterdesk.search",
+    "charterdesk.knowledge",
     "charterdesk.intake",
     "charterdesk.mailboxes",
     "charterdesk.portal",

@@ -40,5 +40,6 @@ urlpatterns = [
     path("", include("charterdesk.satisfaction.urls")),
     path("", include("charterdesk.routing.urls")),
     path("", include("charterdesk.statements.urls")),
+    path("", include("charterdesk.knowledge.urls")),
     path("api/v1/", api.urls),
 ]

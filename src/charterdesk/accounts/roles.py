@@ -38,6 +38,9 @@ class Perm:
     EDIT_ROUTING_RULES = "routing.change_routingrule"  # create, change, reorder, delete rules
     USE_ADMIN_SITE = "admin.use_admin_site"  # /admin/: configuration, for admins and operators
     INVITE_STAFF = "accounts.invite_staff"  # invite agents and managers (set-your-password)
+    WRITE_ARTICLES = "knowledge.write_articles"  # draft and edit articles, send for review
+    REVIEW_ARTICLES = "knowledge.review_articles"  # publish or send back an article in review
+    PUBLISH_ARTICLES = "knowledge.publish_articles"  # publish a draft without a review
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -80,12 +83,13 @@ CONFIGURATION = [
 DELETABLE = ["plans.plancoverage", "plans.responsetarget", "routing.routingrule"]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
-AGENT = {Perm.WORK_TICKETS, Perm.API_READ, Perm.API_WRITE}
-TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME}
+AGENT = {Perm.WORK_TICKETS, Perm.WRITE_ARTICLES, Perm.API_READ, Perm.API_WRITE}
+TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES}
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
     Perm.EDIT_ROUTING_RULES,
     Perm.INVITE_STAFF,
+    Perm.PUBLISH_ARTICLES,
     Perm.API_ADMIN,
 }
 ADMINISTRATOR = (

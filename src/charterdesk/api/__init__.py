@@ -22,6 +22,7 @@ from charterdesk.statements.api import router as statements_router
 from charterdesk.swarms.api import router as swarms_router
 
 from . import problems
+from .articles import router as articles_router
 from .parser import CheckedParser
 from .tickets import router as tickets_router
 
@@ -52,6 +53,7 @@ ROUTERS = [
     satisfaction_router,
     statements_router,
     routing_router,
+    articles_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

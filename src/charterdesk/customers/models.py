@@ -12,6 +12,10 @@ class Organization(models.Model):
     )
     language = models.CharField(max_length=8, blank=True, help_text="e.g. 'en', 'de'.")
     region = models.CharField(max_length=32, blank=True, help_text="e.g. 'EU', 'US', 'APAC'.")
+    is_partner = models.BooleanField(
+        default=False,
+        help_text="A partner or integrator: its contacts also read partner articles.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -17,6 +17,7 @@ from . import (
     escalations,
     estimates,
     hours,
+    knowledge,
     routing,
     satisfaction,
     statements,
@@ -207,6 +208,7 @@ DEMO_EXTRAS = (
     commitments.add_demo,
     satisfaction.add_demo,
     statements.add_demo,
+    knowledge.add_demo,
 )
 
 

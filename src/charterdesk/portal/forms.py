@@ -35,6 +35,8 @@ class NewRequestForm(forms.Form):
     subject = forms.CharField(max_length=250)
     body = forms.CharField(label="Describe it", widget=forms.Textarea(attrs={"rows": 8}))
     attachments = FilesField(label="Attach files (screenshots, logs)")
+    # Which suggested articles this request was written next to (knowledge.deflection).
+    attempt = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
 
 class ReplyForm(forms.Form):

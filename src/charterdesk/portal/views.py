@@ -12,6 +12,7 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import ticket_create
+from charterdesk.knowledge.services import attempt_ticket_sent, attempt_token
 from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
@@ -40,10 +41,13 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
 @contact_required
 def ticket_new(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    form = NewRequestForm(request.POST or None, request.FILES or None)
+    form = NewRequestForm(
+        request.POST or None, request.FILES or None, initial={"attempt": attempt_token()}
+    )
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         files = fields.pop("attachments")
+        attempt = fields.pop("attempt")
         try:
             with transaction.atomic(durable=True):
                 ticket = ticket_create(
@@ -52,6 +56,7 @@ def ticket_new(request: HttpRequest) -> HttpResponse:
                 first = ticket.messages.order_by("id").first()
                 if first is not None and files:
                     attachments_add(first, files)
+                attempt_ticket_sent(user, attempt, ticket)
             return redirect("portal:ticket", ticket_id=ticket.pk)
         except ValidationError as exc:
             add_service_errors(form, exc)

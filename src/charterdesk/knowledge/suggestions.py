@@ -1,0 +1,56 @@
+"""Suggested articles for a piece of free text (a customer's draft request, a ticket):
+the one place that ranks them, so a semantic re-ranker can be added here later."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from charterdesk.search import documents
+
+from .models import Article
+from .selectors import Reader, articles_visible_to
+
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str
+    id: int
+    title: str
+    url: str
+    snippet: str  # HTML: escaped text, <mark> around matched words
+    score: float
+    article: Article
+
+
+def suggest(reader: Reader, text: str, *, limit: int = 5) -> list[Suggestion]:
+    """The articles the reader may read that best match `text`, best first."""
+    text = text.strip()[:MAX_TEXT]
+    if not text:
+        return []
+    visible = articles_visible_to(reader)
+    hits = documents.similar("article", text=text, allowed=visible.values("pk"), limit=limit)
+    articles = visible.select_related("live_version").in_bulk([hit.object_id for hit in hits])
+    found = []
+    for hit in hits:
+        article = articles.get(hit.object_id)
+        if article is None or article.live_version is None:
+            continue  # archived between the index and this read
+        found.append(
+            Suggestion(
+                kind="article",
+                id=article.pk,
+                title=article.live_version.title,
+                url=article_url(article),
+                snippet=hit.snippet_html,
+                score=round(hit.score, 4),
+                article=article,
+            )
+        )
+    return found
+
+
+def article_url(article: Article) -> str:
+    """The canonical address of an article in the help center."""
+    return reverse("knowledge:article", args=[article.pk, article.slug or "article"])
