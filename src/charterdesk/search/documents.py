@@ -172,7 +172,7 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
             private=True,
             allowed=allowed,
             kind=kind,
-            limit=vectors.CANDIDATES if hybrid else min(limit, 100),
+            limit=vectors.FULL_TEXT_CANDIDATES if hybrid else min(limit, 100),
             correct=False,
         )
         rows = page.rows
