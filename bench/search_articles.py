@@ -24,14 +24,13 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import prepared  # noqa: E402
+from timing import timed  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "banking77"
 RUNS = 40
@@ -63,17 +62,6 @@ PRODUCTS = [
     for a in ("bra", "cel", "dor", "fen", "gal", "hol", "jun", "kes", "lum", "mar")
     for b in ("vik", "tos", "near", "wick", "dale", "mont", "ley", "ford", "rin", "sen")
 ]
-
-
-def timed(fn: Callable[[], object]) -> tuple[float, float]:
-    fn()
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
 def texts(size: int) -> list[tuple[str, str, str]]:
@@ -176,16 +164,20 @@ def measure() -> list[tuple[str, float, float]]:
     ):
         for name, reader in (("agent", agent), ("customer", alice)):
             allowed = articles_visible_to(reader).values("pk")
-            p50, p95 = timed(lambda w=word, a=allowed: documents.search("article", w, allowed=a))
+            p50, p95 = timed(
+                lambda w=word, a=allowed: documents.search("article", w, allowed=a), RUNS
+            )
             results.append((f"search '{word}' ({what}), {name}", p50, p95))
     for semantic in (True, False):
         with override_settings(SEARCH_SEMANTIC=semantic):
             label = "semantic on" if semantic else "semantic off"
             questions = iter(QUESTIONS * (RUNS + 1))
-            p50, p95 = timed(lambda q=questions: suggest(alice, next(q)))
+            p50, p95 = timed(lambda q=questions: suggest(alice, next(q)), RUNS)
             results.append((f"suggest(), customer, {label}", p50, p95))
             questions = iter(QUESTIONS * (RUNS + 1))
-            p50, p95 = timed(lambda q=questions: client.get("/api/v1/suggestions", {"q": next(q)}))
+            p50, p95 = timed(
+                lambda q=questions: client.get("/api/v1/suggestions", {"q": next(q)}), RUNS
+            )
             results.append((f"GET /api/v1/suggestions, customer, {label}", p50, p95))
     return results
 
