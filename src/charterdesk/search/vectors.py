@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.db import models
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from . import semantic
@@ -37,8 +37,9 @@ SEMANTIC_WEIGHT = 0.9  # chosen on half of the BANKING77 questions (bench/RESULT
 # A document that shares no word with the text is suggested only from this cosine up:
 # off-topic texts ("hello", "what is the weather in Paris") stay below it.
 MIN_COSINE = 0.2
-# A write whose transaction commits later than this after it stamped its rows is seen
-# only at the next full reload (after a deletion); transactions here last milliseconds.
+# A write whose transaction commits later than this after it stamped its rows is missed
+# by the other processes' matrices until they restart; transactions here take
+# milliseconds (a rebuild stamps each batch as it writes it).
 LATE_COMMIT = timedelta(minutes=2)
 SNIPPET_CHARS = 200
 
@@ -115,7 +116,6 @@ class _Matrix:
     vectors: np.ndarray = field(
         default_factory=lambda: np.zeros((0, semantic.DIMENSIONS), dtype=np.float32)
     )
-    count: int = -1
     seen_until: datetime | None = None
 
     def apply(self, changed: Iterable[tuple[int, Blob]]) -> None:
@@ -134,37 +134,37 @@ class _Matrix:
             self.object_ids.extend(new_ids)
             self.vectors = np.vstack([self.vectors, semantic.from_bytes(new_blobs)])
 
+    def drop(self, object_ids: Iterable[int]) -> None:
+        """Documents found gone: similar to nothing from now on."""
+        for object_id in object_ids:
+            row = self.rows.get(object_id)
+            if row is not None:
+                self.vectors[row] = 0.0
+
 
 _lock = threading.Lock()
 _matrices: dict[str, _Matrix] = {}
 
 
 def _fresh(kind: str) -> _Matrix:
-    """The kind's matrix, brought up to date with the database."""
-    state = DocumentVector.objects.filter(kind=kind).aggregate(
-        count=Count("pk"), latest=Max("changed_at")
-    )
+    """The kind's matrix, brought up to date with the database: one index lookup (the
+    latest change) per call; the rows changed since the last look when there are any.
+    Removed documents are not looked for: `fused` checks its candidates in the database
+    anyway and drops those that are gone."""
+    changed = DocumentVector.objects.filter(kind=kind)
+    latest = changed.aggregate(latest=Max("changed_at"))["latest"]
     with _lock:
-        matrix = _matrices.get(kind) or _Matrix()
-        if state["count"] == matrix.count and state["latest"] == matrix.seen_until:
+        matrix = _matrices.get(kind)
+        if matrix is not None and latest == matrix.seen_until:
             return matrix
-        changed = DocumentVector.objects.filter(kind=kind)
-        if matrix.seen_until is not None:
+        if matrix is None or latest is None or (matrix.seen_until or latest) > latest:
+            matrix = _Matrix()  # the first look, or the clock went back (tests): all of it
+        elif matrix.seen_until is not None:
             changed = changed.filter(changed_at__gte=matrix.seen_until - LATE_COMMIT)
         matrix.apply(changed.values_list("object_id", "vector").iterator(chunk_size=2000))
-        if len(matrix.object_ids) != state["count"]:  # documents were removed: start over
-            matrix = _Matrix()
-            everything = DocumentVector.objects.filter(kind=kind)
-            matrix.apply(everything.values_list("object_id", "vector").iterator(chunk_size=2000))
-        matrix.count, matrix.seen_until = state["count"], state["latest"]
+        matrix.seen_until = latest
         _matrices[kind] = matrix
         return matrix
-
-
-def forget() -> None:
-    """Drop this process's matrices (tests that roll the database back use it)."""
-    with _lock:
-        _matrices.clear()
 
 
 def fused(
@@ -185,7 +185,9 @@ def fused(
         matrix.object_ids[i] for i in _top(cosines, NEAREST_CANDIDATES) if cosines[i] >= MIN_COSINE
     ]
     known = {row.key: row for row in full_text}
-    rows = list(full_text) + _rows(kind, [key for key in nearest if key not in known], allowed)
+    rows = list(full_text) + _rows(
+        kind, [key for key in nearest if key not in known], allowed, matrix
+    )
     best_bm25 = max((row.score for row in full_text), default=0.0) or 1.0
 
     def score(row: Row) -> float:
@@ -206,7 +208,7 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return np.argsort(-scores)
 
 
-def _rows(kind: str, object_ids: list[int], allowed: QuerySet | None) -> list[Row]:
+def _rows(kind: str, object_ids: list[int], allowed: QuerySet | None, matrix: _Matrix) -> list[Row]:
     """Rows (unhighlighted) for the nearest documents the reader may see."""
     if allowed is not None and object_ids:
         # The few candidates checked against the reader's permissions by primary key:
@@ -218,7 +220,12 @@ def _rows(kind: str, object_ids: list[int], allowed: QuerySet | None) -> list[Ro
     found = DocumentVector.objects.filter(kind=kind, object_id__in=object_ids).values_list(
         "document_id", "object_id", "document__title", "document__body"
     )
-    return [
+    rows = [
         Row(pk, object_id, 0.0, title, body[:SNIPPET_CHARS], 0.0)
         for pk, object_id, title, body in found
     ]
+    gone = set(object_ids) - {row.key for row in rows}
+    if gone:
+        with _lock:
+            matrix.drop(gone)
+    return rows
