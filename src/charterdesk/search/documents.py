@@ -159,9 +159,9 @@ def search(
 
 def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 5) -> list[Hit]:
     """The documents of `kind` most like a free text (a draft request, a ticket): any of
-    its significant words, best ranked first; with SEARCH_SEMANTIC, fused with the
-    documents nearest in meaning (vectors.py)."""
-    hybrid = settings.SEARCH_SEMANTIC
+    its significant words, best ranked first; with SEARCH_SEMANTIC, among and fused with
+    the documents nearest in meaning (vectors.py)."""
+    near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
     words = significant_words(text)
     rows: list[Row] = []
     if words:
@@ -170,14 +170,14 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
             DOCUMENTS,
             query,
             private=True,
-            allowed=allowed,
+            allowed=allowed if near is None else vectors.narrowed(allowed, near),
             kind=kind,
-            limit=vectors.FULL_TEXT_CANDIDATES if hybrid else min(limit, 100),
+            limit=min(limit, 100) if near is None else vectors.FULL_TEXT_CANDIDATES,
             correct=False,
         )
         rows = page.rows
-    if hybrid and text.strip():
-        rows = vectors.fused(kind, text, rows, allowed, min(limit, 100))
+    if near is not None:
+        rows = vectors.fused(kind, near, rows, allowed, min(limit, 100))
     return [_hit(row) for row in rows]
 
 

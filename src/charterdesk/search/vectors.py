@@ -6,10 +6,11 @@ deleted with it (the row hangs off `search_document` by its primary key).
 
 `fused` ranks a free text's candidates from two sources, merged:
 
-- the full-text index: the text's significant words ORed, BM25-ranked (FULL_TEXT_CANDIDATES rows);
 - the nearest vectors of the kind (cosine at least MIN_COSINE), from an in-memory matrix
   of the kind's vectors (about 100 MB at 100,000 documents) that each process keeps and
   refreshes from the rows changed since it last looked;
+- the full-text index: the text's significant words ORed, BM25-ranked, looked for among
+  those nearest documents (FULL_TEXT_CANDIDATES rows, `narrowed`);
 
 score = SEMANTIC_WEIGHT x cosine + (1 - SEMANTIC_WEIGHT) x BM25 / best BM25 of the
 candidates. Permissions are applied in the database to the nearest vectors too, as for
@@ -167,34 +168,56 @@ def _fresh(kind: str) -> _Matrix:
         return matrix
 
 
-def fused(
-    kind: str,
-    text: str,
-    full_text: list[Row],
-    allowed: QuerySet | None,
-    limit: int,
-) -> list[Row]:
-    """The best `limit` documents for `text`: the full-text candidates and the nearest
-    vectors of `kind` that the reader may see, ranked by the fused score."""
+@dataclass(frozen=True)
+class Nearest:
+    """The documents of a kind nearest in meaning to a text."""
+
+    matrix: _Matrix
+    cosines: np.ndarray  # one per row of the matrix
+    object_ids: list[int]  # the NEAREST_CANDIDATES nearest, most similar first
+
+    def cosine(self, object_id: int) -> float:
+        position = self.matrix.rows.get(object_id)
+        return float(self.cosines[position]) if position is not None else 0.0
+
+
+def nearest(kind: str, text: str) -> Nearest:
     matrix = _fresh(kind)
     query = semantic.embed_one(text)
     # einsum, not BLAS: a matrix-vector product this size is memory-bound, and a threaded
     # BLAS on a busy machine waits for its threads (3x slower at 100,000 rows, measured).
     cosines = np.einsum("ij,j->i", matrix.vectors, query)
-    nearest = [
-        matrix.object_ids[i] for i in _top(cosines, NEAREST_CANDIDATES) if cosines[i] >= MIN_COSINE
-    ]
+    top = _top(cosines, NEAREST_CANDIDATES)
+    return Nearest(matrix, cosines, [matrix.object_ids[i] for i in top])
+
+
+def narrowed(allowed: QuerySet | None, near: Nearest) -> QuerySet | None:
+    """Where the full-text candidates are looked for: the reader's documents among the
+    nearest (checking 50 ids is far cheaper than matching against everything the reader
+    may see, 100 ms at 100,000 articles). Everything the reader may see when there are
+    no vectors yet (indexed with SEARCH_SEMANTIC off) or no permissions to narrow."""
+    if allowed is None or not near.object_ids:
+        return allowed
+    return allowed.filter(pk__in=near.object_ids)
+
+
+def fused(
+    kind: str,
+    near: Nearest,
+    full_text: list[Row],
+    allowed: QuerySet | None,
+    limit: int,
+) -> list[Row]:
+    """The best `limit` documents: the full-text candidates and the nearest documents
+    (cosine at least MIN_COSINE) that the reader may see, ranked by the fused score."""
     known = {row.key: row for row in full_text}
-    rows = list(full_text) + _rows(
-        kind, [key for key in nearest if key not in known], allowed, matrix
-    )
+    extra = [key for key in near.object_ids if key not in known and near.cosine(key) >= MIN_COSINE]
+    rows = list(full_text) + _rows(kind, extra, allowed, near.matrix)
     best_bm25 = max((row.score for row in full_text), default=0.0) or 1.0
 
     def score(row: Row) -> float:
-        position = matrix.rows.get(row.key)
-        cosine = float(cosines[position]) if position is not None else 0.0
         bm25 = row.score / best_bm25 if row.key in known else 0.0
-        return SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * bm25
+        return SEMANTIC_WEIGHT * near.cosine(row.key) + (1 - SEMANTIC_WEIGHT) * bm25
 
     ranked = sorted(rows, key=score, reverse=True)[:limit]
     return [Row(row.pk, row.key, score(row), row.title, row.snippet, row.sort) for row in ranked]
