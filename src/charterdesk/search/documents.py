@@ -162,6 +162,8 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
     its significant words, best ranked first; with SEARCH_SEMANTIC, among and fused with
     the documents nearest in meaning (vectors.py)."""
     near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
+    if near is not None:
+        allowed = vectors.narrowed(allowed, near)
     words = significant_words(text)
     rows: list[Row] = []
     if words:
@@ -170,7 +172,7 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
             DOCUMENTS,
             query,
             private=True,
-            allowed=allowed if near is None else vectors.narrowed(allowed, near),
+            allowed=allowed,
             kind=kind,
             limit=min(limit, 100) if near is None else vectors.FULL_TEXT_CANDIDATES,
             correct=False,

@@ -38,9 +38,9 @@ SEMANTIC_WEIGHT = 0.9  # chosen on half of the BANKING77 questions (bench/RESULT
 # A document that shares no word with the text is suggested only from this cosine up:
 # off-topic texts ("hello", "what is the weather in Paris") stay below it.
 MIN_COSINE = 0.2
-# A write whose transaction commits later than this after it stamped its rows is missed
-# by the other processes' matrices until they restart; transactions here take
-# milliseconds (a rebuild stamps each batch as it writes it).
+# Each process reads the vectors changed since the latest change it saw, less this: a
+# transaction that commits longer than this after writing its vectors, while others
+# commit, is missed by the processes that looked in between, until they restart.
 LATE_COMMIT = timedelta(minutes=2)
 SNIPPET_CHARS = 200
 
@@ -192,13 +192,15 @@ def nearest(kind: str, text: str) -> Nearest:
 
 
 def narrowed(allowed: QuerySet | None, near: Nearest) -> QuerySet | None:
-    """Where the full-text candidates are looked for: the reader's documents among the
-    nearest (checking 50 ids is far cheaper than matching against everything the reader
-    may see, 100 ms at 100,000 articles). Everything the reader may see when there are
-    no vectors yet (indexed with SEARCH_SEMANTIC off) or no permissions to narrow."""
+    """Where the full-text candidates are looked for, and the only documents `fused` may
+    return: the nearest ones the reader may read, as a plain list of ids (the reader's
+    permissions checked once, on 50 ids, instead of on every document they may read:
+    100 ms at 100,000 articles). None (everything) without permissions to check;
+    `allowed` itself when there are no vectors yet (indexed with SEARCH_SEMANTIC off)."""
     if allowed is None or not near.object_ids:
         return allowed
-    return allowed.filter(pk__in=near.object_ids)
+    permitted = list(allowed.filter(pk__in=near.object_ids).order_by().values_list("pk", flat=True))
+    return allowed.model._default_manager.filter(pk__in=permitted).values("pk")
 
 
 def fused(
