@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from timing import timed as p50_p95
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_NAME = "charterdesk_h5_bench"
@@ -243,14 +245,7 @@ def settle() -> None:
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, float]:
-    fn()  # warm up
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+    return p50_p95(fn, RUNS)
 
 
 def per_query(fn: Callable[[], object]) -> list[tuple[float, str, object]]:

@@ -263,6 +263,11 @@ X_FRAME_OPTIONS = "DENY"
 CLOSE_SOLVED_AFTER_DAYS = env.int("CLOSE_SOLVED_AFTER_DAYS", default=7)
 API_PAGE_MAX = 100
 
+# Search: "similar documents" (article suggestions) fuse full-text ranking with semantic
+# similarity from a small embedding model shipped in the wordllama package (docs/search.md).
+# Off: full-text ranking only, no vectors written, the model never loaded.
+SEARCH_SEMANTIC = env.bool("SEARCH_SEMANTIC", default=True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

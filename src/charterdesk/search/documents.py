@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -24,7 +25,7 @@ from django.utils.safestring import SafeString
 
 from charterdesk.accounts.models import User
 
-from . import engine, vocabulary
+from . import engine, vectors, vocabulary
 from .backends.base import Row
 from .highlight import marked
 from .index import DOCUMENTS
@@ -128,12 +129,14 @@ def upsert(document: Document) -> None:
 
 
 def _write(batch: list[Document]) -> None:
-    IndexedDocument.objects.bulk_create(
+    rows = IndexedDocument.objects.bulk_create(
         [_row(document) for document in batch],
         update_conflicts=True,
         unique_fields=["kind", "object_id"],
         update_fields=["title", "body", "language", "updated_at"],
     )
+    if settings.SEARCH_SEMANTIC:
+        vectors.store(rows)
     vocabulary.remember(text for document in batch for text in (document.title, document.body))
 
 
@@ -183,21 +186,28 @@ def search(
 
 def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 5) -> list[Hit]:
     """The documents of `kind` most like a free text (a draft request, a ticket): any of
-    its significant words, best ranked first."""
+    its significant words, best ranked first; with SEARCH_SEMANTIC, among and fused with
+    the documents nearest in meaning (vectors.py)."""
+    near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
+    if near is not None:
+        allowed = vectors.narrowed(allowed, near)
     words = significant_words(text)
-    if not words:
-        return []
-    query = Query(groups=[[Term((word,)) for word in words]])
-    page = engine.search(
-        DOCUMENTS,
-        query,
-        private=True,
-        allowed=allowed,
-        kind=kind,
-        limit=min(limit, 100),
-        correct=False,
-    )
-    return [_hit(row) for row in page.rows]
+    rows: list[Row] = []
+    if words:
+        query = Query(groups=[[Term((word,)) for word in words]])
+        page = engine.search(
+            DOCUMENTS,
+            query,
+            private=True,
+            allowed=allowed,
+            kind=kind,
+            limit=min(limit, 100) if near is None else vectors.FULL_TEXT_CANDIDATES,
+            correct=False,
+        )
+        rows = page.rows
+    if near is not None:
+        rows = vectors.fused(kind, near, rows, allowed, min(limit, 100))
+    return [_hit(row) for row in rows]
 
 
 def _hit(row: Row) -> Hit:

@@ -62,3 +62,8 @@ class TicketEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} in the index"
+
+
+# The documents' semantic vectors live beside the index (vectors.py); imported here so
+# that Django registers the model with this app.
+from .vectors import DocumentVector  # noqa: E402, F401
