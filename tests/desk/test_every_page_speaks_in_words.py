@@ -44,9 +44,10 @@ PORTAL_PAGES = [
 
 
 class VisibleText(HTMLParser):
-    """The text a person reads: text nodes outside scripts and styles, and hover titles."""
+    """The text a person reads: text nodes outside scripts and styles, and hover titles.
+    A search highlight (`<mark>`) is a word of someone's own text, not a label on its own."""
 
-    HIDDEN = {"script", "style"}
+    HIDDEN = {"script", "style", "mark"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,6 +119,7 @@ def test_the_check_finds_a_code_shown_as_text():
         "walk_in in 'walk_in.'",
     }
     assert codes_shown('<p class="first_reply">Open: first reply</p>', codes) == set()
+    assert codes_shown("<p>Reopen it if the <mark>open</mark> page loops</p>", codes) == set()
 
 
 def test_every_desk_page_of_the_demo_shows_words_not_codes(demo, login):

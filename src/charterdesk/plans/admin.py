@@ -46,11 +46,13 @@ class ContractAdminForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        # A saved contract's organization is read-only in the admin, so not in the form.
         organization = data.get("organization")
+        organization_id = organization.pk if organization else self.instance.organization_id
         for field in ("authorized_contacts", "administrators"):
-            if organization is not None and data.get(field) is not None:
+            if organization_id is not None and data.get(field) is not None:
                 try:
-                    check_contacts_belong(organization.pk, data[field], field)
+                    check_contacts_belong(organization_id, data[field], field)
                 except forms.ValidationError as error:
                     self.add_error(None, error)
         return data
