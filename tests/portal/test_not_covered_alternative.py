@@ -25,6 +25,11 @@ def test_the_knowledge_base_is_a_link(login, personas):
     )
 
 
+def test_the_knowledge_base_is_our_help_center_unless_another_is_configured(login, personas):
+    page = _page(login, personas, "knowledge_base")
+    assert '<a href="/help/">The answer may already be in our knowledge base' in page
+
+
 @override_settings(SUPPORT_ALTERNATIVE_LINKS=LINKS)
 def test_an_alternative_without_an_address_is_not_offered(login, personas):
     page = _page(login, personas, "community")

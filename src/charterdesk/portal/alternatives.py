@@ -1,5 +1,6 @@
 """Where the help is when a request is not covered: a link, or nothing at all when that
-help does not exist yet (no knowledge base address configured, say)."""
+help does not exist yet (no community address configured, say). The knowledge base is
+the help center at /help/ unless KNOWLEDGE_BASE_URL names another."""
 
 from dataclasses import dataclass
 
@@ -38,4 +39,6 @@ def _url(kind: Alternative) -> str:
     if kind == Alternative.AUTHORIZED_CONTACT:
         return reverse("portal:plan")
     links: dict[str, str] = settings.SUPPORT_ALTERNATIVE_LINKS
+    if kind == Alternative.KNOWLEDGE_BASE and not links.get(kind):
+        return reverse("knowledge:home")  # our own help center, unless another is configured
     return links.get(kind, "")
