@@ -231,3 +231,15 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
     except ProcessLookupError:
         pass
+
+
+@contextmanager
+def dovecot_or_skip() -> Iterator[Dovecot]:
+    """A running Dovecot for one test, or the test skipped saying what to install."""
+    binary = dovecot_binary()
+    if binary is None:
+        import pytest
+
+        pytest.skip("dovecot not found: install the Debian package dovecot-imapd")
+    with running_dovecot(binary) as server:
+        yield server

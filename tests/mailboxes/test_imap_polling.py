@@ -14,17 +14,14 @@ from charterdesk.mailboxes.models import AfterStoring, Mailbox, TlsMode
 from charterdesk.tickets.models import Ticket
 
 from .conftest import compose
-from .dovecot import PASSWORD, USER, Dovecot, dovecot_binary, running_dovecot
+from .dovecot import PASSWORD, USER, Dovecot, dovecot_or_skip
 
 SEEN = "\\Seen"
 
 
 @pytest.fixture
 def dovecot() -> Iterator[Dovecot]:
-    binary = dovecot_binary()
-    if binary is None:
-        pytest.skip("dovecot not found: install the Debian package dovecot-imapd")
-    with running_dovecot(binary) as server:
+    with dovecot_or_skip() as server:
         yield server
 
 

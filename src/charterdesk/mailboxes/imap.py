@@ -57,24 +57,30 @@ class RoundReport:
         return text + (f"; failed: {self.error}" if self.error else "")
 
 
-def connect(mailbox: Mailbox, ssl_context: ssl.SSLContext | None = None) -> imaplib.IMAP4:
-    """An IMAP connection to the mailbox, logged in."""
+def open_connection(
+    mailbox: Mailbox, ssl_context: ssl.SSLContext | None = None, timeout: float = TIMEOUT_SECONDS
+) -> imaplib.IMAP4:
+    """An IMAP connection to the mailbox's server, encrypted as the mailbox says, not yet
+    logged in."""
     context = ssl_context or ssl.create_default_context()
     if mailbox.tls == TlsMode.IMAPS:
-        imap: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-            mailbox.host, mailbox.port, ssl_context=context, timeout=TIMEOUT_SECONDS
-        )
-    else:
-        if mailbox.tls == TlsMode.PLAIN and mailbox.host not in LOCAL_HOSTS:
-            raise ImapError("no encryption is allowed only for a server on this machine")
-        imap = imaplib.IMAP4(mailbox.host, mailbox.port, timeout=TIMEOUT_SECONDS)
-        if mailbox.tls == TlsMode.STARTTLS:
-            imap.starttls(context)
+        return imaplib.IMAP4_SSL(mailbox.host, mailbox.port, ssl_context=context, timeout=timeout)
+    if mailbox.tls == TlsMode.PLAIN and mailbox.host not in LOCAL_HOSTS:
+        raise ImapError("no encryption is allowed only for a server on this machine")
+    imap = imaplib.IMAP4(mailbox.host, mailbox.port, timeout=timeout)
+    if mailbox.tls == TlsMode.STARTTLS:
+        imap.starttls(context)
+    return imap
+
+
+def connect(mailbox: Mailbox, ssl_context: ssl.SSLContext | None = None) -> imaplib.IMAP4:
+    """An IMAP connection to the mailbox, logged in."""
+    imap = open_connection(mailbox, ssl_context)
     imap.login(mailbox.username, mailbox.secret())
     return imap
 
 
-def _quoted(folder: str) -> str:
+def quoted_folder(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -86,7 +92,7 @@ def _ok(response: tuple[str, list]) -> list:
 
 
 def _select(imap: imaplib.IMAP4, folder: str) -> int:
-    _ok(imap.select(_quoted(folder)))
+    _ok(imap.select(quoted_folder(folder)))
     _, values = imap.response("UIDVALIDITY")
     if not values or values[0] is None:
         raise ImapError(f"{folder}: the server gave no UIDVALIDITY")
@@ -111,10 +117,10 @@ def _after_storing(imap: imaplib.IMAP4, mailbox: Mailbox, uid: int, caps: set[st
         _ok(imap.uid("STORE", str(uid), "+FLAGS.SILENT", "(\\Seen)"))
         return
     if mailbox.after_storing == AfterStoring.MOVE and "MOVE" in caps:
-        _ok(imap.uid("MOVE", str(uid), _quoted(mailbox.move_to)))
+        _ok(imap.uid("MOVE", str(uid), quoted_folder(mailbox.move_to)))
         return
     if mailbox.after_storing == AfterStoring.MOVE:
-        _ok(imap.uid("COPY", str(uid), _quoted(mailbox.move_to)))
+        _ok(imap.uid("COPY", str(uid), quoted_folder(mailbox.move_to)))
     _ok(imap.uid("STORE", str(uid), "+FLAGS.SILENT", "(\\Seen \\Deleted)"))
     _ok(imap.uid("EXPUNGE", str(uid)) if "UIDPLUS" in caps else imap.expunge())
 

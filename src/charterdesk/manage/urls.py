@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import audit_views, calendar_views, contract_views, plan_views, views
+from . import audit_views, calendar_views, contract_views, mailbox_views, plan_views, views
 
 app_name = "manage"
 urlpatterns = [
@@ -12,6 +12,10 @@ urlpatterns = [
     path("plans/", plan_views.plan_list, name="plans"),
     path("plans/<int:plan_id>/", plan_views.plan_edit, name="plan"),
     path("plans/<int:plan_id>/publish", plan_views.plan_publish_view, name="plan_publish"),
+    path("mailboxes/", mailbox_views.mailbox_list, name="mailboxes"),
+    path("mailboxes/new", mailbox_views.mailbox_new, name="mailbox_new"),
+    path("mailboxes/<int:mailbox_id>/", mailbox_views.mailbox_edit, name="mailbox"),
+    path("mailboxes/<int:mailbox_id>/test", mailbox_views.mailbox_test, name="mailbox_test"),
     path("contracts/", contract_views.contract_list, name="contracts"),
     path("contracts/new", contract_views.contract_new, name="contract_new"),
     path("contracts/<int:contract_id>/", contract_views.contract_edit, name="contract"),
