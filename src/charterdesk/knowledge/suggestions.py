@@ -1,5 +1,6 @@
 """Suggested articles for a piece of free text (a customer's draft request, a ticket):
-the one place that ranks them, so a semantic re-ranker can be added here later."""
+the one place that picks them. The ranking itself (full text fused with semantic
+similarity) is the search engine's `documents.similar`; see docs/suggestions.md."""
 
 from dataclasses import dataclass
 

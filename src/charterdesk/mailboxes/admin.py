@@ -1,37 +1,10 @@
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from .forms import MailboxForm
 from .models import Mailbox
-
-
-class MailboxForm(forms.ModelForm):
-    password = forms.CharField(
-        required=False,
-        widget=forms.PasswordInput(render_value=False),
-        help_text="Never shown again. Leave empty to keep the current one.",
-    )
-
-    class Meta:
-        model = Mailbox
-        fields = [
-            "name",
-            "enabled",
-            "host",
-            "port",
-            "tls",
-            "username",
-            "password",
-            "password_env",
-            "folder",
-            "after_storing",
-            "move_to",
-        ]
-
-    def clean_password(self) -> str:
-        return self.cleaned_data["password"] or (self.instance.password if self.instance else "")
 
 
 @admin.register(Mailbox)

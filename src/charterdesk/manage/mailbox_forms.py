@@ -1,37 +1,15 @@
-"""The mailbox form: the IMAP server, the account and the folder. The password is
-write-only: never shown back, and kept when left blank on an edit."""
+"""The mailbox form of the settings page: the IMAP server, the account and the folder
+(the write-only password is the shared form's, mailboxes.forms)."""
 
-from typing import Any
+from django import forms as django_forms
 
-from django import forms
-
-from charterdesk.mailboxes.models import Mailbox
+from charterdesk.mailboxes import forms
 
 
-class MailboxForm(forms.ModelForm):
-    password = forms.CharField(
-        label="Password",
-        required=False,
-        max_length=255,
-        strip=False,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-    )
+class MailboxForm(forms.MailboxForm):
+    """The settings page's words for each field."""
 
-    class Meta:
-        model = Mailbox
-        fields = [
-            "name",
-            "host",
-            "port",
-            "tls",
-            "username",
-            "password",
-            "password_env",
-            "folder",
-            "after_storing",
-            "move_to",
-            "enabled",
-        ]
+    class Meta(forms.MailboxForm.Meta):
         labels = {
             "name": "Name",
             "host": "IMAP server",
@@ -49,14 +27,5 @@ class MailboxForm(forms.ModelForm):
             "move_to": "Only when messages are moved.",
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.initial.pop("password", None)  # never sent back to the browser
-        if self.instance.password:
-            self.fields["password"].help_text = "A password is stored: leave blank to keep it."
-
-    def clean_password(self) -> str:
-        return self.cleaned_data.get("password") or self.instance.password
-
-    def plain_fields(self) -> list[forms.BoundField]:
+    def plain_fields(self) -> list[django_forms.BoundField]:
         return [self[name] for name in self.fields if name != "enabled"]
