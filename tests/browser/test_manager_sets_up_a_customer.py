@@ -78,7 +78,8 @@ def _contract(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_manager_sets_up_a_customer_end_to_end(browser, live_server, live_personas):
-    newco = Organization.objects.create(name="Newco", domains=["newco.example"])
+    newco = Organization.objects.create(name="Newco")
+    newco.domains.create(domain="newco.example")
     Contact.objects.create(organization=newco, email="ann@newco.example", name="Ann Newman")
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
     page = context.new_page()

@@ -3,7 +3,7 @@
 from django.core import mail
 from django.test import override_settings
 
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, Organization
 from charterdesk.mail.models import InboundMail, Outcome
 from charterdesk.tickets.models import Ticket
 
@@ -14,7 +14,14 @@ def test_a_new_address_of_a_verified_domain_joins_its_organization(mail_in):
     result = mail_in(compose("dev@acme.example", "API timeouts", "Calls time out"))
     contact = Contact.objects.get(email="dev@acme.example")
     assert contact.organization.name == Ticket.objects.get(pk=result.ticket).organization.name
-    assert contact.organization.domains == ["acme.example"]
+    assert contact.organization.name == "Acme Corp"
+
+
+def test_an_address_of_a_domain_not_yet_verified_joins_no_organization(mail_in, personas):
+    newco = Organization.objects.create(name="Newco")
+    newco.domains.create(domain="newco.example")
+    mail_in(compose("dev@newco.example", "API timeouts", "Calls time out"))
+    assert Contact.objects.get(email="dev@newco.example").organization is None
 
 
 def test_an_unknown_sender_lands_in_triage(mail_in):

@@ -23,7 +23,8 @@ def _data(**changes: object) -> dict[str, object]:
 
 
 def test_a_manager_creates_a_contract_for_a_new_organization(login, personas):
-    newco = Organization.objects.create(name="Newco", domains=["newco.example"])
+    newco = Organization.objects.create(name="Newco")
+    newco.domains.create(domain="newco.example")
     ann = Contact.objects.create(organization=newco, email="ann@newco.example", name="Ann")
     client = login(personas.manager)
     form = client.get("/manage/contracts/new", {"organization": newco.pk}).content.decode()

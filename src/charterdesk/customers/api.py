@@ -18,14 +18,14 @@ router = Router(tags=["organizations"])
 def list_organizations(
     request: HttpRequest, cursor: Cursor | None = None, limit: Limit = 25
 ) -> dict[str, Any]:
-    orgs = organizations_visible_to(user_of(request))
+    orgs = organizations_visible_to(user_of(request)).prefetch_related("domains")
     rows, next_url = page_of(request, orgs, cursor, limit)
     return {"items": rows, "next": next_url}
 
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
 def get_organization(request: HttpRequest, org_id: Id) -> Organization:
-    return organizations_visible_to(user_of(request)).get(pk=org_id)
+    return organizations_visible_to(user_of(request)).prefetch_related("domains").get(pk=org_id)
 
 
 @router.get("/contacts", response=ContactPage)

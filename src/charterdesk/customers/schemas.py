@@ -1,10 +1,17 @@
 from ninja import Schema
 
+from .models import Organization
+from .selectors import domain_names
+
 
 class OrganizationOut(Schema):
     id: int
     name: str
     domains: list[str]
+
+    @staticmethod
+    def resolve_domains(organization: Organization) -> list[str]:
+        return domain_names(organization)
 
 
 class OrganizationPage(Schema):

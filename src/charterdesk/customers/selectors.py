@@ -3,7 +3,8 @@ from django.db.models import Q, QuerySet
 from charterdesk.accounts.models import User
 from charterdesk.core.querystring import parse_id
 
-from .models import Contact, Organization
+from .domains import domain_normalized
+from .models import Contact, Organization, OrganizationDomain
 
 
 def organization_by_name_or_id(text: str) -> Organization | None:
@@ -62,3 +63,27 @@ def contacts_matching(text: str, limit: int = 10) -> list[Contact]:
         Q(email__istartswith=text) | Q(name__istartswith=text) | Q(name__icontains=f" {text}")
     )
     return list(contacts.order_by("email")[:limit])
+
+
+def organization_by_verified_domain(domain: str) -> Organization | None:
+    """The organization that verified this mail domain (one indexed lookup), or None;
+    a domain only claimed (not verified yet) matches nobody."""
+    row = (
+        OrganizationDomain.objects.select_related("organization")
+        .filter(domain=domain_normalized(domain), verified_at__isnull=False)
+        .first()
+    )
+    return row.organization if row is not None else None
+
+
+def domain_claimed_by_another(domain: str, organization_id: int | None) -> bool:
+    """Whether an organization other than this one lists the domain, verified or not."""
+    rows = OrganizationDomain.objects.filter(domain=domain_normalized(domain))
+    if organization_id is not None:
+        rows = rows.exclude(organization_id=organization_id)
+    return rows.exists()
+
+
+def domain_names(organization: Organization) -> list[str]:
+    """The organization's domains in order (from the prefetch cache when there is one)."""
+    return [row.domain for row in organization.domains.all()]

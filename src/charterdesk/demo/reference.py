@@ -10,7 +10,12 @@ from django.utils import timezone
 from charterdesk.accounts.models import Role, User
 from charterdesk.calendars import holidays_for
 from charterdesk.core.vocabulary import Alternative, Decision, Priority, RequestType
-from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.models import (
+    Contact,
+    DomainVerification,
+    Organization,
+    OrganizationDomain,
+)
 from charterdesk.plans.models import (
     Contract,
     Metric,
@@ -126,7 +131,10 @@ def build_reference() -> Reference:
     _teams(users)
     organizations = {}
     for org_name, (plan_name, domain, contacts) in CUSTOMERS.items():
-        org, _ = Organization.objects.get_or_create(name=org_name, defaults={"domains": [domain]})
+        org, _ = Organization.objects.get_or_create(
+            name=org_name, defaults={"relationship_manager": users["manager@charterdesk.example"]}
+        )
+        _verified_domain(org, domain)
         contract = _contract(org, plans[plan_name], users["manager@charterdesk.example"])
         for email, name, signs_in, authorized in contacts:
             contact = _contact(org, email, name, signs_in)
@@ -254,3 +262,14 @@ def _contact(org: Organization, email: str, name: str, signs_in: bool) -> Contac
         contact.user = user
         contact.save(update_fields=["user"])
     return contact
+
+
+def _verified_domain(organization: Organization, domain: str) -> None:
+    OrganizationDomain.objects.get_or_create(
+        domain=domain,
+        defaults={
+            "organization": organization,
+            "verified_at": timezone.now(),
+            "verified_by": DomainVerification.DNS,
+        },
+    )

@@ -12,7 +12,8 @@ from django.db.models import QuerySet
 
 from charterdesk.accounts.invitations import invitation_create
 from charterdesk.accounts.models import STAFF_ROLES, User
-from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.models import Contact
+from charterdesk.customers.selectors import domain_claimed_by_another
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.plans.models import Contract
 
@@ -97,13 +98,9 @@ def _invite_to_portal(contact: Contact, actor: Contact) -> str | None:
 
 
 def _check_new_address(contract: Contract, email: str) -> None:
-    """A new address may not belong to another organization's verified mail domain (mail
+    """A new address may not belong to another organization's mail domain (mail
     from it would then count as this organization's) nor to the support staff."""
-    domain = email.rpartition("@")[2]
-    others = Organization.objects.exclude(pk=contract.organization_id).filter(
-        domains__icontains=domain
-    )
-    taken = any(domain in [d.lower() for d in other.domains] for other in others)
+    taken = domain_claimed_by_another(email.rpartition("@")[2], contract.organization_id)
     if taken or User.objects.filter(email=email, role__in=STAFF_ROLES).exists():
         raise ValidationError(
             {"email": f"This address cannot be added to {contract.organization}."}

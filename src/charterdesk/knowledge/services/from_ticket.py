@@ -4,6 +4,7 @@ public answer, with what identifies the customer taken out before anyone reviews
 from django.core.exceptions import ValidationError
 
 from charterdesk.accounts.models import User
+from charterdesk.customers.selectors import domain_names
 from charterdesk.tickets.models import Status, Ticket, Visibility
 
 from ..models import Article
@@ -20,7 +21,7 @@ def _identifying(ticket: Ticket) -> tuple[list[str], list[str]]:
     organization = ticket.organization
     if organization is not None:
         names.append(f"[organization]:{organization.name}")
-        domains += list(organization.domains or [])
+        domains += domain_names(organization)
     authors = {m.author_contact for m in ticket.messages.all() if m.author_contact}
     names += [contact.name for contact in authors if contact.name]
     return names, domains

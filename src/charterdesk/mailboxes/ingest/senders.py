@@ -4,10 +4,11 @@ verified domain), or an unknown sender handled by the MAIL_UNKNOWN_SENDERS polic
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, Subquery
+from django.db.models import Subquery
 
 from charterdesk.accounts.models import STAFF_ROLES, User
-from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.models import Contact
+from charterdesk.customers.selectors import organization_by_verified_domain
 
 
 @dataclass(frozen=True)
@@ -39,21 +40,8 @@ def sender_resolve(address: str, name: str) -> Sender:
             return Sender(address, agent=agent)
     if known is not None:
         return Sender(address, contact=known)
-    organization = organization_by_domain(address.rpartition("@")[2])
+    organization = organization_by_verified_domain(address.rpartition("@")[2])
     if organization is None and settings.MAIL_UNKNOWN_SENDERS == "reject":
         return Sender(address, unknown=True)
     contact = Contact.objects.create(email=address, name=name[:200], organization=organization)
     return Sender(address, contact=contact, new_contact=True, unknown=organization is None)
-
-
-def organization_by_domain(domain: str) -> Organization | None:
-    """The organization that verified this mail domain (JSON list, so filtered in Python
-    among the few organizations whose list mentions it)."""
-    domain = domain.lower()
-    if not domain or len(domain) > 253:  # longer is no domain (and too long for LIKE)
-        return None
-    candidates = Organization.objects.filter(Q(domains__icontains=domain))
-    for organization in candidates:
-        if domain in [d.lower() for d in organization.domains]:
-            return organization
-    return None
