@@ -8,7 +8,7 @@ change of the listed many-to-many fields. Who acted comes from the request being
 a background job) the actor is empty and the log says "CharterDesk".
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -213,3 +213,24 @@ def _write(
         object_repr=str(instance)[:200],
         changes=changes,
     )
+
+
+def record_many(
+    model: type[models.Model], rows: Sequence[tuple[models.Model, str, dict[str, Any]]]
+) -> None:
+    """For bulk writes that skip the signals (an import): one entry per (row, action,
+    changes), the changes already in words as {field: [before, after]}; few queries."""
+    actor = _actor()
+    entries = [
+        AuditEntry(
+            actor=actor,
+            actor_email=getattr(actor, "email", "") if actor is not None else "",
+            action=action,
+            kind=model._meta.label_lower,
+            object_id=str(instance.pk),
+            object_repr=str(instance)[:200],
+            changes=changes,
+        )
+        for instance, action, changes in rows
+    ]
+    AuditEntry.objects.bulk_create(entries, batch_size=500)

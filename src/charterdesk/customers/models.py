@@ -1,6 +1,6 @@
 import secrets
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -11,12 +11,17 @@ from charterdesk.core.checked import CheckedModel
 
 from .domains import domain_normalized, domain_of, validate_domain
 
+# The languages Django knows, by code: the organization's language is one of them.
+LANGUAGE_NAMES: dict[str, str] = dict(global_settings.LANGUAGES)
+
 
 class Organization(CheckedModel):
     """A customer company: it has contracts, contacts and deployments."""
 
     name = models.CharField(max_length=200, unique=True)
-    language = models.CharField(max_length=8, blank=True, help_text="e.g. 'en', 'de'.")
+    language = models.CharField(
+        max_length=8, blank=True, help_text="The language its contacts write in: en, de, pt-br…"
+    )
     region = models.CharField(max_length=32, blank=True, help_text="e.g. 'EU', 'US', 'APAC'.")
     is_partner = models.BooleanField(
         default=False,
@@ -41,6 +46,12 @@ class Organization(CheckedModel):
 
     def clean(self) -> None:
         self.name = self.name.strip()
+        self.language = self.language.strip().lower()
+        self.region = self.region.strip().upper()
+        if self.language and self.language not in LANGUAGE_NAMES:
+            raise ValidationError(
+                {"language": f"“{self.language}” is no language code we know (e.g. en, de, pt-br)."}
+            )
         manager = self.relationship_manager
         if manager is not None and not manager.is_agent:
             raise ValidationError({"relationship_manager": "Choose a member of the support staff."})

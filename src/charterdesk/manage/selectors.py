@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from charterdesk.core.models import AuditEntry
+from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Contract, Plan
 from charterdesk.sla.models import Calendar
 
@@ -19,6 +20,7 @@ AUDIT_PAGE_SIZE = 50
 class Overview:
     calendars: int
     plans: int
+    organizations: int
     contracts: int
     changes_this_week: int
 
@@ -28,6 +30,7 @@ def settings_overview() -> Overview:
     return Overview(
         calendars=Calendar.objects.count(),
         plans=Plan.objects.count(),
+        organizations=Organization.objects.count(),
         contracts=Contract.objects.active_on(timezone.localdate()).count(),
         changes_this_week=AuditEntry.objects.filter(at__gte=week_ago).count(),
     )

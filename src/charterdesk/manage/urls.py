@@ -1,6 +1,17 @@
 from django.urls import path
 
-from . import audit_views, calendar_views, contract_views, mailbox_views, plan_views, views
+from . import (
+    audit_views,
+    calendar_views,
+    contact_views,
+    contract_views,
+    domain_views,
+    import_views,
+    mailbox_views,
+    organization_views,
+    plan_views,
+    views,
+)
 
 app_name = "manage"
 urlpatterns = [
@@ -16,6 +27,48 @@ urlpatterns = [
     path("mailboxes/new", mailbox_views.mailbox_new, name="mailbox_new"),
     path("mailboxes/<int:mailbox_id>/", mailbox_views.mailbox_edit, name="mailbox"),
     path("mailboxes/<int:mailbox_id>/test", mailbox_views.mailbox_test, name="mailbox_test"),
+    path("organizations/", organization_views.organization_list, name="organizations"),
+    path("organizations/new", organization_views.organization_new, name="organization_new"),
+    path(
+        "organizations/<int:organization_id>/",
+        organization_views.organization_edit,
+        name="organization",
+    ),
+    path(
+        "organizations/<int:organization_id>/domains",
+        domain_views.domain_add,
+        name="domain_add",
+    ),
+    path(
+        "organizations/<int:organization_id>/contacts/new",
+        contact_views.contact_new,
+        name="contact_new",
+    ),
+    path("organizations/import/", import_views.import_upload, name="organization_import"),
+    path(
+        "organizations/import/template.csv",
+        import_views.import_template,
+        name="organization_import_template",
+    ),
+    path("domains/<int:domain_id>/", domain_views.domain_page, name="domain"),
+    path("domains/<int:domain_id>/check", domain_views.domain_check, name="domain_check"),
+    path("domains/<int:domain_id>/mail", domain_views.domain_mail, name="domain_mail"),
+    path("domains/<int:domain_id>/remove", domain_views.domain_remove, name="domain_remove"),
+    path("domains/confirm/<str:token>", domain_views.domain_confirm, name="domain_confirm"),
+    path("contacts/<int:contact_id>/", contact_views.contact_edit, name="contact"),
+    path(
+        "contacts/<int:contact_id>/deactivate",
+        contact_views.contact_deactivate_view,
+        name="contact_deactivate",
+    ),
+    path(
+        "contacts/<int:contact_id>/reactivate",
+        contact_views.contact_reactivate_view,
+        name="contact_reactivate",
+    ),
+    path(
+        "contacts/<int:contact_id>/invite", contact_views.contact_invite_view, name="contact_invite"
+    ),
     path("contracts/", contract_views.contract_list, name="contracts"),
     path("contracts/new", contract_views.contract_new, name="contract_new"),
     path("contracts/<int:contract_id>/", contract_views.contract_edit, name="contract"),

@@ -1,4 +1,4 @@
-from django.db import migrations
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
@@ -8,4 +8,13 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RemoveField(model_name="organization", name="domains_before"),
+        migrations.AlterField(
+            model_name="organization",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                help_text="The language its contacts write in: en, de, pt-br…",
+                max_length=8,
+            ),
+        ),
     ]

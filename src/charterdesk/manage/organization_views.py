@@ -1,0 +1,54 @@
+"""Organizations in the settings area: the list with its search, a form to add one, and
+its page (details, mail domains, contacts)."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from charterdesk.accounts.access import staff_permission_required
+from charterdesk.accounts.roles import Perm
+from charterdesk.customers.models import Organization
+
+from .organization_forms import DomainForm, OrganizationForm, OrganizationSearchForm
+from .organization_selectors import contact_rows, organizations_found, page_of
+
+settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
+
+
+@settings_page
+def organization_list(request: HttpRequest) -> HttpResponse:
+    search = OrganizationSearchForm(request.GET)
+    text = search.cleaned_data["q"] if search.is_valid() else ""
+    page = page_of(organizations_found(text), request.GET.get("page"))
+    context = {"section": "organizations", "search": search, "q": text, "page": page}
+    return render(request, "manage/organizations.html", context)
+
+
+@settings_page
+def organization_new(request: HttpRequest) -> HttpResponse:
+    return _edit(request, Organization())
+
+
+@settings_page
+def organization_edit(request: HttpRequest, organization_id: int) -> HttpResponse:
+    return _edit(request, get_object_or_404(Organization, pk=organization_id))
+
+
+def _edit(request: HttpRequest, organization: Organization) -> HttpResponse:
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+        messages.success(request, f"Organization “{saved.name}” saved.")
+        return redirect("manage:organization", organization_id=saved.pk)
+    context = {"section": "organizations", "form": form, "organization": organization}
+    if organization.pk:
+        page, rows = contact_rows(organization, request.GET.get("page"))
+        context |= {
+            "domains": organization.domains.all(),
+            "domain_form": DomainForm(organization=organization),
+            "contacts": page,
+            "contact_rows": rows,
+        }
+    return render(request, "manage/organization.html", context)
