@@ -70,18 +70,23 @@ def _apply(request: HttpRequest) -> HttpResponse:
         plan = import_plan(read_csv(b64decode(stored["data"])))
         counts = import_apply(plan)
     del request.session[SESSION_KEY]
-    messages.success(
-        request,
-        f"Imported {stored['name']}: {counts['organizations_created']} organizations created, "
-        f"{counts['organizations_updated']} updated, {counts['domains_added']} domains added, "
-        f"{counts['contacts_created']} contacts created, {counts['contacts_updated']} updated"
-        + (
-            f"; {counts['rows_with_errors']} rows with errors skipped."
-            if counts["rows_with_errors"]
-            else "."
-        ),
-    )
+    messages.success(request, f"Imported {stored['name']}: {_summary(counts)}")
     return redirect("manage:organizations")
+
+
+def _summary(counts: dict[str, int]) -> str:
+    def many(number: int, word: str) -> str:
+        return f"{number} {word}{'' if number == 1 else 's'}"
+
+    said = (
+        f"{many(counts['organizations_created'], 'organization')} created, "
+        f"{counts['organizations_updated']} updated; "
+        f"{many(counts['domains_added'], 'mail domain')} added; "
+        f"{many(counts['contacts_created'], 'contact')} created, "
+        f"{counts['contacts_updated']} updated"
+    )
+    skipped = counts["rows_with_errors"]
+    return said + (f"; {many(skipped, 'row')} with errors skipped." if skipped else ".")
 
 
 @settings_page

@@ -130,7 +130,7 @@ def _column_values(rows: list[CsvRow], name: str) -> set[str]:
 def import_plan(rows: list[CsvRow]) -> ImportPlan:
     known = _Known(rows)
     plan = ImportPlan([], {}, {})
-    domain_owner = {domain: org.name.lower() for domain, org in known.domain_owner.items()}
+    domain_owner = {domain: org.name for domain, org in known.domain_owner.items()}
     for row in rows:
         plan.rows.append(_plan_row(row, known, plan, domain_owner))
     return plan
@@ -148,7 +148,7 @@ def _plan_row(
     org_plan = plan.organizations.get(key) or _org_plan(name, known)
     values = _org_values(row, known, org_plan, result.errors)
     domains = _new_domains(row, key, domain_owner, result.errors)
-    owners = domain_owner | dict.fromkeys(domains, key)
+    owners = _Owners(domain_owner, domains, org_plan.organization.name)
     contact = _contact_plan(row, key, org_plan, known, plan, owners, result.errors)
     trial = copy.copy(org_plan.organization)
     for name_, value in values.items():
@@ -163,6 +163,18 @@ def _plan_row(
         return result
     _commit(org_plan, values, domains, contact, row.line, result, plan, domain_owner)
     return result
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """Who owns a domain: the file's rows so far, and this row's new domains."""
+
+    before: dict[str, str]
+    new: list[str]
+    name: str
+
+    def get(self, domain: str) -> str | None:
+        return self.name if domain in self.new else self.before.get(domain)
 
 
 def _org_plan(name: str, known: _Known) -> OrgPlan:
@@ -211,8 +223,8 @@ def _new_domains(
             errors += error.messages
             continue
         owner = domain_owner.get(domain)
-        if owner is not None and owner != key:
-            errors.append(f"{domain} already belongs to another organization ({owner}).")
+        if owner is not None and owner.lower() != key:
+            errors.append(f"{domain} already belongs to {owner}.")
         elif owner is None and domain not in new:
             new.append(domain)
     return new
@@ -224,7 +236,7 @@ def _contact_plan(
     org_plan: OrgPlan,
     known: _Known,
     plan: ImportPlan,
-    owners: dict[str, str],
+    owners: "_Owners",
     errors: list[str],
 ) -> ContactPlan | None:
     email, name = row.values.get("contact_email", "").lower(), row.values.get("contact_name", "")
@@ -252,7 +264,7 @@ def _contact_plan(
 
 
 def _contact_problems(
-    email: str, name: str, key: str, plan: ImportPlan, owners: dict[str, str]
+    email: str, name: str, key: str, plan: ImportPlan, owners: "_Owners"
 ) -> list[str]:
     try:
         validate_email(email)
@@ -264,7 +276,7 @@ def _contact_problems(
     if email in plan.contacts:
         problems.append(f"{email} is listed twice (line {plan.contacts[email].line} first).")
     owner = owners.get(domain_of(email))
-    if owner is not None and owner != key:
+    if owner is not None and owner.lower() != key:
         problems.append(f"{email} is at a mail domain of another organization ({owner}).")
     return problems
 
@@ -293,7 +305,7 @@ def _commit(
         org_plan.set_on_line.setdefault(name, line)
     for domain in domains:
         org_plan.new_domains.append(domain)
-        domain_owner[domain] = key
+        domain_owner[domain] = org_plan.organization.name
         result.actions.append(f"Adds the mail domain {domain} (to verify).")
     if contact is not None:
         plan.contacts[contact.contact.email] = contact
