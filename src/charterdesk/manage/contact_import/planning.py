@@ -301,7 +301,8 @@ def _commit(
         before = getattr(org_plan.organization, name)
         if before != value:
             setattr(org_plan.organization, name, value)
-            result.actions.append(f"Sets {name} to {_word(value)} (was {_word(before)}).")
+            label = "partner" if name == "is_partner" else name.replace("_", " ")
+            result.actions.append(f"Sets {label} to {_word(value)} (was {_word(before)}).")
         org_plan.set_on_line.setdefault(name, line)
     for domain in domains:
         org_plan.new_domains.append(domain)
