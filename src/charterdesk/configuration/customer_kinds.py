@@ -71,7 +71,9 @@ def _contact_dump(contact: Contact) -> dict[str, Any]:
 
 
 def _contact_load(ctx: Context, contact: Contact | None, data: dict[str, Any]) -> Contact:
-    contact = contact or Contact(email=data.get("email", "").strip().lower())
+    contact = contact or Contact()
+    if "email" in data:
+        contact.email = data["email"].strip().lower()
     assign(contact, data, CONTACT_FIELDS)
     if "organization" in data:
         contact.organization = named(Organization, "name", data["organization"], "organization")

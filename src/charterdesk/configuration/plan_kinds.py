@@ -5,6 +5,7 @@ through a new version (plans app), so a load refuses them."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils.text import slugify
 
 from charterdesk.core.vocabulary import Priority, RequestType
@@ -89,7 +90,9 @@ def _plan_load(ctx: Context, plan: Plan | None, data: dict[str, Any]) -> Plan:
         )
     if data.get("status", PlanStatus.DRAFT) not in PlanStatus.values:
         raise ValidationError({"status": "A plan is a draft or published."})
-    plan = plan or Plan(status=PlanStatus.DRAFT)
+    if plan is None:
+        last = Plan.objects.aggregate(last=Max("position"))["last"]
+        plan = Plan(status=PlanStatus.DRAFT, position=0 if last is None else last + 1)
     assign(plan, data, PLAN_FIELDS)
     plan.slug = plan.slug or slugify(plan.name)
     if "calendar" in data:

@@ -71,7 +71,9 @@ def _check_profile(data: dict[str, Any]) -> None:
 
 
 def _agent_load(ctx: Context, user: User | None, data: dict[str, Any]) -> User:
-    user = user or User(email=User.normalize_username(data.get("email", "")))
+    user = user or User()
+    if "email" in data:
+        user.email = User.normalize_username(data["email"])
     _check_role(ctx, user, data)
     _check_profile(data)
     assign(user, data, USER_FIELDS)

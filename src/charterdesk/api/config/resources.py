@@ -70,6 +70,8 @@ def add_resource(router: Router, kind: Kind, *, create: bool = True) -> None:
     def change_row(request: HttpRequest, row_id: Id, payload: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
         """Change the fields given; the others keep their values."""
         ctx = Context(actor=settings_manager(request))
+        if payload.get("id") == row_id:  # an item read back and sent again
+            payload = {k: v for k, v in payload.items() if k != "id"}
         with transaction.atomic(durable=True):
             row = kind.rows().select_for_update(of=("self",)).get(pk=row_id)
             item = validated(kind, {**kind.as_data(row), **payload})
