@@ -16,6 +16,7 @@ from charterdesk.accounts.models import User
 from .customer_kinds import CONTACTS, CONTRACTS, MAILBOXES, ORGANIZATIONS
 from .kinds import Context, Kind, item_fields
 from .plan_kinds import CALENDARS, PLANS
+from .pruning import retire
 from .staff_kinds import AGENTS, QUEUES, TEAMS
 
 FORMAT = "charterdesk-configuration"
@@ -53,8 +54,9 @@ def configuration_export() -> dict[str, Any]:
 class Change:
     kind: str
     key: str
-    action: str  # created, changed, unchanged
+    action: str  # created, changed, unchanged; deleted, deactivated, disabled, kept (pruning)
     fields: list[str] = field(default_factory=list)
+    reason: str = ""
 
 
 @dataclass
@@ -68,21 +70,28 @@ class Report:
         result: dict[str, dict[str, int]] = {}
         for change in self.changes:
             per_kind = result.setdefault(change.kind, {"created": 0, "changed": 0, "unchanged": 0})
-            per_kind[change.action] += 1
+            per_kind[change.action] = per_kind.get(change.action, 0) + 1
         return result
 
 
 def configuration_import(
-    document: Any, *, dry_run: bool = False, actor: User | None = None
+    document: Any,
+    *,
+    dry_run: bool = False,
+    delete_missing: bool = False,
+    actor: User | None = None,
 ) -> Report:
     """Write the document's rows; on any error, nothing (the report lists the errors by
-    path, e.g. `plans.2.channels`)."""
+    path, e.g. `plans.2.channels`). With `delete_missing`, the rows of each section the
+    document has that it does not name are retired (pruning.py), newest kinds first."""
     report = Report(dry_run=dry_run)
     items = _parsed(document, report)
     if report.errors:
         return report
     with transaction.atomic():
         _apply(items, Context(actor=actor), report)
+        if delete_missing and not report.errors:
+            _prune(items, Context(actor=actor), report)
         if dry_run or report.errors:
             transaction.set_rollback(True)
     return report
@@ -100,7 +109,9 @@ def _parsed(document: Any, report: Report) -> dict[str, list[Any]]:
         report.errors[name] = [f"Unknown section; the sections are {', '.join(BY_NAME)}."]
     items: dict[str, list[Any]] = {}
     for kind in KINDS:
-        rows = document.get(kind.name, [])
+        if kind.name not in document:
+            continue
+        rows = document[kind.name]
         if not isinstance(rows, list):
             report.errors[kind.name] = ["A list, please."]
             continue
@@ -133,6 +144,21 @@ def _apply(items: dict[str, list[Any]], ctx: Context, report: Report) -> None:
                 deferred.append((index, data, change))
         for index, data, change in deferred if kind.later else []:
             _guarded(report, f"{kind.name}.{index}", kind, ctx, data, change)
+
+
+def _prune(items: dict[str, list[Any]], ctx: Context, report: Report) -> None:
+    for kind in reversed(KINDS):
+        if kind.name not in items:
+            continue
+        named = {kind.key(item_fields(item)) for item in items[kind.name]}
+        for row in kind.rows():
+            data = kind.as_data(row)
+            if kind.key(data) in named:
+                continue
+            with transaction.atomic():
+                action, reason = retire(ctx, kind, row)
+            key = " / ".join(str(part) for part in kind.key(data))
+            report.changes.append(Change(kind.name, key, action, reason=reason))
 
 
 def _guarded(

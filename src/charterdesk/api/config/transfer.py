@@ -17,8 +17,9 @@ router = Router(tags=["configuration"])
 class ChangeOut(Schema):
     kind: str
     key: str
-    action: str
+    action: str  # created, changed; with delete_missing: deleted, deactivated, disabled, kept
     fields: list[str]
+    reason: str
 
 
 class ImportOut(Schema):
@@ -38,12 +39,17 @@ def export(request: HttpRequest) -> dict[str, Any]:
 def import_(
     request: HttpRequest,
     dry_run: bool = False,
+    delete_missing: bool = False,
     document: dict[str, Any] = Body(...),  # noqa: B008
 ) -> Any:
-    """Create what is new, change what differs, leave the rest; delete nothing. With any
-    error, nothing is written and the answer (422) names each one by its path."""
+    """Create what is new, change what differs, leave the rest; delete nothing unless
+    `delete_missing` (then the rows of the document's sections that it does not name are
+    retired). With any error, nothing is written and the answer (422) names each one by
+    its path."""
     actor = settings_manager(request)
-    report = configuration_import(document, dry_run=dry_run, actor=actor)
+    report = configuration_import(
+        document, dry_run=dry_run, delete_missing=delete_missing, actor=actor
+    )
     if report.errors:
         return _refused(request, report.errors)
     return {

@@ -25,6 +25,12 @@ class Command(CharterCommand):
         load.add_argument(
             "--dry-run", action="store_true", help="Report what would change; write nothing."
         )
+        load.add_argument(
+            "--delete-missing",
+            action="store_true",
+            help="Retire the rows of the file's sections that it does not name (deactivate "
+            "agents, disable mailboxes, delete what nothing refers to).",
+        )
         self._actions = actions
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
@@ -37,7 +43,9 @@ class Command(CharterCommand):
         if options["action"] == "export":
             self.handle_export(options["file"])
         else:
-            self.handle_import(options["file"], dry_run=options["dry_run"])
+            self.handle_import(
+                options["file"], dry_run=options["dry_run"], delete=options["delete_missing"]
+            )
 
     def handle_export(self, file: str | None) -> None:
         text = json.dumps(
@@ -52,8 +60,8 @@ class Command(CharterCommand):
             raise CommandError(f"cannot write {file}: {exc.strerror}", returncode=2) from exc
         self.stderr.write(f"Configuration written to {file}.")
 
-    def handle_import(self, file: str, *, dry_run: bool) -> None:
-        report = configuration_import(_read(file), dry_run=dry_run)
+    def handle_import(self, file: str, *, dry_run: bool, delete: bool) -> None:
+        report = configuration_import(_read(file), dry_run=dry_run, delete_missing=delete)
         if report.errors:
             for path, messages in report.errors.items():
                 self.stderr.write(f"{path}: {' '.join(messages)}")
@@ -82,11 +90,13 @@ def _summary(report: Report) -> str:
     lines = [
         f"{change.action.capitalize()} {change.kind}: {change.key}"
         + (f" ({', '.join(change.fields)})" if change.fields else "")
+        + (f": {change.reason}" if change.reason else "")
         for change in report.changes
         if change.action != "unchanged"
     ]
     counts = ", ".join(
-        f"{kind} {c['created']} new, {c['changed']} changed, {c['unchanged']} unchanged"
+        f"{kind} "
+        + ", ".join(f"{n} {'new' if action == 'created' else action}" for action, n in c.items())
         for kind, c in report.counts().items()
     )
     lines.append(f"{verb}: {counts or 'nothing'}." if counts else f"{verb}: nothing.")
