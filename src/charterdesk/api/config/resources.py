@@ -6,13 +6,15 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Body, Router, Schema
+from ninja import Router, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.responses import Status
 from pydantic import ValidationError as PydanticError
 from pydantic import create_model
+from pydantic.fields import FieldInfo
 
 from charterdesk.configuration.kinds import Context, Kind, item_fields
+from charterdesk.configuration.schemas import Item
 from charterdesk.core.pagination import Cursor, Limit, page_of
 from charterdesk.core.validators import Id
 
@@ -22,6 +24,23 @@ from .access import settings_manager
 def out_schema(kind: Kind) -> type[Schema]:
     schema: type[Schema] = create_model(  # type: ignore[call-overload]
         f"{kind.schema.__name__}Out", __base__=kind.schema, id=(int, ...)
+    )
+    return schema
+
+
+def patch_schema(kind: Kind) -> type[Schema]:
+    """Every field of the item, each optional: a change names only what it changes. The
+    item's `id` may be sent back with it and is ignored."""
+    fields: dict[str, Any] = {
+        name: (
+            field.annotation | None,  # type: ignore[operator]
+            FieldInfo.merge_field_infos(field, default=None, default_factory=None),
+        )
+        for name, field in kind.schema.model_fields.items()
+    }
+    fields["id"] = (Id | None, None)
+    schema: type[Schema] = create_model(  # type: ignore[call-overload]
+        f"{kind.schema.__name__}Patch", __base__=Item, **fields
     )
     return schema
 
@@ -66,17 +85,18 @@ def add_resource(router: Router, kind: Kind, *, create: bool = True) -> None:
         settings_manager(request)
         return as_out(kind, kind.rows().get(pk=row_id))
 
+    Patch = patch_schema(kind)  # noqa: N806 - a class
+
     @router.patch(f"{path}/{{row_id}}", response=Out, operation_id=f"config_{noun}_change")
-    def change_row(request: HttpRequest, row_id: Id, payload: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
+    def change_row(request: HttpRequest, row_id: Id, payload: Patch) -> Any:  # type: ignore[valid-type]
         """Change the fields given; the others keep their values."""
         ctx = Context(actor=settings_manager(request))
-        if payload.get("id") == row_id:  # an item read back and sent again
-            payload = {k: v for k, v in payload.items() if k != "id"}
+        given = {k: getattr(payload, k) for k in payload.model_fields_set if k != "id"}  # type: ignore[attr-defined]
         with transaction.atomic(durable=True):
             row = kind.rows().select_for_update(of=("self",)).get(pk=row_id)
-            item = validated(kind, {**kind.as_data(row), **payload})
-            given = item_fields(item)
-            kind.load(ctx, row, {k: v for k, v in given.items() if k in payload})
+            item = validated(kind, {**kind.as_data(row), **given})
+            fields = item_fields(item)
+            kind.load(ctx, row, {k: v for k, v in fields.items() if k in given})
         return as_out(kind, kind.rows().get(pk=row_id))
 
     if not create:
