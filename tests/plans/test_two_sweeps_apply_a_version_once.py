@@ -59,5 +59,5 @@ def test_two_sweeps_at_once_apply_a_version_once(live_personas, monkeypatch):
 
     assert applied == {"first": [version.pk], "second": []}
     assert PlanVersion.objects.get(pk=version.pk).applied_at == TUESDAY_1
-    events = TicketEvent.objects.filter(ticket=ticket, field="plan version")
+    events = TicketEvent.objects.filter(ticket=ticket, field="plan_version")
     assert events.count() == 1

@@ -12,6 +12,7 @@ from charterdesk.plans.versions import plan_version_publish
 from charterdesk.sla.models import SlaClock
 from charterdesk.tickets.models import TicketEvent
 from charterdesk.tickets.services.changes import ticket_update
+from charterdesk.tickets.wording import event_line
 from tests.plans.versions import draft_version
 from tests.tickets.factories import open_ticket
 
@@ -32,7 +33,7 @@ def _outage() -> object:
 
 
 def _plan_events(ticket: object) -> list[TicketEvent]:
-    return list(TicketEvent.objects.filter(ticket=ticket, field="plan version"))
+    return list(TicketEvent.objects.filter(ticket=ticket, field="plan_version"))
 
 
 def test_recompute_moves_the_running_deadlines_and_says_so_in_the_history(
@@ -47,7 +48,7 @@ def test_recompute_moves_the_running_deadlines_and_says_so_in_the_history(
     ticket.refresh_from_db()
     assert ticket.first_reply_due_at == first.due_at
     [event] = _plan_events(ticket)
-    assert (event.old_value, event.new_value) == ("version 1", "version 2")
+    assert event_line(event) == "Plan version: 1 → 2"
     assert event.note == (
         "The Silver plan changed to version 2: clocks recomputed "
         "(first reply due 30 Nov 11:00 → 30 Nov 14:00)."

@@ -80,9 +80,9 @@ def _follow_version(ticket: Ticket, version: PlanVersion, now: datetime) -> None
         ticket,
         None,
         EventKind.CHANGED,
-        field="plan version",
-        old=f"version {version.number - 1}",
-        new=f"version {version.number}",
+        field="plan_version",
+        old=version.number - 1,
+        new=version.number,
         note=note,
         at=now,
     )
