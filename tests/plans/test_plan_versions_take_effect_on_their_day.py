@@ -103,3 +103,14 @@ def test_a_version_with_invalid_terms_is_not_published(personas):
     with pytest.raises(ValidationError, match="fax"):
         plan_version_publish(version=version, effective_from=date(2027, 1, 1), clocks="keep")
     assert Plan.objects.get(name="Gold").version == 1
+
+
+def test_the_day_begins_at_midnight_in_the_plans_calendar_time_zone(personas):
+    gold = Plan.objects.select_related("calendar").get(name="Gold")
+    gold.calendar.timezone = "America/New_York"  # UTC−5 in December
+    gold.calendar.save()
+    with time_machine.travel(MONDAY, tick=False):
+        version = draft_version("Gold", consulting_rate=150)
+        plan_version_publish(version=version, effective_from=TUESDAY, clocks="keep")
+    assert apply_due_versions(datetime(2026, 12, 1, 4, 59, tzinfo=UTC)) == []
+    assert apply_due_versions(datetime(2026, 12, 1, 5, 0, tzinfo=UTC)) == [version.pk]
