@@ -40,6 +40,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "prune-task-results": "charterdesk.core.tasks.prune_task_results",
         "prune-idempotency-keys": "charterdesk.core.tasks.prune_idempotency_keys",
         "sweep-sla-clocks": "charterdesk.sla.tasks.sweep_sla_clocks",
+        "apply-plan-versions": "charterdesk.plans.tasks.apply_plan_versions",
         "tell-authorized": "charterdesk.intake.tasks.tell_authorized_contacts",
         "close-solved-tickets": "charterdesk.tickets.tasks.close_solved_tickets",
         "sweep-outbox": "charterdesk.mail.tasks.sweep_outbox",

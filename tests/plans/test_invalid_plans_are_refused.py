@@ -72,6 +72,7 @@ def test_coverage_and_targets_take_only_valid_values(gold):
 
 
 def test_the_admin_shows_the_error_next_to_the_channels_field(login, personas, gold):
+    Plan.objects.filter(pk=gold.pk).update(status="draft")  # a published plan is read-only
     client = login(personas.admin)
     form = client.get(f"/admin/plans/plan/{gold.pk}/change/").context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
@@ -82,6 +83,7 @@ def test_the_admin_shows_the_error_next_to_the_channels_field(login, personas, g
         sla_breach_actions='["call_the_ceo"]',
         **{"coverages-TOTAL_FORMS": "0", "coverages-INITIAL_FORMS": "0"},
         **{"targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0"},
+        **{"versions-TOTAL_FORMS": "0", "versions-INITIAL_FORMS": "0"},
     )
     page = client.post(f"/admin/plans/plan/{gold.pk}/change/", data)
     html = page.content.decode()

@@ -69,6 +69,7 @@ RECORDS = [
 ]
 CONFIGURATION = [
     "plans.plan",
+    "plans.planversion",
     "plans.plancoverage",
     "plans.responsetarget",
     "plans.contract",
@@ -83,7 +84,13 @@ CONFIGURATION = [
     "mailboxes.mailbox",
 ]
 # Deleting these loses nothing that a ticket's history refers to.
-DELETABLE = ["plans.plancoverage", "plans.responsetarget", "routing.routingrule"]
+# (a plan version while it is a draft: the admin refuses a published one)
+DELETABLE = [
+    "plans.planversion",
+    "plans.plancoverage",
+    "plans.responsetarget",
+    "routing.routingrule",
+]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
 AGENT = {Perm.WORK_TICKETS, Perm.WRITE_ARTICLES, Perm.API_READ, Perm.API_WRITE}

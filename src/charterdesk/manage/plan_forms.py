@@ -8,8 +8,17 @@ from django import forms
 from django.utils.text import slugify
 
 from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
-from charterdesk.plans.models import Metric, Plan, Schedule, SlaAction
+from charterdesk.plans.models import (
+    ClockPolicy,
+    Metric,
+    Plan,
+    PlanCoverage,
+    ResponseTarget,
+    Schedule,
+    SlaAction,
+)
 from charterdesk.plans.rules import MAX_TARGET_MINUTES
+from charterdesk.plans.terms import COVERAGE_PARTS, TERM_FIELDS, PlanTerms
 from charterdesk.sla.models import Calendar
 
 CHECKBOXES = forms.CheckboxSelectMultiple
@@ -31,27 +40,7 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = [
-            "name",
-            "summary",
-            "calendar",
-            "channels",
-            "max_authorized_contacts",
-            "hours_included",
-            "professional_services_hours",
-            "overage_policy",
-            "currency",
-            "consulting_rate",
-            "escalation_requests_per_month",
-            "reopen_days",
-            "survey_delay_hours",
-            "survey_change_days",
-            "sla_warn_minutes",
-            "sla_warn_percent",
-            "sla_pause_on_hold",
-            "sla_warning_actions",
-            "sla_breach_actions",
-        ]
+        fields = ["name", *TERM_FIELDS]
         labels = {
             "max_authorized_contacts": "Authorized contacts (cap)",
             "hours_included": "Hours included per period",
@@ -76,6 +65,28 @@ class PlanForm(forms.ModelForm):
         return [self[n] for n in self.LISTS]
 
 
+class VersionForm(PlanForm):
+    """A version's terms: everything of the plan but its name. Its instance is the
+    unsaved plan of `PlanTerms.from_json`."""
+
+    class Meta(PlanForm.Meta):
+        fields = list(TERM_FIELDS)
+
+
+class PublishVersionForm(forms.Form):
+    effective_from = forms.DateField(
+        label="Takes effect on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Today or a later day, from midnight in the plan's calendar time zone.",
+    )
+    clocks = forms.ChoiceField(
+        label="Open tickets on that day",
+        choices=ClockPolicy.choices,
+        initial=ClockPolicy.KEEP,
+        widget=forms.RadioSelect,
+    )
+
+
 def coverage_field(request_type: str, part: str) -> str:
     return f"c-{request_type}-{part}"
 
@@ -87,10 +98,10 @@ def target_field(request_type: str, priority: str, metric: str) -> str:
 class TermsForm(forms.Form):
     """The two matrices of a plan, one field per cell."""
 
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, terms: PlanTerms, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        coverages = {c.request_type: c for c in plan.coverages.all()}
-        targets = {(t.request_type, t.priority, t.metric): t.minutes for t in plan.targets.all()}
+        coverages = {c.request_type: c for c in terms.coverages}
+        targets = {(t.request_type, t.priority, t.metric): t.minutes for t in terms.targets}
         for kind in RequestType.values:
             self._coverage_fields(kind, coverages.get(kind))
             for priority in Priority.values:
@@ -134,6 +145,25 @@ class TermsForm(forms.Form):
                     "Say what a customer is offered instead (the knowledge base, say).",
                 )
         return data
+
+    def rows(self) -> tuple[list[PlanCoverage], list[ResponseTarget]]:
+        """The cells as unsaved coverage rows and targets (an empty cell: no target)."""
+        data = self.cleaned_data
+        coverages = [
+            PlanCoverage(
+                request_type=kind,
+                **{part: data.get(coverage_field(kind, part)) or "" for part in COVERAGE_PARTS},
+            )
+            for kind in RequestType.values
+        ]
+        targets = [
+            ResponseTarget(request_type=kind, priority=priority, metric=metric, minutes=minutes)
+            for kind in RequestType.values
+            for priority in Priority.values
+            for metric in Metric.values
+            if (minutes := data.get(target_field(kind, priority, metric)))
+        ]
+        return coverages, targets
 
     def matrices(self) -> list[dict[str, Any]]:
         """For the template: per request type its coverage fields and a priority × metric

@@ -1,17 +1,13 @@
-"""Plans in the settings area: a new plan (empty or copied from another), its terms saved
-as a whole, publishing. The caller owns the transaction."""
-
-from typing import Any
+"""Plans in the settings area: a new plan (empty or copied from another). Saving terms,
+publishing and versions are plans' own services (plans.terms, plans.versions), shared
+with the API. The caller owns the transaction."""
 
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.text import slugify
 
-from charterdesk.core.vocabulary import Channel, Priority, RequestType
-from charterdesk.plans.models import Metric, Plan, PlanCoverage, PlanStatus, ResponseTarget
+from charterdesk.core.vocabulary import Channel
+from charterdesk.plans.models import Plan, PlanStatus, ResponseTarget
 from charterdesk.sla.models import Calendar
-
-from .plan_forms import coverage_field, target_field
 
 
 def plan_create(*, name: str, copy_from: Plan | None, calendar: Calendar | None) -> Plan:
@@ -24,7 +20,7 @@ def plan_create(*, name: str, copy_from: Plan | None, calendar: Calendar | None)
         plan = Plan.objects.get(pk=copy_from.pk)
         plan.pk = None
     plan.name, plan.slug, plan.position = name, slugify(name), position
-    plan.status, plan.published_at = PlanStatus.DRAFT, None
+    plan.status, plan.published_at, plan.version = PlanStatus.DRAFT, None, 1
     plan.save()
     if copy_from is not None:
         _copy_terms(copy_from, plan)
@@ -40,48 +36,3 @@ def _copy_terms(source: Plan, plan: Plan) -> None:
         target.pk, target.plan = None, plan
         target.full_clean(validate_unique=False, validate_constraints=False)
     ResponseTarget.objects.bulk_create(targets)
-
-
-def plan_terms_save(*, plan: Plan, data: dict[str, Any]) -> None:
-    """Replace the plan's coverage rows and targets with the matrices' cells; an empty
-    target cell means no target."""
-    for kind in RequestType.values:
-        PlanCoverage.objects.update_or_create(
-            plan=plan,
-            request_type=kind,
-            defaults={
-                part: data.get(coverage_field(kind, part)) or ""
-                for part in ("decision", "schedule", "alternative", "note")
-            },
-        )
-    existing = {(t.request_type, t.priority, t.metric): t for t in plan.targets.all()}
-    for kind in RequestType.values:
-        for priority in Priority.values:
-            for metric in Metric.values:
-                minutes = data.get(target_field(kind, priority, metric))
-                _target_set(
-                    plan, existing.get((kind, priority, metric)), (kind, priority, metric), minutes
-                )
-
-
-def _target_set(
-    plan: Plan, target: ResponseTarget | None, cell: tuple[str, str, str], minutes: int | None
-) -> None:
-    """One cell: only what changed is written (and so in the audit log)."""
-    if target is not None and not minutes:
-        target.delete()
-    elif target is not None and target.minutes != minutes:
-        target.minutes = minutes  # type: ignore[assignment]
-        target.save()
-    elif target is None and minutes:
-        kind, priority, metric = cell
-        ResponseTarget.objects.create(
-            plan=plan, request_type=kind, priority=priority, metric=metric, minutes=minutes
-        )
-
-
-def plan_publish(*, plan: Plan) -> Plan:
-    """The draft goes on the coverage page and can be sold."""
-    plan.status, plan.published_at = PlanStatus.PUBLISHED, timezone.now()
-    plan.save()
-    return plan

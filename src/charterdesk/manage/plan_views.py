@@ -9,10 +9,12 @@ from charterdesk.accounts.access import staff_permission_required
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import add_service_errors
 from charterdesk.plans.models import Plan, PlanStatus
-from charterdesk.plans.selectors import all_plans_with_terms
+from charterdesk.plans.selectors import all_plans_with_terms, plan_versions
+from charterdesk.plans.terms import PlanTerms, rows_set
+from charterdesk.plans.versions import plan_publish
 
 from .plan_forms import NewPlanForm, PlanForm, TermsForm
-from .plan_services import plan_create, plan_publish, plan_terms_save
+from .plan_services import plan_create
 
 settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
 
@@ -34,24 +36,27 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(all_plans_with_terms(), pk=plan_id)
     draft = plan.status == PlanStatus.DRAFT
     data = request.POST if request.method == "POST" and draft else None
-    form, terms = PlanForm(data, instance=plan), TermsForm(data, plan=plan)
+    form, terms = PlanForm(data, instance=plan), TermsForm(data, terms=PlanTerms.of(plan))
     if data is not None and form.is_valid() and terms.is_valid():
         try:
             with transaction.atomic():
                 form.save()
-                plan_terms_save(plan=plan, data=terms.cleaned_data)
+                rows_set(plan, *terms.rows())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, f"Plan “{plan.name}” saved.")
             return redirect("manage:plan", plan_id=plan.pk)
-    if not draft:
-        _read_only(form, terms)
     page = {"section": "plans", "plan": plan, "form": form, "terms": terms, "draft": draft}
+    if not draft:
+        read_only(form, terms)
+        versions = list(plan_versions(plan))
+        pending = next((v for v in versions if v.applied_at is None), None)
+        page |= {"versions": versions, "pending": pending}
     return render(request, "manage/plan.html", page)
 
 
-def _read_only(*forms_: PlanForm | TermsForm) -> None:
+def read_only(*forms_: PlanForm | TermsForm) -> None:
     for form in forms_:
         for field in form.fields.values():
             field.disabled = True

@@ -9,6 +9,7 @@ from . import (
     import_views,
     mailbox_views,
     organization_views,
+    plan_version_views,
     plan_views,
     views,
 )
@@ -23,6 +24,26 @@ urlpatterns = [
     path("plans/", plan_views.plan_list, name="plans"),
     path("plans/<int:plan_id>/", plan_views.plan_edit, name="plan"),
     path("plans/<int:plan_id>/publish", plan_views.plan_publish_view, name="plan_publish"),
+    path(
+        "plans/<int:plan_id>/versions/new",
+        plan_version_views.plan_version_new,
+        name="plan_version_new",
+    ),
+    path(
+        "plans/<int:plan_id>/versions/<int:number>/",
+        plan_version_views.plan_version_edit,
+        name="plan_version",
+    ),
+    path(
+        "plans/<int:plan_id>/versions/<int:number>/publish",
+        plan_version_views.plan_version_publish_view,
+        name="plan_version_publish",
+    ),
+    path(
+        "plans/<int:plan_id>/versions/<int:number>/discard",
+        plan_version_views.plan_version_discard_view,
+        name="plan_version_discard",
+    ),
     path("mailboxes/", mailbox_views.mailbox_list, name="mailboxes"),
     path("mailboxes/new", mailbox_views.mailbox_new, name="mailbox_new"),
     path("mailboxes/<int:mailbox_id>/", mailbox_views.mailbox_edit, name="mailbox"),

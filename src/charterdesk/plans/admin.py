@@ -4,25 +4,72 @@ from django import forms
 from django.contrib import admin
 
 from .hooks import contract_terms_changed
-from .models import Contract, Plan, PlanCoverage, ResponseTarget
+from .models import Contract, Plan, PlanCoverage, PlanStatus, PlanVersion, ResponseTarget
 from .rules import check_contacts_belong
 
 
-class CoverageInline(admin.TabularInline):
+def _published(obj: Any) -> bool:
+    return obj is not None and obj.status == PlanStatus.PUBLISHED
+
+
+class PublishedReadOnly:
+    """A published plan (and its rows) or plan version is shown, never changed here: a
+    published plan changes through a new version (Settings → Plans)."""
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return not _published(obj) and super().has_change_permission(request, obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return not _published(obj) and super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+
+class PlanRowInline(PublishedReadOnly, admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return not _published(obj) and super().has_add_permission(request, obj)
+
+
+class CoverageInline(PlanRowInline):
     model = PlanCoverage
-    extra = 0
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(PlanRowInline):
     model = ResponseTarget
+
+
+class VersionInline(admin.TabularInline):
+    model = PlanVersion
+    fields = ("number", "status", "effective_from", "clocks", "published_at", "applied_at")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
-    list_display = ["name", "calendar", "max_authorized_contacts", "hours_included"]
+class PlanAdmin(PublishedReadOnly, admin.ModelAdmin):
+    list_display = ["name", "status", "version", "calendar", "max_authorized_contacts"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [CoverageInline, TargetInline]
+    inlines = [CoverageInline, TargetInline, VersionInline]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(PublishedReadOnly, admin.ModelAdmin):
+    """Versions are drafted and published on the plan's settings page; here they are
+    read (a draft's date and clock choice may be changed, or the draft deleted)."""
+
+    list_display = ["plan", "number", "status", "effective_from", "clocks", "applied_at"]
+    list_filter = ["status", "plan"]
+    list_select_related = ["plan"]
+    fields = ["plan", "number", "status", "effective_from", "clocks", "terms", "applied_at"]
+    readonly_fields = ["plan", "number", "status", "terms", "applied_at"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
 
 
 class ContractAdminForm(forms.ModelForm):

@@ -9,12 +9,14 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from charterdesk.core.audit import audit
 
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .guards import contacts_of_the_organization_only
-        from .models import Contract, Plan, PlanCoverage, ResponseTarget
+        from .models import Contract, Plan, PlanCoverage, PlanVersion, ResponseTarget
 
         audit(Plan)
         audit(PlanCoverage)
         audit(ResponseTarget)
+        audit(PlanVersion, exclude=("created_at",))
         audit(Contract, exclude=("created_at",), many=("authorized_contacts", "administrators"))
 
         for through in (Contract.authorized_contacts.through, Contract.administrators.through):

@@ -34,3 +34,10 @@ class PlanStatus(models.TextChoices):
 
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
+
+
+class ClockPolicy(models.TextChoices):
+    """What a new plan version does to the running clocks of open tickets on its date."""
+
+    KEEP = "keep", "Keep the clocks of open tickets"
+    RECOMPUTE = "recompute", "Recompute the clocks of open tickets"

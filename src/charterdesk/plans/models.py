@@ -2,6 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils import timezone
 from charterdesk.core.checked import CheckedModel, choices_check
 from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
 
+from .choices import ClockPolicy as ClockPolicy
 from .choices import Metric as Metric
 from .choices import OveragePolicy as OveragePolicy
 from .choices import PlanStatus as PlanStatus
@@ -20,6 +22,7 @@ from .rules import (
     MAX_TARGET_MINUTES,
     check_contract,
     check_plan,
+    check_version,
     not_negative,
 )
 
@@ -37,6 +40,11 @@ class Plan(CheckedModel):
         help_text="Only published plans are on the coverage page and can be sold.",
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveSmallIntegerField(
+        default=1,
+        editable=False,
+        help_text="The number of the version whose terms are in effect (see PlanVersion).",
+    )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on public pages.")
     calendar = models.ForeignKey(
         "sla.Calendar",
@@ -149,6 +157,74 @@ class Plan(CheckedModel):
         """The channels as people write them: "Portal", "Email", "API"."""
         labels = dict(Channel.choices)
         return [str(labels.get(channel, channel)) for channel in self.channels]
+
+
+class PlanVersion(CheckedModel):
+    """A version of a published plan's terms. The plan's own row always holds the terms in
+    effect; a version is drafted as a copy of them, published with the date it takes
+    effect, and applied to the plan on that date (plans.sweep). Published versions are
+    never changed: they are what customers were promised from their date."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    effective_from = models.DateField(
+        null=True, blank=True, help_text="The day (in the plan's calendar time zone) it applies."
+    )
+    clocks = models.CharField(
+        max_length=10,
+        choices=ClockPolicy.choices,
+        default=ClockPolicy.KEEP,
+        help_text="What happens to the running clocks of open tickets on that day.",
+    )
+    terms = models.JSONField(
+        default=dict, encoder=DjangoJSONEncoder, help_text="The plan's terms, coverage and targets."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    applied_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When its terms became the plan's."
+    )
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number"),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(applied_at__isnull=True),
+                name="one_pending_plan_version",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=PlanStatus.DRAFT)
+                | models.Q(effective_from__isnull=False, published_at__isnull=False),
+                name="published_version_has_a_date",
+            ),
+            choices_check("status", PlanStatus, "plan_version_status_valid"),
+            choices_check("clocks", ClockPolicy, "plan_version_clocks_valid"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["effective_from"],
+                condition=models.Q(applied_at__isnull=True, status=PlanStatus.PUBLISHED),
+                name="plan_version_due",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} version {self.number}"
+
+    def clean(self) -> None:
+        check_version(self)
+
+    @property
+    def state(self) -> str:
+        """In words: Draft, Scheduled (published, waiting for its day), In effect, Replaced."""
+        if self.status == PlanStatus.DRAFT:
+            return "Draft"
+        if self.applied_at is None:
+            return "Scheduled"
+        return "In effect" if self.number == self.plan.version else "Replaced"
 
 
 class PlanCoverage(CheckedModel):

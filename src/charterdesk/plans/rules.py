@@ -63,6 +63,32 @@ def check_plan(plan: Any) -> None:
         raise ValidationError(errors)
 
 
+PUBLISHED_VERSION_MESSAGE = (
+    "This version is published: its terms are what customers were promised from its date, "
+    "so it cannot be changed. Draft a new version instead."
+)
+VERSIONED = ("plan_id", "number", "status", "effective_from", "clocks", "terms")
+
+
+def check_version(version: Any) -> None:
+    """A published plan version is never changed; a date within the years CharterDesk
+    keeps to; versions belong to published plans (a draft plan is edited in place)."""
+    if version.pk is not None:
+        stored = type(version)._default_manager.filter(pk=version.pk).values(*VERSIONED).first()
+        if stored is not None and stored["status"] == PlanStatus.PUBLISHED:
+            if any(getattr(version, name) != stored[name] for name in VERSIONED):
+                raise ValidationError(PUBLISHED_VERSION_MESSAGE)
+            return
+    day = version.effective_from
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        between = f"{FIRST_DAY:%d %b %Y} and {LAST_DAY:%d %b %Y}"
+        raise ValidationError({"effective_from": f"Choose a day between {between}."})
+    if version.plan_id is not None and version.plan.status != PlanStatus.PUBLISHED:
+        raise ValidationError(
+            {"plan": "This plan is a draft: change it in place; versions are for published plans."}
+        )
+
+
 def check_contract(contract: Any) -> None:
     """Dates within range, the end after the start, no overlap with another period of the
     same organization."""

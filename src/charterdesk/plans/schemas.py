@@ -25,6 +25,7 @@ class PlanOut(Schema):
     id: int
     name: str
     slug: str
+    version: int = Field(description="The number of the plan's version in effect.")
     summary: str
     support_hours: str
     channels: list[str]

@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Organization
 
-from .models import Contract, Plan, PlanCoverage, PlanStatus, ResponseTarget
+from .models import Contract, Plan, PlanCoverage, PlanStatus, PlanVersion, ResponseTarget
 
 
 def contract_active_for(organization: Organization | None, on: date) -> Contract | None:
@@ -25,6 +25,20 @@ def plans_with_terms() -> QuerySet[Plan]:
     """Every published plan with its coverage rows and targets, for the public page and
     the API: a draft is seen only in the settings area."""
     return all_plans_with_terms().filter(status=PlanStatus.PUBLISHED)
+
+
+def plans_for_coverage_page() -> QuerySet[Plan]:
+    """The published plans with the terms in effect, each with `upcoming`: its version
+    published for a later day, if any (a list of at most one)."""
+    upcoming = PlanVersion.objects.filter(status=PlanStatus.PUBLISHED, applied_at__isnull=True)
+    return plans_with_terms().prefetch_related(
+        Prefetch("versions", queryset=upcoming, to_attr="upcoming")
+    )
+
+
+def plan_versions(plan: Plan) -> QuerySet[PlanVersion]:
+    """A plan's versions, the newest first (the settings area)."""
+    return PlanVersion.objects.filter(plan=plan).select_related("plan").order_by("-number")
 
 
 def all_plans_with_terms() -> QuerySet[Plan]:

@@ -2,12 +2,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .coverage_matrix import coverage_matrix
-from .selectors import plans_with_terms
+from .selectors import plans_for_coverage_page
 
 
 def coverage(request: HttpRequest) -> HttpResponse:
-    """The public page "What our support covers", generated from the plans."""
-    plans = list(plans_with_terms())
+    """The public page "What our support covers", generated from the published plans'
+    terms in effect (a version waiting for its day is announced, not shown)."""
+    plans = list(plans_for_coverage_page())
     return render(
         request,
         "plans/coverage.html",

@@ -3,13 +3,13 @@ change, and a contract whose terms changed."""
 
 from django.db import transaction
 
-from charterdesk.plans.models import Contract
+from charterdesk.plans.models import Contract, PlanVersion
 from charterdesk.tickets.hooks import TicketChange
 from charterdesk.tickets.models import Ticket
 
 from . import deadlines
 from .services import sla_public_reply, sla_recompute, sla_status_changed
-from .tasks import recompute_contract_clocks
+from .tasks import follow_plan_version, recompute_contract_clocks
 
 RECLASSIFYING = ("request_type", "priority")
 
@@ -43,3 +43,9 @@ def recompute_when_terms_change(contract: Contract) -> None:
     """A contract's plan or dates changed: recompute its open tickets' clocks after the
     change commits."""
     transaction.on_commit(lambda: recompute_contract_clocks.enqueue(contract.pk))
+
+
+def clocks_follow_plan_version(version: PlanVersion) -> None:
+    """A plan version took effect: its open tickets keep or recompute their clocks after
+    the change commits."""
+    transaction.on_commit(lambda: follow_plan_version.enqueue(version.pk))

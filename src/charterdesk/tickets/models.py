@@ -74,6 +74,11 @@ class Ticket(models.Model):
     coverage_alternative = models.CharField(
         max_length=24, choices=Alternative.choices, blank=True, default=Alternative.NONE
     )
+    plan_version = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The version of the contract's plan whose terms decided the coverage.",
+    )
     first_reply_due_at = models.DateTimeField(
         null=True, blank=True, help_text="When the plan promises the first reply."
     )

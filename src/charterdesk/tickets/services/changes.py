@@ -108,4 +108,5 @@ def coverage_fields(coverage: CoverageDecision) -> dict[str, object]:
         "coverage": coverage.decision,
         "coverage_reason": coverage.reason[:500],
         "coverage_alternative": coverage.alternative,
+        "plan_version": coverage.contract.plan.version if coverage.contract else None,
     }
