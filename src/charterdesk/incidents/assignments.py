@@ -1,5 +1,7 @@
 """Who takes each role on an incident, from the role assignments made ahead of time."""
 
+from django.db.models import Q
+
 from charterdesk.accounts.models import User
 from charterdesk.routing.models import Team
 
@@ -18,9 +20,9 @@ def roles_assign(incident: Incident) -> None:
     and severity, then service, then severity, then the default."""
     service_ids = set(incident.services.values_list("pk", flat=True))
     held = set(incident.roles.values_list("role", flat=True))
-    rows = RoleAssignment.objects.filter(severity__in=[incident.severity_id, None]).exclude(
-        role__in=held
-    )
+    rows = RoleAssignment.objects.filter(
+        Q(severity__isnull=True) | Q(severity=incident.severity_id)
+    ).exclude(role__in=held)
     best: dict[str, tuple[int, RoleAssignment]] = {}
     for row in rows:
         rank = _specificity(row, service_ids)
