@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "charterdesk.statements",
     "charterdesk.search",
     "charterdesk.knowledge",
+    "charterdesk.incidents",
     "charterdesk.intake",
     "charterdesk.mailboxes",
     "charterdesk.configuration",

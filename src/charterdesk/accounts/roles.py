@@ -44,6 +44,9 @@ class Perm:
     WRITE_ARTICLES = "knowledge.write_articles"  # draft and edit articles, send for review
     REVIEW_ARTICLES = "knowledge.review_articles"  # publish or send back an article in review
     PUBLISH_ARTICLES = "knowledge.publish_articles"  # publish a draft without a review
+    RUN_INCIDENTS = "incidents.run_incidents"  # open, qualify, update, resolve; link tickets
+    APPROVE_POSTMORTEMS = "incidents.approve_postmortems"  # approve and send a post-mortem
+    MANAGE_SERVICES = "incidents.manage_services"  # services, deployments, severities, roles
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -93,8 +96,14 @@ DELETABLE = [
 ]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
-AGENT = {Perm.WORK_TICKETS, Perm.WRITE_ARTICLES, Perm.API_READ, Perm.API_WRITE}
-TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES}
+AGENT = {
+    Perm.WORK_TICKETS,
+    Perm.WRITE_ARTICLES,
+    Perm.RUN_INCIDENTS,
+    Perm.API_READ,
+    Perm.API_WRITE,
+}
+TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES, Perm.APPROVE_POSTMORTEMS}
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
     Perm.EDIT_ROUTING_RULES,
@@ -103,6 +112,7 @@ MANAGER = TEAM_LEAD | {
     Perm.API_ADMIN,
     Perm.MANAGE_SETTINGS,
     Perm.READ_AUDIT_LOG,
+    Perm.MANAGE_SERVICES,
 }
 ADMINISTRATOR = (
     MANAGER

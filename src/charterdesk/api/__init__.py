@@ -12,6 +12,7 @@ from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
 from charterdesk.estimates.api import router as estimates_router
 from charterdesk.hours.api import router as hours_router
+from charterdesk.incidents.api import router as incidents_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
@@ -58,6 +59,7 @@ ROUTERS = [
     articles_router,
     search_router,
     config_router,
+    incidents_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
+from charterdesk.incidents.services import link_new_ticket
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
 from charterdesk.routing.assignment import Choice
@@ -178,6 +179,7 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
     # Its first history lines (created, coverage, routing) in one statement.
     TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment))
     record_opening_clocks(ticket, intake.clocks, now)
+    link_new_ticket(ticket, f"{intake.subject}\n{intake.body}", now)
     return ticket, message
 
 

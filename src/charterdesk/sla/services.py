@@ -154,6 +154,31 @@ def _start(ticket: Ticket, terms: Terms, metric: str, at: datetime) -> SlaClock:
     return clock
 
 
+def sla_first_reply_hold(ticket: Ticket, at: datetime, *, hold: bool, reason: str) -> bool:
+    """The incident rule (docs/incidents.md): a ticket linked to an incident the customers
+    were already told about waits for the incident, so its first-reply clock pauses
+    (`hold`); unlinked, it runs again. Returns whether a clock changed; the caller
+    refreshes the ticket's deadlines."""
+    terms = terms_for(ticket)
+    if terms is None:
+        return False
+    state = ClockState.ACTIVE if hold else ClockState.PAUSED
+    targets = [c for c in _running(ticket) if c.metric == Metric.FIRST_REPLY and c.state == state]
+    if hold:
+        _apply(
+            targets, SlaEventKind.PAUSED, at, lambda c: clocks.pause(c, terms.calendar, at), reason
+        )
+    else:
+        _apply(
+            targets,
+            SlaEventKind.RESUMED,
+            at,
+            lambda c: clocks.resume(c, terms.calendar, terms.plan, at),
+            reason,
+        )
+    return bool(targets)
+
+
 def _running(ticket: Ticket) -> list[SlaClock]:
     return list(SlaClock.objects.filter(ticket=ticket, state__in=RUNNING))
 

@@ -1,0 +1,147 @@
+"""Who an incident affects, computed in SQL and stored with the incident.
+
+Affected organizations: those with a deployment of an affected service (an incident's
+service, a part of it, or the service it is a part of) in an affected region (an
+incident without regions affects every region; a deployment without a region is
+affected wherever the incident is). Their contacts hear about it when they are an
+administrator or an authorized contact of a contract in force today, or opted in to
+incident notices (for all services or an affected one). A contact is listed once, with
+the first reason in that order.
+
+Both steps are `INSERT ... SELECT ... ON CONFLICT DO NOTHING` statements: nothing is
+read into Python, so 100,000 contacts cost the database, not memory."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from charterdesk.customers.models import Contact
+from charterdesk.plans.models import Contract
+
+from .choices import AudienceReason
+from .models import (
+    AlertOptIn,
+    AudienceContact,
+    AudienceOrganization,
+    Deployment,
+    Incident,
+    Service,
+)
+
+
+def affected_service_ids(service_ids: Iterable[int]) -> list[int]:
+    """The services, every part below them and every service above them."""
+    parents: dict[int, int | None] = dict(Service.objects.values_list("pk", "parent_id"))
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    found: set[int] = set()
+    for start in service_ids:
+        todo = [start]
+        while todo:
+            current = todo.pop()
+            if current in found:
+                continue
+            found.add(current)
+            todo.extend(children.get(current, []))
+        above = parents.get(start)
+        while above is not None and above not in found:
+            found.add(above)
+            above = parents.get(above)
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class Scope:
+    service_ids: list[int]
+    regions: list[str]
+
+    def deployment_sql(self) -> tuple[str, list[Any]]:
+        """WHERE clause (on deployment table alias d) and its parameters."""
+        marks = ", ".join(["%s"] * len(self.service_ids)) or "NULL"
+        sql = f"d.service_id IN ({marks})"
+        params: list[Any] = list(self.service_ids)
+        if self.regions:
+            regions = ", ".join(["%s"] * len(self.regions))
+            sql += f" AND (d.region = '' OR d.region IN ({regions}))"
+            params += list(self.regions)
+        return sql, params
+
+
+def scope_of(incident: Incident) -> Scope:
+    services = list(incident.services.values_list("pk", flat=True))
+    return Scope(affected_service_ids(services), [r for r in incident.regions if r])
+
+
+def audience_compute(incident: Incident, today: date | None = None) -> tuple[int, int]:
+    """Store the incident's audience (again: it is replaced). Returns (organizations,
+    contacts)."""
+    AudienceContact.objects.filter(incident=incident).delete()
+    AudienceOrganization.objects.filter(incident=incident).delete()
+    scope = scope_of(incident)
+    today = today or timezone.localdate()
+    with connection.cursor() as cursor:
+        cursor.execute(*_organizations_sql(incident.pk, scope))
+        for reason in (
+            AudienceReason.ADMINISTRATOR,
+            AudienceReason.AUTHORIZED,
+            AudienceReason.OPTED_IN,
+        ):
+            cursor.execute(*_contacts_sql(incident.pk, reason, scope, today))
+    incident.audience_computed_at = timezone.now()
+    incident.save(update_fields=["audience_computed_at"])
+    return (
+        AudienceOrganization.objects.filter(incident=incident).count(),
+        AudienceContact.objects.filter(incident=incident).count(),
+    )
+
+
+def _organizations_sql(incident_id: int, scope: Scope) -> tuple[str, list[Any]]:
+    where, params = scope.deployment_sql()
+    sql = (
+        f"INSERT INTO {AudienceOrganization._meta.db_table} (incident_id, organization_id) "  # noqa: S608 - table names
+        f"SELECT DISTINCT %s, d.organization_id FROM {Deployment._meta.db_table} d "
+        f"WHERE {where} ON CONFLICT DO NOTHING"
+    )
+    return sql, [incident_id, *params]
+
+
+def _contacts_sql(
+    incident_id: int, reason: AudienceReason, scope: Scope, today: date
+) -> tuple[str, list[Any]]:
+    """Contacts of the affected organizations (already stored) for one reason."""
+    contact, audience = Contact._meta.db_table, AudienceOrganization._meta.db_table
+    head = (
+        f"INSERT INTO {AudienceContact._meta.db_table} "  # noqa: S608 - table names only
+        "(incident_id, contact_id, organization_id, email, reason) "
+        f"SELECT DISTINCT %s, c.id, c.organization_id, c.email, %s FROM {contact} c "
+        f"JOIN {audience} a ON a.organization_id = c.organization_id AND a.incident_id = %s "
+    )
+    params: list[Any] = [incident_id, reason.value, incident_id]
+    if reason == AudienceReason.OPTED_IN:
+        marks = ", ".join(["%s"] * len(scope.service_ids)) or "NULL"
+        body = (
+            f"JOIN {AlertOptIn._meta.db_table} o ON o.contact_id = c.id "
+            f"WHERE (o.service_id IS NULL OR o.service_id IN ({marks}))"
+        )
+        params += list(scope.service_ids)
+    else:
+        field = (
+            Contract.administrators
+            if reason == AudienceReason.ADMINISTRATOR
+            else (Contract.authorized_contacts)
+        )
+        through = field.through._meta.db_table
+        body = (
+            f"JOIN {through} m ON m.contact_id = c.id "
+            f"JOIN {Contract._meta.db_table} k ON k.id = m.contract_id "
+            "AND k.organization_id = c.organization_id "
+            "WHERE k.starts_on <= %s AND (k.ends_on IS NULL OR k.ends_on >= %s)"
+        )
+        params += [today, today]
+    return head + body + " ON CONFLICT DO NOTHING", params

@@ -1,0 +1,40 @@
+"""The incident process's tables (one module per part, re-exported here)."""
+
+from .catalog import (
+    AlertOptIn,
+    Deployment,
+    MessageTemplate,
+    RoleAssignment,
+    Service,
+    SeverityPolicy,
+)
+from .incident import (
+    AudienceContact,
+    AudienceOrganization,
+    Incident,
+    IncidentRoleHolder,
+    IncidentTicket,
+    IncidentUpdate,
+    Maintenance,
+    TimelineEvent,
+)
+from .postmortem import FollowUpAction, PostMortem
+
+__all__ = [
+    "AlertOptIn",
+    "AudienceContact",
+    "AudienceOrganization",
+    "Deployment",
+    "FollowUpAction",
+    "Incident",
+    "IncidentRoleHolder",
+    "IncidentTicket",
+    "IncidentUpdate",
+    "Maintenance",
+    "MessageTemplate",
+    "PostMortem",
+    "RoleAssignment",
+    "Service",
+    "SeverityPolicy",
+    "TimelineEvent",
+]

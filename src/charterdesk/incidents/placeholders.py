@@ -1,0 +1,57 @@
+"""Safe notice templates: `{name}` placeholders from a fixed list, nothing else.
+
+A template is plain text written by a support manager. It is never handed to Django's
+template engine: `render` replaces the known `{placeholders}` with their values and
+leaves every other character as written, so no template code can run. `{{` and `}}`
+write literal braces."""
+
+import re
+from collections.abc import Mapping
+
+PLACEHOLDERS: dict[str, str] = {
+    "title": "the incident's title",
+    "nature": "the nature of the issue",
+    "status": "the incident's status (Investigating, Identified, ...)",
+    "services": "the affected services",
+    "regions": "the affected regions (or 'all regions')",
+    "expected_resolution": "the expected resolution time",
+    "next_update": "the time of the next update",
+    "message": "the text of this update",
+    "article_link": "a link to the article about it",
+    "status_page": "the link to the status page",
+    "data_lost": "whether any data was lost (resolution)",
+    "window": "the maintenance window",
+    "postmortem": "the customer version of the post-mortem",
+}
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def check_template(text: str) -> str:
+    """The problem with a template in one sentence, or '' when it is fine."""
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        name = match.group(1)
+        if name is None:
+            return "A lone brace: write {{ or }} for a literal brace."
+        if name not in PLACEHOLDERS:
+            known = ", ".join(f"{{{key}}}" for key in PLACEHOLDERS)
+            return f"Unknown placeholder {{{name}}}; use one of {known}."
+    return ""
+
+
+def render(text: str, values: Mapping[str, str]) -> str:
+    """The template with its placeholders filled in; unknown ones are left as written."""
+
+    def substitute(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        if name is not None and name in PLACEHOLDERS:
+            return str(values.get(name, ""))
+        return token
+
+    return _TOKEN.sub(substitute, text)

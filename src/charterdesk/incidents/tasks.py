@@ -1,0 +1,23 @@
+"""Background work of the incident process: the periodic sweep, and notice delivery."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from charterdesk.core.schedule import periodic
+
+from .delivery import deliver_notices as deliver_notices
+from .sweep import sweep
+
+
+@periodic("sweep-incidents", every=timedelta(minutes=1))
+@task()
+def sweep_incidents() -> dict[str, int]:
+    """Delayed first alerts, update reminders and missed updates (every minute)."""
+    result = sweep(timezone.now())
+    return {
+        "alerted": len(result.alerted),
+        "reminded": len(result.reminded),
+        "missed": len(result.missed),
+    }
