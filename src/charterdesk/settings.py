@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "charterdesk.knowledge",
     "charterdesk.intake",
     "charterdesk.mailboxes",
+    "charterdesk.workspace",
     "charterdesk.portal",
     "charterdesk.desk",
     "charterdesk.manage",

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("charterdesk.routing.urls")),
     path("", include("charterdesk.statements.urls")),
     path("", include("charterdesk.knowledge.urls")),
+    path("", include("charterdesk.workspace.urls")),
     path("api/v1/", api.urls),
 ]
 

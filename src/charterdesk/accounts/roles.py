@@ -44,6 +44,7 @@ class Perm:
     WRITE_ARTICLES = "knowledge.write_articles"  # draft and edit articles, send for review
     REVIEW_ARTICLES = "knowledge.review_articles"  # publish or send back an article in review
     PUBLISH_ARTICLES = "knowledge.publish_articles"  # publish a draft without a review
+    SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -81,13 +82,14 @@ CONFIGURATION = [
     "customers.contact",
     "accounts.user",
     "mailboxes.mailbox",
+    "tickets.customfield",
 ]
 # Deleting these loses nothing that a ticket's history refers to.
 DELETABLE = ["plans.plancoverage", "plans.responsetarget", "routing.routingrule"]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
 AGENT = {Perm.WORK_TICKETS, Perm.WRITE_ARTICLES, Perm.API_READ, Perm.API_WRITE}
-TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES}
+TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES, Perm.SHARE_MACROS}
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
     Perm.EDIT_ROUTING_RULES,

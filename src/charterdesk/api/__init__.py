@@ -24,6 +24,7 @@ from charterdesk.swarms.api import router as swarms_router
 
 from . import problems
 from .articles import router as articles_router
+from .macros import router as macros_router
 from .parser import CheckedParser
 from .tickets import router as tickets_router
 
@@ -56,6 +57,7 @@ ROUTERS = [
     routing_router,
     articles_router,
     search_router,
+    macros_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
