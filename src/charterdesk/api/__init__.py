@@ -24,9 +24,9 @@ from charterdesk.swarms.api import router as swarms_router
 
 from . import problems
 from .articles import router as articles_router
-from .macros import router as macros_router
 from .parser import CheckedParser
 from .tickets import router as tickets_router
+from .workspace import router as workspace_router
 
 api = NinjaAPI(
     title="CharterDesk API",
@@ -41,6 +41,8 @@ api = NinjaAPI(
 )
 problems.install(api)
 ROUTERS = [
+    # Before the tickets' router: its /tickets/{ticket_id} would take /tickets/bulk.
+    workspace_router,
     tickets_router,
     customers_router,
     plans_router,
@@ -57,7 +59,6 @@ ROUTERS = [
     routing_router,
     articles_router,
     search_router,
-    macros_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

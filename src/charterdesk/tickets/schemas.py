@@ -1,6 +1,6 @@
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 
@@ -15,7 +15,14 @@ RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
 PriorityName = Literal["urgent", "high", "normal", "low"]
 StatusName = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
 # A custom field's value: text, a number, a checkbox, a date as 2026-12-31, or null.
-FieldValue = str | int | float | bool | None
+FieldValue = (
+    Annotated[str, Field(max_length=500)]
+    | Annotated[int, Field(ge=-(10**15), le=10**15)]
+    | Annotated[float, Field(ge=-1e15, le=1e15)]
+    | bool
+    | None
+)
+TagName = Annotated[str, Field(max_length=50)]
 
 
 class TicketIn(Schema):
@@ -46,7 +53,7 @@ class TicketPatch(Schema):
     priority: PriorityName | None = None
     status: StatusName | None = None
     assignee_email: Email | None = Field(None, description="null unassigns.")
-    tags: list[str] | None = Field(
+    tags: list[TagName] | None = Field(
         None, max_length=30, description="The ticket's tags, replacing the ones it has."
     )
     fields: dict[str, FieldValue] | None = Field(

@@ -83,7 +83,7 @@ def tickets_bulk_update(
         .select_related("requester", "organization", "queue", "contract__plan")
         .in_bulk(wanted)
     )
-    before = snapshots(list(tickets))
+    before = snapshots(list(tickets.values()))
     bulk = BulkAction.objects.create(
         actor=actor,
         description=describe(change_set, macro, len(tickets)),

@@ -31,3 +31,42 @@ class MacroOut(Schema):
     usage_count: int
     last_used_at: datetime | None
     created_at: datetime
+
+
+class ViewIn(Schema):
+    name: str = Field(min_length=1, max_length=80)
+    shared: bool = False
+    filters: dict[str, str] = Field(
+        default_factory=dict,
+        description="status, queue, type, organization, requester (ids or codes), "
+        "assignee (id, 'me' or 'none'), tag.",
+    )
+
+
+class ViewOut(Schema):
+    id: int
+    name: str
+    shared: bool
+    filters: dict[str, str]
+    owner: str = Field(validation_alias="owner.email")
+    count: int = Field(description="Tickets in the view now.")
+
+
+class BulkIn(Schema):
+    ids: list[Id] = Field(min_length=1, max_length=1000)
+    changes: dict[str, Any] = Field(
+        default_factory=dict, description="As a macro's changes: status, priority, ..."
+    )
+    macro_id: Id | None = Field(None, description="A macro to apply to each ticket too.")
+
+
+class OutcomeOut(Schema):
+    id: int
+    ok: bool
+    changed: list[str]
+    error: str
+
+
+class BulkOut(Schema):
+    bulk_id: int | None
+    outcomes: list[OutcomeOut]

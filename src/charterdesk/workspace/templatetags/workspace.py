@@ -6,6 +6,8 @@ from charterdesk.core.panels import panel_form
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import field_values_of, popular_tags, tags_of
 
+from ..bulk import last_bulk_of
+from ..bulk_forms import BulkForm
 from ..filters import KEYS
 from ..forms import TicketFieldsForm, initial_value
 from ..saved_views import SaveViewForm
@@ -60,4 +62,16 @@ def queue_views(context: dict[str, Any], selected: dict[str, str]) -> dict[str, 
         "user": user,
         "csrf_token": context.get("csrf_token"),
         "perms": context.get("perms"),
+    }
+
+
+@register.inclusion_tag("workspace/_queue_bulk.html", takes_context=True)
+def queue_bulk(context: dict[str, Any]) -> dict[str, Any]:
+    """The bulk bar above the queue, with the undo of the agent's last bulk action."""
+    user, request = context["user"], context["request"]
+    return {
+        "form": BulkForm(user=user),
+        "last": last_bulk_of(user),
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
     }
