@@ -75,7 +75,10 @@ def tickets_bulk_update(
     change_set = check_changes(changes or {})
     if change_set.is_empty and macro is None:
         raise ValidationError({"changes": "Choose a change or a macro to apply."})
-    macro_changes = check_changes(macro.changes) if macro is not None else None
+    description = describe(change_set, macro, len(wanted))
+    stored = stored_form(change_set)
+    if macro is not None:  # the macro's changes and the bulk's, applied in one step
+        change_set = check_changes(macro.changes).then(change_set)
     now = at or timezone.now()
     tickets = (
         tickets_visible_to(actor)
@@ -86,8 +89,8 @@ def tickets_bulk_update(
     before = snapshots(list(tickets.values()))
     bulk = BulkAction.objects.create(
         actor=actor,
-        description=describe(change_set, macro, len(tickets)),
-        changes=stored_form(change_set),
+        description=description,
+        changes=stored,
         macro=macro,
         created_at=now,
     )
@@ -97,7 +100,7 @@ def tickets_bulk_update(
         if ticket is None:
             outcomes.append(Outcome(ticket_id, False, error="No such ticket."))
             continue
-        outcome = _one(ticket, actor, change_set, macro, macro_changes, bulk, now)
+        outcome = _one(ticket, actor, change_set, macro, bulk, now)
         outcomes.append(outcome)
         items.append(BulkItem(bulk=bulk, ticket=ticket, before=before[ticket_id],
                               changed=outcome.changed, error=outcome.error[:500]))  # fmt: skip
@@ -110,15 +113,15 @@ def _one(
     actor: User,
     change_set: ChangeSet,
     macro: Macro | None,
-    macro_changes: ChangeSet | None,
     bulk: BulkAction,
     now: datetime,
 ) -> Outcome:
     try:
         with transaction.atomic():  # a savepoint: a refused ticket writes nothing
-            changed = change_set.apply(ticket, actor, at=now)
             if macro is not None:
-                changed += macro_apply(ticket, actor, macro, at=now, change_set=macro_changes)
+                changed = macro_apply(ticket, actor, macro, at=now, change_set=change_set)
+            else:
+                changed = change_set.apply(ticket, actor, at=now)
             record(ticket, actor, EventKind.BULK, new=bulk.description, internal=True, at=now)
     except (ValidationError, PermissionDenied) as exc:
         return Outcome(ticket.pk, False, error=" ".join(_messages(exc)))

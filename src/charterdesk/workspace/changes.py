@@ -48,6 +48,17 @@ class ChangeSet:
     fields: dict[str, str] = field(default_factory=dict)
     custom: dict[str, CustomField] = field(default_factory=dict)
 
+    def then(self, other: "ChangeSet") -> "ChangeSet":
+        """These changes followed by `other` (whose values win): one set, so a ticket is
+        changed, and its clocks recomputed, once."""
+        return ChangeSet(
+            properties={**self.properties, **other.properties},
+            add_tags=list(dict.fromkeys(self.add_tags + other.add_tags)),
+            remove_tags=list(dict.fromkeys(self.remove_tags + other.remove_tags)),
+            fields={**self.fields, **other.fields},
+            custom={**self.custom, **other.custom},
+        )
+
     @property
     def is_empty(self) -> bool:
         return not (self.properties or self.add_tags or self.remove_tags or self.fields)

@@ -128,8 +128,8 @@ def macro_apply(
 ) -> list[str]:
     """Apply a macro the agent may use (the caller fetched it through `macros_visible_to`
     and holds the ticket's lock): its reply, its note, its changes, a history line, and
-    one more use on its count. `change_set`: the macro's changes checked once, for bulk
-    actions. Returns the fields that changed."""
+    one more use on its count. `change_set`: the changes to make instead of the macro's
+    stored ones (a bulk action checks them once and adds its own). Returns what changed."""
     now = at or timezone.now()
     values = values_for(ticket, agent)
     if macro.body.strip():
