@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "charterdesk.intake",
     "charterdesk.mailboxes",
     "charterdesk.configuration",
+    "charterdesk.workspace",
     "charterdesk.portal",
     "charterdesk.desk",
     "charterdesk.manage",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("charterdesk.statements.urls")),
     path("", include("charterdesk.knowledge.urls")),
     path("", include("charterdesk.incidents.urls")),
+    path("", include("charterdesk.workspace.urls")),
     path("api/v1/", api.urls),
 ]
 

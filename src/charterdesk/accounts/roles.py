@@ -47,6 +47,7 @@ class Perm:
     RUN_INCIDENTS = "incidents.run_incidents"  # open, qualify, update, resolve; link tickets
     APPROVE_POSTMORTEMS = "incidents.approve_postmortems"  # approve and send a post-mortem
     MANAGE_SERVICES = "incidents.manage_services"  # services, deployments, severities, roles
+    SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -85,6 +86,7 @@ CONFIGURATION = [
     "customers.contact",
     "accounts.user",
     "mailboxes.mailbox",
+    "tickets.customfield",
 ]
 # Deleting these loses nothing that a ticket's history refers to.
 # (a plan version while it is a draft: the admin refuses a published one)
@@ -103,7 +105,12 @@ AGENT = {
     Perm.API_READ,
     Perm.API_WRITE,
 }
-TEAM_LEAD = AGENT | {Perm.CORRECT_OTHERS_TIME, Perm.REVIEW_ARTICLES, Perm.APPROVE_POSTMORTEMS}
+TEAM_LEAD = AGENT | {
+    Perm.CORRECT_OTHERS_TIME,
+    Perm.REVIEW_ARTICLES,
+    Perm.APPROVE_POSTMORTEMS,
+    Perm.SHARE_MACROS,
+}
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
     Perm.EDIT_ROUTING_RULES,

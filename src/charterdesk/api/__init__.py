@@ -28,6 +28,7 @@ from .articles import router as articles_router
 from .config import router as config_router
 from .parser import CheckedParser
 from .tickets import router as tickets_router
+from .workspace import router as workspace_router
 
 api = NinjaAPI(
     title="CharterDesk API",
@@ -42,6 +43,8 @@ api = NinjaAPI(
 )
 problems.install(api)
 ROUTERS = [
+    # Before the tickets' router: its /tickets/{ticket_id} would take /tickets/bulk.
+    workspace_router,
     tickets_router,
     customers_router,
     plans_router,

@@ -62,8 +62,10 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[Ticket]:
 
 @router.get("/tickets", response=TicketPage)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
-    tickets = selectors.tickets_visible_to(user_of(request)).select_related(
-        "organization", "requester", "queue", "assignee", "contract__plan"
+    tickets = (
+        selectors.tickets_visible_to(user_of(request))
+        .select_related("organization", "requester", "queue", "assignee", "contract__plan")
+        .prefetch_related("tags", "field_values__field")
     )
     rows, next_url = page_of(
         request,
@@ -73,6 +75,7 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[st
         status=filters.status,
         request_type=filters.type,
         organization_id=filters.organization,
+        tags__name=filters.tag and filters.tag.lower(),
     )
     return {"items": _with_sla(rows), "next": next_url}
 
@@ -91,6 +94,10 @@ def update_ticket(request: HttpRequest, ticket_id: Id, payload: TicketPatch) -> 
         if not user.is_agent:
             raise PermissionDenied("Only agents change a ticket's properties.")
         services.ticket_update(ticket, user, **changes)
+        if payload.tags is not None:
+            services.ticket_set_tags(ticket, user, payload.tags)
+        if payload.fields is not None:
+            services.ticket_set_fields(ticket, user, payload.fields)
     return _with_sla([selectors.ticket_get_for(user, ticket_id)])[0]
 
 

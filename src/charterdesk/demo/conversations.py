@@ -22,6 +22,7 @@ from . import (
     satisfaction,
     statements,
     swarms,
+    workspace,
 )
 from .reference import Reference
 
@@ -209,6 +210,7 @@ DEMO_EXTRAS = (
     satisfaction.add_demo,
     statements.add_demo,
     knowledge.add_demo,
+    workspace.add_demo,
 )
 
 

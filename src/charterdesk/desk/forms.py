@@ -18,6 +18,7 @@ from charterdesk.routing.models import Queue
 from charterdesk.sla.models import RUNNING_STATES, SlaClock
 from charterdesk.tickets.models import Status, Visibility
 from charterdesk.tickets.selectors import UNASSIGNED
+from charterdesk.tickets.services.fields import clean_tag
 
 ME = "me"
 SUGGEST_ORGANIZATIONS = reverse_lazy("desk:suggest", args=["organizations"])
@@ -60,6 +61,11 @@ class QueueFilterForm(forms.Form):
         ),
     )
     assignee = forms.ChoiceField(required=False)
+    tag = forms.CharField(
+        required=False,
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. vip", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,6 +91,13 @@ class QueueFilterForm(forms.Form):
         found = contacts_matching(text, limit=6)
         exact = [c for c in found if c.email == text.lower()]
         return _one_of(exact or found, text, "contact")
+
+    def clean_tag(self) -> str:
+        text = self.cleaned_data["tag"].strip()
+        try:
+            return clean_tag(text) if text else ""
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
 
     def clean_assignee(self) -> str:
         value: str = self.cleaned_data["assignee"]

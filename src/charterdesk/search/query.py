@@ -2,7 +2,7 @@
 syntax (pure Python: no Django, no database).
 
     saml "certificate expired" OR "cert expired" -staging renew*
-    status:open type:downtime org:acme assignee:me tier:2 requester:alice@acme.example
+    status:open type:downtime org:acme assignee:me tier:2 requester:alice@acme.example tag:vip
     created>2026-11-01 created<2026-12-01
     #123   or   123   (jump straight to ticket 123)
 
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-FIELDS = ("status", "type", "org", "assignee", "tier", "requester")
+FIELDS = ("status", "type", "org", "assignee", "tier", "requester", "tag")
 MAX_TERMS = 32  # more than anyone types; keeps a pasted page from becoming a huge query
 WORD = re.compile(r"\w+", re.UNICODE)
 TOKEN = re.compile(
@@ -217,6 +217,7 @@ _EXAMPLES = {
     "assignee": "me",
     "tier": "2",
     "requester": "alice@acme.example",
+    "tag": "vip",
 }
 
 

@@ -1,5 +1,5 @@
 """The field syntax of a ticket search (status:, type:, org:, assignee:, tier:, requester:,
-created> / created<) applied to the real ticket tables, on top of what the reader may see.
+tag:, created> / created<) applied to the real ticket tables, on top of what the reader may see.
 
 Agents may use every field; customers the fields about their own requests (status, type,
 requester, created): the others name the desk's internals, so they are a field error."""
@@ -67,6 +67,8 @@ def _condition(user: User, name: str, value: str) -> Q:
         if not value.isdigit():
             raise ValueError("tier: takes a tier number, such as tier:2.")
         return Q(queue__tier=int(value))
+    if name == "tag":
+        return Q(tags__name="-".join(lowered.split()))
     if lowered == "me":
         return Q(assignee=user)
     if lowered in UNASSIGNED:

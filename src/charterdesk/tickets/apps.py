@@ -6,4 +6,9 @@ class TicketsConfig(AppConfig):
     label = "tickets"
 
     def ready(self) -> None:
+        from charterdesk.core.audit import audit
+
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from .models import CustomField
+
+        audit(CustomField)

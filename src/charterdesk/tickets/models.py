@@ -206,6 +206,8 @@ class EventKind(models.TextChoices):
     SURVEY = "survey", "Satisfaction"
     MAIL = "mail", "Mail"
     ANONYMIZED = "anonymized", "Anonymized"
+    MACRO = "macro", "Macro applied"
+    BULK = "bulk", "Bulk action"
 
 
 class TicketEvent(models.Model):
@@ -235,6 +237,84 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} {self.kind} {self.field}"
+
+
+class TicketTag(models.Model):
+    """A label agents put on a ticket (`vip`, `billing`): for the queue filters, views,
+    search (`tag:vip`), macros and reports. Internal: customers never see tags."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["ticket", "name"], name="ticket_tag_once"),
+        ]
+        # The queue filter and `tag:` search: the tickets with one tag.
+        indexes = [models.Index(fields=["name", "ticket"], name="ticket_tag_by_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FieldKind(models.TextChoices):
+    TEXT = "text", "Text"
+    NUMBER = "number", "Number"
+    DROPDOWN = "dropdown", "Drop-down"
+    CHECKBOX = "checkbox", "Checkbox"
+    DATE = "date", "Date"
+
+
+class CustomField(models.Model):
+    """A ticket field an administrator defines (an environment, a version, a drop-down of
+    modules): shown on the desk's ticket page, in the portal when visible to customers,
+    in the API by its key."""
+
+    key = models.SlugField(
+        max_length=32,
+        unique=True,
+        help_text="How the API and views name it, e.g. 'environment' (letters, digits, - and _).",
+    )
+    label = models.CharField(max_length=100)
+    kind = models.CharField(max_length=16, choices=FieldKind.choices, default=FieldKind.TEXT)
+    options = models.JSONField(
+        default=list, blank=True, help_text="The choices of a drop-down, in order."
+    )
+    required_to_solve = models.BooleanField(
+        default=False, help_text="A ticket cannot be solved while this field is empty."
+    )
+    visible_to_customers = models.BooleanField(
+        default=False, help_text="Customers see its value on their request in the portal."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(
+        default=True, help_text="Retired fields keep their values but are no longer shown."
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class CustomFieldValue(models.Model):
+    """One ticket's value of one custom field, stored as text in a canonical form
+    (numbers as typed, dates as ISO, checkboxes as `yes`/`no`)."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="field_values")
+    field = models.ForeignKey(CustomField, on_delete=models.PROTECT, related_name="values")
+    value = models.CharField(max_length=500)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ticket", "field"], name="ticket_field_once"),
+        ]
+        indexes = [models.Index(fields=["field", "value"], name="field_value_lookup")]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} {self.field_id}={self.value}"
 
 
 KEPT_MESSAGE = (

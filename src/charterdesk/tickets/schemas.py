@@ -1,5 +1,6 @@
 from datetime import datetime
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 
@@ -8,11 +9,20 @@ from charterdesk.core.pagination import Cursor, Limit
 from charterdesk.core.validators import Email, Id
 from charterdesk.customers.models import Contact
 
-from .models import Message, Ticket
+from .models import FieldKind, Message, Ticket
 
 RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
 PriorityName = Literal["urgent", "high", "normal", "low"]
 StatusName = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
+# A custom field's value: text, a number, a checkbox, a date as 2026-12-31, or null.
+FieldValue = (
+    Annotated[str, Field(max_length=500)]
+    | Annotated[int, Field(ge=-(10**15), le=10**15)]
+    | Annotated[float, Field(ge=-1e15, le=1e15)]
+    | bool
+    | None
+)
+TagName = Annotated[str, Field(max_length=50)]
 
 
 class TicketIn(Schema):
@@ -33,6 +43,7 @@ class TicketFilters(Schema):
     status: StatusName | None = None
     type: RequestTypeName | None = None
     organization: Id | None = None
+    tag: str | None = Field(None, max_length=50, description="Agents: tickets with this tag.")
     cursor: Cursor | None = None
     limit: Limit = 25
 
@@ -42,6 +53,12 @@ class TicketPatch(Schema):
     priority: PriorityName | None = None
     status: StatusName | None = None
     assignee_email: Email | None = Field(None, description="null unassigns.")
+    tags: list[TagName] | None = Field(
+        None, max_length=30, description="The ticket's tags, replacing the ones it has."
+    )
+    fields: dict[str, FieldValue] | None = Field(
+        None, description="Custom field values by key; null or an empty string empties one."
+    )
 
 
 class CoverageOut(Schema):  # read from the ticket's coverage fields
@@ -101,10 +118,43 @@ class TicketOut(Schema):
     created_at: datetime
     updated_at: datetime
     sla: list[ClockSummary]
+    tags: list[str] = Field(description="Agents only: customers get an empty list.")
+    fields: dict[str, FieldValue] = Field(
+        description="Custom fields with a value, by key; customers get the visible ones."
+    )
 
     @staticmethod
     def resolve_coverage(ticket: Ticket) -> Ticket:
         return ticket
+
+    @staticmethod
+    def resolve_tags(ticket: Ticket, context: dict[str, Any]) -> list[str]:
+        if not _reader_is_agent(context):
+            return []
+        return sorted(tag.name for tag in ticket.tags.all())
+
+    @staticmethod
+    def resolve_fields(ticket: Ticket, context: dict[str, Any]) -> dict[str, FieldValue]:
+        agent = _reader_is_agent(context)
+        return {
+            v.field.key: _typed(v.field.kind, v.value)
+            for v in ticket.field_values.all()
+            if v.field.active and (agent or v.field.visible_to_customers)
+        }
+
+
+def _reader_is_agent(context: dict[str, Any]) -> bool:
+    user = getattr(context.get("request"), "auth", None)
+    return bool(getattr(user, "is_agent", False))
+
+
+def _typed(kind: str, value: str) -> FieldValue:
+    if kind == FieldKind.CHECKBOX:
+        return value == "yes"
+    if kind == FieldKind.NUMBER:
+        number = Decimal(value)
+        return int(number) if number == number.to_integral() else float(number)
+    return value
 
 
 class TicketPage(Schema):

@@ -1,13 +1,21 @@
 """Reads on tickets, each scoped to what the user may see."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
 
-from .models import Message, Ticket, TicketEvent, Visibility
+from .models import (
+    CustomField,
+    CustomFieldValue,
+    Message,
+    Ticket,
+    TicketEvent,
+    TicketTag,
+    Visibility,
+)
 
 
 def tickets_visible_to(user: User) -> QuerySet[Ticket]:
@@ -88,7 +96,7 @@ UNASSIGNED = "none"  # the queue filter's value for tickets nobody is assigned t
 
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     """The agents' work list, most urgent first. Open tickets unless a status is asked for.
-    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type."""
+    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type; tag."""
     tickets = Ticket.objects.select_related(
         "organization", "queue", "assignee", "requester", "contract__plan"
     )
@@ -105,6 +113,8 @@ def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
         tickets = tickets.filter(assignee_id=int(assignee))
     if filters.get("type"):
         tickets = tickets.filter(request_type=filters["type"])
+    if filters.get("tag"):
+        tickets = tickets.filter(tags__name=filters["tag"])
     return tickets.order_by("attention_at", "id")
 
 
@@ -126,3 +136,30 @@ def recent_tickets_around(ticket: Ticket, limit: int = 5) -> list[Ticket]:
         others = Ticket.objects.filter(requester_id=ticket.requester_id)
     others = others.exclude(pk=ticket.pk).select_related("requester")
     return list(others.order_by("-id")[:limit])
+
+
+def tags_of(ticket: Ticket) -> list[str]:
+    """A ticket's tags, by name (for agents: tags are internal)."""
+    return list(TicketTag.objects.filter(ticket=ticket).values_list("name", flat=True))
+
+
+def popular_tags(limit: int = 30) -> list[str]:
+    """The tags most used on open tickets, for suggestions while typing one."""
+    rows = (
+        TicketTag.objects.filter(ticket__in_queue=True)
+        .values("name")
+        .annotate(uses=Count("id"))
+        .order_by("-uses", "name")[:limit]
+    )
+    return [row["name"] for row in rows]
+
+
+def field_values_of(user: User, ticket: Ticket) -> list[tuple[CustomField, str]]:
+    """Each active custom field with this ticket's value ("" when empty), in order; for a
+    customer only the fields visible to customers that have a value. Two queries."""
+    fields = CustomField.objects.filter(active=True)
+    if not user.is_agent:
+        fields = fields.filter(visible_to_customers=True)
+    values = dict(CustomFieldValue.objects.filter(ticket=ticket).values_list("field_id", "value"))
+    pairs = [(field, values.get(field.pk, "")) for field in fields]
+    return pairs if user.is_agent else [(f, v) for f, v in pairs if v]

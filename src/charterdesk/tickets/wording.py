@@ -15,6 +15,7 @@ FIELD_LABELS = {
     "assignee": "Assignee",
     "channel": "Channel",
     "coverage": "Coverage",
+    "tags": "Tags",
 }
 
 # The labels of the values recorded under each field; higher apps add theirs through

@@ -5,6 +5,7 @@ Taking a new request in (coverage, clocks, routing) is the intake app's `ticket_
 from .anonymize import ticket_anonymize
 from .changes import ticket_update
 from .customer import reopen_until, ticket_reopen_by_customer, ticket_solve_by_customer
+from .fields import ticket_change_tags, ticket_set_fields, ticket_set_tags
 from .messages import message_add
 
 __all__ = [
@@ -14,4 +15,7 @@ __all__ = [
     "ticket_reopen_by_customer",
     "ticket_solve_by_customer",
     "ticket_update",
+    "ticket_change_tags",
+    "ticket_set_fields",
+    "ticket_set_tags",
 ]

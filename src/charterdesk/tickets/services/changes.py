@@ -9,6 +9,7 @@ from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 
 from ..hooks import TicketChange, ticket_changed
 from ..models import EventKind, Status, Ticket, TypeSource
+from .fields import missing_to_solve
 from .history import record
 from .validation import check_choice
 
@@ -37,6 +38,8 @@ def ticket_update(
     if unknown:
         raise ValueError(f"unknown ticket fields: {', '.join(sorted(unknown))}")
     _check(changes)
+    if changes.get("status") == Status.SOLVED and ticket.status != Status.SOLVED:
+        _check_solvable(ticket)
     changed: dict[str, object] = {}
     for field, new in changes.items():
         old = getattr(ticket, field)
@@ -72,6 +75,13 @@ def _check(changes: dict[str, object]) -> None:
         not isinstance(assignee, User) or assignee.role not in STAFF_ROLES
     ):
         raise ValidationError({"assignee": "Only an agent can be assigned."})
+
+
+def _check_solvable(ticket: Ticket) -> None:
+    missing = missing_to_solve(ticket)
+    if missing:
+        names = ", ".join(field.label for field in missing)
+        raise ValidationError({"status": f"Fill in {names} before solving this ticket."})
 
 
 def follow_up(

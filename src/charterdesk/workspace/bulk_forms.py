@@ -1,0 +1,53 @@
+import re
+from typing import Any
+
+from django import forms
+
+from charterdesk.accounts.models import User
+from charterdesk.accounts.selectors import active_agents
+from charterdesk.core.vocabulary import Priority
+from charterdesk.tickets.models import Status
+
+from .changes import ME
+from .selectors import macros_visible_to
+
+LEAVE, UNASSIGN = "", "none"
+
+
+class BulkForm(forms.Form):
+    """The bulk bar above the queue: what to change on the selected tickets."""
+
+    ids = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    status = forms.ChoiceField(choices=[(LEAVE, "Status…"), *Status.choices[:-1]], required=False)
+    priority = forms.ChoiceField(choices=[(LEAVE, "Priority…"), *Priority.choices], required=False)
+    assignee = forms.ChoiceField(required=False)
+    add_tags = forms.CharField(required=False, max_length=300, label="Add tags")
+    remove_tags = forms.CharField(required=False, max_length=300, label="Remove tags")
+    macro = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "bulk-%s")
+        super().__init__(*args, **kwargs)
+        posted = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
+        self.fields["ids"].choices = [(v, v) for v in posted]  # type: ignore[attr-defined]
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            (LEAVE, "Assign…"),
+            (ME, "Me"),
+            (UNASSIGN, "Nobody"),
+            *((str(a.pk), str(a)) for a in active_agents().order_by("email")),
+        ]
+        macros = macros_visible_to(user).order_by("-usage_count", "title")[:200]
+        self.fields["macro"].choices = [  # type: ignore[attr-defined]
+            (LEAVE, "Apply a macro…"),
+            *((str(m.pk), m.title) for m in macros),
+        ]
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        changes: dict[str, Any] = {k: data[k] for k in ("status", "priority") if data[k]}
+        if data["assignee"]:
+            changes["assignee"] = None if data["assignee"] == UNASSIGN else data["assignee"]
+        for key in ("add_tags", "remove_tags"):
+            if data[key].strip():
+                changes[key] = re.split(r"[,\s]+", data[key].strip())
+        return changes

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class MacroVisibility(models.TextChoices):
+    PERSONAL = "personal", "Personal (only me)"
+    TEAM = "team", "Team"
+    SHARED = "shared", "Shared (every agent)"
+
+
+class Macro(models.Model):
+    """A prepared answer: a public reply with placeholders, changes to the ticket's fields
+    and an optional internal note, applied in one click (see workspace.macros)."""
+
+    title = models.CharField(max_length=100)
+    body = models.TextField(blank=True, help_text="The public reply; placeholders allowed.")
+    note = models.TextField(blank=True, help_text="An internal note; placeholders allowed.")
+    changes = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Field changes: status, priority, request_type, queue (id), assignee "
+        "(id, 'me' or null), add_tags, remove_tags, fields ({key: value}).",
+    )
+    visibility = models.CharField(
+        max_length=16, choices=MacroVisibility.choices, default=MacroVisibility.PERSONAL
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="macros"
+    )
+    team = models.ForeignKey(
+        "routing.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="macros"
+    )
+    usage_count = models.PositiveIntegerField(default=0)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title", "id"]
+        indexes = [models.Index(fields=["visibility", "title"], name="macro_by_visibility")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SavedView(models.Model):
+    """Saved queue filters with a name: personal, or shared with every agent. The filters
+    are the queue's, by id: status, queue, type, organization, requester, assignee (an id
+    or `none`), tag (see workspace.filters)."""
+
+    name = models.CharField(max_length=80)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_views"
+    )
+    shared = models.BooleanField(default=False, help_text="Every agent sees it.")
+    filters = models.JSONField(default=dict, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BulkAction(models.Model):
+    """One bulk change of many tickets by an agent, kept so that it can be undone: what
+    each ticket's fields were before, and whether each ticket was changed."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bulk_actions"
+    )
+    description = models.CharField(max_length=500)
+    changes = models.JSONField(default=dict, blank=True)
+    macro = models.ForeignKey(Macro, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["actor", "-created_at"], name="bulk_by_actor")]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class BulkItem(models.Model):
+    bulk = models.ForeignKey(BulkAction, on_delete=models.CASCADE, related_name="items")
+    ticket = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="+")
+    before = models.JSONField(default=dict)
+    changed = models.JSONField(default=list, help_text="The fields this action changed.")
+    error = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.bulk_id} #{self.ticket_id}"

@@ -1,0 +1,77 @@
+from typing import Any
+
+from django import template
+
+from charterdesk.core.panels import panel_form
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.selectors import field_values_of, popular_tags, tags_of
+
+from ..bulk import last_bulk_of
+from ..bulk_forms import BulkForm
+from ..filters import KEYS
+from ..forms import TicketFieldsForm, initial_value
+from ..saved_views import SaveViewForm
+from ..selectors import macros_visible_to, view_counts, views_visible_to
+
+register = template.Library()
+
+
+@register.inclusion_tag("workspace/_desk_fields.html", takes_context=True)
+def desk_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+    """The tags and custom fields card of the desk's ticket page."""
+    pairs = field_values_of(context["user"], ticket)
+    tags = tags_of(ticket)
+    initial: dict[str, object] = {"tags": ", ".join(tags)}
+    initial.update((field.key, initial_value(field, value)) for field, value in pairs)
+    blank = TicketFieldsForm(initial=initial, custom_fields=[field for field, _ in pairs])
+    return {
+        "ticket": ticket,
+        "tags": tags,
+        "form": panel_form(context, "workspace:fields", blank),
+        "suggestions": popular_tags(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("workspace/_desk_macros.html", takes_context=True)
+def desk_ticket_macros(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+    """The macros the agent may apply, most used first."""
+    macros = macros_visible_to(context["user"]).order_by("-usage_count", "title")[:200]
+    return {"ticket": ticket, "macros": list(macros), "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("workspace/_portal_fields.html", takes_context=True)
+def portal_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+    """The custom fields a customer may see, with their values."""
+    return {"pairs": field_values_of(context["user"], ticket)}
+
+
+@register.inclusion_tag("workspace/_queue_views.html", takes_context=True)
+def queue_views(context: dict[str, Any], selected: dict[str, str]) -> dict[str, Any]:
+    """The saved views beside the queue, each with its count (one query for them all),
+    and the form that saves the queue's current filters as a view."""
+    user = context["user"]
+    views = list(views_visible_to(user)[:50])
+    counts = view_counts(user, views)
+    current = context["request"].GET.get("view", "")
+    return {
+        "views": [(view, counts[view.pk]) for view in views],
+        "current": current,
+        "filters": [(key, selected[key]) for key in KEYS if selected.get(key)],
+        "form": SaveViewForm(auto_id="view-%s"),
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "perms": context.get("perms"),
+    }
+
+
+@register.inclusion_tag("workspace/_queue_bulk.html", takes_context=True)
+def queue_bulk(context: dict[str, Any]) -> dict[str, Any]:
+    """The bulk bar above the queue, with the undo of the agent's last bulk action."""
+    user, request = context["user"], context["request"]
+    return {
+        "form": BulkForm(user=user),
+        "last": last_bulk_of(user),
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
