@@ -1,13 +1,15 @@
 """However common a word, "best match" ranks a bounded number of matches: the newest ones
 the reader may see. "Newest first" still pages through every match."""
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
 
 from charterdesk.accounts.models import User
-from charterdesk.search import documents
+from charterdesk.search import documents, engine
 from charterdesk.search.backends import base
+from charterdesk.search.index import DOCUMENTS, TICKETS
 
 
 @pytest.fixture
@@ -35,3 +37,18 @@ def test_the_window_counts_only_what_the_reader_may_see(
     allowed = User.objects.filter(pk__in=note_ids[:2])
     hits = documents.search("note", "outage", allowed=allowed).items
     assert sorted(hit.object_id for hit in hits) == note_ids[:2]
+
+
+def test_an_index_ranks_no_more_than_its_own_window(index_note: Callable[..., object]) -> None:
+    """The ticket index ranks fewer matches than the default (a common word at a million
+    tickets): the window is the index's, on both backends."""
+    index_note(1, "Outage outage outage", "the best match, but the oldest")
+    for object_id in (2, 3, 4):
+        index_note(object_id, "Report", "one outage")
+    narrow = dataclasses.replace(DOCUMENTS, rank_window=3)
+    request = {"private": True, "allowed": None, "kind": "note"}
+    best = engine.search(narrow, engine.parsed("outage"), **request).rows  # type: ignore[arg-type]
+    assert sorted(row.key for row in best) == [2, 3, 4]
+    wide = engine.search(DOCUMENTS, engine.parsed("outage"), **request).rows  # type: ignore[arg-type]
+    assert wide[0].key == 1
+    assert TICKETS.rank_window is not None and TICKETS.rank_window < base.RANK_WINDOW

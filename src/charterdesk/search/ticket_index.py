@@ -12,8 +12,9 @@ visibility (no recompute of the ticket, its requester and all its messages; the 
 new ticket with its first message is the row written by the ticket, then one append).
 The append is a single `UPDATE` of the row: on PostgreSQL it waits for a concurrent
 writer of the same ticket and appends to the committed text, so no message is lost.
-`charterdesk search rebuild` reinstalls the triggers (a later SQLite table rebuild by a
-migration drops them) and refills every row.
+A later SQLite table rebuild by a migration drops the triggers on that table: after every
+`migrate` the search app puts missing triggers back and refills the rows
+(receivers.restore_ticket_index); `charterdesk search rebuild` does the same.
 """
 
 from django.db import connection as default_connection
@@ -23,6 +24,13 @@ from .index import TICKETS
 
 COLUMNS = ("subject", "people", "public_text", "internal_text")
 APPEND = "append"
+TABLES = (
+    TICKETS.table,
+    "tickets_ticket",
+    "tickets_message",
+    "customers_contact",
+    "customers_organization",
+)
 TRIGGERS = {
     # name: (table, event, condition (old/new rows), tickets to refresh; "" to forget)
     "search_ticket_on_ticket_insert": ("tickets_ticket", "INSERT", "", "t.id = new.id"),
@@ -138,12 +146,16 @@ def _postgresql() -> list[str]:
             if where and where != APPEND
             else ""
         )
+        body = f"{lock}{_body('postgresql', where)};"
+        # The condition in the function, not a WHEN: PostgreSQL refuses to alter the type
+        # of a column a trigger's WHEN names, and a migration may (a longer subject).
+        if condition:
+            body = f"IF {condition} THEN {body} END IF;"
         statements += [
             f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN {lock}{_body('postgresql', where)}; RETURN {row}; END $$",
+            f"BEGIN {body} RETURN {row}; END $$",
             f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW"
-            + (f" WHEN ({condition})" if condition else "")
-            + f" EXECUTE FUNCTION {name}()",
+            f" EXECUTE FUNCTION {name}()",
         ]
     return statements
 
@@ -177,8 +189,8 @@ def refill(
 
 def missing(connection: BaseDatabaseWrapper = default_connection) -> set[str]:
     """The triggers that are not installed (a later SQLite table rebuild of tickets_ticket,
-    tickets_message or a customers table by a migration drops them: such a migration
-    needs a search migration after it that calls `install()`)."""
+    tickets_message or a customers table by a migration drops them; the search app puts
+    them back after `migrate`: receivers.restore_ticket_index)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")

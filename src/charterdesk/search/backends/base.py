@@ -50,14 +50,27 @@ def scope(spec: IndexSpec, request: Request, alias: str, sql: list[str], params:
         params.extend(allowed_params)
 
 
+def rank_window(spec: IndexSpec) -> int:
+    return spec.rank_window if spec.rank_window is not None else RANK_WINDOW
+
+
+def newest(
+    spec: IndexSpec, request: Request, matches: str, sql: list[str], params: list[Any]
+) -> None:
+    """SQL of the ids of the newest `rank_window` permitted rows among `matches` (SQL of
+    the matching rows of alias c, with its parameters already in `params`)."""
+    sql.append(f"SELECT c.{spec.pk} {matches}")
+    scope(spec, request, "c", sql, params)
+    sql.append(f" ORDER BY c.{spec.pk} DESC LIMIT {int(rank_window(spec))}")
+
+
 def window(
     spec: IndexSpec, request: Request, matches: str, sql: list[str], params: list[Any]
 ) -> None:
-    """For "best match": only the newest RANK_WINDOW permitted rows among `matches` (SQL
-    of the matching rows of alias c, with its parameters already in `params`)."""
-    sql.append(f" AND d.{spec.pk} IN (SELECT c.{spec.pk} {matches}")
-    scope(spec, request, "c", sql, params)
-    sql.append(f" ORDER BY c.{spec.pk} DESC LIMIT {int(RANK_WINDOW)})")
+    """For "best match": only the rows of `newest` (a condition on the rows of d)."""
+    sql.append(f" AND d.{spec.pk} IN (")
+    newest(spec, request, matches, sql, params)
+    sql.append(")")
 
 
 def finish(
@@ -67,10 +80,14 @@ def finish(
     sql: list[str],
     params: list[Any],
     cast: str = "",
+    *,
+    scoped: bool = False,
 ) -> None:
-    """Append the kind, the permissions, the page's start (after the previous page's last
-    row, `cast` to the sort's type), the order and the limit."""
-    scope(spec, request, "d", sql, params)
+    """Append the kind and the permissions (unless the rows are `scoped` already), the
+    page's start (after the previous page's last row, `cast` to the sort's type), the
+    order and the limit."""
+    if not scoped:
+        scope(spec, request, "d", sql, params)
     if request.after is not None:
         value, pk = request.after
         sql.append(f" AND ({sort} < %s{cast} OR ({sort} = %s{cast} AND d.{spec.pk} < %s))")

@@ -13,7 +13,7 @@ from django.db import connection
 from ..index import IndexSpec
 from ..query import Query, Term
 from ..schema import CONFIG
-from .base import START, STOP, Request, Row, finish, window
+from .base import START, STOP, Request, Row, finish, newest
 
 TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 SNIPPET_OPTIONS = (
@@ -78,26 +78,40 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     score = f"ts_rank({vector}, q.query)"
     sort = score if request.order == "relevance" else f"d.{spec.date}"
     cast = "real" if request.order == "relevance" else spec.date_type
-    inner = [
-        f"SELECT d.{spec.pk} AS pk, d.{spec.key} AS key, {score} AS score,",
-        f" d.{spec.title} AS title, left({_snippet_text(spec, request)}, {HEADLINE_CHARS})",
-        f" AS body, {sort} AS sort FROM {spec.table} d, q WHERE {vector} @@ q.query",
-    ]
+    # The page first (ranked, permitted, after the cursor), without its text; then the
+    # page's rows read again for their title and snippet (ts_headline reads the text).
+    # Best match ranks only the newest permitted matches (`newest`, its own reference
+    # to the query, w: a subquery naming the outer q would be correlated and run once
+    # per row), read by primary key: the matches are scanned once, for their ids.
+    inner: list[str] = [f"SELECT d.{spec.pk} AS pk, d.{spec.key} AS key, {score} AS score,"]
     inner_params: list[Any] = []
     if request.order == "relevance":
-        # Its own reference to the query (w), not the outer q: a subquery that named q
-        # would be correlated and run again for every matching row.
         matches = (
             f"FROM {spec.table} c, q w WHERE c.{spec.vector(private=request.private)} @@ w.query"
         )
-        window(spec, request, matches, inner, inner_params)
-    finish(spec, request, sort, inner, inner_params, cast=f"::{cast}")
+        inner.append(f" {sort} AS sort FROM (")
+        newest(spec, request, matches, inner, inner_params)
+        inner.append(f") win JOIN {spec.table} d ON d.{spec.pk} = win.{spec.pk}, q WHERE true")
+    else:
+        inner.append(f" {sort} AS sort FROM {spec.table} d, q WHERE {vector} @@ q.query")
+    finish(
+        spec,
+        request,
+        sort,
+        inner,
+        inner_params,
+        cast=f"::{cast}",
+        scoped=request.order == "relevance",
+    )
     # Names from the IndexSpec, values as parameters.
+    body = f"left({_snippet_text(spec, request)}, {HEADLINE_CHARS})"
     sql = (
         f"WITH q AS (SELECT {match} AS query) "  # noqa: S608
-        f"SELECT page.pk, page.key, page.score, ts_headline('{CONFIG}', page.title, q.query, %s),"
-        f" ts_headline('{CONFIG}', page.body, q.query, %s), page.sort"
-        f" FROM ({''.join(inner)}) page, q ORDER BY page.sort DESC, page.pk DESC"
+        "SELECT page.pk, page.key, page.score,"
+        f" ts_headline('{CONFIG}', d.{spec.title}, q.query, %s),"
+        f" ts_headline('{CONFIG}', {body}, q.query, %s), page.sort"
+        f" FROM ({''.join(inner)}) page JOIN {spec.table} d ON d.{spec.pk} = page.pk, q"
+        " ORDER BY page.sort DESC, page.pk DESC"
     )
     # In the order of the placeholders: the tsquery (the WITH), the headline options,
     # the page (kind, permissions, cursor, limit).

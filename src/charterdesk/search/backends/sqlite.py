@@ -60,22 +60,30 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     score = f"(-bm25({spec.fts}, {weights}))"
     snippets = spec.snippet_columns(private=request.private)
     snippet_column = names.index(snippets[0].name) if len(snippets) == 1 else -1
-    params: list[Any] = [START, STOP, START, STOP, "…", SNIPPET_WORDS]
     sort = score if request.order == "relevance" else f"d.{spec.date}"
-    sql = [
-        f"SELECT d.{spec.pk}, d.{spec.key}, {score} AS score,",
-        f" highlight({spec.fts}, {names.index(spec.title)}, %s, %s),",
-        f" snippet({spec.fts}, {snippet_column}, %s, %s, %s, %s), {_value(spec, sort)}",
+    # The page first (ranked, permitted, after the cursor), then the title's highlight
+    # and the snippet of the page's rows only: snippet() reads the row's whole text.
+    page = [
+        f"SELECT d.{spec.pk} AS pk, d.{spec.key} AS key, {score} AS score,",
+        f" {_value(spec, sort)} AS sort",
         f" FROM {spec.fts} JOIN {spec.table} d ON d.{spec.pk} = {spec.fts}.rowid",
         f" WHERE {spec.fts} MATCH %s",
     ]
-    params.append(match)
+    page_params: list[Any] = [match]
     if request.order == "relevance":
-        params.append(match)
+        page_params.append(match)
         matches = f"FROM {spec.fts} JOIN {spec.table} c ON c.{spec.pk} = {spec.fts}.rowid"
-        window(spec, request, f"{matches} WHERE {spec.fts} MATCH %s", sql, params)
-    finish(spec, request, sort, sql, params)
-    return "".join(sql), params
+        window(spec, request, f"{matches} WHERE {spec.fts} MATCH %s", page, page_params)
+    finish(spec, request, sort, page, page_params)
+    sql = (  # names from the IndexSpec, values as parameters
+        f"SELECT p.pk, p.key, p.score, highlight({spec.fts}, {names.index(spec.title)}, %s, %s),"  # noqa: S608
+        f" snippet({spec.fts}, {snippet_column}, %s, %s, %s, %s), p.sort"
+        f" FROM ({''.join(page)}) p JOIN {spec.fts} ON {spec.fts}.rowid = p.pk"
+        f" WHERE {spec.fts} MATCH %s ORDER BY p.sort DESC, p.pk DESC"
+    )
+    # In the order of the placeholders: the highlight and snippet marks, the page, the
+    # match of the page's rows.
+    return sql, [START, STOP, START, STOP, "…", SNIPPET_WORDS, *page_params, match]
 
 
 def _value(spec: IndexSpec, sort: str) -> str:
