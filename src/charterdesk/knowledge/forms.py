@@ -7,7 +7,7 @@ from charterdesk.accounts.roles import Perm
 from charterdesk.core.panels import PanelForm
 from charterdesk.plans.models import Plan
 
-from .models import Article, ArticleState, Category, FlagKind, Section, Visibility
+from .models import Article, ArticleState, Category, FlagKind, FlagOutcome, Section, Visibility
 
 
 class ArticleForm(forms.Form):
@@ -85,6 +85,16 @@ class FlagForm(PanelForm):
     kind = forms.ChoiceField(choices=FlagKind.choices, widget=forms.HiddenInput)
     article = forms.IntegerField(required=False, widget=forms.HiddenInput)
     note = forms.CharField(label="What should an article explain?", max_length=500, required=False)
+
+
+class FlagResolveForm(forms.Form):
+    outcome = forms.ChoiceField(choices=FlagOutcome.choices)
+    note = forms.CharField(
+        label="Note",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What was changed, or why nothing needs to change.",
+    )
 
 
 class ArticleFilterForm(forms.Form):

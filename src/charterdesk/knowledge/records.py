@@ -55,8 +55,15 @@ class FlagKind(models.TextChoices):
     WRONG = "wrong", "Article wrong"
 
 
+class FlagOutcome(models.TextChoices):
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
 class ArticleFlag(models.Model):
-    """An agent's note from a ticket: an article is missing, or one is wrong."""
+    """An agent's note from a ticket: an article is missing, or one is wrong. Open until
+    the article's owner (or a reviewer) resolves or dismisses it, with a note; the flag
+    keeps who did, when and why."""
 
     kind = models.CharField(max_length=8, choices=FlagKind.choices)
     ticket = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="+")
@@ -69,12 +76,32 @@ class ArticleFlag(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=12, choices=FlagOutcome.choices, blank=True)
+    resolution_note = models.CharField(max_length=500, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["article", "created_at"],
+                name="article_flag_open",
+                condition=models.Q(resolved_at__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on #{self.ticket_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
 
 
 class LinkUse(models.Model):

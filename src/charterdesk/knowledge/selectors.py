@@ -3,8 +3,7 @@ read of articles starts from `articles_visible_to`."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
@@ -12,7 +11,7 @@ from charterdesk.plans.selectors import contract_active_for
 from charterdesk.search import documents
 from charterdesk.search.documents import Hit, SearchPage
 
-from .models import Article, ArticleState, ArticleVersion, Category, Visibility
+from .models import Article, ArticleFlag, ArticleState, ArticleVersion, Category, Visibility
 
 Reader = User | AnonymousUser | None
 
@@ -75,14 +74,23 @@ def _live() -> Q:
 
 def in_language(articles: QuerySet[Article], language: str) -> QuerySet[Article]:
     """One article per translation family: the one in `language` where the reader may read
-    it, else the original (the fallback language)."""
-    family = Coalesce("translation_of_id", "pk")
-    translated = articles.filter(language=language).annotate(family=family)
-    has_translation = Exists(translated.filter(family=OuterRef("pk")).exclude(pk=OuterRef("pk")))
-    originals = articles.filter(translation_of__isnull=True).exclude(
-        Q(language=language) | Q(has_translation)
+    it, else the original (the fallback language).
+
+    Asked of each row (an original without a translation the reader may read in
+    `language`: one lookup by the translation_of index), so a query narrowed to a few
+    articles (a suggestion's candidates) costs a few lookups, not a pass over every
+    article."""
+    translated = articles.filter(translation_of_id=OuterRef("pk"), language=language)
+    return articles.filter(
+        Q(language=language) | (Q(translation_of__isnull=True) & ~Exists(translated))
     )
-    return articles.filter(Q(pk__in=translated.values("pk")) | Q(pk__in=originals.values("pk")))
+
+
+def among(articles: QuerySet[Article], ids: list[int]) -> QuerySet[Article]:
+    """Those of `ids` that are in `articles` (a reader's), found by primary key and each
+    checked against `articles`: on SQLite a plain `articles.filter(pk__in=ids)` may read
+    every article of the reader's visibilities through their index instead."""
+    return Article.objects.filter(pk__in=ids).filter(Exists(articles.filter(pk=OuterRef("pk"))))
 
 
 def article_get_for(reader: Reader, article_id: int, *, drafts: bool = False) -> Article:
@@ -120,8 +128,10 @@ def article_search(
     page = documents.search(
         "article", q=q, allowed=visible.values("pk"), limit=limit, cursor=cursor
     )
-    rows = visible.select_related("live_version", "category").in_bulk(
-        [hit.object_id for hit in page.items]
+    rows = (
+        among(visible, [hit.object_id for hit in page.items])
+        .select_related("live_version", "category")
+        .in_bulk()
     )
     return [(rows[h.object_id], h) for h in page.items if h.object_id in rows], page
 
@@ -141,4 +151,62 @@ def review_queue(user: User) -> QuerySet[Article]:
         Article.objects.filter(state=ArticleState.IN_REVIEW)
         .select_related("latest_version__author", "reviewer", "owner", "category")
         .order_by("updated_at")
+    )
+
+
+def flags_for(user: User, *, closed: bool = False) -> QuerySet[ArticleFlag]:
+    """Flags raised on articles (agents only). Open ones grouped by article, the article
+    with the most open flags first and flags asking for a new article last; closed ones
+    newest closed first."""
+    if not user.is_agent:
+        raise PermissionDenied("Flags on articles are for support staff.")
+    flags = ArticleFlag.objects.select_related(
+        "ticket", "article__latest_version", "article__owner", "raised_by", "resolved_by"
+    )
+    if closed:
+        return flags.filter(resolved_at__isnull=False).order_by("-resolved_at", "-pk")
+    same_article = (
+        ArticleFlag.objects.filter(article_id=OuterRef("article_id"), resolved_at__isnull=True)
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        flags.filter(resolved_at__isnull=True)
+        .annotate(article_open=Subquery(same_article))
+        .order_by(
+            F("article_open").desc(nulls_last=True),
+            F("article_id").asc(nulls_last=True),
+            "-created_at",
+            "-pk",
+        )
+    )
+
+
+def flag_get_for(user: User, flag_id: int) -> ArticleFlag:
+    """One flag, open or closed (ArticleFlag.DoesNotExist otherwise); agents only."""
+    if not user.is_agent:
+        raise PermissionDenied("Flags on articles are for support staff.")
+    return ArticleFlag.objects.select_related("article__owner", "resolved_by").get(pk=flag_id)
+
+
+def with_open_flags(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """Each article with `open_flags`: how many of its flags wait for its owner."""
+    open_flags = (
+        ArticleFlag.objects.filter(article_id=OuterRef("pk"), resolved_at__isnull=True)
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return articles.annotate(open_flags=Subquery(open_flags))
+
+
+def open_flag_counts() -> dict[str, int]:
+    """How many flags are open: on articles (and on how many), and asking for one."""
+    return ArticleFlag.objects.filter(resolved_at__isnull=True).aggregate(
+        flags=Count("pk"),
+        articles=Count("article", distinct=True),
+        needed=Count("pk", filter=Q(article__isnull=True)),
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from charterdesk.search import documents
 
 from .models import Article
-from .selectors import Reader, articles_visible_to, in_language
+from .selectors import Reader, among, articles_visible_to, in_language
 
 MAX_TEXT = 4000
 RELATIVE_FLOOR = 0.35
@@ -41,7 +41,8 @@ def suggest(
     if hits:
         floor = hits[0].score * RELATIVE_FLOOR
         hits = [hit for hit in hits if hit.score >= floor]
-    articles = visible.select_related("live_version").in_bulk([hit.object_id for hit in hits])
+    ids = [hit.object_id for hit in hits]
+    articles = among(visible, ids).select_related("live_version").in_bulk()
     found = []
     for hit in hits:
         article = articles.get(hit.object_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, files, help, portal, reports, ticket
+from .views import desk, files, flags, help, portal, reports, ticket
 
 app_name = "knowledge"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("desk/articles/reviews", desk.reviews, name="reviews"),
     path("desk/articles/preview", desk.article_preview, name="preview"),
     path("desk/articles/report", reports.knowledge_report, name="report"),
+    path("desk/articles/flags", flags.flag_list, name="flags"),
+    path("desk/articles/flags/<int:flag_id>/resolve", flags.flag_resolve, name="flag_resolve"),
     path("desk/articles/<int:article_id>/", desk.article_edit, name="edit"),
     path("desk/articles/<int:article_id>/properties", desk.article_properties, name="properties"),
     path("desk/articles/<int:article_id>/files", files.file_upload, name="upload"),

@@ -188,10 +188,10 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
     """The documents of `kind` most like a free text (a draft request, a ticket): any of
     its significant words, best ranked first; with SEARCH_SEMANTIC, among and fused with
     the documents nearest in meaning (vectors.py)."""
-    near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
-    if near is not None:
-        allowed = vectors.narrowed(allowed, near)
     words = significant_words(text)
+    near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
+    if near is not None and near.object_ids:
+        return [_hit(row) for row in vectors.ranked(kind, near, words, allowed, min(limit, 100))]
     rows: list[Row] = []
     if words:
         query = Query(groups=[[Term((word,)) for word in words]])
@@ -201,12 +201,10 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
             private=True,
             allowed=allowed,
             kind=kind,
-            limit=min(limit, 100) if near is None else vectors.FULL_TEXT_CANDIDATES,
+            limit=min(limit, 100),
             correct=False,
         )
         rows = page.rows
-    if near is not None:
-        rows = vectors.fused(kind, near, rows, allowed, min(limit, 100))
     return [_hit(row) for row in rows]
 
 

@@ -9,8 +9,9 @@ deleted with it (the row hangs off `search_document` by its primary key).
 - the nearest vectors of the kind (cosine at least MIN_COSINE), from an in-memory matrix
   of the kind's vectors (about 100 MB at 100,000 documents) that each process keeps and
   refreshes from the rows changed since it last looked;
-- the full-text index: the text's significant words ORed, BM25-ranked, looked for among
-  those nearest documents (FULL_TEXT_CANDIDATES rows, `narrowed`);
+- the full-text side: the text's significant words, BM25-ranked among those nearest
+  documents that the reader may read (`ranked`: the FULL_TEXT_CANDIDATES best that share a
+  word, scored in Python by bm25.py on the rows read anyway, not by the index);
 
 score = SEMANTIC_WEIGHT x cosine + (1 - SEMANTIC_WEIGHT) x BM25 / best BM25 of the
 candidates. Permissions are applied in the database to the nearest vectors too, as for
@@ -25,11 +26,12 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.db import models
-from django.db.models import Max, QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.utils import timezone
 
-from . import semantic
+from . import bm25, semantic
 from .backends.base import Row
+from .models import IndexedDocument
 from .semantic import Blob
 
 FULL_TEXT_CANDIDATES = 20  # highlighted rows from the full-text index
@@ -42,7 +44,6 @@ MIN_COSINE = 0.2
 # transaction that commits longer than this after writing its vectors, while others
 # commit, is missed by the processes that looked in between, until they restart.
 LATE_COMMIT = timedelta(minutes=2)
-SNIPPET_CHARS = 200
 
 
 class DocumentVector(models.Model):
@@ -191,38 +192,74 @@ def nearest(kind: str, text: str) -> Nearest:
     return Nearest(matrix, cosines, [matrix.object_ids[i] for i in top])
 
 
-def narrowed(allowed: QuerySet | None, near: Nearest) -> QuerySet | None:
-    """Where the full-text candidates are looked for, and the only documents `fused` may
-    return: the nearest ones the reader may read, as a plain list of ids (the reader's
-    permissions checked once, on 50 ids, instead of on every document they may read:
-    100 ms at 100,000 articles). None (everything) without permissions to check;
-    `allowed` itself when there are no vectors yet (indexed with SEARCH_SEMANTIC off)."""
-    if allowed is None or not near.object_ids:
-        return allowed
-    permitted = list(allowed.filter(pk__in=near.object_ids).order_by().values_list("pk", flat=True))
-    return allowed.model._default_manager.filter(pk__in=permitted).values("pk")
-
-
-def fused(
-    kind: str,
-    near: Nearest,
-    full_text: list[Row],
-    allowed: QuerySet | None,
-    limit: int,
+def ranked(
+    kind: str, near: Nearest, words: list[str], allowed: QuerySet | None, limit: int
 ) -> list[Row]:
-    """The best `limit` documents: the full-text candidates and the nearest documents
-    (cosine at least MIN_COSINE) that the reader may see, ranked by the fused score."""
-    known = {row.key: row for row in full_text}
-    extra = [key for key in near.object_ids if key not in known and near.cosine(key) >= MIN_COSINE]
-    rows = list(full_text) + _rows(kind, extra, allowed, near.matrix)
-    best_bm25 = max((row.score for row in full_text), default=0.0) or 1.0
+    """The best `limit` of the nearest documents the reader may read, by the fused score,
+    their titles and snippets marked. Three reads in all: the reader's permissions on the
+    nearest ids, and their titles and bodies."""
+    found = _documents(kind, _permitted(allowed, near.object_ids), near.matrix)
+    matching = bm25.scores(words, [(title, body) for _, _, title, body in found])
+    by_bm25 = sorted(
+        (i for i, score in enumerate(matching) if score > 0), key=lambda i: -matching[i]
+    )
+    full_text = set(by_bm25[:FULL_TEXT_CANDIDATES])
+    best_bm25 = max((matching[i] for i in full_text), default=0.0) or 1.0
 
-    def score(row: Row) -> float:
-        bm25 = row.score / best_bm25 if row.key in known else 0.0
-        return SEMANTIC_WEIGHT * near.cosine(row.key) + (1 - SEMANTIC_WEIGHT) * bm25
+    def score(i: int) -> float:
+        bm25_part = matching[i] / best_bm25 if i in full_text else 0.0
+        return SEMANTIC_WEIGHT * near.cosine(found[i][1]) + (1 - SEMANTIC_WEIGHT) * bm25_part
 
-    ranked = sorted(rows, key=score, reverse=True)[:limit]
-    return [Row(row.pk, row.key, score(row), row.title, row.snippet, row.sort) for row in ranked]
+    candidates = [
+        i for i in range(len(found)) if i in full_text or near.cosine(found[i][1]) >= MIN_COSINE
+    ]
+    best = sorted(candidates, key=score, reverse=True)[:limit]
+    return [
+        Row(
+            found[i][0],
+            found[i][1],
+            score(i),
+            bm25.marked(found[i][2], words),
+            bm25.snippet(found[i][3], words),
+            0.0,
+        )
+        for i in best
+    ]
+
+
+def _permitted(allowed: QuerySet | None, object_ids: list[int]) -> list[int]:
+    """Those of `object_ids` the reader may read, in their order (one query)."""
+    if allowed is None or not object_ids:
+        return object_ids
+    # The ids drive the query and each is checked against the reader's permissions by its
+    # primary key: SQLite, without statistics, would otherwise start from an index of the
+    # permissions' own columns and read most of the table (50 ms at 100,000 articles).
+    permitted = set(
+        allowed.model._default_manager.filter(pk__in=object_ids)
+        .filter(Exists(allowed.filter(pk=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    return [object_id for object_id in object_ids if object_id in permitted]
+
+
+def _documents(
+    kind: str, object_ids: list[int], matrix: _Matrix
+) -> list[tuple[int, int, str, str]]:
+    """(pk, object_id, title, body) of the indexed documents, in the order of `object_ids`,
+    by the unique index on (kind, object_id); those found gone are dropped from the matrix."""
+    if not object_ids:
+        return []
+    rows = {
+        row[1]: row
+        for row in IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids).values_list(
+            "pk", "object_id", "title", "body"
+        )
+    }
+    gone = set(object_ids) - set(rows)
+    if gone:
+        with _lock:
+            matrix.drop(gone)
+    return [rows[object_id] for object_id in object_ids if object_id in rows]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
@@ -231,26 +268,3 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
         best = np.argpartition(-scores, n)[:n]
         return best[np.argsort(-scores[best])]
     return np.argsort(-scores)
-
-
-def _rows(kind: str, object_ids: list[int], allowed: QuerySet | None, matrix: _Matrix) -> list[Row]:
-    """Rows (unhighlighted) for the nearest documents the reader may see."""
-    if allowed is not None and object_ids:
-        # The few candidates checked against the reader's permissions by primary key:
-        # far cheaper than matching them against everything the reader may see.
-        permitted = set(allowed.filter(pk__in=object_ids).order_by().values_list("pk", flat=True))
-        object_ids = [pk for pk in object_ids if pk in permitted]
-    if not object_ids:
-        return []
-    found = DocumentVector.objects.filter(kind=kind, object_id__in=object_ids).values_list(
-        "document_id", "object_id", "document__title", "document__body"
-    )
-    rows = [
-        Row(pk, object_id, 0.0, title, body[:SNIPPET_CHARS], 0.0)
-        for pk, object_id, title, body in found
-    ]
-    gone = set(object_ids) - {row.key for row in rows}
-    if gone:
-        with _lock:
-            matrix.drop(gone)
-    return rows

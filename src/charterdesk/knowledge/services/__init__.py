@@ -18,6 +18,7 @@ from .deflection import (
     suggestion_solved,
     suggestions_shown,
 )
+from .flags import flag_resolve, may_resolve
 from .from_ticket import article_from_ticket
 
 __all__ = [
@@ -34,7 +35,9 @@ __all__ = [
     "attempt_token",
     "feedback_record",
     "flag_raise",
+    "flag_resolve",
     "link_inserted",
+    "may_resolve",
     "search_log",
     "suggestion_opened",
     "suggestion_solved",

@@ -30,7 +30,14 @@ from ..forms import (
 )
 from ..markdown import render as render_markdown
 from ..models import Article, ArticleState
-from ..selectors import article_get_for, articles_visible_to, review_queue, versions_of
+from ..selectors import (
+    article_get_for,
+    articles_visible_to,
+    open_flag_counts,
+    review_queue,
+    versions_of,
+    with_open_flags,
+)
 
 PAGE = 30
 
@@ -50,8 +57,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
     )
     if form.is_valid():
         rows = _filtered(rows, form.cleaned_data)
-    page = Paginator(rows.order_by("-updated_at", "-id"), PAGE).get_page(request.GET.get("page"))
-    return render(request, "knowledge/desk/list.html", {"form": form, "page": page})
+    rows = with_open_flags(rows.order_by("-updated_at", "-id"))
+    page = Paginator(rows, PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "flags": open_flag_counts()}
+    return render(request, "knowledge/desk/list.html", context)
 
 
 def _filtered(rows: QuerySet[Article], data: dict[str, Any]) -> QuerySet[Article]:

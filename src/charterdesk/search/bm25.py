@@ -1,0 +1,124 @@
+"""BM25 over a few candidate documents, in Python: the full-text half of a suggestion.
+
+A suggestion only ranks the documents nearest in meaning to its text (vectors.py), at most
+NEAREST_CANDIDATES rows that are read anyway. Scoring their words here costs about a
+millisecond; asking the index instead (an FTS5 `MATCH`, a `tsquery`) walks the posting
+lists of every common word of the text over the whole index, 70-200 ms at 100,000
+articles (bench/RESULTS.md).
+
+The words are the index's: lower case, diacritics removed, Porter stems (the stemmer of
+SQLite's `porter` tokenizer). The formula is FTS5's `bm25()` (k1 1.2, b 0.75, the title
+weighted as in the index), with one difference: the document frequencies are counted
+among the candidates, so a word they all share ranks none of them above the others.
+"""
+
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import Stemmer
+
+from .backends.base import START, STOP
+from .index import DOCUMENTS
+
+K1, B = 1.2, 0.75
+TITLE_WEIGHT, BODY_WEIGHT = (column.bm25_weight for column in DOCUMENTS.columns)
+SNIPPET_WORDS = 24
+# Past this, a body is scored and cut into a snippet from its start only.
+BODY_CHARS = 20_000
+WORD = re.compile(r"[^\W_]+")
+
+_local = threading.local()  # a Stemmer object is not safe to share between threads
+_stems: dict[str, str] = {}
+MAX_CACHED = 200_000
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("porter")
+    return stemmer
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (FTS5's unicode61 with remove_diacritics)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    split = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in split if not unicodedata.combining(c))
+
+
+def stems(words: Iterable[str]) -> list[str]:
+    """The stem of each (folded) word, remembered across calls."""
+    words = list(words)
+    unknown = [word for word in set(words) if word not in _stems]
+    if unknown:
+        if len(_stems) > MAX_CACHED:
+            _stems.clear()
+        _stems.update(zip(unknown, _stemmer().stemWords(unknown), strict=True))
+    return [_stems[word] for word in words]
+
+
+def terms(text: str) -> list[str]:
+    return stems(WORD.findall(fold(text)))
+
+
+def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[float]:
+    """The BM25 score of each (title, body) for any of `words` (0.0: none of them)."""
+    query = set(stems(fold(word) for word in words))
+    if not query or not documents:
+        return [0.0] * len(documents)
+    counted = []
+    for title, body in documents:
+        in_title, in_body = Counter(terms(title)), Counter(terms(body[:BODY_CHARS]))
+        length = in_title.total() + in_body.total()
+        frequency = {
+            term: TITLE_WEIGHT * in_title[term] + BODY_WEIGHT * in_body[term] for term in query
+        }
+        counted.append((length, frequency))
+    total = len(documents)
+    average = sum(length for length, _ in counted) / total or 1.0
+    idf = {}
+    for term in query:
+        having = sum(1 for _, frequency in counted if frequency[term])
+        idf[term] = math.log(1 + (total - having + 0.5) / (having + 0.5))
+    return [
+        sum(
+            idf[term] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / average))
+            for term, f in frequency.items()
+            if f
+        )
+        for length, frequency in counted
+    ]
+
+
+def marked(text: str, words: Sequence[str]) -> str:
+    """`text` with START/STOP around each word that matches one of `words`."""
+    query = set(stems(fold(word) for word in words))
+    return WORD.sub(lambda m: _mark(m.group(0), query), text)
+
+
+def _mark(word: str, query: set[str]) -> str:
+    return f"{START}{word}{STOP}" if stems([fold(word)])[0] in query else word
+
+
+def snippet(body: str, words: Sequence[str]) -> str:
+    """About SNIPPET_WORDS words of `body` around its first match (its start without
+    one), the matches marked, "…" where the text was cut."""
+    body = body[:BODY_CHARS]
+    query = set(stems(fold(word) for word in words))
+    found = list(WORD.finditer(body))
+    if not found:
+        return ""
+    matches = [i for i, s in enumerate(stems(fold(m.group(0)) for m in found)) if s in query]
+    first = max(0, matches[0] - SNIPPET_WORDS // 4) if matches else 0
+    last = min(len(found), first + SNIPPET_WORDS) - 1
+    whole_end = last == len(found) - 1
+    start = found[first].start() if first else 0
+    end = len(body) if whole_end else found[last].end()
+    text = marked(body[start:end].strip(), words)
+    return ("…" if first else "") + text + ("" if whole_end else "…")
