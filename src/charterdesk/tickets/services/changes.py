@@ -37,6 +37,7 @@ def ticket_update(
     if unknown:
         raise ValueError(f"unknown ticket fields: {', '.join(sorted(unknown))}")
     _check(changes)
+    _check_assignee_active(ticket, changes.get("assignee"))
     changed: dict[str, object] = {}
     for field, new in changes.items():
         old = getattr(ticket, field)
@@ -72,6 +73,12 @@ def _check(changes: dict[str, object]) -> None:
         not isinstance(assignee, User) or assignee.role not in STAFF_ROLES
     ):
         raise ValidationError({"assignee": "Only an agent can be assigned."})
+
+
+def _check_assignee_active(ticket: Ticket, assignee: object) -> None:
+    """A deactivated agent keeps the tickets' history, never a new assignment."""
+    if isinstance(assignee, User) and not assignee.is_active and assignee.pk != ticket.assignee_id:
+        raise ValidationError({"assignee": f"{assignee} is deactivated: assign an active agent."})
 
 
 def follow_up(
