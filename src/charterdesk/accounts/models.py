@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -49,7 +50,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     name = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CUSTOMER)
     tier = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Support tier of an agent: 1, 2 or 3 (engineering)."
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, "The tier is 1, 2 or 3 (engineering)."),
+            MaxValueValidator(3, "The tier is 1, 2 or 3 (engineering)."),
+        ],
+        help_text="Support tier of an agent: 1, 2 or 3 (engineering).",
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -65,6 +72,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tier__isnull=True) | models.Q(tier__gte=1, tier__lte=3),
+                name="user_tier_1_to_3",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name or self.email

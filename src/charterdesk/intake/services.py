@@ -44,6 +44,18 @@ from charterdesk.tickets.services.validation import (
 
 
 @dataclass(frozen=True)
+class Feed:
+    """Where a door of the desk sends its new requests (a mailbox's settings): `queue`
+    takes them whatever the routing rules say; `plan_id` is the plan the rules see for a
+    sender whose organization has no active contract. Coverage and SLA clocks still come
+    from a contract only: a mailbox cannot promise what nobody bought."""
+
+    name: str  # "mailbox 'support'", for the ticket's history
+    queue: Queue | None = None
+    plan_id: int | None = None
+
+
+@dataclass(frozen=True)
 class Intake:
     """Everything decided about a new request before anything is written."""
 
@@ -96,9 +108,11 @@ def intake_prepare(
     at: datetime | None = None,
     product: str = "",
     language: str = "",
+    feed: Feed | None = None,
 ) -> Intake:
     """Check the request and make every decision, reading only. Callers that write under
-    contention (the API) call this before their transaction, so it stays short."""
+    contention (the API) call this before their transaction, so it stays short. `feed`:
+    the door's own queue and plan (a mailbox's)."""
     subject, body = _checked(subject, body)
     product, language = check_product(product), check_language(language)
     priority = check_choice("priority", priority or Priority.NORMAL, Priority)
@@ -113,8 +127,17 @@ def intake_prepare(
         coverage.contract, coverage.decision, request_type, priority, coverage.schedule
     )
     plan_id = coverage.contract.plan_id if coverage.contract else None
+    if plan_id is None and feed is not None:
+        plan_id = feed.plan_id
+    fixed = (feed.queue, feed.name) if feed is not None and feed.queue is not None else None
     route = route_new(
-        requester.organization, request_type, channel, plan_id, product=product, language=language
+        requester.organization,
+        request_type,
+        channel,
+        plan_id,
+        product=product,
+        language=language,
+        fixed=fixed,
     )
     return Intake(
         requester=requester,

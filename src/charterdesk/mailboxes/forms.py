@@ -31,6 +31,8 @@ class MailboxForm(forms.ModelForm):
             "after_storing",
             "move_to",
             "enabled",
+            "queue",
+            "plan",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from charterdesk.core.checked import CheckedModel, choices_check
+from charterdesk.plans.models import PlanStatus
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 # A host name (labels of letters, digits, hyphens) or an IPv4/IPv6 address.
@@ -70,6 +71,24 @@ class Mailbox(CheckedModel):
     )
     move_to = models.CharField(max_length=255, blank=True, help_text="Folder for 'move'.")
     enabled = models.BooleanField(default=True)
+    queue = models.ForeignKey(
+        "routing.Queue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mailboxes",
+        help_text="New requests from this mailbox wait in this queue; empty: the routing "
+        "rules decide.",
+    )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mailboxes",
+        help_text="The plan routing rules see for a sender whose organization has no "
+        "active contract.",
+    )
 
     uidvalidity = models.BigIntegerField(null=True, blank=True, editable=False)
     last_uid = models.BigIntegerField(default=0, editable=False)
@@ -105,6 +124,8 @@ class Mailbox(CheckedModel):
             raise ValidationError({"move_to": "Name the folder to move messages to."})
         if not self.password and not self.password_env:
             raise ValidationError({"password": "Give a password or an environment name."})
+        if self.plan is not None and self.plan.status != PlanStatus.PUBLISHED:
+            raise ValidationError({"plan": "Choose a published plan; this one is a draft."})
 
     def secret(self) -> str:
         """The password: from NAME_FILE or NAME when `password_env` is set, else stored."""

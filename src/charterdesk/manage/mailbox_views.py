@@ -48,10 +48,36 @@ def _edit(request: HttpRequest, mailbox: Mailbox) -> HttpResponse:
 @settings_page
 @require_POST
 def mailbox_test(request: HttpRequest, mailbox_id: int) -> HttpResponse:
+    """Test what the form holds now (an empty password: the saved one), or, posted
+    without the form's fields, the saved settings."""
     mailbox = get_object_or_404(Mailbox, pk=mailbox_id)
+    if "host" in request.POST:
+        return _test_typed(request, mailbox)
     worked, answer = connection_check(mailbox)
     (messages.success if worked else messages.error)(request, f"Test connection: {answer}")
     return redirect("manage:mailbox", mailbox_id=mailbox.pk)
+
+
+@settings_page
+@require_POST
+def mailbox_test_unsaved(request: HttpRequest) -> HttpResponse:
+    """Test the settings of a mailbox not saved yet."""
+    return _test_typed(request, Mailbox())
+
+
+def _test_typed(request: HttpRequest, mailbox: Mailbox) -> HttpResponse:
+    """Connect with the settings as typed, save nothing. Answers the page's script with
+    the result alone; without the script, the page again (the password is not sent back,
+    so it must be typed again to save a new mailbox)."""
+    form = MailboxForm(request.POST, instance=mailbox)
+    result: dict[str, object] = {"worked": False, "answer": ""}
+    if form.is_valid():
+        worked, answer = connection_check(form.instance)
+        result = {"worked": worked, "answer": answer}
+    if request.headers.get("X-Requested-With") == "fetch":
+        return render(request, "manage/_mailbox_test_result.html", {"form": form, **result})
+    page = {"section": "mailboxes", "form": form, "mailbox": mailbox, "gateway": _gateway()}
+    return render(request, "manage/mailbox.html", page | {"test": result})
 
 
 def _gateway() -> dict[str, object]:

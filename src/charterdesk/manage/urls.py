@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import (
+    agent_views,
     audit_views,
     calendar_views,
     contact_views,
@@ -11,6 +12,7 @@ from . import (
     organization_views,
     plan_version_views,
     plan_views,
+    team_views,
     views,
 )
 
@@ -47,6 +49,7 @@ urlpatterns = [
     path("mailboxes/", mailbox_views.mailbox_list, name="mailboxes"),
     path("mailboxes/new", mailbox_views.mailbox_new, name="mailbox_new"),
     path("mailboxes/<int:mailbox_id>/", mailbox_views.mailbox_edit, name="mailbox"),
+    path("mailboxes/test", mailbox_views.mailbox_test_unsaved, name="mailbox_test_new"),
     path("mailboxes/<int:mailbox_id>/test", mailbox_views.mailbox_test, name="mailbox_test"),
     path("organizations/", organization_views.organization_list, name="organizations"),
     path("organizations/new", organization_views.organization_new, name="organization_new"),
@@ -90,6 +93,22 @@ urlpatterns = [
     path(
         "contacts/<int:contact_id>/invite", contact_views.contact_invite_view, name="contact_invite"
     ),
+    path("agents/", agent_views.agent_list, name="agents"),
+    path("agents/invite", agent_views.agent_new, name="agent_new"),
+    path("agents/<int:agent_id>/", agent_views.agent_edit, name="agent"),
+    path(
+        "agents/<int:agent_id>/deactivate",
+        agent_views.agent_deactivate_view,
+        name="agent_deactivate",
+    ),
+    path(
+        "agents/<int:agent_id>/reactivate",
+        agent_views.agent_reactivate_view,
+        name="agent_reactivate",
+    ),
+    path("teams/", team_views.team_list, name="teams"),
+    path("teams/new", team_views.team_new, name="team_new"),
+    path("teams/<int:team_id>/", team_views.team_edit, name="team"),
     path("contracts/", contract_views.contract_list, name="contracts"),
     path("contracts/new", contract_views.contract_new, name="contract_new"),
     path("contracts/<int:contract_id>/", contract_views.contract_edit, name="contract"),

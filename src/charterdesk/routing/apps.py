@@ -8,8 +8,9 @@ class RoutingConfig(AppConfig):
     def ready(self) -> None:
         from charterdesk.core.audit import audit
 
-        from .models import Queue, RoutingRule, Team
+        from .models import AgentProfile, Queue, RoutingRule, Team
 
-        audit(Team)
+        audit(Team, many=("members",))
+        audit(AgentProfile, exclude=("last_assigned_at", "availability"))
         audit(Queue)
         audit(RoutingRule)

@@ -7,6 +7,7 @@ from charterdesk.customers.models import Organization
 from charterdesk.tickets.models import EventKind, Ticket, TicketEvent
 
 from .assignment import Choice, choose
+from .models import Queue
 from .rules import Route, facts_for, route
 
 
@@ -18,11 +19,15 @@ def route_new(
     *,
     product: str = "",
     language: str = "",
+    fixed: tuple[Queue, str] | None = None,
 ) -> Route:
-    """Read only: the queue a new request goes to and the rule that chose it."""
+    """Read only: the queue a new request goes to and the rule that chose it. `fixed`
+    (a queue and what chose it: a mailbox that feeds a queue) skips the rules."""
     facts = facts_for(
         organization, request_type, channel, plan_id, product=product, language=language
     )
+    if fixed is not None:
+        return Route(fixed[0], None, facts, fixed_by=fixed[1])
     return route(facts)
 
 

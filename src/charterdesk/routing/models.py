@@ -1,10 +1,22 @@
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from charterdesk.core.checked import CheckedModel, choices_check
 from charterdesk.core.vocabulary import Channel, RequestType, labels_of
 
+from .languages import LANGUAGE_NAMES
 
-class Team(models.Model):
+MAX_CAPACITY = 500
+MAX_SKILLS = 30
+# A skill is a word or a few (api, rate-limits, on call); compared without case by routing.
+SKILL = re.compile(r"^[^\s,<>\x00-\x1f](?:[^,<>\x00-\x1f]{0,38}[^\s,<>\x00-\x1f])?$")
+
+
+class Team(CheckedModel):
     name = models.CharField(max_length=100, unique=True)
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -26,9 +38,20 @@ class Team(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(hands_over_to=models.F("id")), name="team_not_its_own_handover"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """A team hands over to another team (a ring of teams around the globe is
+        follow-the-sun; routing stops where it started), never to itself."""
+        if self.pk is not None and self.hands_over_to_id == self.pk:
+            raise ValidationError({"hands_over_to": "A team cannot hand over to itself."})
 
 
 class Tier(models.IntegerChoices):
@@ -84,14 +107,51 @@ class Availability(models.TextChoices):
     AWAY = "away", "Away"
 
 
-class AgentProfile(models.Model):
-    """How an agent works: skills, languages, working calendar, capacity, availability."""
+def skills_validator(value: object) -> None:
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise ValidationError("Skills are a list of words.")
+    wrong = [s for s in value if not SKILL.match(s)]
+    if wrong:
+        raise ValidationError(
+            f"“{wrong[0]}” is not a skill: at most 40 characters, without commas or < >, "
+            "e.g. api or rate-limits."
+        )
+    if len(value) > MAX_SKILLS:
+        raise ValidationError(f"At most {MAX_SKILLS} skills.")
+    if len(set(value)) != len(value):
+        raise ValidationError("A skill is named twice.")
+
+
+def languages_validator(value: object) -> None:
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise ValidationError("Languages are a list of codes such as en or de.")
+    unknown = [code for code in value if code.lower() not in LANGUAGE_NAMES]
+    if unknown:
+        raise ValidationError(f"Unknown language “{unknown[0]}”: choose from the list.")
+    if len(set(value)) != len(value):
+        raise ValidationError("A language is named twice.")
+
+
+class AgentProfile(CheckedModel):
+    """How an agent works: skills, languages, working calendar, capacity, availability.
+    Checked on every save (core.checked), so the settings pages, the admin and the API
+    keep the same rules; the database holds the capacity range and the availability."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent_profile"
     )
-    skills = models.JSONField(default=list, blank=True, help_text="e.g. ['billing', 'api']")
-    languages = models.JSONField(default=list, blank=True, help_text="e.g. ['en', 'de']")
+    skills = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[skills_validator],
+        help_text="e.g. ['billing', 'api']",
+    )
+    languages = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[languages_validator],
+        help_text="ISO 639-1 codes from routing.languages, e.g. ['en', 'de']",
+    )
     calendar = models.ForeignKey(
         "sla.Calendar",
         null=True,
@@ -101,12 +161,28 @@ class AgentProfile(models.Model):
         help_text="The agent's own working hours, time zone and holidays.",
     )
     capacity = models.PositiveSmallIntegerField(
-        default=25, help_text="Open tickets (weighted by priority) the agent can hold."
+        default=25,
+        validators=[
+            MinValueValidator(0, f"Capacity is a number of open tickets from 0 to {MAX_CAPACITY}."),
+            MaxValueValidator(
+                MAX_CAPACITY, f"Capacity is a number of open tickets from 0 to {MAX_CAPACITY}."
+            ),
+        ],
+        help_text="Open tickets (weighted by priority) the agent can hold; 0: no new ones.",
     )
     availability = models.CharField(
         max_length=16, choices=Availability.choices, default=Availability.AVAILABLE
     )
     last_assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=0, capacity__lte=MAX_CAPACITY),
+                name="agentprofile_capacity_0_to_500",
+            ),
+            choices_check("availability", Availability, "agentprofile_availability_valid"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_availability_display()})"

@@ -39,9 +39,12 @@ class Route:
     queue: Queue
     rule: RoutingRule | None
     facts: Facts
+    fixed_by: str = ""  # what chose the queue without the rules ("mailbox 'support'")
 
     @property
     def note(self) -> str:
+        if self.fixed_by:
+            return f"{self.fixed_by} → queue '{self.queue.name}' (routing rules not asked)"
         if self.rule is None:
             (kind,) = labels_of(RequestType, [self.facts.request_type])
             return f"no rule matched → queue '{self.queue.name}' (takes {kind} requests)"

@@ -13,6 +13,7 @@ from charterdesk.tickets.models import EventKind, Ticket, Visibility
 from charterdesk.tickets.services import message_add, ticket_update
 from charterdesk.tickets.services.history import record
 
+from ..feeds import feed_of
 from .result import Result
 from .senders import Sender
 from .store import storable
@@ -58,6 +59,7 @@ def ticket_from_mail(
             body=_body(mail),
             channel=Channel.EMAIL,
             actor=contact.user,
+            feed=feed_of(inbound.source),
         )
     )
     reason = "new request"

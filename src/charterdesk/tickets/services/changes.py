@@ -40,6 +40,7 @@ def ticket_update(
     _check(changes)
     if changes.get("status") == Status.SOLVED and ticket.status != Status.SOLVED:
         _check_solvable(ticket)
+    _check_assignee_active(ticket, changes.get("assignee"))
     changed: dict[str, object] = {}
     for field, new in changes.items():
         old = getattr(ticket, field)
@@ -82,6 +83,12 @@ def _check_solvable(ticket: Ticket) -> None:
     if missing:
         names = ", ".join(field.label for field in missing)
         raise ValidationError({"status": f"Fill in {names} before solving this ticket."})
+
+
+def _check_assignee_active(ticket: Ticket, assignee: object) -> None:
+    """A deactivated agent keeps the tickets' history, never a new assignment."""
+    if isinstance(assignee, User) and not assignee.is_active and assignee.pk != ticket.assignee_id:
+        raise ValidationError({"assignee": f"{assignee} is deactivated: assign an active agent."})
 
 
 def follow_up(
