@@ -88,3 +88,15 @@ def test_unknown_field_is_named(api, personas):
 
     assert response.status_code == 422
     assert "colour" in response.json()["errors"]
+
+
+def test_null_amount_in_a_change_is_a_field_error(api, personas):
+    client = api.as_(personas.manager)
+    contract = Contract.objects.get(organization__name="Acme Corp")
+
+    response = send(
+        client, "patch", f"/api/v1/config/contracts/{contract.pk}", {"hours_included": None}
+    )
+
+    assert response.status_code == 422
+    assert "hours_included" in response.json()["errors"]

@@ -63,3 +63,15 @@ def test_contract_cannot_use_a_draft(api, personas):
 
     assert response.status_code == 422
     assert "draft" in response.json()["errors"]["plan"][0]
+
+
+def test_an_item_read_can_be_sent_back_changed(api, personas):
+    client = api.as_(personas.manager)
+    plan_id = send(client, "post", "/api/v1/config/plans", draft_plan()).json()["id"]
+    item = send(client, "get", f"/api/v1/config/plans/{plan_id}").json()
+    item["targets"][0]["minutes"] = 20
+
+    response = send(client, "patch", f"/api/v1/config/plans/{plan_id}", item)
+
+    assert response.status_code == 200, response.json()
+    assert Plan.objects.get(pk=plan_id).targets.get().minutes == 20

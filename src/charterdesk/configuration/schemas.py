@@ -11,8 +11,10 @@ from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field
 
 
-def _cents(value: Decimal) -> Decimal:
+def _cents(value: Decimal | None) -> Decimal | None:
     """Two decimal places, so 10, 10.0 and 10.00 are one value in a file."""
+    if value is None:  # a change (PATCH) that leaves the amount out
+        return None
     try:
         return value.quantize(Decimal("0.01"))
     except InvalidOperation:  # too many digits: the model refuses it with its own words

@@ -83,7 +83,8 @@ def configuration_import(
 ) -> Report:
     """Write the document's rows; on any error, nothing (the report lists the errors by
     path, e.g. `plans.2.channels`). With `delete_missing`, the rows of each section the
-    document has that it does not name are retired (pruning.py), newest kinds first."""
+    document has that it does not name are retired (pruning.py), contracts before the
+    organizations and plans they name."""
     report = Report(dry_run=dry_run)
     items = _parsed(document, report)
     if report.errors:
