@@ -114,3 +114,17 @@ def test_the_day_begins_at_midnight_in_the_plans_calendar_time_zone(personas):
         plan_version_publish(version=version, effective_from=TUESDAY, clocks="keep")
     assert apply_due_versions(datetime(2026, 12, 1, 4, 59, tzinfo=UTC)) == []
     assert apply_due_versions(datetime(2026, 12, 1, 5, 0, tzinfo=UTC)) == [version.pk]
+
+
+def test_a_version_whose_terms_no_longer_hold_waits_and_the_others_take_effect(personas, caplog):
+    with time_machine.travel(MONDAY, tick=False):
+        broken = draft_version("Gold")
+        plan_version_publish(version=broken, effective_from=TUESDAY, clocks="keep")
+        fine = draft_version("Silver", hours_included=30)
+        plan_version_publish(version=fine, effective_from=TUESDAY, clocks="keep")
+    terms = {**broken.terms, "plan": {**broken.terms["plan"], "calendar_id": 999_999}}
+    PlanVersion.objects.filter(pk=broken.pk).update(terms=terms)  # its calendar is gone
+    assert apply_due_versions(datetime(2026, 12, 1, 0, 0, tzinfo=UTC)) == [fine.pk]
+    assert "Gold version 2 cannot take effect" in caplog.text
+    assert PlanVersion.objects.get(pk=broken.pk).applied_at is None
+    assert Plan.objects.get(name="Gold").version == 1
