@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
 from charterdesk.accounts.models import User
-from charterdesk.customers.models import Contact, Organization
+from charterdesk.customers.domains import domain_normalized
+from charterdesk.customers.models import Contact, Organization, OrganizationDomain
+from charterdesk.customers.selectors import domain_claimed_by_another, domain_names
 from charterdesk.customers.time_zones import is_time_zone
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.plans.hooks import contract_terms_changed
@@ -17,7 +19,7 @@ from charterdesk.plans.models import Contract, Plan
 from .kinds import Context, Kind, all_named, assign, named, saved
 from .schemas import ContactItem, ContractItem, MailboxItem, OrganizationItem
 
-ORGANIZATION_FIELDS = ("name", "domains", "language", "region", "is_partner")
+ORGANIZATION_FIELDS = ("name", "language", "region", "is_partner")
 CONTACT_FIELDS = (
     "name",
     "time_zone",
@@ -49,7 +51,33 @@ def _organization_load(
     organization = organization or Organization()
     assign(organization, data, ORGANIZATION_FIELDS)
     saved(organization)
+    if "domains" in data:
+        _domains_add(organization, data["domains"])
     return organization
+
+
+def _domains_add(organization: Organization, names: list[str]) -> None:
+    """Domains the file names and the organization lacks are added *not verified*: proof
+    that a domain is the customer's is given on each installation (docs/administration.md).
+    None is removed; one claimed by another organization is a field error."""
+    have = set(domain_names(organization))
+    for name in names:
+        domain = domain_normalized(name)
+        if domain in have:
+            continue
+        if domain_claimed_by_another(domain, organization.pk):
+            raise ValidationError({"domains": f"{domain} is another organization's domain."})
+        try:
+            saved(OrganizationDomain(organization=organization, domain=domain))
+        except ValidationError as error:
+            raise ValidationError({"domains": error.messages}) from error
+        have.add(domain)
+
+
+def _organization_dump(organization: Organization) -> dict[str, Any]:
+    data = {name: getattr(organization, name) for name in ORGANIZATION_FIELDS}
+    data["domains"] = domain_names(organization)
+    return data
 
 
 ORGANIZATIONS = Kind(
@@ -57,9 +85,9 @@ ORGANIZATIONS = Kind(
     model=Organization,
     schema=OrganizationItem,
     key=lambda item: (item["name"],),
-    rows=lambda: Organization.objects.order_by("name"),
+    rows=lambda: Organization.objects.prefetch_related("domains").order_by("name"),
     find=lambda item: Organization.objects.filter(name=item["name"]).first(),
-    dump=lambda org: {name: getattr(org, name) for name in ORGANIZATION_FIELDS},
+    dump=_organization_dump,
     load=_organization_load,
 )
 
