@@ -42,7 +42,7 @@ def test_a_taken_address_another_organizations_domain_or_a_bad_zone_are_refused(
     foreign = client.post(url, GOOD | {"email": "new@globex.example"}).content.decode()
     assert "globex.example is a mail domain of Globex" in foreign
     zone = client.post(url, GOOD | {"time_zone": "Mars/Olympus"}).content.decode()
-    assert "Choose a time zone such as Europe/Paris." in zone
+    assert "Select a valid choice. Mars/Olympus is not one of the available choices." in zone
     assert not Contact.objects.filter(email="new@globex.example").exists()
 
 
@@ -97,3 +97,15 @@ def test_a_contact_who_signs_in_already_is_not_invited(login, personas):
     alice = personas.alice.contact
     page = login(personas.manager).post(f"/manage/contacts/{alice.pk}/invite", follow=True)
     assert "alice@acme.example already signs in to the portal." in page.content.decode()
+
+
+def test_a_new_address_is_the_portal_accounts_address_too(login, personas):
+    alice = personas.alice.contact
+    client = login(personas.manager)
+    taken = client.post(
+        f"/manage/contacts/{alice.pk}/", GOOD | {"email": "tier1@charterdesk.example"}
+    )
+    assert "tier1@charterdesk.example already has an account." in taken.content.decode()
+    client.post(f"/manage/contacts/{alice.pk}/", GOOD | {"email": "alice.archer@acme.example"})
+    personas.alice.refresh_from_db()
+    assert personas.alice.email == "alice.archer@acme.example"

@@ -2,8 +2,6 @@
 number of queries and imported in bulk (batches, never a query per row), and importing
 them again writes nothing."""
 
-import time
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,12 +23,10 @@ def _file() -> bytes:
 def test_ten_thousand_rows_are_read_and_written_in_bulk(login, personas):
     client = login(personas.manager)
     upload = SimpleUploadedFile("big.csv", _file(), "text/csv")
-    started = time.monotonic()
     with CaptureQueriesContext(connection) as preview_queries:
         preview = client.post(URL, {"file": upload})
     with CaptureQueriesContext(connection) as import_queries:
         client.post(URL, {"confirm": preview.context["sha"]})
-    elapsed = time.monotonic() - started
     assert Organization.objects.filter(name__startswith="Customer ").count() == 2000
     assert OrganizationDomain.objects.filter(domain__endswith=".example").count() >= 2000
     assert Contact.objects.filter(email__startswith="p4@o").count() == 2000
@@ -38,6 +34,5 @@ def test_ten_thousand_rows_are_read_and_written_in_bulk(login, personas):
     # limits the parameters of one query: about 80 contacts), far below one per row.
     assert len(preview_queries) < 20, len(preview_queries)
     assert len(import_queries) < 400, len(import_queries)
-    assert elapsed < 60, elapsed
     again = client.post(URL, {"file": SimpleUploadedFile("big.csv", _file(), "text/csv")})
     assert not again.context["plan"].changes_anything

@@ -17,6 +17,7 @@ from charterdesk.customers.models import DomainVerification, Organization, Organ
 
 from .organization_forms import DomainForm, VerificationMailForm
 from .organization_services import domain_verification_mail
+from .organization_views import organization_page
 
 settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
 
@@ -31,9 +32,7 @@ def domain_add(request: HttpRequest, organization_id: int) -> HttpResponse:
             domain = form.save()
         messages.success(request, f"{domain} added; verify it so mail from it is matched.")
         return redirect("manage:domain", domain_id=domain.pk)
-    problems = [str(e) for errors in form.errors.values() for e in errors]
-    messages.error(request, "The domain was not added: " + " ".join(problems))
-    return redirect("manage:organization", organization_id=organization.pk)
+    return organization_page(request, organization, domain_form=form)
 
 
 @settings_page

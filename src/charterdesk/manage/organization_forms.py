@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 
+from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.customers.models import LANGUAGE_NAMES, Contact, Organization, OrganizationDomain
-from charterdesk.customers.time_zones import is_time_zone
+from charterdesk.customers.time_zones import is_time_zone, time_zone_names
 
 LANGUAGES = [("", "— not set —")] + sorted(
     ((code, f"{name} ({code})") for code, name in LANGUAGE_NAMES.items()),
@@ -67,6 +68,8 @@ class VerificationMailForm(forms.Form):
 
 
 class ContactForm(forms.ModelForm):
+    time_zone = forms.TypedChoiceField(label="Time zone", required=False, empty_value="")
+
     class Meta:
         model = Contact
         fields = [
@@ -93,6 +96,9 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.organization = organization
+        zones = [("", "— the contact chooses —")] + [(z, z) for z in time_zone_names()]
+        self.fields["time_zone"].choices = zones  # type: ignore[attr-defined]
+        self.fields["time_zone"].help_text = "Times are shown to the contact in it."
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()
@@ -101,7 +107,26 @@ class ContactForm(forms.ModelForm):
         if other is not None:
             where = f"of {other.organization}" if other.organization else "without organization"
             raise forms.ValidationError(f"{email} is already a contact {where}.")
+        if self._account_taken(email):
+            raise forms.ValidationError(f"{email} already has an account.")
         return email
+
+    def _account_taken(self, email: str) -> bool:
+        """Whether another account has the address the contact's account would take."""
+        user = self.instance.user
+        if user is None or email == user.email:
+            return False
+        return User.objects.filter(email=email).exclude(pk=user.pk).exists()
+
+    def save(self, commit: bool = True) -> Contact:
+        """The contact, and the address of their portal account with it (they sign in
+        with the new address)."""
+        contact: Contact = super().save(commit)
+        user = contact.user
+        if commit and user is not None and user.email != contact.email:
+            user.email = contact.email
+            user.save(update_fields=["email"])
+        return contact
 
     def clean_time_zone(self) -> str:
         zone: str = self.cleaned_data["time_zone"].strip()

@@ -42,12 +42,27 @@ def _edit(request: HttpRequest, organization: Organization) -> HttpResponse:
             saved = form.save()
         messages.success(request, f"Organization “{saved.name}” saved.")
         return redirect("manage:organization", organization_id=saved.pk)
-    context = {"section": "organizations", "form": form, "organization": organization}
+    return organization_page(request, organization, form=form)
+
+
+def organization_page(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    form: OrganizationForm | None = None,
+    domain_form: DomainForm | None = None,
+) -> HttpResponse:
+    """The organization's page; a form given (with its errors) replaces the empty one."""
+    context = {
+        "section": "organizations",
+        "form": form or OrganizationForm(instance=organization),
+        "organization": organization,
+    }
     if organization.pk:
         page, rows = contact_rows(organization, request.GET.get("page"))
         context |= {
             "domains": organization.domains.all(),
-            "domain_form": DomainForm(organization=organization),
+            "domain_form": domain_form or DomainForm(organization=organization),
             "contacts": page,
             "contact_rows": rows,
         }
