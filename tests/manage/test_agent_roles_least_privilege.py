@@ -3,6 +3,7 @@ administrator; nobody changes their own role or deactivates themselves; a manage
 change or deactivate an administrator; agents do not reach the agents pages at all."""
 
 from charterdesk.accounts.models import Role, User
+from charterdesk.core.models import AuditEntry
 
 from .agent_helpers import agent_data
 
@@ -52,3 +53,16 @@ def test_agents_and_customers_do_not_reach_the_agents_pages(login, personas):
     assert login(personas.tier1).get("/manage/agents/").status_code == 403
     assert login(personas.tier1).get("/manage/teams/").status_code == 403
     assert login(personas.alice).get("/manage/agents/").status_code == 404
+
+
+def test_a_role_change_is_in_the_audit_log_with_before_and_after(login, personas):
+    login(personas.manager).post(
+        f"/manage/agents/{personas.tier1.pk}/",
+        agent_data(name=personas.tier1.name, role="team_lead", tier="1", capacity="30"),
+    )
+    account = AuditEntry.objects.filter(kind="accounts.user").latest("id")
+    assert account.actor_email == personas.manager.email
+    assert account.changes["role"] == ["agent", "team_lead"]
+    profile = AuditEntry.objects.filter(kind="routing.agentprofile").latest("id")
+    assert profile.changes["capacity"] == [None, 30]
+    assert profile.changes["languages"] == [None, ["en", "de"]]

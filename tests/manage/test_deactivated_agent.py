@@ -8,12 +8,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from charterdesk.accounts.models import User
 from charterdesk.routing.assignment import choose
 from charterdesk.routing.models import Assignment
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services import ticket_update
 from tests.routing.factories import agent, queue, team
 from tests.tickets.factories import open_ticket
+
+from .agent_helpers import agent_data, invitation_link
 
 NOON = datetime(2026, 6, 10, 12, 0, tzinfo=UTC)
 
@@ -74,3 +77,17 @@ def test_the_agent_can_be_reactivated(login, personas):
     assert "can sign in again" in page.content.decode()
     personas.tier1.refresh_from_db()
     assert personas.tier1.is_active
+
+
+def test_a_withdrawn_invitation_link_stops_working_and_can_be_sent_again(login, personas):
+    client = login(personas.manager)
+    client.post("/manage/agents/invite", agent_data(email="dana@charterdesk.example"))
+    dana = User.objects.get(email="dana@charterdesk.example")
+    first = invitation_link(dana.email)
+    page = client.get(f"/manage/agents/{dana.pk}/").content.decode()
+    assert "Withdraw the invitation" in page
+    client.post(f"/manage/agents/{dana.pk}/deactivate")
+    assert Client().get(first).status_code == 410
+    page = client.post(f"/manage/agents/{dana.pk}/reactivate", follow=True).content.decode()
+    assert "is invited again" in page
+    assert Client().get(invitation_link(dana.email)).status_code == 200

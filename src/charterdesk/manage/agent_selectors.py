@@ -44,6 +44,11 @@ def agent_get(agent_id: int) -> User:
     return User.objects.filter(role__in=AGENT_ROLES).get(pk=agent_id)
 
 
+def is_invited(agent: User) -> bool:
+    """The account waits for its owner to accept an invitation."""
+    return not agent.is_active and agent.invitations.filter(accepted_at__isnull=True).exists()
+
+
 def teams_listed() -> QuerySet[Team]:
     """Teams with their lead, hand-over team, member count and queues (two queries)."""
     return (

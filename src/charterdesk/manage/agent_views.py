@@ -16,7 +16,7 @@ from charterdesk.core.forms import add_service_errors
 from charterdesk.routing.models import Team
 
 from .agent_forms import AgentForm, InviteForm
-from .agent_selectors import STATES, agent_get, agents_listed, page_of
+from .agent_selectors import STATES, agent_get, agents_listed, is_invited, page_of
 from .agent_services import (
     agent_deactivate,
     agent_invite,
@@ -77,7 +77,7 @@ def agent_edit(request: HttpRequest, agent_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{agent} saved.")
             return redirect("manage:agent", agent_id=agent.pk)
-    page = {"section": "agents", "form": form, "agent": agent}
+    page = {"section": "agents", "form": form, "agent": agent, "invited": is_invited(agent)}
     return render(request, "manage/agent.html", page | {"may_change": may_change(actor, agent)})
 
 
@@ -100,7 +100,7 @@ def agent_reactivate_view(request: HttpRequest, agent_id: int) -> HttpResponse:
     agent = _agent(agent_id)
     with transaction.atomic():
         opened = agent_reactivate(actor=signed_in_user(request), agent=agent)
-    said = "can sign in again" if opened else "has a new invitation: the link is on its way"
+    said = "can sign in again" if opened else "is invited again: the link is on its way"
     messages.success(request, f"{agent} {said}.")
     return redirect("manage:agent", agent_id=agent.pk)
 

@@ -5,13 +5,19 @@ moves here by being ticked, and leaves by being ticked on another team's page.""
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
-from charterdesk.accounts.selectors import active_agents
+from charterdesk.accounts.selectors import active_agents, agents
 from charterdesk.routing.models import Queue, Team
 
 
+class QueueChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Queue) -> str:  # type: ignore[override]
+        return f"{obj.name} (team {obj.team.name})"
+
+
 class TeamForm(forms.ModelForm):
-    queues = forms.ModelMultipleChoiceField(
+    queues = QueueChoices(
         Queue.objects.select_related("team").order_by("position", "name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -29,7 +35,9 @@ class TeamForm(forms.ModelForm):
         staff = active_agents().order_by("name", "email")
         self.fields["lead"].queryset = staff  # type: ignore[attr-defined]
         self.fields["lead"].empty_label = "— nobody —"  # type: ignore[attr-defined]
-        self.fields["members"].queryset = staff  # type: ignore[attr-defined]
+        # Deactivated members stay listed (and stay members) until unticked.
+        members = agents().filter(Q(is_active=True) | Q(teams=self.instance.pk or 0))
+        self.fields["members"].queryset = members.distinct().order_by("name", "email")  # type: ignore[attr-defined]
         others = Team.objects.exclude(pk=self.instance.pk) if self.instance.pk else Team.objects
         self.fields["hands_over_to"].queryset = others.order_by("name")  # type: ignore[attr-defined]
         self.fields["hands_over_to"].empty_label = "— nobody (tickets wait) —"  # type: ignore[attr-defined]
