@@ -6,12 +6,17 @@ bulk `.update()`, the seeder's bulk SQL, a rename of an organization.
 
 The row is recomputed whole from the ticket's tables (one `INSERT … SELECT … ON CONFLICT
 DO UPDATE`), so it can never drift from them; each backend then re-indexes the row (FTS5
-triggers, generated tsvectors; schema.py). A new message is the exception: it is the
-newest of its ticket, so its trigger appends its body to the one text column of its
-visibility (no recompute of the ticket, its requester and all its messages; the cost of a
-new ticket with its first message is the row written by the ticket, then one append).
-The append is a single `UPDATE` of the row: on PostgreSQL it waits for a concurrent
-writer of the same ticket and appends to the committed text, so no message is lost.
+triggers, generated tsvectors; schema.py). New messages are the exception. A ticket's
+first message writes its row (a new ticket has no trigger of its own: intake, the one
+writer of tickets, writes every ticket with its first message in one transaction, so the
+row is written once, not written by the ticket and rewritten by the message: on SQLite
+each rewrite is an FTS5 delete and insert). Each later message is the newest of its
+ticket, so its trigger appends its body to the one text column of its visibility (no
+recompute of the ticket, its requester and all its messages), in a single `UPDATE` of the
+row: on PostgreSQL it waits for a concurrent writer of the same ticket and appends to the
+committed text, so no message is lost. A ticket inserted by hand-written SQL without a
+message is in the index from its first message, a change of its subject or requester,
+or `charterdesk search rebuild`.
 A later SQLite table rebuild by a migration drops the triggers on that table: after every
 `migrate` the search app puts missing triggers back and refills the rows
 (receivers.restore_ticket_index); `charterdesk search rebuild` does the same.
@@ -33,7 +38,7 @@ TABLES = (
 )
 TRIGGERS = {
     # name: (table, event, condition (old/new rows), tickets to refresh; "" to forget)
-    "search_ticket_on_ticket_insert": ("tickets_ticket", "INSERT", "", "t.id = new.id"),
+    # No trigger on a ticket's insert: its first message writes its row (_append).
     # Tickets are never deleted by CharterDesk; a test database's flush or hand-written
     # SQL may, and the index must not keep (or point at) a ticket that is gone.
     "search_ticket_on_ticket_delete": ("tickets_ticket", "DELETE", "", ""),
@@ -44,7 +49,7 @@ TRIGGERS = {
         " OR old.organization_id IS DISTINCT FROM new.organization_id",
         "t.id = new.id",
     ),
-    # The row exists (written by the ticket's insert): append, don't recompute (_append).
+    # The first message writes the row, the next ones append to it (_append).
     "search_ticket_on_message_insert": ("tickets_message", "INSERT", "", APPEND),
     "search_ticket_on_message_update": (
         "tickets_message",
@@ -67,6 +72,8 @@ TRIGGERS = {
         "t.organization_id = new.id",
     ),
 }
+# Triggers of earlier versions, dropped by install() and uninstall().
+RETIRED = {"search_ticket_on_ticket_insert": "tickets_ticket"}
 
 
 def refresh_sql(vendor: str, where: str) -> str:
@@ -94,8 +101,9 @@ def refresh_sql(vendor: str, where: str) -> str:
 
 
 def _append(vendor: str) -> str:
-    """A new message's body at the end of its visibility's text; the whole row recomputed
-    only when the ticket has none (its ticket was inserted with the triggers off)."""
+    """A new message's body at the end of its visibility's text; the whole row written
+    when the ticket has none: its first message (or the ticket was written while the
+    triggers were off)."""
     texts = []
     for column, visibility in (("public_text", "public"), ("internal_text", "internal")):
         mine = f"new.visibility = '{visibility}'"
@@ -170,7 +178,8 @@ def install(connection: BaseDatabaseWrapper = default_connection) -> None:
 
 def uninstall(connection: BaseDatabaseWrapper = default_connection) -> None:
     with connection.cursor() as cursor:
-        for name, (table, *_) in TRIGGERS.items():
+        retired = list(RETIRED.items())
+        for name, table in [(name, table) for name, (table, *_) in TRIGGERS.items()] + retired:
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
                 cursor.execute(f"DROP FUNCTION IF EXISTS {name}()")

@@ -1,6 +1,8 @@
-"""PostgreSQL: the ticket index's trigger conditions move into the trigger functions, so a
-migration may alter the type of a column they name (ticket_index.py). SQLite: the
-triggers are put back after `migrate` (receivers.restore_ticket_index)."""
+"""The ticket index's triggers reinstalled: on PostgreSQL their conditions move into the
+trigger functions, so a migration may alter the type of a column they name; a new
+ticket's row is written by its first message, no longer by the ticket's insert
+(ticket_index.py). SQLite: the triggers are put back after `migrate`
+(receivers.restore_ticket_index)."""
 
 from django.db import migrations
 
