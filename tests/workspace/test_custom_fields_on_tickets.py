@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from charterdesk.tickets.models import FieldKind, TicketEvent
-from charterdesk.tickets.services import ticket_set_fields, ticket_update
+from charterdesk.tickets.services import ticket_anonymize, ticket_set_fields, ticket_update
 from tests.tickets.factories import open_ticket
 from tests.workspace.factories import custom_field
 
@@ -90,3 +90,25 @@ def test_emptying_a_field_removes_its_value(personas):
     ticket_set_fields(ticket, personas.tier1, {"fix_due": date(2026, 12, 31)})
     assert ticket_set_fields(ticket, personas.tier1, {"fix_due": ""}) == ["fix_due"]
     assert not ticket.field_values.exists()
+
+
+def test_anonymizing_a_ticket_removes_its_free_text_field_values(personas):
+    custom_field("contact_note", kind=FieldKind.TEXT, options=[])
+    custom_field("environment")
+    ticket = open_ticket()
+    ticket_set_fields(
+        ticket, personas.tier1, {"contact_note": "Call Alice at home", "environment": "staging"}
+    )
+    ticket_update(ticket, personas.tier1, status="solved")
+    ticket_anonymize(ticket, personas.admin, reason="Erasure request")
+    assert dict(ticket.field_values.values_list("field__key", "value")) == {
+        "environment": "staging"
+    }
+    assert not TicketEvent.objects.filter(ticket=ticket, new_value__contains="Alice").exists()
+
+
+def test_a_macro_form_posted_without_a_macro_is_a_message_not_a_crash(personas, login):
+    ticket = open_ticket()
+    response = login(personas.tier1).post(f"/desk/tickets/{ticket.pk}/macro", {}, follow=True)
+    assert response.status_code == 200
+    assert "The macro was not applied" in response.content.decode()

@@ -59,3 +59,14 @@ def test_the_queue_shows_views_with_their_counts(personas, login):
     page = login(personas.tier1).get("/desk/").content.decode()
     assert "VIP tickets</a>" in page
     assert '<span class="count" title="tickets in this view">1</span>' in page
+
+
+def test_a_view_of_urgent_tickets_counts_and_filters_the_queue_by_priority(personas, login):
+    urgent = open_ticket(subject="Everything is down", priority="urgent")
+    open_ticket(subject="A small question", priority="low")
+    view = view_create(personas.tier1, name="Urgent", filters={"priority": "urgent"})
+    assert view_counts(personas.tier1, [view])[view.pk] == 1
+    page = login(personas.tier1).get(f"/desk/views/{view.pk}", follow=True).content.decode()
+    assert "Everything is down" in page
+    assert "A small question" not in page
+    assert urgent.pk

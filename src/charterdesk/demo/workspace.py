@@ -28,7 +28,7 @@ TAGGED = [
      {"environment": "production", "affected_users": "1200"}),
     ("Export to CSV fails with 'invalid date'", ["export", "bug"],
      {"environment": "production", "app_version": "4.1.3"}),
-    ("API rate limit seems lower than documented", ["api", "docs"], {}),
+    ("API rate limit seems lower than documented", ["rate-limits", "docs"], {}),
 ]  # fmt: skip
 
 MACROS: list[tuple[str, str, str, str, str, dict[str, Any]]] = [

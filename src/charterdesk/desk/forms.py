@@ -39,6 +39,9 @@ class QueueFilterForm(forms.Form):
     queue = forms.ModelChoiceField(Queue.objects.all(), required=False, empty_label="All queues")
     status = forms.ChoiceField(choices=[("", "Open (all)"), *Status.choices], required=False)
     type = forms.ChoiceField(choices=[("", "All types"), *RequestType.choices], required=False)
+    priority = forms.ChoiceField(
+        choices=[("", "All priorities"), *Priority.choices], required=False
+    )
     # Names to type, with suggestions, not lists: a desk has thousands of organizations.
     organization = forms.CharField(
         required=False,

@@ -96,7 +96,8 @@ UNASSIGNED = "none"  # the queue filter's value for tickets nobody is assigned t
 
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     """The agents' work list, most urgent first. Open tickets unless a status is asked for.
-    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type; tag."""
+    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type,
+    priority, tag."""
     tickets = Ticket.objects.select_related(
         "organization", "queue", "assignee", "requester", "contract__plan"
     )
@@ -113,6 +114,8 @@ def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
         tickets = tickets.filter(assignee_id=int(assignee))
     if filters.get("type"):
         tickets = tickets.filter(request_type=filters["type"])
+    if filters.get("priority"):
+        tickets = tickets.filter(priority=filters["priority"])
     if filters.get("tag"):
         tickets = tickets.filter(tags__name=filters["tag"])
     return tickets.order_by("attention_at", "id")

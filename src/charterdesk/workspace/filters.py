@@ -10,14 +10,14 @@ from django.db.models import Exists, OuterRef, Q
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
-from charterdesk.core.vocabulary import RequestType
+from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import Status, TicketTag
 from charterdesk.tickets.selectors import UNASSIGNED
 from charterdesk.tickets.services.fields import clean_tag
 
-KEYS = ("status", "queue", "type", "organization", "requester", "assignee", "tag")
+KEYS = ("status", "queue", "type", "priority", "organization", "requester", "assignee", "tag")
 REFERENCES: dict[str, Any] = {
     "queue": Queue.objects,
     "organization": Organization.objects,
@@ -50,6 +50,8 @@ def _check(key: str, value: str, user: User) -> str:
         raise ValidationError(f"Use one of: {', '.join(Status.values)}.")
     if key == "type" and value not in RequestType.values:
         raise ValidationError(f"Use one of: {', '.join(RequestType.values)}.")
+    if key == "priority" and value not in Priority.values:
+        raise ValidationError(f"Use one of: {', '.join(Priority.values)}.")
     if key == "tag":
         return clean_tag(value)
     if key == "assignee":
@@ -72,6 +74,7 @@ def condition(filters: Mapping[str, str], user: User) -> Q:
         ("organization", "organization_id"),
         ("requester", "requester_id"),
         ("type", "request_type"),
+        ("priority", "priority"),
     ):
         if filters.get(key):
             q &= Q(**{column: filters[key]})

@@ -107,8 +107,8 @@ def macro_delete(request: HttpRequest, macro_id: int) -> HttpResponse:
 def macro_apply(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """Apply the chosen macro to the ticket in one click."""
     user = signed_in_user(request)
-    macro_id = forms.IntegerField(min_value=1).clean(request.POST.get("macro"))
     try:
+        macro_id = forms.IntegerField(min_value=1).clean(request.POST.get("macro"))
         with transaction.atomic(durable=True):
             ticket = ticket_locked_or_404(user, ticket_id, "requester", "organization")
             macro = _macro(user, macro_id)

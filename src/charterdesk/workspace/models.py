@@ -46,7 +46,7 @@ class Macro(models.Model):
 
 class SavedView(models.Model):
     """Saved queue filters with a name: personal, or shared with every agent. The filters
-    are the queue's, by id: status, queue, type, organization, requester, assignee (an id
+    are the queue's, by id: status, queue, type, priority, organization, requester, assignee (an id
     or `none`), tag (see workspace.filters)."""
 
     name = models.CharField(max_length=80)

@@ -38,7 +38,7 @@ class ViewIn(Schema):
     shared: bool = False
     filters: dict[str, str] = Field(
         default_factory=dict,
-        description="status, queue, type, organization, requester (ids or codes), "
+        description="status, queue, type, priority, organization, requester (ids or codes), "
         "assignee (id, 'me' or 'none'), tag.",
     )
 

@@ -14,7 +14,16 @@ from charterdesk.accounts.roles import Perm
 from charterdesk.core.validators import invalid_text_reason
 
 from ..hooks import TicketAnonymization, ticket_anonymizing
-from ..models import EventKind, Message, Status, Ticket, TicketEvent
+from ..models import (
+    CustomField,
+    CustomFieldValue,
+    EventKind,
+    FieldKind,
+    Message,
+    Status,
+    Ticket,
+    TicketEvent,
+)
 from .history import record
 
 ANONYMIZED_SUBJECT = "Anonymized ticket"
@@ -56,7 +65,10 @@ def ticket_anonymize(ticket: Ticket, actor: User, *, reason: str) -> None:
     now = timezone.now()
     Message.objects.filter(ticket=ticket).update(body=REMOVED_TEXT)
     history = TicketEvent.objects.filter(ticket=ticket)
-    history.filter(field__in=PERSONAL_HISTORY_FIELDS).update(old_value="", new_value="")
+    # Free-text custom fields may hold anything a person wrote: their values go too.
+    texts = list(CustomField.objects.filter(kind=FieldKind.TEXT).values_list("key", flat=True))
+    CustomFieldValue.objects.filter(ticket=ticket, field__kind=FieldKind.TEXT).delete()
+    history.filter(field__in=[*PERSONAL_HISTORY_FIELDS, *texts]).update(old_value="", new_value="")
     history.exclude(kind__in=WORDLESS_KINDS).exclude(
         kind=EventKind.CHANGED, actor__isnull=True
     ).update(note="")
