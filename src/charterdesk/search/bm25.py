@@ -55,14 +55,18 @@ def fold(text: str) -> str:
 
 
 def stems(words: Iterable[str]) -> list[str]:
-    """The stem of each (folded) word, remembered across calls."""
+    """The stem of each (folded) word, remembered across calls (a thread that empties the
+    memory while another reads it costs that one a recomputation, never an error)."""
     words = list(words)
-    unknown = [word for word in set(words) if word not in _stems]
+    found = {word: _stems.get(word) for word in set(words)}
+    unknown = [word for word, stem in found.items() if stem is None]
     if unknown:
+        made = dict(zip(unknown, _stemmer().stemWords(unknown), strict=True))
+        found.update(made)
         if len(_stems) > MAX_CACHED:
             _stems.clear()
-        _stems.update(zip(unknown, _stemmer().stemWords(unknown), strict=True))
-    return [_stems[word] for word in words]
+        _stems.update(made)
+    return [found[word] or word for word in words]
 
 
 def terms(text: str) -> list[str]:
