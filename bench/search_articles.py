@@ -182,11 +182,34 @@ def measure() -> list[tuple[str, float, float]]:
     return results
 
 
+def keep(data: Path, size: int) -> None:
+    """A seeded SQLite data folder that stays, to measure several checkouts against."""
+    from server import cli, environment
+
+    data.mkdir(parents=True, exist_ok=True)
+    env = environment("sqlite", data)
+    cli(env, "migrate", "--noinput", "-v0")
+    cli(env, "demo")
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    seed(size)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="SQLite: seed into this data folder and keep it (for compare_article_search.py)",
+    )
     args = parser.parse_args()
+    if args.keep is not None:
+        keep(args.keep, args.size)
+        return
     with prepared(args.db) as env:
         os.environ.update(env)
         import django

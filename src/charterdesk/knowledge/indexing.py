@@ -13,7 +13,7 @@ from charterdesk.search.documents import Document
 
 from .markdown import plain_text
 from .models import Article, ArticleState
-from .selectors import articles_visible_to
+from .selectors import readable_articles
 
 KIND = "article"
 
@@ -49,8 +49,8 @@ def reindex(article: Article) -> None:
         documents.remove(KIND, article.pk)
 
 
-def _visible_pks(user: User) -> QuerySet[Article, Any]:
-    return articles_visible_to(user).values("pk")
+def _visible_pks(user: User) -> QuerySet[Article, Any] | None:
+    return readable_articles(user)
 
 
 def _url(article_id: int) -> str:

@@ -9,7 +9,9 @@ articles (bench/RESULTS.md).
 The words are the index's: lower case, diacritics removed, Porter stems (the stemmer of
 SQLite's `porter` tokenizer). The formula is FTS5's `bm25()` (k1 1.2, b 0.75, the title
 weighted as in the index), with one difference: the document frequencies are counted
-among the candidates, so a word they all share ranks none of them above the others.
+among the candidates, so a word that more than half of them share ranks none above the
+others. (Chosen on the dev half of bench/suggestions_quality.py over Lucene's
+log(1 + ...) form: bench/RESULTS.md.)
 """
 
 import math
@@ -53,14 +55,18 @@ def fold(text: str) -> str:
 
 
 def stems(words: Iterable[str]) -> list[str]:
-    """The stem of each (folded) word, remembered across calls."""
+    """The stem of each (folded) word, remembered across calls (a thread that empties the
+    memory while another reads it costs that one a recomputation, never an error)."""
     words = list(words)
-    unknown = [word for word in set(words) if word not in _stems]
+    found = {word: _stems.get(word) for word in set(words)}
+    unknown = [word for word, stem in found.items() if stem is None]
     if unknown:
+        made = dict(zip(unknown, _stemmer().stemWords(unknown), strict=True))
+        found.update(made)
         if len(_stems) > MAX_CACHED:
             _stems.clear()
-        _stems.update(zip(unknown, _stemmer().stemWords(unknown), strict=True))
-    return [_stems[word] for word in words]
+        _stems.update(made)
+    return [found[word] or word for word in words]
 
 
 def terms(text: str) -> list[str]:
@@ -85,7 +91,8 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
     idf = {}
     for term in query:
         having = sum(1 for _, frequency in counted if frequency[term])
-        idf[term] = math.log(1 + (total - having + 0.5) / (having + 0.5))
+        # FTS5's: a word in more than half of the candidates counts (almost) nothing.
+        idf[term] = max(math.log((total - having + 0.5) / (having + 0.5)), 1e-6)
     return [
         sum(
             idf[term] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / average))
