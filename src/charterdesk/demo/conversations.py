@@ -17,6 +17,7 @@ from . import (
     escalations,
     estimates,
     hours,
+    incidents,
     knowledge,
     routing,
     satisfaction,
@@ -209,6 +210,7 @@ DEMO_EXTRAS = (
     satisfaction.add_demo,
     statements.add_demo,
     knowledge.add_demo,
+    incidents.add_demo,
 )
 
 

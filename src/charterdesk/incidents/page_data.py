@@ -157,8 +157,8 @@ def resolve(incident: Incident, user: User, form: ResolveForm) -> object:
         user,
         message=data["message"],
         data_lost=form.data_lost_value(),
-        ticket_reply=data["ticket_reply"] or None,
-        keep_open={int(t) for t in data["keep_open"]},
+        ticket_reply=data.get("ticket_reply") or None,
+        keep_open={int(t) for t in data.get("keep_open", [])},
         now=timezone.now(),
     )
 
