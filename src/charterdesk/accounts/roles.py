@@ -84,9 +84,22 @@ CONFIGURATION = [
     "customers.contact",
     "accounts.user",
     "mailboxes.mailbox",
+    "incidents.service",
+    "incidents.deployment",
+    "incidents.severitypolicy",
+    "incidents.roleassignment",
+    "incidents.messagetemplate",
+    "incidents.alertoptin",
 ]
 # Deleting these loses nothing that a ticket's history refers to.
-DELETABLE = ["plans.plancoverage", "plans.responsetarget", "routing.routingrule"]
+DELETABLE = [
+    "plans.plancoverage",
+    "plans.responsetarget",
+    "routing.routingrule",
+    "incidents.deployment",
+    "incidents.roleassignment",
+    "incidents.alertoptin",
+]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}
 AGENT = {

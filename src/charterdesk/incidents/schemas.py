@@ -174,7 +174,7 @@ class AudienceOut(Schema):
 
 
 class AudienceFilters(Schema):
-    after: int = Field(0, ge=0, le=MAX_ID, description="Contacts after this position (from `next`).")
+    after: int = Field(0, ge=0, le=MAX_ID, description="Contacts after this position (`next`).")
     limit: int = Field(1000, ge=1, le=10000)
 
 
