@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from charterdesk.customers.models import Contact, Organization
-from charterdesk.incidents.audience import audience_compute
+from charterdesk.incidents.audience import audience_compute, audience_preview
 from charterdesk.incidents.models import (
     AlertOptIn,
     AudienceContact,
@@ -137,6 +137,7 @@ def test_the_stored_audience_equals_the_brute_force_reference(personas, spec):
     today = timezone.localdate()
     with transaction.atomic():
         services, orgs, contacts, incident = _build(spec, today)
+        preview = audience_preview(incident, today)
         audience_compute(incident, today)
         got_orgs = set(
             AudienceOrganization.objects.filter(incident=incident).values_list(
@@ -149,6 +150,7 @@ def test_the_stored_audience_equals_the_brute_force_reference(personas, spec):
         want_orgs, want_emails = _reference(spec, services, orgs, contacts)
         assert got_orgs == want_orgs
         assert got_emails == want_emails
+        assert (preview.organizations, preview.contacts) == (len(want_orgs), len(want_emails))
         transaction.set_rollback(True)
 
 

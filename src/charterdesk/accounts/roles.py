@@ -87,6 +87,12 @@ CONFIGURATION = [
     "accounts.user",
     "mailboxes.mailbox",
     "tickets.customfield",
+    "incidents.service",
+    "incidents.deployment",
+    "incidents.severitypolicy",
+    "incidents.roleassignment",
+    "incidents.messagetemplate",
+    "incidents.alertoptin",
 ]
 # Deleting these loses nothing that a ticket's history refers to.
 # (a plan version while it is a draft: the admin refuses a published one)
@@ -95,6 +101,9 @@ DELETABLE = [
     "plans.plancoverage",
     "plans.responsetarget",
     "routing.routingrule",
+    "incidents.deployment",
+    "incidents.roleassignment",
+    "incidents.alertoptin",
 ]
 
 CUSTOMER = {Perm.OPEN_TICKETS, Perm.API_READ, Perm.API_WRITE}

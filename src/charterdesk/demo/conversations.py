@@ -17,6 +17,7 @@ from . import (
     escalations,
     estimates,
     hours,
+    incidents,
     knowledge,
     routing,
     satisfaction,
@@ -211,6 +212,7 @@ DEMO_EXTRAS = (
     statements.add_demo,
     knowledge.add_demo,
     workspace.add_demo,
+    incidents.add_demo,
 )
 
 

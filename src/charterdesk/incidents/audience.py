@@ -17,9 +17,10 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, Organization
 from charterdesk.plans.models import Contract
 
 from .choices import AudienceReason
@@ -145,3 +146,39 @@ def _contacts_sql(
         )
         params += [today, today]
     return head + body + " ON CONFLICT DO NOTHING", params
+
+
+@dataclass(frozen=True)
+class Preview:
+    organizations: int
+    contacts: int
+    names: list[str]
+
+
+def audience_preview(incident: Incident, today: date) -> Preview:
+    """Who confirming the incident as it stands would alert, without storing anything
+    (the qualify form shows it); the same rule as `audience_compute`."""
+    scope = scope_of(incident)
+    deployments = Deployment.objects.filter(service_id__in=scope.service_ids)
+    if scope.regions:
+        deployments = deployments.filter(Q(region="") | Q(region__in=scope.regions))
+    organizations = deployments.order_by().values("organization_id").distinct()
+    in_force = Contract.objects.active_on(today)
+    administrators = in_force.filter(
+        administrators=OuterRef("pk"), organization=OuterRef("organization")
+    )
+    authorized = in_force.filter(
+        authorized_contacts=OuterRef("pk"), organization=OuterRef("organization")
+    )
+    opted_in = AlertOptIn.objects.filter(contact=OuterRef("pk")).filter(
+        Q(service__isnull=True) | Q(service_id__in=scope.service_ids)
+    )
+    contacts = Contact.objects.filter(organization_id__in=organizations).filter(
+        Q(Exists(administrators)) | Q(Exists(authorized)) | Q(Exists(opted_in))
+    )
+    names = Organization.objects.filter(pk__in=organizations).order_by("name")
+    return Preview(
+        organizations=organizations.count(),
+        contacts=contacts.count(),
+        names=list(names.values_list("name", flat=True)[:20]),
+    )

@@ -104,6 +104,9 @@ class ResolveForm(forms.Form):
         keep_open = self.fields["keep_open"]
         assert isinstance(keep_open, forms.MultipleChoiceField)  # noqa: S101 - declared above
         keep_open.choices = [(str(t), f"#{t}") for t in ticket_ids]
+        if not ticket_ids:  # nothing linked: no reply to write, no ticket to keep open
+            del self.fields["keep_open"]
+            del self.fields["ticket_reply"]
 
     def data_lost_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data["data_lost"])

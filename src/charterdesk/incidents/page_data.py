@@ -15,6 +15,7 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 
 from . import services
+from .audience import Preview, audience_preview
 from .choices import OPEN_STATUSES, PostMortemState, Qualification, TemplateKind
 from .forms import (
     ActionForm,
@@ -114,9 +115,16 @@ def detail(user: User, incident: Incident, **given: forms.Form) -> dict[str, Any
         "links": list(incident.ticket_links.select_related("ticket__organization")[:200]),
         "postmortem": PostMortem.objects.filter(incident=incident).first(),
         "is_open": incident.is_open and incident.qualification == Qualification.CONFIRMED,
+        "preview": _preview(incident),
         **_forms(incident),
         **given,
     }
+
+
+def _preview(incident: Incident) -> Preview | None:
+    if incident.qualification != Qualification.SUSPECTED:
+        return None
+    return audience_preview(incident, timezone.localdate())
 
 
 def qualify(incident: Incident, user: User, form: QualifyForm) -> object:
@@ -157,8 +165,8 @@ def resolve(incident: Incident, user: User, form: ResolveForm) -> object:
         user,
         message=data["message"],
         data_lost=form.data_lost_value(),
-        ticket_reply=data["ticket_reply"] or None,
-        keep_open={int(t) for t in data["keep_open"]},
+        ticket_reply=data.get("ticket_reply") or None,
+        keep_open={int(t) for t in data.get("keep_open", [])},
         now=timezone.now(),
     )
 

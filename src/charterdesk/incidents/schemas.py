@@ -1,14 +1,15 @@
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.pagination import Cursor, Limit
-from charterdesk.core.validators import Id
+from charterdesk.core.validators import MAX_ID, Id
 
 from .models import Incident
 
+Region = Annotated[str, Field(max_length=32)]
 StatusName = Literal["investigating", "identified", "monitoring", "resolved", "postmortem"]
 OpenStatusName = Literal["investigating", "identified", "monitoring"]
 ImpactName = Literal["none", "minor", "major", "critical"]
@@ -55,7 +56,7 @@ class IncidentIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     severity: int | None = Field(None, ge=1, le=9, description="A severity level, 1 the worst.")
     service_ids: list[Id] = Field(min_length=1, max_length=50)
-    regions: list[str] = Field(default_factory=list, max_length=20)
+    regions: list[Region] = Field(default_factory=list, max_length=20)
     nature: str = Field("", max_length=5000)
     started_at: datetime | None = None
     dedup_key: str = Field("", max_length=200)
@@ -66,7 +67,7 @@ class QualifyIn(Schema):
     severity: int | None = Field(None, ge=1, le=9)
     alert_customers: bool | None = Field(None, description="Default: the severity's policy.")
     service_ids: list[Id] | None = Field(None, max_length=50)
-    regions: list[str] | None = Field(None, max_length=20)
+    regions: list[Region] | None = Field(None, max_length=20)
     impact: ImpactName | None = None
     nature: str | None = Field(None, max_length=5000)
     next_update_at: datetime | None = None
@@ -173,7 +174,7 @@ class AudienceOut(Schema):
 
 
 class AudienceFilters(Schema):
-    after: int = Field(0, ge=0, description="Contacts after this position (from `next`).")
+    after: int = Field(0, ge=0, le=MAX_ID, description="Contacts after this position (`next`).")
     limit: int = Field(1000, ge=1, le=10000)
 
 

@@ -132,7 +132,7 @@ def incident_qualify(
         incident,
         EventKind.AUDIENCE,
         actor,
-        f"{organizations} organizations, {contacts} contacts affected.",
+        f"{_count(organizations, 'organization')}, {_count(contacts, 'contact')} affected.",
         at=now,
         organizations=organizations,
         contacts=contacts,
@@ -175,5 +175,9 @@ def incident_alert(incident: Incident, now: datetime) -> int:
     queued = notices_send(incident, subject, text, now)
     incident.first_alert_at = now
     incident.save(update_fields=["first_alert_at"])
-    event(incident, EventKind.ALERT, None, f"First alert to {queued} contacts.", at=now)
+    event(incident, EventKind.ALERT, None, f"First alert to {_count(queued, 'contact')}.", at=now)
     return queued
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

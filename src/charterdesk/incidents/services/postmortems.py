@@ -46,7 +46,8 @@ def postmortem_open(incident: Incident, now: datetime) -> PostMortem:
     )
     impact_count(postmortem, incident)
     postmortem.save()
-    event(incident, EventKind.POSTMORTEM, None, f"Post-mortem due {postmortem.due_at:%Y-%m-%d}")
+    due = f"{postmortem.due_at:%Y-%m-%d}"
+    event(incident, EventKind.POSTMORTEM, None, f"Post-mortem opened, due {due}", at=now)
     return postmortem
 
 
