@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import monitor_views, views
 
 app_name = "status"
 api = "status/api/v2/"
@@ -16,4 +16,8 @@ urlpatterns = [
     path(f"{api}scheduled-maintenances.json", views.maintenances_json, name="maintenances"),
     path(f"{api}scheduled-maintenances/upcoming.json", views.upcoming_json, name="upcoming"),
     path(f"{api}scheduled-maintenances/active.json", views.active_json, name="active"),
+    path("heartbeat/<str:secret>", monitor_views.heartbeat, name="heartbeat"),
+    path("desk/monitors", monitor_views.monitors, name="monitors"),
+    path("desk/monitors/<int:monitor_id>", monitor_views.monitor_detail, name="monitor"),
+    path("desk/monitors/<int:monitor_id>/active", monitor_views.monitor_toggle, name="toggle"),
 ]
