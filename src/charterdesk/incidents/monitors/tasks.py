@@ -10,8 +10,8 @@ from charterdesk.core.schedule import periodic
 from .sweep import sweep
 
 
-@periodic("check-monitors", every=timedelta(seconds=30))
+@periodic("check-monitors", every=timedelta(minutes=1))
 @task()
 def check_monitors() -> dict[str, int]:
-    """Check the monitors that are due (every 30 seconds)."""
+    """Check the monitors that are due (every minute; each monitor has its own interval)."""
     return {"checked": len(sweep(timezone.now()))}
