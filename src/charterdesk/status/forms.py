@@ -1,6 +1,6 @@
 from django import forms
 
-from charterdesk.incidents.models import Monitor
+from charterdesk.incidents.models import Monitor, Service
 
 
 class MonitorForm(forms.ModelForm):
@@ -32,3 +32,16 @@ class MonitorForm(forms.ModelForm):
             "successes_to_recover": "Successes to recover",
             "dedup_minutes": "Deduplication window (minutes)",
         }
+
+
+class MaintenanceForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What customers are told"
+    )
+    services = forms.ModelMultipleChoiceField(
+        queryset=Service.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    is_public = forms.BooleanField(required=False, initial=True, label="Show on the status page")

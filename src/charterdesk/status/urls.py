@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import monitor_views, views
+from . import maintenance_views, monitor_views, views
 
 app_name = "status"
 api = "status/api/v2/"
@@ -20,4 +20,10 @@ urlpatterns = [
     path("desk/monitors", monitor_views.monitors, name="monitors"),
     path("desk/monitors/<int:monitor_id>", monitor_views.monitor_detail, name="monitor"),
     path("desk/monitors/<int:monitor_id>/active", monitor_views.monitor_toggle, name="toggle"),
+    path("desk/maintenance", maintenance_views.maintenance_list, name="maintenance"),
+    path(
+        "desk/maintenance/<int:maintenance_id>/move",
+        maintenance_views.maintenance_move,
+        name="maintenance_move",
+    ),
 ]
