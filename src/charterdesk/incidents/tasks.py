@@ -8,6 +8,7 @@ from django_tasks import task
 from charterdesk.core.schedule import periodic
 
 from .delivery import deliver_notices as deliver_notices
+from .monitors.tasks import check_monitors as check_monitors
 from .sweep import sweep
 
 

@@ -1,5 +1,6 @@
 """The incident process's tables (one module per part, re-exported here)."""
 
+from ..monitors.models import Monitor, MonitorResult
 from .catalog import (
     AlertOptIn,
     Deployment,
@@ -32,6 +33,8 @@ __all__ = [
     "IncidentUpdate",
     "Maintenance",
     "MessageTemplate",
+    "Monitor",
+    "MonitorResult",
     "PostMortem",
     "RoleAssignment",
     "Service",

@@ -1,0 +1,63 @@
+"""The public page: the overall state, each service with its bars, current incidents with
+their public updates, maintenance; a signed-in customer also sees their own services."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from charterdesk.incidents import services
+from charterdesk.incidents.models import Incident, Maintenance
+from tests.incidents.factories import acme_outage, service
+
+
+def test_anyone_sees_the_state_and_the_public_incident(personas, client):
+    incident = acme_outage(personas)
+    services.incident_post_update(
+        incident,
+        personas.tier2,
+        status="identified",
+        message="A disk filled up.",
+        next_update_at=timezone.now() + timedelta(minutes=30),
+        now=timezone.now(),
+    )
+    Incident.objects.filter(pk=incident.pk).update(is_public=True, impact="major")
+    Maintenance.objects.create(
+        title="Database upgrade",
+        starts_at=timezone.now() + timedelta(days=2),
+        ends_at=timezone.now() + timedelta(days=2, hours=1),
+    )
+    page = client.get("/status/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Partial System Outage" in text
+    assert "Cloud is down" in text
+    assert "Partial outage" in text
+    assert "Database upgrade" in text
+    assert "A disk filled up." in text
+    assert text.count('title="') >= 90  # the bars
+
+
+def test_nothing_internal_reaches_the_page(personas, client):
+    incident = acme_outage(personas)  # not public
+    Incident.objects.filter(pk=incident.pk).update(internal_notes="root password leaked")
+    text = client.get("/status/").content.decode()
+    assert "Cloud is down" not in text
+    assert "root password" not in text
+    assert "All Systems Operational" in text
+
+
+def test_a_signed_in_customer_sees_their_own_deployments(personas, login):
+    acme_outage(personas)  # not public, but it affects Acme
+    text = login(personas.alice).get("/status/").content.decode()
+    assert "Your services (Acme" in text
+    assert "Cloud is down" in text
+    text = login(personas.bob).get("/status/").content.decode()
+    assert "Cloud is down" not in text
+    assert "Billing API" in text
+
+
+def test_the_page_reads_a_fixed_number_of_queries(personas, client, django_assert_max_num_queries):
+    for n in range(12):
+        service(f"Service {n}")
+    with django_assert_max_num_queries(12):
+        assert client.get("/status/").status_code == 200
