@@ -4,7 +4,8 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,23 @@ def _back(request: HttpRequest) -> HttpResponse:
     return redirect(target)
 
 
+def _again(request: HttpRequest, form: BulkForm) -> HttpResponse:
+    """The bulk bar's fields again with their errors and what was typed; nothing changed."""
+    ids = request.POST.getlist("ids")
+    hidden = [("ids", i) for i in ids] + [("next", request.POST.get("next", "/desk/"))]
+    context = {
+        "title": f"Change {len(ids)} selected ticket(s)",
+        "intro": "Nothing was changed: correct the fields below and apply again.",
+        "form": form,
+        "hidden": hidden,
+        "skip": ("ids",),
+        "action": reverse("workspace:bulk"),
+        "submit": "Apply to selected",
+        "back": _back(request).url,
+    }
+    return render(request, "workspace/form_again.html", context)
+
+
 def _report(request: HttpRequest, result: BulkResult, done: str) -> None:
     refused = [o for o in result.outcomes if not o.ok]
     flash.success(request, f"{done} {result.changed_count} ticket(s).")
@@ -40,9 +58,7 @@ def bulk_apply(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = BulkForm(request.POST, user=user)
     if not form.is_valid():
-        reasons = [str(e) for errors in form.errors.values() for e in errors]
-        flash.error(request, "Nothing was changed: " + " ".join(reasons))
-        return _back(request)
+        return _again(request, form)
     try:
         with transaction.atomic(durable=True):
             macro_id = form.cleaned_data["macro"]

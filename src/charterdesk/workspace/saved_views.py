@@ -7,13 +7,14 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
+from charterdesk.accounts.roles import Perm
 
 from . import services
 from .filters import KEYS, queue_params
@@ -49,8 +50,17 @@ def view_new(request: HttpRequest) -> HttpResponse:
     filters = {key: request.POST.get(key, "") for key in KEYS}
     back = f"{reverse('desk:queue')}?{urlencode({k: v for k, v in filters.items() if v})}"
     if not form.is_valid():
-        flash.error(request, "The view was not saved: give it a name (up to 80 characters).")
-        return redirect(back)
+        context = {
+            "title": "Save the queue's filters as a view",
+            "intro": "The view was not saved: correct the fields below.",
+            "form": form,
+            "hidden": [(k, v) for k, v in filters.items() if v],
+            "skip": () if user.has_perm(Perm.SHARE_MACROS) else ("shared",),
+            "action": reverse("workspace:new_view"),
+            "submit": "Save view",
+            "back": back,
+        }
+        return render(request, "workspace/form_again.html", context)
     try:
         with transaction.atomic(durable=True):
             view = services.view_create(user, filters=filters, **form.cleaned_data)
