@@ -18,7 +18,7 @@ FIELDS = [
     ("app_version", "App version", FieldKind.TEXT, [], False, True),
     ("affected_users", "Affected users", FieldKind.NUMBER, [], False, False),
     ("root_cause", "Root cause", FieldKind.DROPDOWN,
-     ["product defect", "configuration", "environment", "third party", "documentation gap"],
+     ["Product defect", "Configuration", "Environment", "Third party", "Documentation gap"],
      True, False),
 ]  # fmt: skip
 
@@ -42,7 +42,7 @@ MACROS: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
      "Please update and let us know if anything is still wrong: replying reopens the "
      "ticket.\n\nBest regards,\n{{ agent.name }}",
      "Closed after the release.",
-     {"status": "solved", "fields": {"root_cause": "product defect"}}),
+     {"status": "solved", "fields": {"root_cause": "Product defect"}}),
     (MANAGER, "Outage acknowledged", MacroVisibility.SHARED,
      "Hi {{ requester.first_name }},\n\nWe are aware of the outage and working on it with "
      "priority. {{ organization.name }} is covered by the {{ plan.name }} plan: we will "
