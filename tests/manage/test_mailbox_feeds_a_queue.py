@@ -4,8 +4,9 @@ for a sender without a contract; a draft plan is refused."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from charterdesk.customers.models import Organization
+from charterdesk.customers.models import DomainVerification, Organization, OrganizationDomain
 from charterdesk.mailboxes.feeds import mailbox_of
 from charterdesk.mailboxes.imap import source_of
 from charterdesk.mailboxes.ingest import ingest
@@ -48,7 +49,13 @@ def test_mail_from_another_door_is_routed_by_the_rules(personas):
 
 def test_the_mailbox_plan_is_what_rules_see_for_a_sender_without_contract(personas):
     gold = Plan.objects.get(name="Gold")
-    Organization.objects.create(name="Nocontract", domains=["nocontract.example"])
+    organization = Organization.objects.create(name="Nocontract")
+    OrganizationDomain.objects.create(
+        organization=organization,
+        domain="nocontract.example",
+        verified_at=timezone.now(),
+        verified_by=DomainVerification.DNS,
+    )
     target = _billing_queue()
     RoutingRule.objects.create(name="Gold mailbox", position=0, plans=[gold.pk], queue=target)
     mailbox = _mailbox(plan=gold)
