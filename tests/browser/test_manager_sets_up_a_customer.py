@@ -1,11 +1,15 @@
 """A support manager sets up a new customer in the browser, without the Django admin: a
 business calendar with imported holidays, a plan copied from Gold onto that calendar and
-published, a contract for the organization; then the pages fit a phone too."""
+published, the organization and its contacts imported from a CSV file, a contract for
+it, and a mailbox tested before it is saved; then the pages fit a phone too."""
+
+import socket
 
 import pytest
 from playwright.sync_api import expect
 
 from charterdesk.customers.models import Contact, Organization
+from charterdesk.mailboxes.models import Mailbox
 from charterdesk.plans.models import Contract, Plan, PlanStatus
 from charterdesk.sla.models import Calendar
 
@@ -64,6 +68,42 @@ def _plan(page) -> None:  # type: ignore[no-untyped-def]
     expect(page.locator(".flash")).to_contain_text("is published")
 
 
+def _organization(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.click(".settings-nav >> text=Organizations")
+    page.click("text=Import from CSV")
+    upload = tmp_path / "newco.csv"
+    upload.write_text(
+        "organization,domains,language,region,contact_email,contact_name\n"
+        "Newco,newco.example,en,EU,ann@newco.example,Ann Newman\n"
+        "Newco,,,,ben@newco.example,Ben Ng\n",
+        encoding="utf-8",
+    )
+    page.set_input_files("#id_file", str(upload))
+    page.click("button:has-text('Preview')")
+    expect(page.locator(".import-counts")).to_contain_text("1 organization created")
+    page.click("button:has-text('Import')")
+    expect(page.locator(".flash")).to_contain_text("Imported newco.csv")
+
+
+def _mailbox(page) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page.click(".settings-nav >> text=Mailboxes")
+    page.click("text=New mailbox")
+    page.fill("#id_name", "newco")
+    page.fill("#id_host", "127.0.0.1")
+    page.fill("#id_port", str(port))
+    page.fill("#id_username", "newco@charterdesk.example")
+    page.fill("#id_password", "typed secret")
+    page.click("text=Test connection")
+    expect(page.locator("#test-result")).to_contain_text(f"Nothing answers at 127.0.0.1:{port}")
+    page.fill("#id_host", "imap.newco.example")
+    page.fill("#id_port", "993")
+    page.click("button:has-text('Save')")
+    expect(page.locator(".flash")).to_contain_text("newco")
+
+
 def _contract(page) -> None:  # type: ignore[no-untyped-def]
     page.click(".settings-nav >> text=Contracts")
     page.select_option("#id_organization", label="Newco")
@@ -77,10 +117,7 @@ def _contract(page) -> None:  # type: ignore[no-untyped-def]
     expect(page.locator(".flash")).to_contain_text("Contract of Newco saved")
 
 
-def test_a_manager_sets_up_a_customer_end_to_end(browser, live_server, live_personas):
-    newco = Organization.objects.create(name="Newco")
-    newco.domains.create(domain="newco.example")
-    Contact.objects.create(organization=newco, email="ann@newco.example", name="Ann Newman")
+def test_a_manager_sets_up_a_customer_end_to_end(browser, live_server, live_personas, tmp_path):
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -89,8 +126,10 @@ def test_a_manager_sets_up_a_customer_end_to_end(browser, live_server, live_pers
     _shot(page, "calendar-desktop")
     _plan(page)
     _shot(page, "plan-desktop")
+    _organization(page, tmp_path)
     _contract(page)
     _shot(page, "contract-desktop")
+    _mailbox(page)
     page.goto("/manage/audit/")
     _shot(page, "audit-desktop")
     context.close()
@@ -98,6 +137,12 @@ def test_a_manager_sets_up_a_customer_end_to_end(browser, live_server, live_pers
     platinum = Plan.objects.get(name="Platinum")
     assert platinum.status == PlanStatus.PUBLISHED
     assert platinum.calendar == Calendar.objects.get(name="Berlin office")
+    newco = Organization.objects.get(name="Newco")
+    assert sorted(Contact.objects.filter(organization=newco).values_list("email", flat=True)) == [
+        "ann@newco.example",
+        "ben@newco.example",
+    ]
+    assert Mailbox.objects.get(name="newco").host == "imap.newco.example"
     contract = Contract.objects.get(organization=newco)
     assert contract.plan == platinum
     assert [c.email for c in contract.administrators.all()] == ["ann@newco.example"]

@@ -32,7 +32,7 @@ def test_the_preview_says_what_each_line_does_and_writes_nothing(login, personas
     assert "Adds the mail domain newco.example (to verify)." in html
     assert "Creates the contact Ann Newman &lt;ann@newco.example&gt;." in html
     assert "Sets language to fr (was nothing)." in html
-    assert "<b>1</b> organizations created, <b>1</b> updated" in html
+    assert "<b>1</b> organization created, <b>1</b> updated" in html
     assert not Organization.objects.filter(name="Newco").exists()
     assert not Contact.objects.filter(email="ann@newco.example").exists()
     assert AuditEntry.objects.count() == before
