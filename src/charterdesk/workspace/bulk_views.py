@@ -17,13 +17,17 @@ from .bulk_forms import BulkForm
 from .selectors import macro_get_for
 
 
-def _back(request: HttpRequest) -> HttpResponse:
+def _target(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}) or not target.startswith(
         "/"
     ):
         target = "/desk/"
-    return redirect(target)
+    return target
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    return redirect(_target(request))
 
 
 def _again(request: HttpRequest, form: BulkForm) -> HttpResponse:
@@ -38,7 +42,7 @@ def _again(request: HttpRequest, form: BulkForm) -> HttpResponse:
         "skip": ("ids",),
         "action": reverse("workspace:bulk"),
         "submit": "Apply to selected",
-        "back": _back(request).url,
+        "back": _target(request),
     }
     return render(request, "workspace/form_again.html", context)
 
