@@ -95,3 +95,35 @@ class BulkItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bulk_id} #{self.ticket_id}"
+
+
+class LinkKind(models.TextChoices):
+    RELATED = "related", "Related to"
+    DUPLICATE_OF = "duplicate_of", "Duplicate of"
+    INCIDENT_OF = "incident_of", "Incident of problem"
+
+
+class TicketLink(models.Model):
+    """A link between two tickets of one organization, read from `source` to `target`:
+    related, a duplicate of the target, or an incident of the problem ticket `target`.
+    Links are for agents only; customers never see them."""
+
+    source = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=16, choices=LinkKind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target"], name="one_link_per_ticket_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.source_id} {self.kind} #{self.target_id}"
