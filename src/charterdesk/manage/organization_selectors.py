@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from charterdesk.customers.domains import domain_normalized
 from charterdesk.customers.models import Contact, Organization, OrganizationDomain
+from charterdesk.incidents.models import Deployment
 from charterdesk.plans.models import Contract
 
 PAGE_SIZE = 50
@@ -29,6 +30,19 @@ def organizations_found(text: str) -> QuerySet[Organization]:
         )
         found = found.filter(Q(name__icontains=text) | Q(Exists(domains)))
     return found.order_by("name")
+
+
+def deployments_of(organization: Organization) -> list[Deployment]:
+    """The services the organization uses, in one query (an organization has a few)."""
+    rows = Deployment.objects.filter(organization=organization).select_related("service")
+    return list(rows.order_by("service__name", "region"))
+
+
+def regions_known() -> list[str]:
+    """The regions deployments and organizations already name, offered while typing."""
+    used = set(Deployment.objects.exclude(region="").values_list("region", flat=True))
+    used |= set(Organization.objects.exclude(region="").values_list("region", flat=True))
+    return sorted(used)[:100]
 
 
 def page_of(rows: QuerySet, number: str | None) -> Page:  # type: ignore[type-arg]

@@ -1,5 +1,5 @@
 """Organizations in the settings area: the list with its search, a form to add one, and
-its page (details, mail domains, contacts)."""
+its page (details, mail domains, deployments, contacts)."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -10,8 +10,15 @@ from charterdesk.accounts.access import staff_permission_required
 from charterdesk.accounts.roles import Perm
 from charterdesk.customers.models import Organization
 
+from .deployment_forms import DeploymentForm
 from .organization_forms import DomainForm, OrganizationForm, OrganizationSearchForm
-from .organization_selectors import contact_rows, organizations_found, page_of
+from .organization_selectors import (
+    contact_rows,
+    deployments_of,
+    organizations_found,
+    page_of,
+    regions_known,
+)
 
 settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
 
@@ -51,6 +58,7 @@ def organization_page(
     *,
     form: OrganizationForm | None = None,
     domain_form: DomainForm | None = None,
+    deployment_form: DeploymentForm | None = None,
 ) -> HttpResponse:
     """The organization's page; a form given (with its errors) replaces the empty one."""
     context = {
@@ -63,6 +71,9 @@ def organization_page(
         context |= {
             "domains": organization.domains.all(),
             "domain_form": domain_form or DomainForm(organization=organization),
+            "deployments": deployments_of(organization),
+            "deployment_form": deployment_form or DeploymentForm(organization=organization),
+            "regions": regions_known(),
             "contacts": page,
             "contact_rows": rows,
         }
