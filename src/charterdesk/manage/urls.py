@@ -6,6 +6,7 @@ from . import (
     calendar_views,
     contact_views,
     contract_views,
+    custom_field_views,
     deployment_views,
     domain_views,
     import_views,
@@ -120,6 +121,21 @@ urlpatterns = [
     path("teams/", team_views.team_list, name="teams"),
     path("teams/new", team_views.team_new, name="team_new"),
     path("teams/<int:team_id>/", team_views.team_edit, name="team"),
+    path("custom-fields/", custom_field_views.custom_field_list, name="custom_fields"),
+    path("custom-fields/new", custom_field_views.custom_field_new, name="custom_field_new"),
+    path(
+        "custom-fields/<int:field_id>/", custom_field_views.custom_field_edit, name="custom_field"
+    ),
+    path(
+        "custom-fields/<int:field_id>/deactivate",
+        custom_field_views.custom_field_deactivate,
+        name="custom_field_deactivate",
+    ),
+    path(
+        "custom-fields/<int:field_id>/reactivate",
+        custom_field_views.custom_field_reactivate,
+        name="custom_field_reactivate",
+    ),
     path("contracts/", contract_views.contract_list, name="contracts"),
     path("contracts/new", contract_views.contract_new, name="contract_new"),
     path("contracts/<int:contract_id>/", contract_views.contract_edit, name="contract"),

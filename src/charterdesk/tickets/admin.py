@@ -1,11 +1,7 @@
-from typing import Any
-
-from django import forms
 from django.contrib import admin
 
-from .models import CustomField, FieldKind, Ticket, TicketEvent
-
-RESERVED_KEYS = frozenset({"tags", "fields", "status", "priority", "type", "queue", "assignee"})
+from .field_forms import CustomFieldForm
+from .models import CustomField, Ticket, TicketEvent
 
 
 class EventInline(admin.TabularInline):
@@ -41,57 +37,13 @@ class TicketAdmin(admin.ModelAdmin):
         return False
 
 
-class CustomFieldForm(forms.ModelForm):
-    options_text = forms.CharField(
-        label="Options",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For a drop-down: one choice a line, in order.",
-    )
-
-    class Meta:
-        model = CustomField
-        fields = [
-            "label",
-            "key",
-            "kind",
-            "required_to_solve",
-            "visible_to_customers",
-            "position",
-            "active",
-        ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["options_text"].initial = "\n".join(self.instance.options or [])
-
-    def clean_key(self) -> str:
-        key: str = self.cleaned_data["key"].lower()
-        if key in RESERVED_KEYS:
-            raise forms.ValidationError(f"“{key}” names a ticket property; choose another key.")
-        return key
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        options = list(
-            dict.fromkeys(
-                line.strip() for line in data.get("options_text", "").splitlines() if line.strip()
-            )
-        )
-        if data.get("kind") == FieldKind.DROPDOWN and len(options) < 2:
-            self.add_error("options_text", "A drop-down needs at least two choices.")
-        if any(len(o) > 100 for o in options):
-            self.add_error("options_text", "Keep each choice under 100 characters.")
-        self.instance.options = options if data.get("kind") == FieldKind.DROPDOWN else []
-        return data
-
-
 @admin.register(CustomField)
 class CustomFieldAdmin(admin.ModelAdmin):
     """Ticket fields defined by administrators; retire one (active off) instead of
     deleting it: tickets keep their values."""
 
     form = CustomFieldForm
+    fields = [*CustomFieldForm.Meta.fields, "active"]
     list_display = ["label", "key", "kind", "required_to_solve", "visible_to_customers", "active"]
     list_editable = ["active"]
     prepopulated_fields = {"key": ("label",)}

@@ -1,12 +1,15 @@
+import re
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+from charterdesk.core.checked import CheckedModel, choices_check
 from charterdesk.core.vocabulary import (
     DECISION_WORDS,
     Alternative,
@@ -266,10 +269,18 @@ class FieldKind(models.TextChoices):
     DATE = "date", "Date"
 
 
-class CustomField(models.Model):
+RESERVED_FIELD_KEYS = frozenset(
+    {"tags", "fields", "status", "priority", "type", "queue", "assignee"}
+)
+FIELD_KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
+OPTION_LENGTH = 100
+
+
+class CustomField(CheckedModel):
     """A ticket field an administrator defines (an environment, a version, a drop-down of
     modules): shown on the desk's ticket page, in the portal when visible to customers,
-    in the API by its key."""
+    in the API by its key. Its rules (`clean`) hold in the settings page, the Django
+    admin and the configuration import alike."""
 
     key = models.SlugField(
         max_length=32,
@@ -294,9 +305,46 @@ class CustomField(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+        constraints = [choices_check("kind", FieldKind, "custom_field_kind_valid")]
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        self.key = (self.key or "").strip().lower()
+        if self.key in RESERVED_FIELD_KEYS:
+            errors["key"] = f"“{self.key}” names a ticket property; choose another key."
+        elif self.key and not FIELD_KEY.match(self.key):
+            errors["key"] = "Start the key with a letter; then letters, digits, - and _."
+        problem = self._options_problem()
+        if problem:
+            errors["options"] = problem
+        if self.pk and self.kind != self._saved_kind() and self.values.exists():
+            errors["kind"] = (
+                "Tickets have values of this field, so its type stays; "
+                "deactivate it and add a new field instead."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _options_problem(self) -> str:
+        options = self.options
+        if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+            return "The choices are a list of words."
+        if self.kind != FieldKind.DROPDOWN:
+            return "Only a drop-down has choices." if options else ""
+        if len(options) < 2:
+            return "A drop-down needs at least two choices."
+        if any(not o.strip() or len(o) > OPTION_LENGTH for o in options):
+            return f"Each choice has 1 to {OPTION_LENGTH} characters."
+        if len({o.casefold() for o in options}) < len(options):
+            return "Each choice is listed once."
+        return ""
+
+    def _saved_kind(self) -> str | None:
+        saved = CustomField.objects.filter(pk=self.pk).values_list("kind", flat=True).first()
+        return saved if saved is not None else self.kind
 
 
 class CustomFieldValue(models.Model):
