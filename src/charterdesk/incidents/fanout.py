@@ -22,14 +22,19 @@ from charterdesk.mail.tokens import support_parts
 
 from .delivery import deliver_notices
 from .models import AudienceContact, Incident
+from .subscriber_fanout import subscribers_notify
 
 BATCH = 2000
 HEADERS = {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}
 BOUNCING = "the address is bouncing"
 
 
-def notices_send(incident: Incident, subject: str, text: str, now: datetime) -> int:
-    """Queue one mail per audience contact. Returns how many were queued."""
+def notices_send(
+    incident: Incident, subject: str, text: str, now: datetime, *, subscribers: bool = True
+) -> int:
+    """Queue one mail per audience contact, and for a public incident (unless
+    `subscribers` is False) one per status-page subscriber of its services who is not
+    in the audience. Returns how many were queued."""
     refused = _refused_addresses(incident)
     prefix = f"incident-{incident.pk}-{secrets.token_hex(6)}"
     bounds = AudienceContact.objects.filter(incident=incident).order_by("pk")
@@ -41,7 +46,12 @@ def notices_send(incident: Incident, subject: str, text: str, now: datetime) -> 
         if upper is None:
             break
         last = upper
-    return queued - _suppress(prefix, refused)
+    queued -= _suppress(prefix, refused)
+    if subscribers and incident.is_public:
+        services = incident.services.values_list("pk", flat=True)
+        key = f"incident-{incident.pk}-status"
+        queued += subscribers_notify(services, subject, text, now, key=key, incident=incident)
+    return queued
 
 
 def _insert(

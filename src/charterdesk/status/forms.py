@@ -45,3 +45,21 @@ class MaintenanceForm(forms.Form):
     starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     is_public = forms.BooleanField(required=False, initial=True, label="Show on the status page")
+
+
+def _public_services() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=Service.objects.filter(is_public=True).order_by("position", "name"),
+        widget=forms.CheckboxSelectMultiple,
+        label="Services",
+        error_messages={"required": "Choose at least one service."},
+    )
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(max_length=254, label="Your email address")
+    services = _public_services()
+
+
+class SubscriptionForm(forms.Form):
+    services = _public_services()

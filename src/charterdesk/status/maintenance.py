@@ -1,17 +1,29 @@
 """Scheduled maintenance: announce a window, then move it scheduled -> in progress ->
-verifying -> completed (one step at a time, or straight to completed)."""
+verifying -> completed (one step at a time, or straight to completed).
+
+A public window is told to the status-page subscribers of its services: announced when it
+is planned, a reminder REMIND_BEFORE it starts (the `remind-maintenance` job; a window
+planned closer to its start than that is announced only), and a notice at every move."""
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
-from charterdesk.incidents.choices import MaintenanceStatus
+from charterdesk.incidents.choices import MaintenanceStatus, TemplateKind
 from charterdesk.incidents.models import Maintenance, Service
+from charterdesk.incidents.subscriber_fanout import subscribers_notify
+from charterdesk.incidents.wording import rendered, values_for
 
 S = MaintenanceStatus
+REMIND_BEFORE = timedelta(hours=1)
+SAID = {
+    S.IN_PROGRESS: ("Started", "The maintenance has started."),
+    S.VERIFYING: ("Verifying", "The work is done; we are checking that everything works."),
+    S.COMPLETED: ("Completed", "The maintenance is completed."),
+}
 NEXT = {
     S.SCHEDULED: (S.IN_PROGRESS, S.COMPLETED),
     S.IN_PROGRESS: (S.VERIFYING, S.COMPLETED),
@@ -58,7 +70,28 @@ def maintenance_create(
         created_at=now,
     )
     maintenance.services.set(services)
+    if is_public:
+        maintenance_notify(maintenance, now)
+        if maintenance.starts_at - REMIND_BEFORE <= now:
+            maintenance.reminded_at = now  # the announcement is the reminder
+            maintenance.save(update_fields=["reminded_at"])
     return maintenance
+
+
+def maintenance_notify(
+    maintenance: Maintenance, now: datetime, *, label: str = "", message: str = ""
+) -> int:
+    """The maintenance notice to its services' subscribers (public windows only): the
+    template's words, `label` ("Reminder", "Started") before its subject, `message` before
+    the description. Returns how many mails were queued."""
+    if not maintenance.is_public:
+        return 0
+    said = "\n\n".join(part for part in (message, maintenance.description) if part)
+    subject, text = rendered(TemplateKind.MAINTENANCE, values_for(maintenance, said))
+    if label:
+        subject = f"[{label}] {subject}"[:500]
+    services = maintenance.services.values_list("pk", flat=True)
+    return subscribers_notify(services, subject, text, now, key=f"maintenance-{maintenance.pk}")
 
 
 def maintenance_move(actor: User, maintenance: Maintenance, to: str, now: datetime) -> None:
@@ -75,3 +108,5 @@ def maintenance_move(actor: User, maintenance: Maintenance, to: str, now: dateti
         maintenance.completed_at = now
         fields.append("completed_at")
     maintenance.save(update_fields=fields)
+    label, message = SAID[S(to)]
+    maintenance_notify(maintenance, now, label=label, message=message)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import maintenance_views, monitor_views, views
+from . import maintenance_views, monitor_views, subscription_views, views
 
 app_name = "status"
 api = "status/api/v2/"
@@ -16,6 +16,18 @@ urlpatterns = [
     path(f"{api}scheduled-maintenances.json", views.maintenances_json, name="maintenances"),
     path(f"{api}scheduled-maintenances/upcoming.json", views.upcoming_json, name="upcoming"),
     path(f"{api}scheduled-maintenances/active.json", views.active_json, name="active"),
+    path("status/subscribe", subscription_views.subscribe, name="subscribe"),
+    path(
+        "status/subscriptions/confirm/<str:signed>",
+        subscription_views.confirm,
+        name="subscription_confirm",
+    ),
+    path("status/subscriptions/<str:token>", subscription_views.manage, name="subscription"),
+    path(
+        "status/subscriptions/<str:token>/unsubscribe",
+        subscription_views.unsubscribe,
+        name="unsubscribe",
+    ),
     path("heartbeat/<str:secret>", monitor_views.heartbeat, name="heartbeat"),
     path("desk/monitors", monitor_views.monitors, name="monitors"),
     path("desk/monitors/<int:monitor_id>", monitor_views.monitor_detail, name="monitor"),

@@ -16,6 +16,7 @@ from charterdesk.incidents.models import Deployment
 from charterdesk.incidents.selectors import incidents_visible_to
 
 from . import feeds, public, v2
+from .forms import SubscribeForm
 from .history import Day, history, uptime
 from .public import Component
 
@@ -105,6 +106,7 @@ def status_page(request: HttpRequest) -> HttpResponse:
         "resolved": resolved,
         "private": _private(request),
         "now": now,
+        "subscribe_form": SubscribeForm(),
     }
     return render(request, "status/page.html", context)
 

@@ -20,6 +20,7 @@ from .incident import (
     TimelineEvent,
 )
 from .postmortem import FollowUpAction, PostMortem
+from .subscription import Subscriber, SubscribeRequest, Subscription
 
 __all__ = [
     "AlertOptIn",
@@ -38,6 +39,9 @@ __all__ = [
     "PostMortem",
     "RoleAssignment",
     "Service",
+    "SubscribeRequest",
+    "Subscriber",
+    "Subscription",
     "SeverityPolicy",
     "TimelineEvent",
 ]

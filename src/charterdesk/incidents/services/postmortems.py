@@ -103,7 +103,11 @@ def postmortem_send(postmortem: PostMortem, actor: User, now: datetime) -> int:
         raise ValidationError({"state": "Approve the post-mortem before sending it."})
     incident = postmortem.incident
     subject, text = rendered(TemplateKind.POSTMORTEM, values_for(incident))
-    queued = notices_send(incident, subject, text, now) if incident.first_alert_at else 0
+    queued = (
+        notices_send(incident, subject, text, now, subscribers=False)
+        if incident.first_alert_at
+        else 0
+    )
     postmortem.state, postmortem.sent_at = PostMortemState.SENT, now
     postmortem.save()
     incident.status = IncidentStatus.POSTMORTEM
