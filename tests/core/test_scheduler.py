@@ -52,6 +52,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "remind-stale-articles": "charterdesk.knowledge.tasks.remind_stale_articles",
         "sweep-incidents": "charterdesk.incidents.tasks.sweep_incidents",
         "check-monitors": "charterdesk.incidents.monitors.tasks.check_monitors",
+        "retry-webhooks": "charterdesk.incidents.webhooks.tasks.retry_webhooks",
     }
 
 

@@ -10,6 +10,7 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 from charterdesk.incidents.choices import MaintenanceStatus
 from charterdesk.incidents.models import Maintenance, Service
+from charterdesk.incidents.webhooks.events import maintenance_changed
 
 S = MaintenanceStatus
 NEXT = {
@@ -58,6 +59,7 @@ def maintenance_create(
         created_at=now,
     )
     maintenance.services.set(services)
+    maintenance_changed(maintenance, now)
     return maintenance
 
 
@@ -75,3 +77,4 @@ def maintenance_move(actor: User, maintenance: Maintenance, to: str, now: dateti
         maintenance.completed_at = now
         fields.append("completed_at")
     maintenance.save(update_fields=fields)
+    maintenance_changed(maintenance, now)

@@ -1,6 +1,7 @@
 """The incident process's tables (one module per part, re-exported here)."""
 
 from ..monitors.models import Monitor, MonitorResult
+from ..webhooks.models import WebhookDelivery, WebhookEndpoint
 from .catalog import (
     AlertOptIn,
     Deployment,
@@ -40,4 +41,6 @@ __all__ = [
     "Service",
     "SeverityPolicy",
     "TimelineEvent",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]
