@@ -267,6 +267,13 @@ X_FRAME_OPTIONS = "DENY"
 CLOSE_SOLVED_AFTER_DAYS = env.int("CLOSE_SOLVED_AFTER_DAYS", default=7)
 API_PAGE_MAX = 100
 
+# Outgoing webhooks (docs/incidents.md): deliveries to loopback, private and link-local
+# addresses are refused (SSRF) unless this is on; an endpoint failing this many deliveries
+# in a row is turned off and the managers are told.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOKS_DISABLE_AFTER = env.int("WEBHOOKS_DISABLE_AFTER", default=10)
+WEBHOOKS_TIMEOUT_SECONDS = env.int("WEBHOOKS_TIMEOUT_SECONDS", default=10)
+
 # Search: "similar documents" (article suggestions) fuse full-text ranking with semantic
 # similarity from a small embedding model shipped in the wordllama package (docs/search.md).
 # Off: full-text ranking only, no vectors written, the model never loaded.

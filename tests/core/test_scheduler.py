@@ -53,6 +53,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "sweep-incidents": "charterdesk.incidents.tasks.sweep_incidents",
         "check-monitors": "charterdesk.incidents.monitors.tasks.check_monitors",
         "remind-maintenance": "charterdesk.status.tasks.remind_maintenance",
+        "retry-webhooks": "charterdesk.incidents.webhooks.tasks.retry_webhooks",
     }
 
 

@@ -10,6 +10,7 @@ from charterdesk.core.schedule import periodic
 from .delivery import deliver_notices as deliver_notices
 from .monitors.tasks import check_monitors as check_monitors
 from .sweep import sweep
+from .webhooks.tasks import retry_webhooks as retry_webhooks
 
 
 @periodic("sweep-incidents", every=timedelta(minutes=1))

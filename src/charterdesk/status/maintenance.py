@@ -15,6 +15,7 @@ from charterdesk.accounts.roles import Perm
 from charterdesk.incidents.choices import MaintenanceStatus, TemplateKind
 from charterdesk.incidents.models import Maintenance, Service
 from charterdesk.incidents.subscriber_fanout import subscribers_notify
+from charterdesk.incidents.webhooks.events import maintenance_changed
 from charterdesk.incidents.wording import rendered, values_for
 
 S = MaintenanceStatus
@@ -75,6 +76,7 @@ def maintenance_create(
         if maintenance.starts_at - REMIND_BEFORE <= now:
             maintenance.reminded_at = now  # the announcement is the reminder
             maintenance.save(update_fields=["reminded_at"])
+    maintenance_changed(maintenance, now)
     return maintenance
 
 
@@ -110,3 +112,4 @@ def maintenance_move(actor: User, maintenance: Maintenance, to: str, now: dateti
     maintenance.save(update_fields=fields)
     label, message = SAID[S(to)]
     maintenance_notify(maintenance, now, label=label, message=message)
+    maintenance_changed(maintenance, now)

@@ -1,6 +1,7 @@
 """The incident process's tables (one module per part, re-exported here)."""
 
 from ..monitors.models import Monitor, MonitorResult
+from ..webhooks.models import WebhookDelivery, WebhookEndpoint
 from .catalog import (
     AlertOptIn,
     Deployment,
@@ -44,4 +45,6 @@ __all__ = [
     "Subscription",
     "SeverityPolicy",
     "TimelineEvent",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

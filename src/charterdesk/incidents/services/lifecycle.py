@@ -20,6 +20,8 @@ from ..choices import (
 from ..fanout import notices_send
 from ..models import Incident, Service, SeverityPolicy
 from ..timeline import event
+from ..webhooks.events import incident_changed
+from ..webhooks.models import WebhookEvent
 from ..wording import rendered, values_for
 from .checks import check_next_update, check_runner, clean_regions, raise_if
 
@@ -72,6 +74,7 @@ def incident_open(
     )
     incident.services.set(services)
     event(incident, EventKind.OPENED, actor, f"Suspected: {incident.title}", at=now)
+    incident_changed(WebhookEvent.INCIDENT_CREATED, incident, now)
     return incident
 
 
@@ -139,6 +142,7 @@ def incident_qualify(
     )
     if alert and alert_due(incident) <= now:
         incident_alert(incident, now)
+    incident_changed(WebhookEvent.INCIDENT_QUALIFIED, incident, now)
     return incident
 
 
@@ -158,6 +162,7 @@ def _dismiss(incident: Incident, actor: User | None, now: datetime) -> Incident:
     incident.next_update_due = None
     incident.save()
     event(incident, EventKind.DISMISSED, actor, "Dismissed: not an incident.", at=now)
+    incident_changed(WebhookEvent.INCIDENT_QUALIFIED, incident, now)
     return incident
 
 

@@ -20,6 +20,7 @@ from ..choices import (
 from ..fanout import notices_send
 from ..models import FollowUpAction, Incident, PostMortem
 from ..timeline import event
+from ..webhooks.events import postmortem_published
 from ..wording import rendered, values_for
 from .checks import check_runner
 
@@ -113,6 +114,7 @@ def postmortem_send(postmortem: PostMortem, actor: User, now: datetime) -> int:
     incident.status = IncidentStatus.POSTMORTEM
     incident.save(update_fields=["status"])
     event(incident, EventKind.POSTMORTEM, actor, f"Post-mortem sent to {queued} contacts", at=now)
+    postmortem_published(postmortem, now)
     return queued
 
 

@@ -11,6 +11,8 @@ from ..choices import OPEN_STATUSES, EventKind, IncidentStatus, TemplateKind
 from ..fanout import notices_send
 from ..models import Incident, IncidentUpdate
 from ..timeline import event
+from ..webhooks.events import incident_changed
+from ..webhooks.models import WebhookEvent
 from ..wording import rendered, values_for
 from .checks import check_next_update, check_open, check_runner, raise_if
 from .linking import linked_tickets_settle
@@ -63,6 +65,7 @@ def incident_post_update(
         update.save(update_fields=["notified"])
     kind = "Public" if is_public else "Internal"
     event(incident, EventKind.UPDATE, actor, f"{kind} update: {message}", at=now, update=update.pk)
+    incident_changed(WebhookEvent.INCIDENT_UPDATED, incident, now, update)
     return update
 
 
@@ -105,4 +108,5 @@ def incident_resolve(
     event(incident, EventKind.RESOLVED, actor, message, at=now, notified=update.notified)
     linked_tickets_settle(incident, actor, message, now, reply=ticket_reply, keep_open=keep_open)
     postmortem_open(incident, now)
+    incident_changed(WebhookEvent.INCIDENT_RESOLVED, incident, now, update)
     return update
