@@ -21,11 +21,12 @@ class DeploymentForm(forms.Form):
         label="Region",
         required=False,
         max_length=32,
-        help_text="As incidents name it: EU, US… Empty: every region.",
+        help_text="EU, US…; empty: every region.",
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # A prefix: the organization's own form on the same page has a `region` too.
+        super().__init__(*args, prefix="deployment", **kwargs)
         self.organization = organization
         self.fields["service"].queryset = Service.objects.order_by("position", "name")  # type: ignore[attr-defined]
         self.fields["region"].widget.attrs["list"] = "deployment-regions"
