@@ -14,6 +14,7 @@ REGION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$")
 
 
 class DeploymentForm(forms.Form):
+    prefix = "deployment"  # the organization's own form on the same page has a `region` too
     service = forms.ModelChoiceField(
         label="Service", queryset=Service.objects.none(), empty_label="— choose a service —"
     )
@@ -25,8 +26,7 @@ class DeploymentForm(forms.Form):
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
-        # A prefix: the organization's own form on the same page has a `region` too.
-        super().__init__(*args, prefix="deployment", **kwargs)
+        super().__init__(*args, **kwargs)
         self.organization = organization
         self.fields["service"].queryset = Service.objects.order_by("position", "name")  # type: ignore[attr-defined]
         self.fields["region"].widget.attrs["list"] = "deployment-regions"
