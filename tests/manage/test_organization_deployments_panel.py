@@ -20,7 +20,8 @@ def api_service(personas):
 
 
 def _add(client, organization, **data):
-    return client.post(f"/manage/organizations/{organization.pk}/deployments", data)
+    fields = {f"deployment-{name}": value for name, value in data.items()}
+    return client.post(f"/manage/organizations/{organization.pk}/deployments", fields)
 
 
 def test_a_manager_adds_a_deployment_and_sees_it_listed(login, personas, newco, api_service):

@@ -14,6 +14,7 @@ REGION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$")
 
 
 class DeploymentForm(forms.Form):
+    prefix = "deployment"  # the organization's own form on the same page has a `region` too
     service = forms.ModelChoiceField(
         label="Service", queryset=Service.objects.none(), empty_label="— choose a service —"
     )
@@ -21,7 +22,7 @@ class DeploymentForm(forms.Form):
         label="Region",
         required=False,
         max_length=32,
-        help_text="As incidents name it: EU, US… Empty: every region.",
+        help_text="EU, US…; empty: every region.",
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:

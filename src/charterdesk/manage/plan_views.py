@@ -65,9 +65,14 @@ def read_only(*forms_: PlanForm | TermsForm) -> None:
 @settings_page
 @require_POST
 def plan_publish_view(request: HttpRequest, plan_id: int) -> HttpResponse:
-    with transaction.atomic():
-        plan = get_object_or_404(Plan.objects.select_for_update(), pk=plan_id)
-        if plan.status == PlanStatus.DRAFT:
-            plan_publish(plan=plan)
-            messages.success(request, f"“{plan.name}” is published: it is on the coverage page.")
-    return redirect("manage:plan", plan_id=plan.pk)
+    try:
+        with transaction.atomic():
+            plan = get_object_or_404(Plan.objects.select_for_update(), pk=plan_id)
+            if plan.status == PlanStatus.DRAFT:
+                plan_publish(plan=plan)
+                messages.success(
+                    request, f"“{plan.name}” is published: it is on the coverage page."
+                )
+    except ValidationError as refused:
+        messages.error(request, "Not published: " + " ".join(refused.messages))
+    return redirect("manage:plan", plan_id=plan_id)

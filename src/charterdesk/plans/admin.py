@@ -52,7 +52,11 @@ class VersionInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(PublishedReadOnly, admin.ModelAdmin):
+    """A plan is published on its settings page (plans.versions.plan_publish, which
+    refuses a half-finished one): here it is shown, never published by a status choice."""
+
     list_display = ["name", "status", "version", "calendar", "max_authorized_contacts"]
+    readonly_fields = ["status"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CoverageInline, TargetInline, VersionInline]
 

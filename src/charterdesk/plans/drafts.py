@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from .models import Plan, PlanCoverage, PlanStatus, ResponseTarget
+from .rules import check_publishable
 
 
 def plan_terms_replace(
@@ -65,6 +66,7 @@ def plan_publish(*, plan: Plan) -> Plan:
     """The draft goes on the coverage page and can be sold."""
     if plan.status == PlanStatus.PUBLISHED:
         raise ValidationError({"status": "This plan is already published."})
+    check_publishable(plan)
     plan.status, plan.published_at = PlanStatus.PUBLISHED, timezone.now()
     plan.save()
     return plan

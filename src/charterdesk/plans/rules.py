@@ -150,3 +150,12 @@ def next_period(start: date, end: date) -> tuple[date, date]:
     months = (following.year - start.year) * 12 + following.month - start.month
     index = following.year * 12 + following.month - 1 + months
     return following, date(index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+
+def check_publishable(plan: Any) -> None:
+    """A plan that decides nothing yet (no coverage row) is half-finished: publishing it
+    would put an empty plan on the public coverage page. Every way to publish asks this."""
+    if not plan.coverages.exists():
+        raise ValidationError(
+            {"coverages": "Decide what the plan covers for at least one request type first."}
+        )

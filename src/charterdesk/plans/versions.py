@@ -16,6 +16,7 @@ from django.utils import timezone
 from .choices import ClockPolicy
 from .hooks import plan_version_applied
 from .models import Plan, PlanStatus, PlanVersion
+from .rules import check_publishable
 from .terms import PlanTerms, terms_apply
 
 
@@ -26,7 +27,9 @@ def plan_today(plan: Plan, now: datetime) -> date:
 
 
 def plan_publish(*, plan: Plan, now: datetime | None = None) -> Plan:
-    """A draft plan goes on the coverage page and can be sold: its terms are version 1."""
+    """A draft plan goes on the coverage page and can be sold: its terms are version 1.
+    A plan that decides nothing yet (no coverage row) is half-finished: refused."""
+    check_publishable(plan)
     now = now or timezone.now()
     plan.status, plan.published_at, plan.version = PlanStatus.PUBLISHED, now, 1
     plan.save()
