@@ -53,10 +53,12 @@ def subscribers_notify(
     if not scope:
         return 0
     prefix = f"{key}-{secrets.token_hex(6)}"
-    ids = Subscriber.objects.filter(confirmed_at__isnull=False).order_by("pk")
+    # Batches of BATCH subscriptions to the services (index subscription_by_service).
+    ids = Subscription.objects.filter(service_id__in=scope).order_by("subscriber_id")
     last, queued = 0, 0
     while True:
-        bound = list(ids.filter(pk__gt=last).values_list("pk", flat=True)[BATCH - 1 : BATCH])
+        after = ids.filter(subscriber_id__gt=last).values_list("subscriber_id", flat=True)
+        bound = list(after[BATCH - 1 : BATCH])
         upper = bound[0] if bound else None
         queued += _insert(scope, subject, text, now, prefix, incident, last, upper)
         if upper is None:
@@ -78,15 +80,12 @@ def _headers_sql() -> str:
 def _not_in_audience(incident: Incident | None) -> tuple[str, list[Any]]:
     if incident is None:
         return "", []
-    audience = AudienceContact._meta.db_table
-    if connection.vendor == "sqlite":
-        # A list SQLite builds once per statement (an ephemeral index), not per row.
-        sql = f" AND s.email NOT IN (SELECT LOWER(a.email) FROM {audience} a WHERE a.incident_id = %s)"  # noqa: S608,E501 - a name
-    else:
-        sql = (
-            f" AND NOT EXISTS (SELECT 1 FROM {audience} a "  # noqa: S608 - a name
-            "WHERE a.incident_id = %s AND LOWER(a.email) = s.email)"
-        )
+    # One look-up per subscriber in the index audience_by_address (LOWER on both sides:
+    # SQLite uses an expression index only for a comparison without column affinity).
+    sql = (
+        f" AND NOT EXISTS (SELECT 1 FROM {AudienceContact._meta.db_table} a "  # noqa: S608 - a name
+        "WHERE a.incident_id = %s AND LOWER(a.email) = LOWER(s.email))"
+    )
     return sql, [incident.pk]
 
 

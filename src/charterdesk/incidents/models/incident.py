@@ -3,6 +3,7 @@ scheduled maintenance."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from charterdesk.core.checked import choices_check
@@ -213,6 +214,8 @@ class AudienceContact(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["incident", "contact"], name="audience_contact_unique")
         ]
+        # Status-page subscribers who are in the audience get its notice only.
+        indexes = [models.Index("incident", Lower("email"), name="audience_by_address")]
 
     def __str__(self) -> str:
         return f"{self.incident_id} -> {self.email}"
