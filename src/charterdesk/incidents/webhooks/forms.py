@@ -16,7 +16,9 @@ class EndpointForm(forms.Form):
         help_text="Where the events are posted.",
     )
     events = forms.MultipleChoiceField(
-        choices=EVENT_CHOICES, widget=forms.CheckboxSelectMultiple, label="Events it receives"
+        choices=EVENT_CHOICES,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+        label="Events it receives",
     )
     secret = forms.CharField(
         required=False,
