@@ -27,6 +27,7 @@ COLUMNS = ("organization", "service", "region")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
 M = TypeVar("M", Organization, Service)
+CHUNK = 500
 
 
 class ImportFileError(ValueError):
@@ -112,12 +113,7 @@ def deployments_import(actor: User | None, rows: list[CsvRow], *, dry_run: bool)
         raise PermissionDenied("Only support managers import deployments.")
     organizations = _by_name(Organization, {r.organization for r in rows})
     services = _by_name(Service, {r.service for r in rows})
-    existing = set(
-        Deployment.objects.filter(
-            organization_id__in=[o.pk for o in organizations.values()],
-            service_id__in=[s.pk for s in services.values()],
-        ).values_list("organization_id", "service_id", "region")
-    )
+    existing = _existing(list(organizations.values()), list(services.values()))
     report, new = ImportReport(dry_run=dry_run), []
     for row in rows:
         organization = organizations.get(row.organization.lower())
@@ -162,6 +158,28 @@ def _problem(row: CsvRow, organization: Organization | None, service: Service | 
 
 
 def _by_name(model: type[M], names: set[str]) -> dict[str, M]:
-    wanted = {n.lower() for n in names if n}
-    found = model.objects.annotate(key=Lower("name")).filter(key__in=wanted)
-    return {row.name.lower(): row for row in found}
+    wanted = sorted({n.lower() for n in names if n})
+    found: dict[str, M] = {}
+    for start in range(0, len(wanted), CHUNK):
+        rows = model.objects.annotate(key=Lower("name")).filter(
+            key__in=wanted[start : start + CHUNK]
+        )
+        found |= {row.name.lower(): row for row in rows}
+    return found
+
+
+def _existing(
+    organizations: list[Organization], services: list[Service]
+) -> set[tuple[int, int, str]]:
+    """The deployments already there among these organizations and services, read in
+    chunks (a database takes a bounded number of parameters)."""
+    service_ids = [s.pk for s in services]
+    found: set[tuple[int, int, str]] = set()
+    for start in range(0, len(organizations), CHUNK):
+        chunk = [o.pk for o in organizations[start : start + CHUNK]]
+        found |= set(
+            Deployment.objects.filter(
+                organization_id__in=chunk, service_id__in=service_ids
+            ).values_list("organization_id", "service_id", "region")
+        )
+    return found
