@@ -32,6 +32,8 @@ DESK_PAGES = [
     "/desk/statements",
     "/desk/mail/",
     "/desk/mail/outbox/",
+    "/desk/incidents/webhooks",
+    "/desk/incidents/deployments/import",
     *[f"/desk/commitments?list={name}" for name in BOARDS],
 ]
 PORTAL_PAGES = [

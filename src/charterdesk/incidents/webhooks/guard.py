@@ -24,14 +24,21 @@ def _kind(address: IPAddress) -> str:
     return ""
 
 
-def problem(address: str) -> str:
-    """Why `address` (an IP) may not be called, or '' when it may."""
+def kind_of(address: str) -> str:
+    """'a loopback address', 'an unspecified address'... for an IP that may not be called
+    (unless the setting allows it), or ''."""
     if settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:
         return ""
     kind = _kind(ipaddress.ip_address(address.split("%", 1)[0]))
     if not kind:
         return ""
-    return f"{address} is {'an' if kind[0] in 'aeiou' else 'a'} {kind} address"
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} address"
+
+
+def problem(address: str) -> str:
+    """Why `address` (an IP) may not be called, or '' when it may."""
+    kind = kind_of(address)
+    return f"{address} is {kind}" if kind else ""
 
 
 def literal_problem(host: str) -> str:
@@ -52,9 +59,11 @@ def resolve(host: str, port: int) -> str:
         raise RefusedError(f"{host} does not resolve") from exc
     addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
     for address in addresses:
-        why = problem(address)
-        if why:
-            raise RefusedError(f"RefusedError: {host} resolves to {why}")
+        kind = kind_of(address)
+        if kind and address == host.strip("[]"):
+            raise RefusedError(f"Refused: {address} is {kind}")
+        if kind:
+            raise RefusedError(f"Refused: {host} resolves to {address}, {kind}")
     if not addresses:
         raise RefusedError(f"{host} does not resolve")
     return addresses[0]

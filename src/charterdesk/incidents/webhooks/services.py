@@ -62,13 +62,14 @@ def endpoint_update(actor: User, endpoint: WebhookEndpoint, **fields: Any) -> We
     """Change the given fields; a `secret` replaces the old one when not empty. Turning
     an endpoint back on clears its failure count."""
     _check_manager(actor)
+    was_active = endpoint.is_active
     for name in EDITABLE:
         if name in fields and fields[name] is not None:
             value = fields[name]
             setattr(endpoint, name, _ordered(value) if name == "events" else value)
     if fields.get("secret"):
         endpoint.secret = fields["secret"]
-    if endpoint.is_active:
+    if endpoint.is_active and not was_active:
         endpoint.consecutive_failures, endpoint.disabled_at, endpoint.disabled_reason = 0, None, ""
     _check_url(endpoint.url)
     endpoint.save()
