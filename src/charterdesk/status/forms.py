@@ -40,7 +40,7 @@ class MaintenanceForm(forms.Form):
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What customers are told"
     )
     services = forms.ModelMultipleChoiceField(
-        queryset=Service.objects.all(), widget=forms.CheckboxSelectMultiple
+        queryset=Service.objects.in_use(), widget=forms.CheckboxSelectMultiple
     )
     starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
