@@ -2,6 +2,7 @@
 the services in services/setup.py decide."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.routing.models import Team
@@ -124,3 +125,11 @@ class MonitorEditForm(forms.ModelForm):
             "successes_to_recover": "Successes to recover",
             "dedup_minutes": "Deduplication window (minutes)",
         }
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        """The model's rule about its service (not a field here) reads above the form."""
+        if hasattr(errors, "error_dict") and "service" in errors.error_dict:
+            errors.error_dict.setdefault(NON_FIELD_ERRORS, []).extend(
+                errors.error_dict.pop("service")
+            )
+        super()._update_errors(errors)  # type: ignore[misc]
