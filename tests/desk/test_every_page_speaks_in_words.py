@@ -32,6 +32,12 @@ DESK_PAGES = [
     "/desk/statements",
     "/desk/mail/",
     "/desk/mail/outbox/",
+    "/desk/incidents/setup/",
+    "/desk/incidents/setup/services?archived=1",
+    "/desk/incidents/setup/severities",
+    "/desk/incidents/setup/roles?role=commander",
+    "/desk/incidents/setup/templates",
+    "/desk/incidents/setup/templates/postmortem",
     *[f"/desk/commitments?list={name}" for name in BOARDS],
 ]
 PORTAL_PAGES = [

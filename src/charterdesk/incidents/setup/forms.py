@@ -17,6 +17,7 @@ class ServiceForm(forms.ModelForm):
         model = Service
         fields = ["name", "parent", "description", "is_public", "position"]
         labels = {"parent": "Part of", "is_public": "Show on the public status page"}
+        help_texts = {"is_public": "", "position": "Order on the status page and in lists."}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
