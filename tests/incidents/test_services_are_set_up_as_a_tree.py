@@ -180,3 +180,20 @@ def test_the_tree_costs_the_same_queries_for_two_services_or_twenty(personas, lo
         service(f"Part {n}", parent=service(f"Top {n}"))
     many = _queries(client, f"{SETUP}/services")
     assert len(many) == len(few), many
+
+
+def test_an_archived_service_is_refused_for_a_new_incident_and_leaves_the_status_json(
+    api, personas, client
+):
+    cloud, billing = service("Cloud"), service("Billing")
+    setup.service_archive(personas.manager, cloud, now=timezone.now())
+    refused = api.as_(personas.tier3).post(
+        "/api/v1/incidents",
+        {"title": "Down", "service_ids": [cloud.pk]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert "Archived: Cloud" in refused.content.decode()
+    names = [c["name"] for c in client.get("/status/api/v2/components.json").json()["components"]]
+    assert "Cloud" not in names
+    assert billing.name in names
