@@ -156,3 +156,34 @@ def test_an_agent_previews_templates_but_cannot_save_them(personas, login):
 
 def test_an_unknown_kind_of_notice_is_not_found(personas, login):
     assert login(personas.manager).get(f"{SETUP}/templates/nope").status_code == 404
+
+
+def test_a_manager_hands_a_role_to_a_team_instead_of_a_person(personas, login):
+    team = Team.objects.create(name="Night shift")
+    assignment = RoleAssignment.objects.create(role=IncidentRole.SCRIBE, user=personas.tier1)
+    client = login(personas.manager)
+    both = client.post(
+        f"{SETUP}/roles/{assignment.pk}",
+        {"role": "scribe", "user": personas.tier1.pk, "team": team.pk},
+    )
+    assert both.status_code == 400
+    saved = client.post(f"{SETUP}/roles/{assignment.pk}", {"role": "scribe", "team": team.pk})
+    assert saved.status_code == 302
+    assignment.refresh_from_db()
+    assert (assignment.user, assignment.team) == (None, team)
+
+
+def test_a_template_goes_back_to_the_built_in_words(personas, login):
+    client = login(personas.manager)
+    client.post(
+        f"{SETUP}/templates/update",
+        {"subject": "Mine {title}", "body": "Next: {next_update}", "save": "1"},
+    )
+    assert "Mine {title}" in client.get(f"{SETUP}/templates").content.decode()
+    reset = client.post(f"{SETUP}/templates/update/reset")
+    assert reset.status_code == 302
+    assert not MessageTemplate.objects.exists()
+    assert (
+        "[Incident update: {status}] {title}" in client.get(f"{SETUP}/templates").content.decode()
+    )
+    assert login(personas.tier1).post(f"{SETUP}/templates/update/reset").status_code == 403

@@ -35,7 +35,9 @@ urlpatterns = [
     path(f"{SETUP}severities", policy.severities, name="setup_severities"),
     path(f"{SETUP}severities/<int:severity_id>", policy.severity_edit, name="setup_severity"),
     path(f"{SETUP}roles", policy.roles, name="setup_roles"),
+    path(f"{SETUP}roles/<int:assignment_id>", policy.role_edit, name="setup_role"),
     path(f"{SETUP}roles/<int:assignment_id>/delete", policy.role_delete, name="setup_role_delete"),
     path(f"{SETUP}templates", policy.templates, name="setup_templates"),
     path(f"{SETUP}templates/<str:kind>", policy.template_edit, name="setup_template"),
+    path(f"{SETUP}templates/<str:kind>/reset", policy.template_reset, name="setup_template_reset"),
 ]

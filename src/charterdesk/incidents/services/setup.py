@@ -156,3 +156,10 @@ def template_save(
     template.subject, template.body, template.updated_at = subject, body, now
     template.save()
     return template
+
+
+def template_reset(actor: User, kind: str) -> None:
+    """Forget the saved words of a kind of notice: the built-in ones apply again."""
+    check_manager(actor)
+    for template in MessageTemplate.objects.filter(kind=kind):
+        template.delete()  # one by one, so the audit log has it

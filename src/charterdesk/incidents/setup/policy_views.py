@@ -13,7 +13,7 @@ from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 
 from ..choices import IncidentRole, TemplateKind
-from ..models import RoleAssignment, SeverityPolicy
+from ..models import MessageTemplate, RoleAssignment, SeverityPolicy
 from ..placeholders import PLACEHOLDERS
 from ..services import setup
 from ..wording import template_for
@@ -75,6 +75,20 @@ def roles(request: HttpRequest) -> HttpResponse:
 
 
 @agent_required
+def role_edit(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = role_assignments().filter(pk=assignment_id).first()
+    if assignment is None:
+        raise Http404("No such role assignment.")
+    form = RoleAssignmentForm(request.POST or None, instance=assignment)
+    if request.method == "POST":
+        user = signed_in_user(request)
+        if run(form, lambda: setup.role_assignment_save(user, assignment, **form.cleaned_data)):
+            flash.success(request, "Role assignment saved.")
+            return redirect("incidents:setup_roles")
+    return _page(request, "role", {"assignment": assignment, "form": form, "tab": "roles"})
+
+
+@agent_required
 @require_POST
 def role_delete(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = RoleAssignment.objects.filter(pk=assignment_id).first()
@@ -93,6 +107,17 @@ def templates(request: HttpRequest) -> HttpResponse:
 
 
 @agent_required
+@require_POST
+def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in TemplateKind.values:
+        raise Http404("No such kind of notice.")
+    with transaction.atomic():
+        setup.template_reset(signed_in_user(request), kind)
+    flash.success(request, f"{TemplateKind(kind).label}: back to the built-in words.")
+    return redirect("incidents:setup_template", kind)
+
+
+@agent_required
 def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in TemplateKind.values:
         raise Http404("No such kind of notice.")
@@ -108,4 +133,5 @@ def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
     shown = preview(subject, body) if not form.errors else None
     context = {"kind": TemplateKind(kind), "form": form, "preview": shown, "tab": "templates"}
     context["placeholders"] = list(PLACEHOLDERS.items())
+    context["saved"] = MessageTemplate.objects.filter(kind=kind).exists()
     return _page(request, "template", context)
