@@ -43,13 +43,18 @@ class SeverityForm(forms.ModelForm):
         ]
         labels = {
             "level": "Level (1 is the worst)",
-            "alert_customers": "Alert affected customers",
+            "alert_customers": "Alert affected customers by default",
             "alert_after_minutes": "Alert after (minutes)",
             "max_update_interval_minutes": "Longest time between updates (minutes)",
             "reminder_minutes": "Remind before an update is due (minutes)",
             "postmortem_business_days": "Post-mortem due after (business days)",
             "calendar": "Business calendar",
         }
+        help_texts = {"alert_customers": ""}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["calendar"].empty_label = "Monday to Friday, UTC"  # type: ignore[attr-defined]
 
 
 class RoleAssignmentForm(forms.ModelForm):
@@ -65,6 +70,9 @@ class RoleAssignmentForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["role"].choices = IncidentRole.choices  # type: ignore[attr-defined]
+        self.fields["user"].empty_label = "(a team instead)"  # type: ignore[attr-defined]
+        self.fields["team"].empty_label = "(a person instead)"  # type: ignore[attr-defined]
         self.fields["service"].queryset = Service.objects.in_use()  # type: ignore[attr-defined]
         self.fields["service"].empty_label = "Any service"  # type: ignore[attr-defined]
         self.fields["severity"].empty_label = "Any severity"  # type: ignore[attr-defined]
