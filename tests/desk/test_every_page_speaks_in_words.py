@@ -34,6 +34,12 @@ DESK_PAGES = [
     "/desk/mail/outbox/",
     "/desk/incidents/webhooks",
     "/desk/incidents/deployments/import",
+    "/desk/incidents/setup/",
+    "/desk/incidents/setup/services?archived=1",
+    "/desk/incidents/setup/severities",
+    "/desk/incidents/setup/roles?role=commander",
+    "/desk/incidents/setup/templates",
+    "/desk/incidents/setup/templates/postmortem",
     *[f"/desk/commitments?list={name}" for name in BOARDS],
 ]
 PORTAL_PAGES = [

@@ -37,6 +37,7 @@ from .schemas import (
     ResolveIn,
     ServiceIn,
     ServiceOut,
+    ServicePatch,
     UpdateIn,
     UpdateOut,
 )
@@ -49,6 +50,7 @@ from .selectors import (
     postmortem_get_for,
     updates_visible_to,
 )
+from .services.setup import service_patch
 
 router = Router(tags=["incidents"])
 
@@ -59,6 +61,9 @@ def _services(ids: list[int] | None) -> list[Service] | None:
     found = list(Service.objects.filter(pk__in=ids))
     if len(found) != len(set(ids)):
         raise ValidationError({"service_ids": "No such service."})
+    archived = [s.name for s in found if s.is_archived]
+    if archived:
+        raise ValidationError({"service_ids": f"Archived: {', '.join(archived)}."})
     return found
 
 
@@ -83,6 +88,13 @@ def create_service(request: HttpRequest, payload: ServiceIn) -> Status[Service]:
             is_public=payload.is_public,
         )
     return Status(201, service)
+
+
+@router.patch("/services/{service_id}", response=ServiceOut)
+def update_service(request: HttpRequest, service_id: Id, payload: ServicePatch) -> Service:
+    service = Service.objects.get(pk=service_id)
+    with transaction.atomic(durable=True):
+        return service_patch(user_of(request), service, payload, now=timezone.now())
 
 
 @router.get("/services", response=list[ServiceOut])

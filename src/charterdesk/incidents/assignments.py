@@ -9,7 +9,9 @@ from .choices import IncidentRole
 from .models import Incident, IncidentRoleHolder, RoleAssignment
 
 
-def _specificity(row: RoleAssignment, service_ids: set[int]) -> int:
+def specificity(row: RoleAssignment, service_ids: set[int]) -> int:
+    """How specific a matching assignment is (3: service and severity ... 0: default);
+    -1 when it is for another service."""
     if row.service_id is not None and row.service_id not in service_ids:
         return -1
     return (2 if row.service_id is not None else 0) + (1 if row.severity_id is not None else 0)
@@ -25,7 +27,7 @@ def roles_assign(incident: Incident) -> None:
     ).exclude(role__in=held)
     best: dict[str, tuple[int, RoleAssignment]] = {}
     for row in rows:
-        rank = _specificity(row, service_ids)
+        rank = specificity(row, service_ids)
         if rank >= 0 and (row.role not in best or rank > best[row.role][0]):
             best[row.role] = (rank, row)
     IncidentRoleHolder.objects.bulk_create(

@@ -31,7 +31,7 @@ class RegionsField(forms.CharField):
 class OpenForm(forms.Form):
     title = forms.CharField(max_length=200)
     services = forms.ModelMultipleChoiceField(
-        queryset=Service.objects.all(), widget=forms.CheckboxSelectMultiple
+        queryset=Service.objects.in_use(), widget=forms.CheckboxSelectMultiple
     )
     regions = RegionsField()
     nature = forms.CharField(

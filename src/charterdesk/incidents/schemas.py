@@ -32,12 +32,26 @@ class ServiceIn(Schema):
     is_public: bool = True
 
 
+class ServicePatch(Schema):
+    """Only the fields sent change; `parent_id: null` makes it a service of its own,
+    `archived: true` archives it and its parts, `false` restores it."""
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    parent_id: Id | None = None
+    description: str | None = Field(None, max_length=500)
+    is_public: bool | None = None
+    position: int | None = Field(None, ge=0, le=32767)
+    archived: bool | None = None
+
+
 class ServiceOut(Schema):
     id: int
     name: str
     parent_id: int | None
     description: str
     is_public: bool
+    position: int
+    archived_at: datetime | None
 
 
 class DeploymentIn(Schema):

@@ -1,7 +1,11 @@
 from django.urls import path
 
 from . import import_views, views
+from .setup import policy_views as policy
+from .setup import views as setup
 from .webhooks import views as webhooks
+
+SETUP = "desk/incidents/setup/"
 
 app_name = "incidents"
 urlpatterns = [
@@ -34,4 +38,22 @@ urlpatterns = [
         name="unlink",
     ),
     path("desk/incidents/<int:incident_id>/postmortem", views.postmortem, name="postmortem"),
+    path(SETUP, setup.overview, name="setup"),
+    path(f"{SETUP}services", setup.services, name="setup_services"),
+    path(f"{SETUP}services/<int:service_id>", setup.service_detail, name="setup_service"),
+    path(
+        f"{SETUP}services/<int:service_id>/archive",
+        setup.service_archive,
+        name="setup_service_archive",
+    ),
+    path(f"{SETUP}services/<int:service_id>/monitors", setup.monitor_add, name="setup_monitor_add"),
+    path(f"{SETUP}monitors/<int:monitor_id>", setup.monitor_edit, name="setup_monitor"),
+    path(f"{SETUP}severities", policy.severities, name="setup_severities"),
+    path(f"{SETUP}severities/<int:severity_id>", policy.severity_edit, name="setup_severity"),
+    path(f"{SETUP}roles", policy.roles, name="setup_roles"),
+    path(f"{SETUP}roles/<int:assignment_id>", policy.role_edit, name="setup_role"),
+    path(f"{SETUP}roles/<int:assignment_id>/delete", policy.role_delete, name="setup_role_delete"),
+    path(f"{SETUP}templates", policy.templates, name="setup_templates"),
+    path(f"{SETUP}templates/<str:kind>", policy.template_edit, name="setup_template"),
+    path(f"{SETUP}templates/<str:kind>/reset", policy.template_reset, name="setup_template_reset"),
 ]

@@ -28,7 +28,7 @@ class DeploymentForm(forms.Form):
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organization = organization
-        self.fields["service"].queryset = Service.objects.order_by("position", "name")  # type: ignore[attr-defined]
+        self.fields["service"].queryset = Service.objects.in_use().order_by("position", "name")  # type: ignore[attr-defined]
         self.fields["region"].widget.attrs["list"] = "deployment-regions"
 
     def clean_region(self) -> str:

@@ -40,7 +40,7 @@ class MaintenanceForm(forms.Form):
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What customers are told"
     )
     services = forms.ModelMultipleChoiceField(
-        queryset=Service.objects.all(), widget=forms.CheckboxSelectMultiple
+        queryset=Service.objects.in_use(), widget=forms.CheckboxSelectMultiple
     )
     starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
@@ -49,7 +49,7 @@ class MaintenanceForm(forms.Form):
 
 def _public_services() -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
-        queryset=Service.objects.filter(is_public=True).order_by("position", "name"),
+        queryset=Service.objects.in_use().filter(is_public=True).order_by("position", "name"),
         widget=forms.CheckboxSelectMultiple,
         label="Services",
         error_messages={"required": "Choose at least one service."},

@@ -51,7 +51,7 @@ ACTIVE_MAINTENANCE = (MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING
 
 
 def public_services() -> QuerySet[Service]:
-    return Service.objects.filter(is_public=True).order_by("position", "name")
+    return Service.objects.in_use().filter(is_public=True).order_by("position", "name")
 
 
 def public_incidents() -> QuerySet[Incident]:

@@ -8,363 +8,1093 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('customers', '0005_organization_is_partner'),
-        ('routing', '0005_agent_load_counted_by_triggers'),
-        ('sla', '0004_override_reason_is_internal'),
-        ('tickets', '0007_ticket_anonymized'),
+        ("customers", "0005_organization_is_partner"),
+        ("routing", "0005_agent_load_counted_by_triggers"),
+        ("sla", "0004_override_reason_is_internal"),
+        ("tickets", "0007_ticket_anonymized"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('qualification', models.CharField(choices=[('suspected', 'Suspected'), ('confirmed', 'Confirmed'), ('dismissed', 'Dismissed')], default='suspected', max_length=16)),
-                ('status', models.CharField(choices=[('investigating', 'Investigating'), ('identified', 'Identified'), ('monitoring', 'Monitoring'), ('resolved', 'Resolved'), ('postmortem', 'Post-mortem')], default='investigating', max_length=16)),
-                ('impact', models.CharField(choices=[('none', 'None'), ('minor', 'Minor'), ('major', 'Major'), ('critical', 'Critical')], default='minor', max_length=16)),
-                ('regions', models.JSONField(blank=True, default=list, help_text='Affected regions; empty: every region.')),
-                ('source', models.CharField(choices=[('manual', 'Opened by hand'), ('api', 'Opened by API'), ('monitor', 'A monitor'), ('spike', 'A spike of similar tickets')], default='manual', max_length=16)),
-                ('dedup_key', models.CharField(blank=True, help_text='Monitors and detectors: one open incident per key.', max_length=200)),
-                ('is_public', models.BooleanField(default=False, help_text='Shown on the public status page (not only to the affected).')),
-                ('alert_customers', models.BooleanField(blank=True, help_text="Decided on qualification (the severity's default).", null=True)),
-                ('nature', models.TextField(blank=True, help_text='What customers are told the issue is.')),
-                ('internal_notes', models.TextField(blank=True)),
-                ('expected_resolution_at', models.DateTimeField(blank=True, null=True)),
-                ('article_url', models.URLField(blank=True)),
-                ('next_update_due', models.DateTimeField(blank=True, null=True)),
-                ('update_reminded_at', models.DateTimeField(blank=True, help_text='The communications lead was reminded of the due update.', null=True)),
-                ('update_missed_at', models.DateTimeField(blank=True, help_text='The commander was told the due update was missed.', null=True)),
-                ('missed_updates', models.PositiveIntegerField(default=0)),
-                ('data_lost', models.BooleanField(blank=True, help_text='Said on resolution.', null=True)),
-                ('resolution_summary', models.TextField(blank=True)),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the trouble began.')),
-                ('detected_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('qualified_at', models.DateTimeField(blank=True, null=True)),
-                ('first_alert_at', models.DateTimeField(blank=True, null=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('audience_computed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "qualification",
+                    models.CharField(
+                        choices=[
+                            ("suspected", "Suspected"),
+                            ("confirmed", "Confirmed"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="suspected",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("investigating", "Investigating"),
+                            ("identified", "Identified"),
+                            ("monitoring", "Monitoring"),
+                            ("resolved", "Resolved"),
+                            ("postmortem", "Post-mortem"),
+                        ],
+                        default="investigating",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "impact",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("minor", "Minor"),
+                            ("major", "Major"),
+                            ("critical", "Critical"),
+                        ],
+                        default="minor",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "regions",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Affected regions; empty: every region."
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("manual", "Opened by hand"),
+                            ("api", "Opened by API"),
+                            ("monitor", "A monitor"),
+                            ("spike", "A spike of similar tickets"),
+                        ],
+                        default="manual",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "dedup_key",
+                    models.CharField(
+                        blank=True,
+                        help_text="Monitors and detectors: one open incident per key.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Shown on the public status page (not only to the affected).",
+                    ),
+                ),
+                (
+                    "alert_customers",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Decided on qualification (the severity's default).",
+                        null=True,
+                    ),
+                ),
+                (
+                    "nature",
+                    models.TextField(blank=True, help_text="What customers are told the issue is."),
+                ),
+                ("internal_notes", models.TextField(blank=True)),
+                ("expected_resolution_at", models.DateTimeField(blank=True, null=True)),
+                ("article_url", models.URLField(blank=True)),
+                ("next_update_due", models.DateTimeField(blank=True, null=True)),
+                (
+                    "update_reminded_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="The communications lead was reminded of the due update.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "update_missed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="The commander was told the due update was missed.",
+                        null=True,
+                    ),
+                ),
+                ("missed_updates", models.PositiveIntegerField(default=0)),
+                (
+                    "data_lost",
+                    models.BooleanField(blank=True, help_text="Said on resolution.", null=True),
+                ),
+                ("resolution_summary", models.TextField(blank=True)),
+                (
+                    "started_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, help_text="When the trouble began."
+                    ),
+                ),
+                ("detected_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("qualified_at", models.DateTimeField(blank=True, null=True)),
+                ("first_alert_at", models.DateTimeField(blank=True, null=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("audience_computed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at', '-id'],
+                "ordering": ["-started_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='MessageTemplate',
+            name="MessageTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('first_alert', 'First alert'), ('update', 'Update'), ('resolution', 'Resolution'), ('maintenance', 'Scheduled maintenance'), ('postmortem', 'Post-mortem (customer version)'), ('ticket_reply', 'Reply to linked tickets on resolution')], max_length=16, unique=True)),
-                ('subject', models.CharField(max_length=200)),
-                ('body', models.TextField()),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("first_alert", "First alert"),
+                            ("update", "Update"),
+                            ("resolution", "Resolution"),
+                            ("maintenance", "Scheduled maintenance"),
+                            ("postmortem", "Post-mortem (customer version)"),
+                            ("ticket_reply", "Reply to linked tickets on resolution"),
+                        ],
+                        max_length=16,
+                        unique=True,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("body", models.TextField()),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['kind'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['first_alert', 'update', 'resolution', 'maintenance', 'postmortem', 'ticket_reply'])), name='message_template_kind_valid')],
+                "ordering": ["kind"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "first_alert",
+                                    "update",
+                                    "resolution",
+                                    "maintenance",
+                                    "postmortem",
+                                    "ticket_reply",
+                                ],
+                            )
+                        ),
+                        name="message_template_kind_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PostMortem',
+            name="PostMortem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_at', models.DateTimeField()),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('sent', 'Sent to customers')], default='draft', max_length=16)),
-                ('root_cause', models.CharField(choices=[('product_defect', 'Product defect'), ('configuration', 'Configuration'), ('environment', 'Environment'), ('third_party', 'Platform or third party'), ('documentation_gap', 'Documentation gap'), ('capacity', 'Capacity'), ('change', 'A change or deployment'), ('unknown', 'Not known yet')], default='unknown', max_length=20)),
-                ('root_cause_detail', models.CharField(blank=True, max_length=500)),
-                ('organizations_affected', models.PositiveIntegerField(default=0)),
-                ('contacts_affected', models.PositiveIntegerField(default=0)),
-                ('duration_minutes', models.PositiveIntegerField(default=0)),
-                ('sla_breaches', models.PositiveIntegerField(default=0)),
-                ('tickets_linked', models.PositiveIntegerField(default=0)),
-                ('internal_report', models.TextField(blank=True)),
-                ('customer_version', models.TextField(blank=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('incident', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='postmortem', to='incidents.incident')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_at", models.DateTimeField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("sent", "Sent to customers"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "root_cause",
+                    models.CharField(
+                        choices=[
+                            ("product_defect", "Product defect"),
+                            ("configuration", "Configuration"),
+                            ("environment", "Environment"),
+                            ("third_party", "Platform or third party"),
+                            ("documentation_gap", "Documentation gap"),
+                            ("capacity", "Capacity"),
+                            ("change", "A change or deployment"),
+                            ("unknown", "Not known yet"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                    ),
+                ),
+                ("root_cause_detail", models.CharField(blank=True, max_length=500)),
+                ("organizations_affected", models.PositiveIntegerField(default=0)),
+                ("contacts_affected", models.PositiveIntegerField(default=0)),
+                ("duration_minutes", models.PositiveIntegerField(default=0)),
+                ("sla_breaches", models.PositiveIntegerField(default=0)),
+                ("tickets_linked", models.PositiveIntegerField(default=0)),
+                ("internal_report", models.TextField(blank=True)),
+                ("customer_version", models.TextField(blank=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postmortem",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_at', 'id'],
+                "ordering": ["due_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUpAction',
+            name="FollowUpAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('due_on', models.DateField(blank=True, null=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('postmortem', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='incidents.postmortem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("due_on", models.DateField(blank=True, null=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "postmortem",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="incidents.postmortem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['done_at', 'due_on', 'id'],
+                "ordering": ["done_at", "due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('description', models.CharField(blank=True, max_length=500)),
-                ('is_public', models.BooleanField(default=True, help_text='Listed on the public status page.')),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Order on status pages.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='parts', to='incidents.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("description", models.CharField(blank=True, max_length=500)),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True, help_text="Listed on the public status page."
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, help_text="Order on status pages."),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="parts",
+                        to="incidents.service",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'name'],
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Maintenance',
+            name="Maintenance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('regions', models.JSONField(blank=True, default=list)),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('in_progress', 'In progress'), ('verifying', 'Verifying'), ('completed', 'Completed')], default='scheduled', max_length=16)),
-                ('is_public', models.BooleanField(default=True)),
-                ('starts_at', models.DateTimeField()),
-                ('ends_at', models.DateTimeField()),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('services', models.ManyToManyField(related_name='maintenances', to='incidents.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                ("regions", models.JSONField(blank=True, default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("in_progress", "In progress"),
+                            ("verifying", "Verifying"),
+                            ("completed", "Completed"),
+                        ],
+                        default="scheduled",
+                        max_length=16,
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=True)),
+                ("starts_at", models.DateTimeField()),
+                ("ends_at", models.DateTimeField()),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "services",
+                    models.ManyToManyField(related_name="maintenances", to="incidents.service"),
+                ),
             ],
             options={
-                'ordering': ['-starts_at', '-id'],
+                "ordering": ["-starts_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='incident',
-            name='services',
-            field=models.ManyToManyField(related_name='incidents', to='incidents.service'),
+            model_name="incident",
+            name="services",
+            field=models.ManyToManyField(related_name="incidents", to="incidents.service"),
         ),
         migrations.CreateModel(
-            name='Deployment',
+            name="Deployment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(blank=True, help_text="e.g. 'EU', 'US'.", max_length=32)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deployments', to='customers.organization')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deployments', to='incidents.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "region",
+                    models.CharField(blank=True, help_text="e.g. 'EU', 'US'.", max_length=32),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deployments",
+                        to="customers.organization",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deployments",
+                        to="incidents.service",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['service', 'region', 'organization'],
+                "ordering": ["service", "region", "organization"],
             },
         ),
         migrations.CreateModel(
-            name='AlertOptIn',
+            name="AlertOptIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='incident_opt_ins', to='customers.contact')),
-                ('service', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='opt_ins', to='incidents.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="incident_opt_ins",
+                        to="customers.contact",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opt_ins",
+                        to="incidents.service",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SeverityPolicy',
+            name="SeverityPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(9)])),
-                ('name', models.CharField(max_length=100)),
-                ('alert_customers', models.BooleanField(default=True, help_text='Whether affected customers are alerted by default.')),
-                ('alert_after_minutes', models.PositiveIntegerField(default=0, help_text='Alert only once the incident has lasted this long (0: at once); a briefer one can be closed without alerts.')),
-                ('max_update_interval_minutes', models.PositiveIntegerField(default=60, help_text='The next update is promised at most this far ahead.', validators=[django.core.validators.MinValueValidator(5)])),
-                ('reminder_minutes', models.PositiveIntegerField(default=10, help_text='Remind the communications lead this long before an update is due.')),
-                ('postmortem_business_days', models.PositiveSmallIntegerField(default=5, help_text='The post-mortem is due this many business days after resolution.')),
-                ('calendar', models.ForeignKey(blank=True, help_text='Business days are counted on it; none: Monday to Friday in UTC.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sla.calendar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(9),
+                        ],
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "alert_customers",
+                    models.BooleanField(
+                        default=True, help_text="Whether affected customers are alerted by default."
+                    ),
+                ),
+                (
+                    "alert_after_minutes",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Alert only once the incident has lasted this long (0: at once); a briefer one can be closed without alerts.",
+                    ),
+                ),
+                (
+                    "max_update_interval_minutes",
+                    models.PositiveIntegerField(
+                        default=60,
+                        help_text="The next update is promised at most this far ahead.",
+                        validators=[django.core.validators.MinValueValidator(5)],
+                    ),
+                ),
+                (
+                    "reminder_minutes",
+                    models.PositiveIntegerField(
+                        default=10,
+                        help_text="Remind the communications lead this long before an update is due.",
+                    ),
+                ),
+                (
+                    "postmortem_business_days",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        help_text="The post-mortem is due this many business days after resolution.",
+                    ),
+                ),
+                (
+                    "calendar",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Business days are counted on it; none: Monday to Friday in UTC.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sla.calendar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'severity policies',
-                'ordering': ['level'],
+                "verbose_name_plural": "severity policies",
+                "ordering": ["level"],
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('commander', 'Incident commander'), ('communications', 'Communications lead'), ('operations', 'Operations'), ('scribe', 'Scribe')], max_length=16)),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='routing.team')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('service', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='incidents.service')),
-                ('severity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='incidents.severitypolicy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("commander", "Incident commander"),
+                            ("communications", "Communications lead"),
+                            ("operations", "Operations"),
+                            ("scribe", "Scribe"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="routing.team",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="incidents.service",
+                    ),
+                ),
+                (
+                    "severity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="incidents.severitypolicy",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='incident',
-            name='severity',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='incidents', to='incidents.severitypolicy'),
+            model_name="incident",
+            name="severity",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="incidents",
+                to="incidents.severitypolicy",
+            ),
         ),
         migrations.CreateModel(
-            name='TimelineEvent',
+            name="TimelineEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('opened', 'Opened'), ('confirmed', 'Confirmed'), ('dismissed', 'Dismissed'), ('severity', 'Severity set'), ('scope', 'Services or regions changed'), ('role', 'Role assigned'), ('audience', 'Audience computed'), ('alert', 'Customers alerted'), ('update', 'Update posted'), ('status', 'Status changed'), ('reminder', 'Update reminder'), ('missed', 'Promised update missed'), ('ticket_linked', 'Ticket linked'), ('ticket_unlinked', 'Ticket unlinked'), ('resolved', 'Resolved'), ('postmortem', 'Post-mortem'), ('note', 'Note')], max_length=16)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('text', models.CharField(blank=True, max_length=1000)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='incidents.incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("opened", "Opened"),
+                            ("confirmed", "Confirmed"),
+                            ("dismissed", "Dismissed"),
+                            ("severity", "Severity set"),
+                            ("scope", "Services or regions changed"),
+                            ("role", "Role assigned"),
+                            ("audience", "Audience computed"),
+                            ("alert", "Customers alerted"),
+                            ("update", "Update posted"),
+                            ("status", "Status changed"),
+                            ("reminder", "Update reminder"),
+                            ("missed", "Promised update missed"),
+                            ("ticket_linked", "Ticket linked"),
+                            ("ticket_unlinked", "Ticket unlinked"),
+                            ("resolved", "Resolved"),
+                            ("postmortem", "Post-mortem"),
+                            ("note", "Note"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("text", models.CharField(blank=True, max_length=1000)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="incidents.incident",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AudienceOrganization',
+            name="AudienceOrganization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='customers.organization')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audience_organizations', to='incidents.incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="customers.organization",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audience_organizations",
+                        to="incidents.incident",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['organization'], name='audience_by_organization')],
-                'constraints': [models.UniqueConstraint(fields=('incident', 'organization'), name='audience_organization_unique')],
+                "indexes": [models.Index(fields=["organization"], name="audience_by_organization")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("incident", "organization"), name="audience_organization_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AudienceContact',
+            name="AudienceContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('reason', models.CharField(choices=[('administrator', 'Contract administrator'), ('authorized', 'Authorized contact'), ('opted_in', 'Opted in')], max_length=16)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='customers.contact')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='customers.organization')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audience_contacts', to='incidents.incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("administrator", "Contract administrator"),
+                            ("authorized", "Authorized contact"),
+                            ("opted_in", "Opted in"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="customers.contact",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="customers.organization",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audience_contacts",
+                        to="incidents.incident",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
-                'constraints': [models.UniqueConstraint(fields=('incident', 'contact'), name='audience_contact_unique')],
+                "ordering": ["id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("incident", "contact"), name="audience_contact_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IncidentRoleHolder',
+            name="IncidentRoleHolder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('commander', 'Incident commander'), ('communications', 'Communications lead'), ('operations', 'Operations'), ('scribe', 'Scribe')], max_length=16)),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='incidents.incident')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='routing.team')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("commander", "Incident commander"),
+                            ("communications", "Communications lead"),
+                            ("operations", "Operations"),
+                            ("scribe", "Scribe"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="routing.team",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('incident', 'role'), name='incident_role_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("incident", "role"), name="incident_role_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IncidentTicket',
+            name="IncidentTicket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('automatic', models.BooleanField(default=False)),
-                ('keep_open', models.BooleanField(default=False, help_text='Left open on resolution: the customer still has a problem.')),
-                ('linked_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ticket_links', to='incidents.incident')),
-                ('linked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='incident_links', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("automatic", models.BooleanField(default=False)),
+                (
+                    "keep_open",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Left open on resolution: the customer still has a problem.",
+                    ),
+                ),
+                ("linked_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ticket_links",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="incident_links",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-linked_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('incident', 'ticket'), name='incident_ticket_unique')],
+                "ordering": ["-linked_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("incident", "ticket"), name="incident_ticket_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IncidentUpdate',
+            name="IncidentUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('investigating', 'Investigating'), ('identified', 'Identified'), ('monitoring', 'Monitoring'), ('resolved', 'Resolved'), ('postmortem', 'Post-mortem')], max_length=16)),
-                ('message', models.TextField()),
-                ('is_public', models.BooleanField(default=True)),
-                ('next_update_at', models.DateTimeField(blank=True, null=True)),
-                ('notified', models.PositiveIntegerField(default=0, help_text='Mails queued for it.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='incidents.incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("investigating", "Investigating"),
+                            ("identified", "Identified"),
+                            ("monitoring", "Monitoring"),
+                            ("resolved", "Resolved"),
+                            ("postmortem", "Post-mortem"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("message", models.TextField()),
+                ("is_public", models.BooleanField(default=True)),
+                ("next_update_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "notified",
+                    models.PositiveIntegerField(default=0, help_text="Mails queued for it."),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="incidents.incident",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['incident', '-created_at'], name='incident_update_recent')],
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["incident", "-created_at"], name="incident_update_recent")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='postmortem',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'approved', 'sent'])), name='postmortem_state_valid'),
+            model_name="postmortem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["draft", "approved", "sent"])),
+                name="postmortem_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postmortem',
-            constraint=models.CheckConstraint(condition=models.Q(('root_cause__in', ['product_defect', 'configuration', 'environment', 'third_party', 'documentation_gap', 'capacity', 'change', 'unknown'])), name='postmortem_root_cause_valid'),
+            model_name="postmortem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "root_cause__in",
+                        [
+                            "product_defect",
+                            "configuration",
+                            "environment",
+                            "third_party",
+                            "documentation_gap",
+                            "capacity",
+                            "change",
+                            "unknown",
+                        ],
+                    )
+                ),
+                name="postmortem_root_cause_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maintenance',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['scheduled', 'in_progress', 'verifying', 'completed'])), name='maintenance_status_valid'),
+            model_name="maintenance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["scheduled", "in_progress", "verifying", "completed"])
+                ),
+                name="maintenance_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maintenance',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='maintenance_window_ends_after_start'),
+            model_name="maintenance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="maintenance_window_ends_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='deployment',
-            index=models.Index(fields=['service', 'region'], name='deployment_by_service'),
+            model_name="deployment",
+            index=models.Index(fields=["service", "region"], name="deployment_by_service"),
         ),
         migrations.AddConstraint(
-            model_name='deployment',
-            constraint=models.UniqueConstraint(fields=('organization', 'service', 'region'), name='deployment_unique'),
+            model_name="deployment",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "service", "region"), name="deployment_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='alertoptin',
-            constraint=models.UniqueConstraint(condition=models.Q(('service__isnull', False)), fields=('contact', 'service'), name='alert_opt_in_unique'),
+            model_name="alertoptin",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("service__isnull", False)),
+                fields=("contact", "service"),
+                name="alert_opt_in_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='alertoptin',
-            constraint=models.UniqueConstraint(condition=models.Q(('service__isnull', True)), fields=('contact',), name='alert_opt_in_all_unique'),
+            model_name="alertoptin",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("service__isnull", True)),
+                fields=("contact",),
+                name="alert_opt_in_all_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['commander', 'communications', 'operations', 'scribe'])), name='role_assignment_role_valid'),
+            model_name="roleassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("role__in", ["commander", "communications", "operations", "scribe"])
+                ),
+                name="role_assignment_role_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('user__isnull', True), ('team__isnull', True), _connector='XOR'), name='role_assignment_user_xor_team'),
+            model_name="roleassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("user__isnull", True), ("team__isnull", True), _connector="XOR"
+                ),
+                name="role_assignment_user_xor_team",
+            ),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['-started_at', '-id'], name='incident_recent'),
+            model_name="incident",
+            index=models.Index(fields=["-started_at", "-id"], name="incident_recent"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(condition=models.Q(('next_update_due__isnull', False), ('qualification', 'confirmed'), ('status__in', ['investigating', 'identified', 'monitoring'])), fields=['next_update_due'], name='incident_update_due'),
+            model_name="incident",
+            index=models.Index(
+                condition=models.Q(
+                    ("next_update_due__isnull", False),
+                    ("qualification", "confirmed"),
+                    ("status__in", ["investigating", "identified", "monitoring"]),
+                ),
+                fields=["next_update_due"],
+                name="incident_update_due",
+            ),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['dedup_key'], name='incident_dedup'),
+            model_name="incident",
+            index=models.Index(fields=["dedup_key"], name="incident_dedup"),
         ),
         migrations.AddConstraint(
-            model_name='incident',
-            constraint=models.CheckConstraint(condition=models.Q(('qualification__in', ['suspected', 'confirmed', 'dismissed'])), name='incident_qualification_valid'),
+            model_name="incident",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("qualification__in", ["suspected", "confirmed", "dismissed"])),
+                name="incident_qualification_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incident',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'])), name='incident_status_valid'),
+            model_name="incident",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        ["investigating", "identified", "monitoring", "resolved", "postmortem"],
+                    )
+                ),
+                name="incident_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incident',
-            constraint=models.CheckConstraint(condition=models.Q(('impact__in', ['none', 'minor', 'major', 'critical'])), name='incident_impact_valid'),
+            model_name="incident",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("impact__in", ["none", "minor", "major", "critical"])),
+                name="incident_impact_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='timelineevent',
-            index=models.Index(fields=['incident', 'at'], name='incident_event_at'),
+            model_name="timelineevent",
+            index=models.Index(fields=["incident", "at"], name="incident_event_at"),
         ),
     ]

@@ -8,77 +8,245 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0001_incidents_and_catalog'),
+        ("incidents", "0001_incidents_and_catalog"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Monitor',
+            name="Monitor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('http', 'HTTP(S)'), ('tcp', 'TCP connect'), ('tls', 'TLS certificate expiry'), ('heartbeat', 'Heartbeat')], max_length=16)),
-                ('url', models.CharField(blank=True, help_text='HTTP(S): the address to fetch.', max_length=500)),
-                ('host', models.CharField(blank=True, help_text='TCP and TLS: the host.', max_length=255)),
-                ('port', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(65535)])),
-                ('expected_status', models.PositiveSmallIntegerField(default=200, validators=[django.core.validators.MinValueValidator(100), django.core.validators.MaxValueValidator(599)])),
-                ('body_contains', models.CharField(blank=True, help_text='HTTP: a word the page must contain.', max_length=200)),
-                ('max_latency_ms', models.PositiveIntegerField(blank=True, help_text='HTTP and TCP: slower than this is a failure.', null=True)),
-                ('min_days_left', models.PositiveSmallIntegerField(default=14, help_text='TLS: fewer days before the certificate expires is a failure.')),
-                ('timeout_seconds', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)])),
-                ('interval_seconds', models.PositiveIntegerField(default=60, help_text='How often it is checked; heartbeat: how often the service calls.', validators=[django.core.validators.MinValueValidator(10)])),
-                ('grace_seconds', models.PositiveIntegerField(default=60, help_text='Heartbeat: how late a call may be.')),
-                ('secret', models.CharField(default=charterdesk.incidents.monitors.models._secret, max_length=64, unique=True)),
-                ('failures_to_open', models.PositiveSmallIntegerField(default=3, help_text='Failures in a row that open a suspected incident.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
-                ('successes_to_recover', models.PositiveSmallIntegerField(default=2, help_text='Successes in a row that count it as recovered.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
-                ('dedup_minutes', models.PositiveIntegerField(default=30, help_text='Within this long after an incident of the service was opened by a monitor, failures join it instead of opening another.')),
-                ('is_active', models.BooleanField(default=True)),
-                ('state', models.CharField(choices=[('unknown', 'Not checked yet'), ('up', 'Up'), ('down', 'Down')], default='unknown', max_length=16)),
-                ('failures', models.PositiveIntegerField(default=0, help_text='Failures in a row.')),
-                ('successes', models.PositiveIntegerField(default=0, help_text='Successes in a row.')),
-                ('next_check_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('last_checked_at', models.DateTimeField(blank=True, null=True)),
-                ('last_message', models.CharField(blank=True, max_length=500)),
-                ('last_heartbeat_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('incident', models.ForeignKey(blank=True, help_text='The suspected incident it opened or joined last.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='incidents.incident')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='monitors', to='incidents.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("http", "HTTP(S)"),
+                            ("tcp", "TCP connect"),
+                            ("tls", "TLS certificate expiry"),
+                            ("heartbeat", "Heartbeat"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "url",
+                    models.CharField(
+                        blank=True, help_text="HTTP(S): the address to fetch.", max_length=500
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        blank=True, help_text="TCP and TLS: the host.", max_length=255
+                    ),
+                ),
+                (
+                    "port",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(65535),
+                        ],
+                    ),
+                ),
+                (
+                    "expected_status",
+                    models.PositiveSmallIntegerField(
+                        default=200,
+                        validators=[
+                            django.core.validators.MinValueValidator(100),
+                            django.core.validators.MaxValueValidator(599),
+                        ],
+                    ),
+                ),
+                (
+                    "body_contains",
+                    models.CharField(
+                        blank=True, help_text="HTTP: a word the page must contain.", max_length=200
+                    ),
+                ),
+                (
+                    "max_latency_ms",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="HTTP and TCP: slower than this is a failure.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "min_days_left",
+                    models.PositiveSmallIntegerField(
+                        default=14,
+                        help_text="TLS: fewer days before the certificate expires is a failure.",
+                    ),
+                ),
+                (
+                    "timeout_seconds",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                    ),
+                ),
+                (
+                    "interval_seconds",
+                    models.PositiveIntegerField(
+                        default=60,
+                        help_text="How often it is checked; heartbeat: how often the service calls.",
+                        validators=[django.core.validators.MinValueValidator(10)],
+                    ),
+                ),
+                (
+                    "grace_seconds",
+                    models.PositiveIntegerField(
+                        default=60, help_text="Heartbeat: how late a call may be."
+                    ),
+                ),
+                (
+                    "secret",
+                    models.CharField(
+                        default=charterdesk.incidents.monitors.models._secret,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "failures_to_open",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="Failures in a row that open a suspected incident.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                    ),
+                ),
+                (
+                    "successes_to_recover",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        help_text="Successes in a row that count it as recovered.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                    ),
+                ),
+                (
+                    "dedup_minutes",
+                    models.PositiveIntegerField(
+                        default=30,
+                        help_text="Within this long after an incident of the service was opened by a monitor, failures join it instead of opening another.",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("unknown", "Not checked yet"), ("up", "Up"), ("down", "Down")],
+                        default="unknown",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "failures",
+                    models.PositiveIntegerField(default=0, help_text="Failures in a row."),
+                ),
+                (
+                    "successes",
+                    models.PositiveIntegerField(default=0, help_text="Successes in a row."),
+                ),
+                ("next_check_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("last_checked_at", models.DateTimeField(blank=True, null=True)),
+                ("last_message", models.CharField(blank=True, max_length=500)),
+                ("last_heartbeat_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The suspected incident it opened or joined last.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="monitors",
+                        to="incidents.service",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['service', 'name'],
+                "ordering": ["service", "name"],
             },
         ),
         migrations.CreateModel(
-            name='MonitorResult',
+            name="MonitorResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('checked_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ok', models.BooleanField()),
-                ('latency_ms', models.PositiveIntegerField(blank=True, null=True)),
-                ('message', models.CharField(blank=True, max_length=500)),
-                ('monitor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='incidents.monitor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("checked_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ok", models.BooleanField()),
+                ("latency_ms", models.PositiveIntegerField(blank=True, null=True)),
+                ("message", models.CharField(blank=True, max_length=500)),
+                (
+                    "monitor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="incidents.monitor",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-checked_at', '-id'],
+                "ordering": ["-checked_at", "-id"],
             },
         ),
         migrations.AddIndex(
-            model_name='monitor',
-            index=models.Index(condition=models.Q(('is_active', True)), fields=['next_check_at'], name='monitor_due'),
+            model_name="monitor",
+            index=models.Index(
+                condition=models.Q(("is_active", True)),
+                fields=["next_check_at"],
+                name="monitor_due",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitor',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['http', 'tcp', 'tls', 'heartbeat'])), name='monitor_kind_valid'),
+            model_name="monitor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["http", "tcp", "tls", "heartbeat"])),
+                name="monitor_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitor',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['unknown', 'up', 'down'])), name='monitor_state_valid'),
+            model_name="monitor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["unknown", "up", "down"])),
+                name="monitor_state_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='monitorresult',
-            index=models.Index(fields=['monitor', '-checked_at'], name='monitor_result_recent'),
+            model_name="monitorresult",
+            index=models.Index(fields=["monitor", "-checked_at"], name="monitor_result_recent"),
         ),
     ]

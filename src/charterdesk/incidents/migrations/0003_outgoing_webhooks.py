@@ -8,56 +8,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0002_monitors'),
+        ("incidents", "0002_monitors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WebhookEndpoint',
+            name="WebhookEndpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('url', models.CharField(help_text='An https:// (or http://) address.', max_length=500)),
-                ('secret', models.CharField(default=charterdesk.incidents.webhooks.models.new_secret, max_length=128)),
-                ('events', models.JSONField(default=list, help_text='The events it receives.')),
-                ('is_active', models.BooleanField(default=True)),
-                ('consecutive_failures', models.PositiveIntegerField(default=0)),
-                ('disabled_at', models.DateTimeField(blank=True, null=True)),
-                ('disabled_reason', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "url",
+                    models.CharField(help_text="An https:// (or http://) address.", max_length=500),
+                ),
+                (
+                    "secret",
+                    models.CharField(
+                        default=charterdesk.incidents.webhooks.models.new_secret, max_length=128
+                    ),
+                ),
+                ("events", models.JSONField(default=list, help_text="The events it receives.")),
+                ("is_active", models.BooleanField(default=True)),
+                ("consecutive_failures", models.PositiveIntegerField(default=0)),
+                ("disabled_at", models.DateTimeField(blank=True, null=True)),
+                ("disabled_reason", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='WebhookDelivery',
+            name="WebhookDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('incident.created', 'Incident created'), ('incident.qualified', 'Incident qualified (confirmed or dismissed)'), ('incident.updated', 'Incident updated'), ('incident.resolved', 'Incident resolved'), ('maintenance.updated', 'Maintenance scheduled or moved'), ('postmortem.published', 'Post-mortem published'), ('ping', 'Test ping')], max_length=32)),
-                ('body', models.TextField()),
-                ('state', models.CharField(choices=[('pending', 'Waiting to be sent'), ('succeeded', 'Delivered'), ('failed', 'Gave up')], default='pending', max_length=16)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('max_attempts', models.PositiveSmallIntegerField(default=8)),
-                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('claim_token', models.CharField(blank=True, max_length=32)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('response_code', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('response_excerpt', models.CharField(blank=True, max_length=500)),
-                ('error', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('delivered_at', models.DateTimeField(blank=True, null=True)),
-                ('endpoint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='incidents.webhookendpoint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("incident.created", "Incident created"),
+                            ("incident.qualified", "Incident qualified (confirmed or dismissed)"),
+                            ("incident.updated", "Incident updated"),
+                            ("incident.resolved", "Incident resolved"),
+                            ("maintenance.updated", "Maintenance scheduled or moved"),
+                            ("postmortem.published", "Post-mortem published"),
+                            ("ping", "Test ping"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("body", models.TextField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent"),
+                            ("succeeded", "Delivered"),
+                            ("failed", "Gave up"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("max_attempts", models.PositiveSmallIntegerField(default=8)),
+                ("next_attempt_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("claim_token", models.CharField(blank=True, max_length=32)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("response_code", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("response_excerpt", models.CharField(blank=True, max_length=500)),
+                ("error", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("delivered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "endpoint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="incidents.webhookendpoint",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(condition=models.Q(('state', 'pending')), fields=['next_attempt_at'], name='webhook_delivery_due'), models.Index(fields=['endpoint', '-created_at'], name='webhook_delivery_recent')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('state__in', ['pending', 'succeeded', 'failed'])), name='webhook_delivery_state_valid')],
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("state", "pending")),
+                        fields=["next_attempt_at"],
+                        name="webhook_delivery_due",
+                    ),
+                    models.Index(
+                        fields=["endpoint", "-created_at"], name="webhook_delivery_recent"
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("state__in", ["pending", "succeeded", "failed"])),
+                        name="webhook_delivery_state_valid",
+                    )
+                ],
             },
         ),
     ]

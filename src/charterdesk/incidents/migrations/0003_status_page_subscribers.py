@@ -7,56 +7,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0002_monitors'),
+        ("incidents", "0002_monitors"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(help_text='Stored in lower case.', max_length=254, unique=True)),
-                ('token', models.CharField(default=charterdesk.incidents.models.subscription.new_token, max_length=64, unique=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        help_text="Stored in lower case.", max_length=254, unique=True
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=charterdesk.incidents.models.subscription.new_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='SubscribeRequest',
+            name="SubscribeRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.CharField(max_length=254)),
-                ('client', models.CharField(blank=True, max_length=64)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.CharField(max_length=254)),
+                ("client", models.CharField(blank=True, max_length=64)),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'indexes': [models.Index(fields=['requested_at'], name='subscribe_request_at')],
+                "indexes": [models.Index(fields=["requested_at"], name="subscribe_request_at")],
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='incidents.service')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='incidents.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="incidents.service",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="incidents.subscriber",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='subscriber',
-            name='services',
-            field=models.ManyToManyField(related_name='+', through='incidents.Subscription', to='incidents.service'),
+            model_name="subscriber",
+            name="services",
+            field=models.ManyToManyField(
+                related_name="+", through="incidents.Subscription", to="incidents.service"
+            ),
         ),
         migrations.AddIndex(
-            model_name='subscription',
-            index=models.Index(fields=['service', 'subscriber'], name='subscription_by_service'),
+            model_name="subscription",
+            index=models.Index(fields=["service", "subscriber"], name="subscription_by_service"),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(fields=('subscriber', 'service'), name='subscription_unique'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                fields=("subscriber", "service"), name="subscription_unique"
+            ),
         ),
     ]

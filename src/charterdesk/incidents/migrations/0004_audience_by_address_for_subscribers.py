@@ -5,15 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0008_remove_organization_domains_before'),
-        ('incidents', '0003_status_page_subscribers'),
+        ("customers", "0008_remove_organization_domains_before"),
+        ("incidents", "0003_status_page_subscribers"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='audiencecontact',
-            index=models.Index(models.F('incident'), django.db.models.functions.text.Lower('email'), name='audience_by_address'),
+            model_name="audiencecontact",
+            index=models.Index(
+                models.F("incident"),
+                django.db.models.functions.text.Lower("email"),
+                name="audience_by_address",
+            ),
         ),
     ]

@@ -13,6 +13,12 @@ from ..choices import IncidentRole, TemplateKind
 from ..placeholders import check_template
 
 
+class ServiceQuerySet(models.QuerySet["Service"]):
+    def in_use(self) -> "ServiceQuerySet":
+        """Services not archived: those offered for new incidents and deployments."""
+        return self.filter(archived_at__isnull=True)
+
+
 class Service(CheckedModel):
     """Something customers use: an application, an API, a region. A service may be a part
     of another (`parent`); an incident on a part affects the customers of its parent."""
@@ -25,6 +31,14 @@ class Service(CheckedModel):
     is_public = models.BooleanField(default=True, help_text="Listed on the public status page.")
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on status pages.")
     created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Archived: kept with its history, not offered for new incidents or "
+        "deployments, not shown on the status page.",
+    )
+
+    objects = ServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -32,7 +46,15 @@ class Service(CheckedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
     def clean(self) -> None:
+        if self.parent is not None and self.parent.is_archived and not self.is_archived:
+            raise ValidationError(
+                {"parent": "This parent service is archived: restore it first or choose another."}
+            )
         seen = {self.pk} if self.pk else set()
         parent = self.parent
         while parent is not None:
@@ -151,6 +173,13 @@ class RoleAssignment(CheckedModel):
             raise ValidationError({"role": "This role is already assigned for this case."})
 
 
+PROMISE_KINDS = (TemplateKind.FIRST_ALERT, TemplateKind.UPDATE)
+
+
+def _names_next_update(template: "MessageTemplate") -> bool:
+    return "{next_update}" in template.body.replace("{{", "").replace("}}", "")
+
+
 class MessageTemplate(CheckedModel):
     """The words of one kind of notice. Only the fixed {placeholders} are filled in
     (placeholders.py); nothing in a template is ever executed."""
@@ -173,6 +202,8 @@ class MessageTemplate(CheckedModel):
             problem = check_template(getattr(self, field))
             if problem:
                 errors[field] = problem
+        if self.kind in PROMISE_KINDS and "body" not in errors and not _names_next_update(self):
+            errors["body"] = "This notice must say when the next update comes: use {next_update}."
         if errors:
             raise ValidationError(errors)
 

@@ -119,6 +119,8 @@ class Monitor(CheckedModel):
 
     def clean(self) -> None:
         errors = {}
+        if self._state.adding and self.service_id and self.service.archived_at is not None:
+            errors["service"] = "This service is archived: choose one in use."
         if self.kind == MonitorKind.HTTP and not self.url.startswith(("http://", "https://")):
             errors["url"] = "Give an address starting with http:// or https://."
         if self.kind in (MonitorKind.TCP, MonitorKind.TLS):

@@ -44,6 +44,19 @@ def monitor_create(actor: User, now: datetime, **fields: Any) -> Monitor:
     return monitor
 
 
+def monitor_update(actor: User, monitor: Monitor, now: datetime, **fields: Any) -> Monitor:
+    """Change what a monitor checks and its thresholds; the next check comes at once and
+    the counts in a row start again, so old results do not mix with the new rule."""
+    _check_manager(actor)
+    for name, value in fields.items():
+        if name in EDITABLE and name != "service":
+            setattr(monitor, name, value)
+    monitor.failures = monitor.successes = 0
+    monitor.next_check_at = now
+    monitor.save()
+    return monitor
+
+
 def monitor_toggle(actor: User, monitor: Monitor, *, active: bool, now: datetime) -> None:
     _check_manager(actor)
     monitor.is_active = active

@@ -21,13 +21,16 @@ def service_create(
     parent: Service | None = None,
     description: str = "",
     is_public: bool = True,
+    position: int = 0,
 ) -> Service:
     """A new service (a part of `parent` when given). Called by the desk and the API."""
     _check_manager(actor)
     name = " ".join(name.split())
     if Service.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": "A service with this name exists already."})
-    service = Service(name=name, parent=parent, description=description, is_public=is_public)
+    service = Service(
+        name=name, parent=parent, description=description, is_public=is_public, position=position
+    )
     service.save()
     return service
 
@@ -37,6 +40,8 @@ def deployment_create(
 ) -> Deployment:
     """The organization uses the service in the region (idempotent: the existing row)."""
     _check_manager(actor)
+    if service.is_archived:
+        raise ValidationError({"service": "This service is archived: choose one in use."})
     region = region.strip()
     if len(region) > 32:
         raise ValidationError({"region": "A region has at most 32 characters."})
