@@ -27,6 +27,7 @@ from charterdesk.tickets.models import CustomFieldValue, EventKind, Ticket, Tick
 from charterdesk.tickets.selectors import tickets_visible_to
 from charterdesk.tickets.services.history import HistoryBatch, history_in_batch, record
 
+from .bulk_tags import TagBatch, tags_in_batch
 from .changes import ChangeSet, check_changes, stored_form
 from .models import BulkAction, BulkItem, Macro
 from .services import macro_apply
@@ -88,7 +89,7 @@ def tickets_bulk_update(
     tickets = (
         tickets_visible_to(actor)
         .select_for_update(of=("self",))
-        .select_related("requester", "organization", "queue", "contract__plan")
+        .select_related("requester", "organization", "queue__team", "contract__plan")
         .in_bulk(wanted)
     )
     before = snapshots(list(tickets.values()))
@@ -99,15 +100,22 @@ def tickets_bulk_update(
         macro=macro,
         created_at=now,
     )
-    outcomes, items = [], []
+    outcomes: list[Outcome] = []
+    items: list[BulkItem] = []
     for part in chunks(wanted, CHUNK):
-        with history_in_batch() as history, clocks_in_batch(part) as clocks:
+        tags = {ticket_id: before[ticket_id]["tags"] for ticket_id in part if ticket_id in before}
+        with (
+            history_in_batch() as history,
+            clocks_in_batch(part) as clocks,
+            tags_in_batch(tags) as tag_batch,
+        ):
+            batches = (history, clocks, tag_batch)
             for ticket_id in part:
                 ticket = tickets.get(ticket_id)
                 if ticket is None:
                     outcomes.append(Outcome(ticket_id, False, error="No such ticket."))
                     continue
-                outcome = _one(ticket, actor, change_set, macro, bulk, now, (history, clocks))
+                outcome = _one(ticket, actor, change_set, macro, bulk, now, batches)
                 outcomes.append(outcome)
                 items.append(_item(bulk, ticket, before[ticket_id], outcome))
     BulkItem.objects.bulk_create(items)
@@ -127,12 +135,17 @@ def _one(
     macro: Macro | None,
     bulk: BulkAction,
     now: datetime,
-    batches: tuple[HistoryBatch, ClockBatch],
+    batches: tuple[HistoryBatch, ClockBatch, TagBatch],
 ) -> Outcome:
-    history, clocks = batches
+    history, clocks, tags = batches
     try:
         # A savepoint, with the batch's lines and clocks: a refused ticket writes nothing.
-        with transaction.atomic(), history.ticket_unit(), clocks.ticket_unit(ticket.pk):
+        with (
+            transaction.atomic(),
+            history.ticket_unit(),
+            clocks.ticket_unit(ticket.pk),
+            tags.ticket_unit(ticket.pk),
+        ):
             if macro is not None:
                 changed = macro_apply(ticket, actor, macro, at=now, change_set=change_set)
             else:
