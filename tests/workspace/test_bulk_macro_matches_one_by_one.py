@@ -4,7 +4,10 @@ the macro ticket by ticket through the services leaves: tickets, history, clocks
 events, replies, and mail in the outbox."""
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,7 +22,7 @@ from charterdesk.tickets.models import EventKind, Message, Ticket, TicketEvent, 
 from charterdesk.tickets.services import message_add, ticket_set_fields, ticket_update
 from charterdesk.tickets.services.history import record
 from charterdesk.workspace import bulk
-from charterdesk.workspace.bulk import describe, tickets_bulk_update
+from charterdesk.workspace.bulk import bulk_undo, describe, tickets_bulk_update
 from charterdesk.workspace.changes import check_changes
 from charterdesk.workspace.services import MacroInput, macro_apply, macro_create
 from tests.tickets.factories import open_ticket
@@ -142,5 +145,33 @@ def test_the_bulk_path_leaves_what_one_ticket_at_a_time_leaves(
         one_by_one(personas.tier1, single, macro, changes)
     assert not result.outcomes[5].ok  # the closed ticket is refused in both
     expected, got = what_is_left(single), what_is_left(batched)
+    for part in expected:
+        assert got[part] == expected[part], part
+
+
+@contextmanager
+def _not_batched(*_: Any) -> Iterator[Any]:
+    """A batch that holds no ticket: every write goes straight to the database."""
+    yield SimpleNamespace(ticket_unit=lambda *_: nullcontext())
+
+
+def test_undo_leaves_what_it_leaves_without_batches(
+    personas: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "CHUNK", 4)
+    custom_field("root_cause", required_to_solve=True)
+    changes = {"priority": "urgent", "add_tags": ["war-room"], "assignee": "me"}
+    with time_machine.travel(MONDAY_10, tick=False):
+        batched, single = a_mixed_lot(personas), a_mixed_lot(personas)
+    with time_machine.travel(LATER, tick=False):
+        done = tickets_bulk_update(personas.tier1, [t.pk for t in batched], changes, at=LATER)
+        bulk_undo(personas.tier1, done.bulk, at=LATER)
+        with monkeypatch.context() as plain:
+            for name in ("history_in_batch", "clocks_in_batch", "tags_in_batch"):
+                plain.setattr(bulk, name, _not_batched)
+            done = tickets_bulk_update(personas.tier1, [t.pk for t in single], changes, at=LATER)
+            bulk_undo(personas.tier1, done.bulk, at=LATER)
+    expected, got = what_is_left(single), what_is_left(batched)
+    assert [e["field"] for e in expected["history"] if e["kind"] == "changed"].count("priority") > 0
     for part in expected:
         assert got[part] == expected[part], part

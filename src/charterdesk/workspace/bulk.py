@@ -222,12 +222,15 @@ def bulk_undo(actor: User, bulk: BulkAction, *, at: datetime | None = None) -> B
     )
     references = _references(items)
     outcomes = []
-    for item in items:
-        ticket = tickets.get(item.ticket_id)
-        if ticket is None:
-            outcomes.append(Outcome(item.ticket_id, False, error="No such ticket."))
-            continue
-        outcomes.append(_restore(ticket, actor, item, references, bulk, now))
+    for part in chunks(items, CHUNK):
+        with history_in_batch() as history, clocks_in_batch(i.ticket_id for i in part) as clocks:
+            for item in part:
+                ticket = tickets.get(item.ticket_id)
+                if ticket is None:
+                    outcomes.append(Outcome(item.ticket_id, False, error="No such ticket."))
+                    continue
+                units = (history, clocks)
+                outcomes.append(_restore(ticket, actor, item, references, bulk, now, units))
     bulk.undone_at = now
     bulk.save(update_fields=["undone_at"])
     return BulkResult(bulk, outcomes)
@@ -250,6 +253,7 @@ def _restore(
     references: dict[str, dict[int, Any]],
     bulk: BulkAction,
     now: datetime,
+    batches: tuple[HistoryBatch, ClockBatch],
 ) -> Outcome:
     before, changed = item.before, set(item.changed)
     properties: dict[str, Any] = {}
@@ -260,8 +264,9 @@ def _restore(
         value = before.get(name)
         properties[field_name] = references[name].get(value) if name in references else value
     custom = {key: before["fields"].get(key, "") for key in changed if key not in _BUILT_IN}
+    history, clocks = batches
     try:
-        with transaction.atomic():
+        with transaction.atomic(), history.ticket_unit(), clocks.ticket_unit(ticket.pk):
             restored: list[str] = []
             if "tags" in changed and ticket_services.ticket_set_tags(
                 ticket, actor, before["tags"], at=now
