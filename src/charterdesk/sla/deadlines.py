@@ -6,7 +6,8 @@ from charterdesk.core.vocabulary import Priority
 from charterdesk.plans.models import Contract, Metric
 from charterdesk.tickets.models import Ticket
 
-from .models import ClockState, SlaClock
+from . import store
+from .models import SlaClock
 from .services import nearest_deadline
 from .terms import terms_of
 
@@ -40,12 +41,5 @@ def earliest_due(clocks: list[SlaClock]) -> datetime | None:
 
 def refresh(ticket: Ticket, since: datetime) -> None:
     """After clocks changed: the promised first reply and the queue's sort key."""
-    first = (
-        SlaClock.objects.filter(ticket=ticket, metric=Metric.FIRST_REPLY)
-        .exclude(state=ClockState.CANCELLED)
-        .order_by("-id")
-        .values_list("due_at", flat=True)
-        .first()
-    )
-    ticket.first_reply_due_at = first
+    ticket.first_reply_due_at = store.first_reply_due(ticket)
     ticket.attention_at = attention_at(nearest_deadline(ticket), ticket.priority, since)

@@ -15,9 +15,9 @@ from charterdesk.plans.models import Metric
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
-from . import clocks
+from . import clocks, store
 from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent, SlaEventKind
-from .terms import Terms, terms_for
+from .terms import Terms
 
 RUNNING = RUNNING_STATES
 # Metrics that count only while the ticket is not waiting on someone else.
@@ -40,7 +40,7 @@ def opening_clocks(terms: Terms | None, at: datetime) -> list[SlaClock]:
 def record_opening_clocks(ticket: Ticket, started: list[SlaClock], at: datetime) -> None:
     for clock in started:
         clock.ticket = ticket
-    SlaClock.objects.bulk_create(started)
+    store.add(started)
     _log(started, SlaEventKind.ACTIVATED, at)
 
 
@@ -49,7 +49,7 @@ def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:
     paused), so the caller knows whether the ticket's deadlines need recomputing."""
     if not by_agent and ticket.first_replied_at is None:
         return False  # the customer writes again before the first answer: nothing changes
-    terms = terms_for(ticket)
+    terms = store.ticket_terms(ticket)
     if terms is None:
         return False
     running = _running(ticket)
@@ -77,7 +77,7 @@ def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:
 
 
 def sla_status_changed(ticket: Ticket, old: str, at: datetime) -> None:
-    terms = terms_for(ticket)
+    terms = store.ticket_terms(ticket)
     if terms is None:
         return
     new = ticket.status
@@ -101,7 +101,7 @@ def sla_status_changed(ticket: Ticket, old: str, at: datetime) -> None:
 
 def sla_recompute(ticket: Ticket, at: datetime, reason: str) -> None:
     """Type, priority or plan changed: new targets, counted from each clock's start."""
-    terms = terms_for(ticket)
+    terms = store.ticket_terms(ticket)
     running = _running(ticket)
     if terms is None:  # no longer covered: the promises are withdrawn, on the record
         _apply(running, SlaEventKind.CANCELLED, at, clocks.withdraw, reason)
@@ -118,12 +118,7 @@ def sla_recompute(ticket: Ticket, at: datetime, reason: str) -> None:
 
 
 def nearest_deadline(ticket: Ticket) -> datetime | None:
-    return (
-        SlaClock.objects.filter(ticket=ticket, state=ClockState.ACTIVE, due_at__isnull=False)
-        .order_by("due_at")
-        .values_list("due_at", flat=True)
-        .first()
-    )
+    return store.nearest_deadline(ticket)
 
 
 def _waiting(status: str, terms: Terms) -> bool:
@@ -131,11 +126,7 @@ def _waiting(status: str, terms: Terms) -> bool:
 
 
 def _reopen(ticket: Ticket, terms: Terms, at: datetime) -> None:
-    resolution = (
-        SlaClock.objects.filter(ticket=ticket, metric=Metric.RESOLUTION)
-        .order_by("-started_at", "-id")
-        .first()
-    )
+    resolution = store.latest_resolution(ticket)
     if resolution is not None and resolution.state == ClockState.FULFILLED:
         _apply(
             [resolution],
@@ -149,7 +140,7 @@ def _reopen(ticket: Ticket, terms: Terms, at: datetime) -> None:
 def _start(ticket: Ticket, terms: Terms, metric: str, at: datetime) -> SlaClock:
     clock = SlaClock(ticket=ticket, metric=metric, target_minutes=terms.minutes[metric])
     clocks.start(clock, terms.calendar, terms.plan, at)
-    clock.save()
+    store.add([clock])
     _log([clock], SlaEventKind.ACTIVATED, at)
     return clock
 
@@ -159,7 +150,7 @@ def sla_first_reply_hold(ticket: Ticket, at: datetime, *, hold: bool, reason: st
     were already told about waits for the incident, so its first-reply clock pauses
     (`hold`); unlinked, it runs again. Returns whether a clock changed; the caller
     refreshes the ticket's deadlines."""
-    terms = terms_for(ticket)
+    terms = store.ticket_terms(ticket)
     if terms is None:
         return False
     state = ClockState.ACTIVE if hold else ClockState.PAUSED
@@ -180,7 +171,7 @@ def sla_first_reply_hold(ticket: Ticket, at: datetime, *, hold: bool, reason: st
 
 
 def _running(ticket: Ticket) -> list[SlaClock]:
-    return list(SlaClock.objects.filter(ticket=ticket, state__in=RUNNING))
+    return store.running(ticket)
 
 
 def _apply(
@@ -198,38 +189,26 @@ def _apply(
 
 
 def _save(targets: list[SlaClock]) -> None:
-    if targets:
-        SlaClock.objects.bulk_update(
-            targets,
-            [
-                "state",
-                "breached",
-                "target_minutes",
-                "started_at",
-                "running_since",
-                "used_before",
-                "due_at",
-                "warn_at",
-                "fulfilled_at",
-            ],
-        )
+    store.save(targets)
 
 
 def _log(
     targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "", reason: str = ""
 ) -> None:
-    SlaEvent.objects.bulk_create(
-        SlaEvent(
-            clock=c,
-            ticket_id=c.ticket_id,
-            kind=kind,
-            at=at,
-            due_at=c.due_at,
-            business_seconds_used=c.used_before,
-            note=note[:300],
-            reason=reason[:300],
-        )
-        for c in targets
+    store.log(
+        [
+            SlaEvent(
+                clock=c,
+                ticket_id=c.ticket_id,
+                kind=kind,
+                at=at,
+                due_at=c.due_at,
+                business_seconds_used=c.used_before,
+                note=note[:300],
+                reason=reason[:300],
+            )
+            for c in targets
+        ]
     )
 
 

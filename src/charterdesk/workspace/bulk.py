@@ -4,7 +4,9 @@ the others; every change in each ticket's history; the last action undoable.
 
 The caller owns the transaction. For a thousand tickets: the tickets are read and locked
 in one query, their tags and field values in one query each, and each ticket's writes go
-through the ticket services (history, clocks, mail on commit)."""
+through the ticket services (history, clocks, mail on commit), a chunk of tickets at a
+time: the chunk's clocks are read in one query and, like its history lines, written in a
+few statements at the end of the chunk (sla.store, tickets.services.history)."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -17,17 +19,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.core.batching import chunks
 from charterdesk.routing.models import Queue
+from charterdesk.sla.store import ClockBatch, clocks_in_batch
 from charterdesk.tickets import services as ticket_services
 from charterdesk.tickets.models import CustomFieldValue, EventKind, Ticket, TicketTag
 from charterdesk.tickets.selectors import tickets_visible_to
-from charterdesk.tickets.services.history import record
+from charterdesk.tickets.services.history import HistoryBatch, history_in_batch, record
 
+from .bulk_tags import TagBatch, tags_in_batch
 from .changes import ChangeSet, check_changes, stored_form
 from .models import BulkAction, BulkItem, Macro
 from .services import macro_apply
 
 MAX_TICKETS = 1000
+CHUNK = 250  # tickets whose clocks and history lines are held in memory at once
 UNDO_WITHIN = timedelta(hours=24)
 PROPERTIES = ("status", "priority", "request_type", "queue_id", "assignee_id")
 
@@ -83,7 +89,7 @@ def tickets_bulk_update(
     tickets = (
         tickets_visible_to(actor)
         .select_for_update(of=("self",))
-        .select_related("requester", "organization", "queue", "contract__plan")
+        .select_related("requester", "organization", "queue__team", "contract__plan")
         .in_bulk(wanted)
     )
     before = snapshots(list(tickets.values()))
@@ -94,18 +100,32 @@ def tickets_bulk_update(
         macro=macro,
         created_at=now,
     )
-    outcomes, items = [], []
-    for ticket_id in wanted:
-        ticket = tickets.get(ticket_id)
-        if ticket is None:
-            outcomes.append(Outcome(ticket_id, False, error="No such ticket."))
-            continue
-        outcome = _one(ticket, actor, change_set, macro, bulk, now)
-        outcomes.append(outcome)
-        items.append(BulkItem(bulk=bulk, ticket=ticket, before=before[ticket_id],
-                              changed=outcome.changed, error=outcome.error[:500]))  # fmt: skip
+    outcomes: list[Outcome] = []
+    items: list[BulkItem] = []
+    for part in chunks(wanted, CHUNK):
+        tags = {ticket_id: before[ticket_id]["tags"] for ticket_id in part if ticket_id in before}
+        with (
+            history_in_batch() as history,
+            clocks_in_batch(part) as clocks,
+            tags_in_batch(tags) as tag_batch,
+        ):
+            batches = (history, clocks, tag_batch)
+            for ticket_id in part:
+                ticket = tickets.get(ticket_id)
+                if ticket is None:
+                    outcomes.append(Outcome(ticket_id, False, error="No such ticket."))
+                    continue
+                outcome = _one(ticket, actor, change_set, macro, bulk, now, batches)
+                outcomes.append(outcome)
+                items.append(_item(bulk, ticket, before[ticket_id], outcome))
     BulkItem.objects.bulk_create(items)
     return BulkResult(bulk, outcomes)
+
+
+def _item(bulk: BulkAction, ticket: Ticket, before: dict[str, Any], outcome: Outcome) -> BulkItem:
+    return BulkItem(
+        bulk=bulk, ticket=ticket, before=before, changed=outcome.changed, error=outcome.error[:500]
+    )
 
 
 def _one(
@@ -115,9 +135,17 @@ def _one(
     macro: Macro | None,
     bulk: BulkAction,
     now: datetime,
+    batches: tuple[HistoryBatch, ClockBatch, TagBatch],
 ) -> Outcome:
+    history, clocks, tags = batches
     try:
-        with transaction.atomic():  # a savepoint: a refused ticket writes nothing
+        # A savepoint, with the batch's lines and clocks: a refused ticket writes nothing.
+        with (
+            transaction.atomic(),
+            history.ticket_unit(),
+            clocks.ticket_unit(ticket.pk),
+            tags.ticket_unit(ticket.pk),
+        ):
             if macro is not None:
                 changed = macro_apply(ticket, actor, macro, at=now, change_set=change_set)
             else:
@@ -194,12 +222,15 @@ def bulk_undo(actor: User, bulk: BulkAction, *, at: datetime | None = None) -> B
     )
     references = _references(items)
     outcomes = []
-    for item in items:
-        ticket = tickets.get(item.ticket_id)
-        if ticket is None:
-            outcomes.append(Outcome(item.ticket_id, False, error="No such ticket."))
-            continue
-        outcomes.append(_restore(ticket, actor, item, references, bulk, now))
+    for part in chunks(items, CHUNK):
+        with history_in_batch() as history, clocks_in_batch(i.ticket_id for i in part) as clocks:
+            for item in part:
+                ticket = tickets.get(item.ticket_id)
+                if ticket is None:
+                    outcomes.append(Outcome(item.ticket_id, False, error="No such ticket."))
+                    continue
+                units = (history, clocks)
+                outcomes.append(_restore(ticket, actor, item, references, bulk, now, units))
     bulk.undone_at = now
     bulk.save(update_fields=["undone_at"])
     return BulkResult(bulk, outcomes)
@@ -222,6 +253,7 @@ def _restore(
     references: dict[str, dict[int, Any]],
     bulk: BulkAction,
     now: datetime,
+    batches: tuple[HistoryBatch, ClockBatch],
 ) -> Outcome:
     before, changed = item.before, set(item.changed)
     properties: dict[str, Any] = {}
@@ -232,8 +264,9 @@ def _restore(
         value = before.get(name)
         properties[field_name] = references[name].get(value) if name in references else value
     custom = {key: before["fields"].get(key, "") for key in changed if key not in _BUILT_IN}
+    history, clocks = batches
     try:
-        with transaction.atomic():
+        with transaction.atomic(), history.ticket_unit(), clocks.ticket_unit(ticket.pk):
             restored: list[str] = []
             if "tags" in changed and ticket_services.ticket_set_tags(
                 ticket, actor, before["tags"], at=now

@@ -23,6 +23,8 @@ from charterdesk.tickets import services
 from charterdesk.tickets.models import CustomField, Status, Ticket
 from charterdesk.tickets.services.fields import active_fields, clean_tags, clean_value
 
+from .bulk_tags import change_tags
+
 ME = "me"
 KEYS = (
     "status",
@@ -67,7 +69,7 @@ class ChangeSet:
         """Change the ticket: tags and fields first (a required field filled before the
         status solves it), then its properties. Returns what changed, by name."""
         changed: list[str] = []
-        if (self.add_tags or self.remove_tags) and services.ticket_change_tags(
+        if (self.add_tags or self.remove_tags) and change_tags(
             ticket, actor, add=self.add_tags, remove=self.remove_tags, at=at
         ):
             changed.append("tags")

@@ -1,0 +1,49 @@
+"""A bulk action's statements: clocks, clock events, history lines and tags are read and
+written per chunk of tickets, so their count does not grow with the tickets; what is still
+written per ticket (its reply, its outbox row, its row) stays a small fixed number."""
+
+import re
+from collections import Counter
+from typing import Any
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from charterdesk.workspace.bulk import tickets_bulk_update
+from charterdesk.workspace.services import MacroInput, macro_create
+from tests.tickets.factories import open_ticket
+
+BATCHED_TABLES = ("sla_slaclock", "sla_slaevent", "tickets_ticketevent", "tickets_tickettag",
+                  "plans_responsetarget", "plans_plancoverage", "sla_calendar")  # fmt: skip
+# Per ticket today (ten): the reply, its words for "did you mean", the ticket row saved by
+# the reply and by the change, the mail's thread, outbox row and reference, the macro's
+# count, and the ticket's savepoint (begin and release). One more is allowed for a look-up
+# another app's reply hook may make (the ticket's followers).
+PER_TICKET_AT_MOST = 11
+
+
+def statements(agent: Any, count: int, macro: Any) -> Counter[str]:
+    tickets = [open_ticket() for _ in range(count)]
+    with CaptureQueriesContext(connection) as captured:
+        result = tickets_bulk_update(
+            agent, [t.pk for t in tickets], {"priority": "high"}, macro=macro
+        )
+    assert all(outcome.ok for outcome in result.outcomes)
+    tables: Counter[str] = Counter()
+    for query in captured.captured_queries:
+        match = re.search(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', query["sql"])
+        tables[match.group(1) if match else query["sql"].split()[0]] += 1
+    return tables
+
+
+def test_clocks_history_and_tags_cost_the_same_for_3_or_12_tickets(personas: Any) -> None:
+    macro = macro_create(
+        personas.tier1,
+        MacroInput(title="Fixed", body="Fixed in 4.2 (#{{ ticket.id }}).",
+                   changes={"status": "pending", "add_tags": ["fix-4-2"]}),
+    )  # fmt: skip
+    few, many = statements(personas.tier1, 3, macro), statements(personas.tier1, 12, macro)
+    for table in BATCHED_TABLES:
+        assert many[table] == few[table], table
+    grown = sum(many.values()) - sum(few.values())
+    assert grown <= PER_TICKET_AT_MOST * 9, (few, many)
