@@ -30,6 +30,10 @@ def link_add(source: Ticket, target: Ticket, kind: str, actor: User) -> TicketLi
         raise ValidationError(
             {"target": [f"Ticket #{target.pk} belongs to another organization: not linked."]}
         )
+    if kind == LinkKind.INCIDENT_OF and not target.is_problem:
+        raise ValidationError(
+            {"target": [f"Ticket #{target.pk} is not a problem ticket: mark it as one first."]}
+        )
     pair = Q(source=source, target=target) | Q(source=target, target=source)
     if TicketLink.objects.filter(pair).exists():
         raise ValidationError({"target": [f"Ticket #{target.pk} is already linked."]})
