@@ -60,3 +60,16 @@ def test_an_agent_adds_a_follower_by_address_on_the_ticket_page(personas, login)
     page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
     assert "Wile Coyote" in page
     assert ">Unfollow<" in page
+
+
+def test_a_colleague_follows_from_the_portal_and_another_customer_cannot(personas, login):
+    ticket = open_ticket(email="wile@acme.example")
+    alice = login(personas.alice)
+    page = alice.post(f"/portal/tickets/{ticket.pk}/follow", follow=True).content.decode()
+    assert "You follow this request" in page
+    assert "Stop following" in page
+    assert ticket.followers.get().contact == personas.alice.contact
+    alice.post(f"/portal/tickets/{ticket.pk}/follow")
+    assert not ticket.followers.exists()
+    bob = login(personas.bob)
+    assert bob.post(f"/portal/tickets/{ticket.pk}/follow").status_code == 404
