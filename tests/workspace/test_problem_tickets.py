@@ -74,3 +74,16 @@ def test_the_solve_form_on_the_problem_page(personas, login, problem_with_incide
     assert "Unknown placeholders" in bad.content.decode()
     done = client.post(f"/desk/tickets/{problem.pk}/solve", {"reply": "Fixed."}, follow=True)
     assert "3 incident ticket(s) answered and solved" in done.content.decode()
+
+
+def test_incidents_of_other_organizations_are_answered_each_on_their_own(personas, login):
+    problem = open_ticket(subject="Sign-in fails for everyone")
+    ticket_mark_problem(problem, personas.tier2)
+    bobs = open_ticket(email="bob@globex.example", subject="Cannot sign in")
+    link_add(bobs, problem, LinkKind.INCIDENT_OF, personas.tier2)
+    with pytest.raises(ValidationError, match="another organization"):
+        link_add(open_ticket(email="bob@globex.example"), problem, LinkKind.RELATED, personas.tier2)
+    problem_solve(problem, personas.tier2, "Fixed for {{ organization.name }}.")
+    page = login(personas.bob).get(f"/portal/tickets/{bobs.pk}/").content.decode()
+    assert "Fixed for Globex" in page
+    assert "Sign-in fails for everyone" not in page
