@@ -81,5 +81,5 @@ def test_the_customer_sees_where_a_merged_request_went(personas, login):
     surviving, duplicate = open_ticket(), open_ticket(subject="Dup")
     ticket_merge(duplicate, surviving, personas.tier1)
     page = login(personas.alice).get(f"/portal/tickets/{duplicate.pk}/").content.decode()
-    assert f"This request was merged into <a href=\"/portal/tickets/{surviving.pk}/\">" in page
+    assert f'This request was merged into <a href="/portal/tickets/{surviving.pk}/">' in page
     assert f"merged the two: the conversation continues on #{surviving.pk}" in page
