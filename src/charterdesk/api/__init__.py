@@ -28,6 +28,7 @@ from . import problems
 from .articles import router as articles_router
 from .config import router as config_router
 from .parser import CheckedParser
+from .ticket_links import router as ticket_links_router
 from .tickets import router as tickets_router
 from .workspace import router as workspace_router
 
@@ -46,6 +47,7 @@ problems.install(api)
 ROUTERS = [
     # Before the tickets' router: its /tickets/{ticket_id} would take /tickets/bulk.
     workspace_router,
+    ticket_links_router,
     tickets_router,
     customers_router,
     plans_router,

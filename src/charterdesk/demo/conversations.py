@@ -19,6 +19,7 @@ from . import (
     hours,
     incidents,
     knowledge,
+    merges,
     routing,
     satisfaction,
     statements,
@@ -212,6 +213,7 @@ DEMO_EXTRAS = (
     statements.add_demo,
     knowledge.add_demo,
     workspace.add_demo,
+    merges.add_demo,
     incidents.add_demo,
 )
 

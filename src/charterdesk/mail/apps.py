@@ -13,8 +13,9 @@ class MailConfig(AppConfig):
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .account_mail import queue_account_mail
         from .anonymize import forget_ticket_mail
-        from .receivers import reply_to_requester
+        from .receivers import reply_to_followers, reply_to_requester
 
         ticket_changed.register(reply_to_requester)
+        ticket_changed.register(reply_to_followers)
         account_mail.register(queue_account_mail)
         ticket_anonymizing.register(forget_ticket_mail)

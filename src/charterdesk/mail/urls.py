@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import unfollow, views
 
 app_name = "mail"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("desk/mail/messages/<int:message_id>", views.message_original, name="message_original"),
     path("desk/mail/outbox/", views.outbox, name="outbox"),
     path("desk/mail/outbox/<int:mail_id>/resend", views.outbox_resend, name="resend"),
+    path("mail/unfollow/<str:token>", unfollow.unfollow, name="unfollow"),
 ]

@@ -17,6 +17,7 @@ from charterdesk.accounts.models import User
 from charterdesk.mail.models import Attachment
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.services.followers import follower_of
 
 from .selectors import attachment_get_for
 
@@ -25,6 +26,28 @@ from .selectors import attachment_get_for
 @require_POST
 def ticket_solve(request: HttpRequest, ticket_id: int) -> HttpResponse:
     return _change(request, ticket_id, services.ticket_solve_by_customer, "marked solved")
+
+
+@contact_required
+@require_POST
+def ticket_follow(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """A colleague of the requester follows the request, or stops following it."""
+    user = signed_in_user(request)
+    try:
+        with transaction.atomic(durable=True):
+            ticket = selectors.ticket_lock_for(user, ticket_id)
+            follower = follower_of(ticket, user)
+            if follower is None:
+                services.follower_add(ticket, user, contact=user.contact)
+            else:
+                services.follower_remove(follower, user)
+        done = "You follow this request." if follower is None else "You no longer follow it."
+        flash.success(request, done)
+    except Ticket.DoesNotExist as exc:
+        raise Http404("No such request.") from exc
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    return redirect("portal:ticket", ticket_id=ticket_id)
 
 
 @contact_required

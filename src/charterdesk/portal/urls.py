@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/preview", views.coverage_preview, name="preview"),
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/solve", ticket_actions.ticket_solve, name="solve"),
+    path("tickets/<int:ticket_id>/follow", ticket_actions.ticket_follow, name="follow"),
     path("tickets/<int:ticket_id>/reopen", ticket_actions.ticket_reopen, name="reopen"),
     path("files/<int:attachment_id>", ticket_actions.attachment_download, name="attachment"),
     path("profile/", profile_views.profile, name="profile"),

@@ -16,6 +16,7 @@ from charterdesk.knowledge.services import attempt_ticket_sent, attempt_token
 from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.services.followers import follower_of
 
 from .alternatives import alternative_link
 from .expectations import expectation
@@ -103,6 +104,7 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         "reopen_until": reopen_until,
         "alternative": alternative_link(ticket),
         "can_reopen": reopen_until is not None and now <= reopen_until,
+        "following": follower_of(ticket, user) is not None,
         **_upload_limits(),
     }
     return render(request, "portal/ticket_detail.html", context)

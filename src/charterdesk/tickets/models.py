@@ -104,6 +104,18 @@ class Ticket(models.Model):
         blank=True,
         help_text="When its personal data (texts, files, addresses) was removed for good.",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_tickets",
+        help_text="The ticket this duplicate was merged into: mail to it lands there.",
+    )
+    is_problem = models.BooleanField(
+        default=False,
+        help_text="A problem ticket: incident tickets link to it and are solved with it.",
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -380,3 +392,57 @@ def refuse_deleting_ticket_records(
     deleted organization, user or queue, the admin) sends `pre_delete` before it deletes
     anything; refusing here keeps the whole delete from happening."""
     raise ProtectedError(KEPT_MESSAGE, {instance})
+
+
+class TicketFollower(models.Model):
+    """Someone who follows a ticket (CC) and gets its public replies by mail: an agent
+    (`user`) or a contact of the ticket's organization (`contact`), exactly one of them."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="followers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followed_tickets",
+    )
+    contact = models.ForeignKey(
+        "customers.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followed_tickets",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=True, contact__isnull=False)
+                | models.Q(user__isnull=False, contact__isnull=True),
+                name="follower_is_agent_or_contact",
+            ),
+            models.UniqueConstraint(
+                fields=["ticket", "user"],
+                name="one_follow_per_agent",
+                condition=models.Q(user__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["ticket", "contact"],
+                name="one_follow_per_contact",
+                condition=models.Q(contact__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} followed by {self.user_id or self.contact_id}"
+
+    @property
+    def person(self) -> object:
+        return self.user if self.user_id else self.contact
+
+    @property
+    def email(self) -> str:
+        person = self.user if self.user_id else self.contact
+        return person.email if person is not None else ""

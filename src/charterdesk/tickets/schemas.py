@@ -122,6 +122,11 @@ class TicketOut(Schema):
     fields: dict[str, FieldValue] = Field(
         description="Custom fields with a value, by key; customers get the visible ones."
     )
+    merged_into: int | None = Field(
+        validation_alias="merged_into_id",
+        description="The ticket this duplicate was merged into (it is closed).",
+    )
+    is_problem: bool = Field(description="A problem ticket, with incident tickets linked.")
 
     @staticmethod
     def resolve_coverage(ticket: Ticket) -> Ticket:

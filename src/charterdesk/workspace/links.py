@@ -19,16 +19,23 @@ def _check_agent(actor: User) -> None:
 
 
 def link_add(source: Ticket, target: Ticket, kind: str, actor: User) -> TicketLink:
-    """Link `source` to `target`; refused for another organization's ticket, for the ticket
-    itself, and when the two are already linked (either way)."""
+    """Link `source` to `target`; refused for another organization's ticket (except an
+    incident of a problem ticket), for the ticket itself, and when the two are already
+    linked (either way)."""
     _check_agent(actor)
     if kind not in LinkKind.values:
         raise ValidationError({"kind": [f"Choose one of: {', '.join(LinkKind.values)}."]})
     if source.pk == target.pk:
         raise ValidationError({"target": ["A ticket cannot be linked to itself."]})
-    if source.organization_id != target.organization_id:
+    # Incidents of one problem come from many customers; links are agents' only, and solving
+    # the problem answers each incident to its own requester, so nothing crosses over.
+    if source.organization_id != target.organization_id and kind != LinkKind.INCIDENT_OF:
         raise ValidationError(
             {"target": [f"Ticket #{target.pk} belongs to another organization: not linked."]}
+        )
+    if kind == LinkKind.INCIDENT_OF and not target.is_problem:
+        raise ValidationError(
+            {"target": [f"Ticket #{target.pk} is not a problem ticket: mark it as one first."]}
         )
     pair = Q(source=source, target=target) | Q(source=target, target=source)
     if TicketLink.objects.filter(pair).exists():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk_views, macro_views, saved_views, views
+from . import bulk_views, macro_views, saved_views, ticket_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -20,4 +20,20 @@ urlpatterns = [
     path("desk/views/new", saved_views.view_new, name="new_view"),
     path("desk/views/<int:view_id>", saved_views.view_open, name="view"),
     path("desk/views/<int:view_id>/delete", saved_views.view_delete, name="delete_view"),
+    path("desk/tickets/<int:ticket_id>/links", ticket_views.link_new, name="link"),
+    path(
+        "desk/tickets/<int:ticket_id>/links/<int:link_id>/delete",
+        ticket_views.link_delete,
+        name="unlink",
+    ),
+    path("desk/tickets/<int:ticket_id>/merge", ticket_views.merge, name="merge"),
+    path("desk/tickets/<int:ticket_id>/problem", ticket_views.problem_mark, name="problem"),
+    path("desk/tickets/<int:ticket_id>/solve", ticket_views.problem_solve_view, name="solve"),
+    path("desk/tickets/<int:ticket_id>/followers", ticket_views.follower_new, name="follower"),
+    path("desk/tickets/<int:ticket_id>/follow", ticket_views.follow_me, name="follow"),
+    path(
+        "desk/tickets/<int:ticket_id>/followers/<int:follower_id>/delete",
+        ticket_views.follower_delete,
+        name="unfollow",
+    ),
 ]

@@ -1,6 +1,7 @@
 """Which ticket a message belongs to: its In-Reply-To and References against every
 Message-ID we have seen or sent, then the signed reply address, then a [#123] subject tag.
-A match counts only if the sender is a party to the ticket."""
+A match counts only if the sender is a party to the ticket. Mail to a duplicate that was
+merged lands on the ticket it was merged into."""
 
 from dataclasses import dataclass
 
@@ -28,7 +29,8 @@ AGENT_REFUSED = (
 def thread_find(mail: ParsedMail, sender: Sender) -> Thread:
     if sender.agent is not None:
         return _agent_thread(mail)
-    for ticket, how in _candidates(mail):
+    for found, how in _candidates(mail):
+        ticket = surviving(found)
         if _is_party(ticket, sender):
             return Thread(ticket, how)
         return Thread(
@@ -69,8 +71,17 @@ def _agent_thread(mail: ParsedMail) -> Thread:
         ticket_id = ticket_from_staff_token(token) if token else None
         if ticket_id is not None:
             for ticket in _tickets([ticket_id]):
-                return Thread(ticket, "agents' reply address")
+                return Thread(surviving(ticket), "agents' reply address")
     return Thread(None, "", AGENT_REFUSED)
+
+
+def surviving(ticket: Ticket) -> Ticket:
+    """The ticket a merged duplicate lives on in (a few merges deep at most)."""
+    for _ in range(5):
+        if ticket.merged_into_id is None:
+            break
+        ticket = Ticket.objects.select_related("requester").get(pk=ticket.merged_into_id)
+    return ticket
 
 
 def _tickets(ids: list[int]) -> list[Ticket]:

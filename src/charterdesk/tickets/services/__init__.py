@@ -6,9 +6,13 @@ from .anonymize import ticket_anonymize
 from .changes import ticket_update
 from .customer import reopen_until, ticket_reopen_by_customer, ticket_solve_by_customer
 from .fields import ticket_change_tags, ticket_set_fields, ticket_set_tags
+from .followers import follower_add, follower_remove, followers_of
 from .messages import message_add
 
 __all__ = [
+    "follower_add",
+    "follower_remove",
+    "followers_of",
     "ticket_anonymize",
     "message_add",
     "reopen_until",

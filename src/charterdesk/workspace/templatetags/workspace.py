@@ -5,13 +5,16 @@ from django import template
 from charterdesk.core.panels import panel_form
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import field_values_of, popular_tags, tags_of
+from charterdesk.tickets.services.followers import followers_of
 
 from ..bulk import last_bulk_of
 from ..bulk_forms import BulkForm
 from ..filters import KEYS
 from ..forms import TicketFieldsForm, initial_value
+from ..links import links_of
 from ..saved_views import SaveViewForm
 from ..selectors import macros_visible_to, view_counts, views_visible_to
+from ..ticket_forms import FollowerForm, LinkForm, MergeForm, SolveProblemForm
 
 register = template.Library()
 
@@ -29,6 +32,32 @@ def desk_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any
         "tags": tags,
         "form": panel_form(context, "workspace:fields", blank),
         "suggestions": popular_tags(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("workspace/_desk_links.html", takes_context=True)
+def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+    """Linked tickets (each with the other ticket and how it is linked), merge, the problem
+    and its incidents, and the followers: three queries."""
+    user = context["user"]
+    links: list[dict[str, Any]] = []
+    for link in links_of(ticket):
+        outgoing = link.source_id == ticket.pk
+        other = link.target if outgoing else link.source
+        links.append({"link": link, "other": other, "outgoing": outgoing})
+    followers = list(followers_of(ticket))
+    incidents = [x for x in links if not x["outgoing"] and x["link"].kind == "incident_of"]
+    return {
+        "ticket": ticket,
+        "links": links,
+        "incidents": incidents,
+        "followers": followers,
+        "following": any(f.user_id == user.pk for f in followers),
+        "link_form": panel_form(context, "workspace:link", LinkForm()),
+        "merge_form": panel_form(context, "workspace:merge", MergeForm()),
+        "solve_form": panel_form(context, "workspace:solve", SolveProblemForm()),
+        "follower_form": panel_form(context, "workspace:follower", FollowerForm()),
         "csrf_token": context.get("csrf_token"),
     }
 
