@@ -7,119 +7,358 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('customers', '0001_initial'),
-        ('plans', '0001_initial'),
-        ('routing', '0001_initial'),
+        ("customers", "0001_initial"),
+        ("plans", "0001_initial"),
+        ("routing", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ticket',
+            name="Ticket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=250)),
-                ('request_type', models.CharField(choices=[('downtime', 'Downtime'), ('error', 'Error'), ('how_to', 'How-to'), ('consulting', 'Consulting')], max_length=16)),
-                ('type_source', models.CharField(choices=[('customer', 'Chosen by the customer'), ('agent', 'Set by an agent'), ('auto', 'Guessed from the text')], max_length=16)),
-                ('priority', models.CharField(choices=[('urgent', 'Urgent'), ('high', 'High'), ('normal', 'Normal'), ('low', 'Low')], default='normal', max_length=8)),
-                ('status', models.CharField(choices=[('new', 'New'), ('open', 'Open'), ('pending', 'Waiting on customer'), ('on_hold', 'On hold (third party)'), ('solved', 'Solved'), ('closed', 'Closed')], default='new', max_length=16)),
-                ('channel', models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('chat', 'Chat')], default='portal', max_length=16)),
-                ('coverage', models.CharField(choices=[('included', 'Included'), ('metered', 'Metered (draws on the hours bank)'), ('billable', 'Billable (needs an approved estimate)'), ('not_covered', 'Not covered')], max_length=16)),
-                ('coverage_reason', models.CharField(max_length=500)),
-                ('coverage_alternative', models.CharField(blank=True, choices=[('', '—'), ('knowledge_base', 'Knowledge base'), ('community', 'Community forum'), ('partner', 'A partner'), ('offer', 'An offer for a support plan'), ('authorized_contact', 'Ask one of your authorized contacts')], default='', max_length=24)),
-                ('first_reply_due_at', models.DateTimeField(blank=True, help_text='When the plan promises the first reply.', null=True)),
-                ('attention_at', models.DateTimeField(help_text='When the ticket next needs attention: its nearest promised deadline, or for tickets without a target the house target by priority. The queue orders by it.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('first_replied_at', models.DateTimeField(blank=True, null=True)),
-                ('solved_at', models.DateTimeField(blank=True, null=True)),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_tickets', to=settings.AUTH_USER_MODEL)),
-                ('contract', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='plans.contract')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='customers.organization')),
-                ('queue', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='routing.queue')),
-                ('requester', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='customers.contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=250)),
+                (
+                    "request_type",
+                    models.CharField(
+                        choices=[
+                            ("downtime", "Downtime"),
+                            ("error", "Error"),
+                            ("how_to", "How-to"),
+                            ("consulting", "Consulting"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "type_source",
+                    models.CharField(
+                        choices=[
+                            ("customer", "Chosen by the customer"),
+                            ("agent", "Set by an agent"),
+                            ("auto", "Guessed from the text"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[
+                            ("urgent", "Urgent"),
+                            ("high", "High"),
+                            ("normal", "Normal"),
+                            ("low", "Low"),
+                        ],
+                        default="normal",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("open", "Open"),
+                            ("pending", "Waiting on customer"),
+                            ("on_hold", "On hold (third party)"),
+                            ("solved", "Solved"),
+                            ("closed", "Closed"),
+                        ],
+                        default="new",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("portal", "Portal"),
+                            ("email", "Email"),
+                            ("api", "API"),
+                            ("phone", "Phone"),
+                            ("chat", "Chat"),
+                        ],
+                        default="portal",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "coverage",
+                    models.CharField(
+                        choices=[
+                            ("included", "Included"),
+                            ("metered", "Metered (draws on the hours bank)"),
+                            ("billable", "Billable (needs an approved estimate)"),
+                            ("not_covered", "Not covered"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("coverage_reason", models.CharField(max_length=500)),
+                (
+                    "coverage_alternative",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("knowledge_base", "Knowledge base"),
+                            ("community", "Community forum"),
+                            ("partner", "A partner"),
+                            ("offer", "An offer for a support plan"),
+                            ("authorized_contact", "Ask one of your authorized contacts"),
+                        ],
+                        default="",
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "first_reply_due_at",
+                    models.DateTimeField(
+                        blank=True, help_text="When the plan promises the first reply.", null=True
+                    ),
+                ),
+                (
+                    "attention_at",
+                    models.DateTimeField(
+                        help_text="When the ticket next needs attention: its nearest promised deadline, or for tickets without a target the house target by priority. The queue orders by it."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("first_replied_at", models.DateTimeField(blank=True, null=True)),
+                ("solved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_tickets",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="plans.contract",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="customers.organization",
+                    ),
+                ),
+                (
+                    "queue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="routing.queue",
+                    ),
+                ),
+                (
+                    "requester",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="customers.contact",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_staff', models.BooleanField(default=False)),
-                ('visibility', models.CharField(choices=[('public', 'Public reply'), ('internal', 'Internal note')], default='public', max_length=16)),
-                ('channel', models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('chat', 'Chat')], default='portal', max_length=16)),
-                ('body', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to=settings.AUTH_USER_MODEL)),
-                ('author_contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='customers.contact')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_staff", models.BooleanField(default=False)),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Public reply"), ("internal", "Internal note")],
+                        default="public",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("portal", "Portal"),
+                            ("email", "Email"),
+                            ("api", "API"),
+                            ("phone", "Phone"),
+                            ("chat", "Chat"),
+                        ],
+                        default="portal",
+                        max_length=16,
+                    ),
+                ),
+                ("body", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="messages",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "author_contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="messages",
+                        to="customers.contact",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TicketEvent',
+            name="TicketEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('replied', 'Public reply'), ('noted', 'Internal note'), ('coverage', 'Coverage decided')], max_length=16)),
-                ('field', models.CharField(blank=True, max_length=32)),
-                ('old_value', models.CharField(blank=True, max_length=500)),
-                ('new_value', models.CharField(blank=True, max_length=500)),
-                ('note', models.CharField(blank=True, max_length=500)),
-                ('internal', models.BooleanField(default=False, help_text='Internal events are never shown to customers.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ticket_events', to=settings.AUTH_USER_MODEL)),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "Created"),
+                            ("changed", "Changed"),
+                            ("replied", "Public reply"),
+                            ("noted", "Internal note"),
+                            ("coverage", "Coverage decided"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("field", models.CharField(blank=True, max_length=32)),
+                ("old_value", models.CharField(blank=True, max_length=500)),
+                ("new_value", models.CharField(blank=True, max_length=500)),
+                ("note", models.CharField(blank=True, max_length=500)),
+                (
+                    "internal",
+                    models.BooleanField(
+                        default=False, help_text="Internal events are never shown to customers."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ticket_events",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('status__in', ('new', 'open', 'pending', 'on_hold'))), fields=['attention_at', 'id'], name='ticket_open_urgency'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("status__in", ("new", "open", "pending", "on_hold"))),
+                fields=["attention_at", "id"],
+                name="ticket_open_urgency",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['queue', 'attention_at', 'id'], name='ticket_queue_urgency'),
+            model_name="ticket",
+            index=models.Index(fields=["queue", "attention_at", "id"], name="ticket_queue_urgency"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['status', 'attention_at', 'id'], name='ticket_status_urgency'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["status", "attention_at", "id"], name="ticket_status_urgency"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['organization', 'attention_at', 'id'], name='ticket_org_urgency'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["organization", "attention_at", "id"], name="ticket_org_urgency"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['assignee', 'attention_at', 'id'], name='ticket_assignee_urgency'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["assignee", "attention_at", "id"], name="ticket_assignee_urgency"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['organization', 'id'], name='ticket_org_recent'),
+            model_name="ticket",
+            index=models.Index(fields=["organization", "id"], name="ticket_org_recent"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['requester', 'id'], name='ticket_requester_recent'),
+            model_name="ticket",
+            index=models.Index(fields=["requester", "id"], name="ticket_requester_recent"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['status', 'solved_at'], name='ticket_solved_at'),
+            model_name="ticket",
+            index=models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['ticket', 'created_at', 'id'], name='message_by_ticket'),
+            model_name="message",
+            index=models.Index(fields=["ticket", "created_at", "id"], name="message_by_ticket"),
         ),
         migrations.AddIndex(
-            model_name='ticketevent',
-            index=models.Index(fields=['ticket', 'created_at', 'id'], name='event_by_ticket'),
+            model_name="ticketevent",
+            index=models.Index(fields=["ticket", "created_at", "id"], name="event_by_ticket"),
         ),
     ]

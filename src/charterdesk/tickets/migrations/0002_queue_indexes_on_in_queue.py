@@ -5,55 +5,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0001_initial'),
-        ('plans', '0002_plan_links'),
-        ('routing', '0001_initial'),
-        ('tickets', '0001_initial'),
+        ("customers", "0001_initial"),
+        ("plans", "0002_plan_links"),
+        ("routing", "0001_initial"),
+        ("tickets", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='ticket',
-            name='ticket_open_urgency',
+            model_name="ticket",
+            name="ticket_open_urgency",
         ),
         migrations.RemoveIndex(
-            model_name='ticket',
-            name='ticket_queue_urgency',
+            model_name="ticket",
+            name="ticket_queue_urgency",
         ),
         migrations.RemoveIndex(
-            model_name='ticket',
-            name='ticket_org_urgency',
+            model_name="ticket",
+            name="ticket_org_urgency",
         ),
         migrations.RemoveIndex(
-            model_name='ticket',
-            name='ticket_assignee_urgency',
+            model_name="ticket",
+            name="ticket_assignee_urgency",
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='in_queue',
-            field=models.GeneratedField(db_persist=True, expression=models.Q(('status__in', ('new', 'open', 'pending', 'on_hold'))), help_text="Open, so in the agents' queue (computed by the database from status).", output_field=models.BooleanField()),
+            model_name="ticket",
+            name="in_queue",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=models.Q(("status__in", ("new", "open", "pending", "on_hold"))),
+                help_text="Open, so in the agents' queue (computed by the database from status).",
+                output_field=models.BooleanField(),
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('in_queue', True)), fields=['attention_at', 'id'], name='ticket_queue_order'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("in_queue", True)),
+                fields=["attention_at", "id"],
+                name="ticket_queue_order",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('in_queue', True)), fields=['queue', 'attention_at', 'id'], name='ticket_queue_by_queue'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("in_queue", True)),
+                fields=["queue", "attention_at", "id"],
+                name="ticket_queue_by_queue",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('in_queue', True)), fields=['organization', 'attention_at', 'id'], name='ticket_queue_by_org'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("in_queue", True)),
+                fields=["organization", "attention_at", "id"],
+                name="ticket_queue_by_org",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('in_queue', True)), fields=['assignee', 'attention_at', 'id'], name='ticket_queue_by_assignee'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("in_queue", True)),
+                fields=["assignee", "attention_at", "id"],
+                name="ticket_queue_by_assignee",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('in_queue', True)), fields=['request_type', 'attention_at', 'id'], name='ticket_queue_by_type'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("in_queue", True)),
+                fields=["request_type", "attention_at", "id"],
+                name="ticket_queue_by_type",
+            ),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0002_queue_indexes_on_in_queue'),
+        ("tickets", "0002_queue_indexes_on_in_queue"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='language',
+            model_name="ticket",
+            name="language",
             field=models.CharField(blank=True, max_length=8),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='product',
+            model_name="ticket",
+            name="product",
             field=models.CharField(blank=True, max_length=100),
         ),
     ]

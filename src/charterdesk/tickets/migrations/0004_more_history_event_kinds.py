@@ -4,15 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0003_ticket_product_and_language'),
+        ("tickets", "0003_ticket_product_and_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='ticketevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('replied', 'Public reply'), ('noted', 'Internal note'), ('coverage', 'Coverage decided'), ('routed', 'Routed'), ('assigned', 'Assigned automatically'), ('escalated', 'Escalated'), ('de_escalated', 'De-escalated'), ('escalation_requested', 'Escalation requested'), ('collaborator', 'Collaborators'), ('time', 'Time logged'), ('estimate', 'Estimate'), ('commitment', 'Commitment'), ('survey', 'Satisfaction'), ('mail', 'Mail')], max_length=24),
+            model_name="ticketevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Created"),
+                    ("changed", "Changed"),
+                    ("replied", "Public reply"),
+                    ("noted", "Internal note"),
+                    ("coverage", "Coverage decided"),
+                    ("routed", "Routed"),
+                    ("assigned", "Assigned automatically"),
+                    ("escalated", "Escalated"),
+                    ("de_escalated", "De-escalated"),
+                    ("escalation_requested", "Escalation requested"),
+                    ("collaborator", "Collaborators"),
+                    ("time", "Time logged"),
+                    ("estimate", "Estimate"),
+                    ("commitment", "Commitment"),
+                    ("survey", "Satisfaction"),
+                    ("mail", "Mail"),
+                ],
+                max_length=24,
+            ),
         ),
     ]

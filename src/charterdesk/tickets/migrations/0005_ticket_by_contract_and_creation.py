@@ -5,18 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0002_organization_region_language_and_bouncing_contacts'),
-        ('plans', '0003_plan_overage_escalation_survey_and_administrators'),
-        ('routing', '0004_ticket_load_index'),
-        ('tickets', '0004_more_history_event_kinds'),
+        ("customers", "0002_organization_region_language_and_bouncing_contacts"),
+        ("plans", "0003_plan_overage_escalation_survey_and_administrators"),
+        ("routing", "0004_ticket_load_index"),
+        ("tickets", "0004_more_history_event_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['contract', 'created_at'], name='ticket_by_contract_month'),
+            model_name="ticket",
+            index=models.Index(fields=["contract", "created_at"], name="ticket_by_contract_month"),
         ),
     ]

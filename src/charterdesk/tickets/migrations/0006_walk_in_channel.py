@@ -4,20 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0005_ticket_by_contract_and_creation'),
+        ("tickets", "0005_ticket_by_contract_and_creation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='message',
-            name='channel',
-            field=models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('chat', 'Chat'), ('walk_in', 'Walk-in')], default='portal', max_length=16),
+            model_name="message",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("portal", "Portal"),
+                    ("email", "Email"),
+                    ("api", "API"),
+                    ("phone", "Phone"),
+                    ("chat", "Chat"),
+                    ("walk_in", "Walk-in"),
+                ],
+                default="portal",
+                max_length=16,
+            ),
         ),
         migrations.AlterField(
-            model_name='ticket',
-            name='channel',
-            field=models.CharField(choices=[('portal', 'Portal'), ('email', 'Email'), ('api', 'API'), ('phone', 'Phone'), ('chat', 'Chat'), ('walk_in', 'Walk-in')], default='portal', max_length=16),
+            model_name="ticket",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("portal", "Portal"),
+                    ("email", "Email"),
+                    ("api", "API"),
+                    ("phone", "Phone"),
+                    ("chat", "Chat"),
+                    ("walk_in", "Walk-in"),
+                ],
+                default="portal",
+                max_length=16,
+            ),
         ),
     ]

@@ -4,20 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0006_walk_in_channel'),
+        ("tickets", "0006_walk_in_channel"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='anonymized_at',
-            field=models.DateTimeField(blank=True, help_text='When its personal data (texts, files, addresses) was removed for good.', null=True),
+            model_name="ticket",
+            name="anonymized_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When its personal data (texts, files, addresses) was removed for good.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='ticketevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('replied', 'Public reply'), ('noted', 'Internal note'), ('coverage', 'Coverage decided'), ('routed', 'Routed'), ('assigned', 'Assigned automatically'), ('escalated', 'Escalated'), ('de_escalated', 'De-escalated'), ('escalation_requested', 'Escalation requested'), ('collaborator', 'Collaborators'), ('time', 'Time logged'), ('estimate', 'Estimate'), ('commitment', 'Commitment'), ('survey', 'Satisfaction'), ('mail', 'Mail'), ('anonymized', 'Anonymized')], max_length=24),
+            model_name="ticketevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Created"),
+                    ("changed", "Changed"),
+                    ("replied", "Public reply"),
+                    ("noted", "Internal note"),
+                    ("coverage", "Coverage decided"),
+                    ("routed", "Routed"),
+                    ("assigned", "Assigned automatically"),
+                    ("escalated", "Escalated"),
+                    ("de_escalated", "De-escalated"),
+                    ("escalation_requested", "Escalation requested"),
+                    ("collaborator", "Collaborators"),
+                    ("time", "Time logged"),
+                    ("estimate", "Estimate"),
+                    ("commitment", "Commitment"),
+                    ("survey", "Satisfaction"),
+                    ("mail", "Mail"),
+                    ("anonymized", "Anonymized"),
+                ],
+                max_length=24,
+            ),
         ),
     ]

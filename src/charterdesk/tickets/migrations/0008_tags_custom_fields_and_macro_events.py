@@ -5,58 +5,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0007_ticket_anonymized'),
+        ("tickets", "0007_ticket_anonymized"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CustomField',
+            name="CustomField",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text="How the API and views name it, e.g. 'environment' (letters, digits, - and _).", max_length=32, unique=True)),
-                ('label', models.CharField(max_length=100)),
-                ('kind', models.CharField(choices=[('text', 'Text'), ('number', 'Number'), ('dropdown', 'Drop-down'), ('checkbox', 'Checkbox'), ('date', 'Date')], default='text', max_length=16)),
-                ('options', models.JSONField(blank=True, default=list, help_text='The choices of a drop-down, in order.')),
-                ('required_to_solve', models.BooleanField(default=False, help_text='A ticket cannot be solved while this field is empty.')),
-                ('visible_to_customers', models.BooleanField(default=False, help_text='Customers see its value on their request in the portal.')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('active', models.BooleanField(default=True, help_text='Retired fields keep their values but are no longer shown.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="How the API and views name it, e.g. 'environment' (letters, digits, - and _).",
+                        max_length=32,
+                        unique=True,
+                    ),
+                ),
+                ("label", models.CharField(max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Text"),
+                            ("number", "Number"),
+                            ("dropdown", "Drop-down"),
+                            ("checkbox", "Checkbox"),
+                            ("date", "Date"),
+                        ],
+                        default="text",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "options",
+                    models.JSONField(
+                        blank=True, default=list, help_text="The choices of a drop-down, in order."
+                    ),
+                ),
+                (
+                    "required_to_solve",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A ticket cannot be solved while this field is empty.",
+                    ),
+                ),
+                (
+                    "visible_to_customers",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Customers see its value on their request in the portal.",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Retired fields keep their values but are no longer shown.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'id'],
+                "ordering": ["position", "id"],
             },
         ),
         migrations.AlterField(
-            model_name='ticketevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('replied', 'Public reply'), ('noted', 'Internal note'), ('coverage', 'Coverage decided'), ('routed', 'Routed'), ('assigned', 'Assigned automatically'), ('escalated', 'Escalated'), ('de_escalated', 'De-escalated'), ('escalation_requested', 'Escalation requested'), ('collaborator', 'Collaborators'), ('time', 'Time logged'), ('estimate', 'Estimate'), ('commitment', 'Commitment'), ('survey', 'Satisfaction'), ('mail', 'Mail'), ('anonymized', 'Anonymized'), ('macro', 'Macro applied'), ('bulk', 'Bulk action')], max_length=24),
+            model_name="ticketevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Created"),
+                    ("changed", "Changed"),
+                    ("replied", "Public reply"),
+                    ("noted", "Internal note"),
+                    ("coverage", "Coverage decided"),
+                    ("routed", "Routed"),
+                    ("assigned", "Assigned automatically"),
+                    ("escalated", "Escalated"),
+                    ("de_escalated", "De-escalated"),
+                    ("escalation_requested", "Escalation requested"),
+                    ("collaborator", "Collaborators"),
+                    ("time", "Time logged"),
+                    ("estimate", "Estimate"),
+                    ("commitment", "Commitment"),
+                    ("survey", "Satisfaction"),
+                    ("mail", "Mail"),
+                    ("anonymized", "Anonymized"),
+                    ("macro", "Macro applied"),
+                    ("bulk", "Bulk action"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.CreateModel(
-            name='CustomFieldValue',
+            name="CustomFieldValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(max_length=500)),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='values', to='tickets.customfield')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='field_values', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.CharField(max_length=500)),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="values",
+                        to="tickets.customfield",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="field_values",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['field', 'value'], name='field_value_lookup')],
-                'constraints': [models.UniqueConstraint(fields=('ticket', 'field'), name='ticket_field_once')],
+                "indexes": [models.Index(fields=["field", "value"], name="field_value_lookup")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("ticket", "field"), name="ticket_field_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TicketTag',
+            name="TicketTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50)),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tags', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tags",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name', 'ticket'], name='ticket_tag_by_name')],
-                'constraints': [models.UniqueConstraint(fields=('ticket', 'name'), name='ticket_tag_once')],
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name", "ticket"], name="ticket_tag_by_name")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("ticket", "name"), name="ticket_tag_once")
+                ],
             },
         ),
     ]

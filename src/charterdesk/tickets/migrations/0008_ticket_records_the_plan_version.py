@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0007_ticket_anonymized'),
+        ("tickets", "0007_ticket_anonymized"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='plan_version',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="The version of the contract's plan whose terms decided the coverage.", null=True),
+            model_name="ticket",
+            name="plan_version",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="The version of the contract's plan whose terms decided the coverage.",
+                null=True,
+            ),
         ),
     ]

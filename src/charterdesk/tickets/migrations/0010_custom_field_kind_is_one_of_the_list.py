@@ -4,14 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0009_plan_versions_and_tags'),
+        ("tickets", "0009_plan_versions_and_tags"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='customfield',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['text', 'number', 'dropdown', 'checkbox', 'date'])), name='custom_field_kind_valid'),
+            model_name="customfield",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["text", "number", "dropdown", "checkbox", "date"])
+                ),
+                name="custom_field_kind_valid",
+            ),
         ),
     ]

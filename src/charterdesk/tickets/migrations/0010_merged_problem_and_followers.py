@@ -7,36 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0008_remove_organization_domains_before'),
-        ('tickets', '0009_plan_versions_and_tags'),
+        ("customers", "0008_remove_organization_domains_before"),
+        ("tickets", "0009_plan_versions_and_tags"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='is_problem',
-            field=models.BooleanField(default=False, help_text='A problem ticket: incident tickets link to it and are solved with it.'),
+            model_name="ticket",
+            name="is_problem",
+            field=models.BooleanField(
+                default=False,
+                help_text="A problem ticket: incident tickets link to it and are solved with it.",
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='merged_into',
-            field=models.ForeignKey(blank=True, help_text='The ticket this duplicate was merged into: mail to it lands there.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_tickets', to='tickets.ticket'),
+            model_name="ticket",
+            name="merged_into",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The ticket this duplicate was merged into: mail to it lands there.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="merged_tickets",
+                to="tickets.ticket",
+            ),
         ),
         migrations.CreateModel(
-            name='TicketFollower',
+            name="TicketFollower",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='followed_tickets', to='customers.contact')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followers', to='tickets.ticket')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='followed_tickets', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followed_tickets",
+                        to="customers.contact",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followers",
+                        to="tickets.ticket",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followed_tickets",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('contact__isnull', False), ('user__isnull', True)), models.Q(('contact__isnull', True), ('user__isnull', False)), _connector='OR'), name='follower_is_agent_or_contact'), models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('ticket', 'user'), name='one_follow_per_agent'), models.UniqueConstraint(condition=models.Q(('contact__isnull', False)), fields=('ticket', 'contact'), name='one_follow_per_contact')],
+                "ordering": ["created_at", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("contact__isnull", False), ("user__isnull", True)),
+                            models.Q(("contact__isnull", True), ("user__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="follower_is_agent_or_contact",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("user__isnull", False)),
+                        fields=("ticket", "user"),
+                        name="one_follow_per_agent",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("contact__isnull", False)),
+                        fields=("ticket", "contact"),
+                        name="one_follow_per_contact",
+                    ),
+                ],
             },
         ),
     ]
