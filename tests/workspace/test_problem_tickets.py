@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 
 from charterdesk.mail.models import OutboundMail
 from charterdesk.tickets.models import CustomField, Status, Ticket, TicketEvent
+from charterdesk.tickets.selectors import field_values_of
+from charterdesk.tickets.services import ticket_set_fields
 from charterdesk.workspace.links import link_add
 from charterdesk.workspace.models import LinkKind
 from charterdesk.workspace.problems import problem_solve, ticket_mark_problem
@@ -87,3 +89,16 @@ def test_incidents_of_other_organizations_are_answered_each_on_their_own(persona
     page = login(personas.bob).get(f"/portal/tickets/{bobs.pk}/").content.decode()
     assert "Fixed for Globex" in page
     assert "Sign-in fails for everyone" not in page
+
+
+def test_the_problems_root_cause_becomes_the_incidents(personas, problem_with_incidents):
+    problem, incidents = problem_with_incidents
+    CustomField.objects.create(
+        key="cause", label="Root cause", required_to_solve=True, kind="dropdown",
+        options=["Product defect", "Configuration"],
+    )  # fmt: skip
+    ticket_set_fields(problem, personas.tier2, {"cause": "Product defect"})
+    problem_solve(problem, personas.tier2, "Fixed.")
+    for incident in incidents:
+        assert field_values_of(personas.tier2, incident)[0][1] == "Product defect"
+        assert Ticket.objects.get(pk=incident.pk).status == Status.SOLVED

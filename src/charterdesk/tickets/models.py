@@ -114,6 +114,7 @@ class Ticket(models.Model):
     )
     is_problem = models.BooleanField(
         default=False,
+        db_default=False,  # bulk loaders (the demo's seed) insert rows without it
         help_text="A problem ticket: incident tickets link to it and are solved with it.",
     )
 

@@ -45,7 +45,8 @@ class SolveProblemForm(PanelForm):
         max_length=20000,
         initial=DEFAULT_SOLUTION,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Placeholders such as {{ requester.first_name }} are filled in per ticket.",
+        help_text="Placeholders such as {{ requester.first_name }} are filled in per ticket; "
+        "an incident without a root cause takes the problem's.",
     )
 
 
