@@ -15,6 +15,9 @@ Then, on one public incident on Cloud whose audience is stored:
 - subscribers: `subscribers_notify` for the same notice (Cloud's subscribers minus those
   in the audience: SUBSCRIBERS / 2 - OVERLAP mails);
 
+- maintenance: the announcement of a public window on Cloud (`maintenance_notify`: the
+  affected customers, then the subscribers not already mailed);
+
 each in its own transaction, and reports the times, mails per second, the ratio of the
 two per mail, and the growth of the process's peak memory (flat: no list of subscribers).
 PostgreSQL runs in its own throw-away database `charterdesk_bench_subs15`.
@@ -29,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -144,8 +148,9 @@ def run() -> dict[str, float]:
     from charterdesk.incidents import services
     from charterdesk.incidents.audience import audience_compute
     from charterdesk.incidents.fanout import notices_send
-    from charterdesk.incidents.models import Service
+    from charterdesk.incidents.models import Maintenance, Service
     from charterdesk.incidents.subscriber_fanout import subscribers_notify
+    from charterdesk.status.maintenance import maintenance_notify
 
     now = timezone.now()
     cloud = Service.objects.get(name="Cloud")
@@ -163,7 +168,21 @@ def run() -> dict[str, float]:
     with transaction.atomic():
         subscribed = subscribers_notify([cloud.pk], subject, text, now, key="b", incident=incident)
     sub_s = time.perf_counter() - start
-    return {"baseline": baseline, "base_s": base_s, "subscribed": subscribed, "sub_s": sub_s}
+    window = Maintenance.objects.create(
+        title="Bench upgrade", starts_at=now + timedelta(days=1), ends_at=now + timedelta(days=2)
+    )
+    window.services.set([cloud])
+    start = time.perf_counter()
+    with transaction.atomic():
+        told = maintenance_notify(window, now)
+    return {
+        "baseline": baseline,
+        "base_s": base_s,
+        "subscribed": subscribed,
+        "sub_s": sub_s,
+        "told": told,
+        "told_s": time.perf_counter() - start,
+    }
 
 
 def main() -> None:
@@ -198,6 +217,10 @@ def main() -> None:
             f"| {args.subscribers:,} | {r['baseline']:,.0f} | {r['base_s']:.2f} "
             f"| {r['subscribed']:,.0f} | {r['sub_s']:.2f} | {1 / per_base:,.0f} "
             f"| {1 / per_sub:,.0f} | {per_sub / per_base:.2f} | {grown:.0f} |"
+        )
+        print(
+            f"\nMaintenance announcement (customers + subscribers, each address once): "
+            f"{r['told']:,.0f} mails in {r['told_s']:.2f} s"
         )
 
 

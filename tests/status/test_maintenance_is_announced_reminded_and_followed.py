@@ -1,16 +1,19 @@
 """Public maintenance reaches the subscribers of its services: announced when planned,
 reminded once before it starts (however many schedulers run the job), and told at every
-move scheduled -> in progress -> verifying -> completed. A private window tells nobody."""
+move scheduled -> in progress -> verifying -> completed; so do the customers of its
+services (each address once). A private window tells nobody."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from charterdesk.core.schedule import JOBS
-from charterdesk.incidents.models import Maintenance
+from charterdesk.customers.models import Contact, Organization
+from charterdesk.incidents.models import AlertOptIn, Maintenance
 from charterdesk.mail.models import OutboundMail
 from charterdesk.status import maintenance as service
 from charterdesk.status.sweep import maintenance_remind
+from tests.incidents.factories import deploy
 from tests.incidents.factories import service as a_service
 
 from .subscribers import subscriber
@@ -83,3 +86,41 @@ def test_a_private_window_tells_no_subscriber(personas):
 def test_the_reminder_job_is_registered_with_the_scheduler():
     job = next(job for job in JOBS if job.name == "remind-maintenance")
     assert job.every == timedelta(minutes=5)
+
+
+def test_the_affected_customers_hear_too_and_a_subscribed_one_once(
+    personas, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    cloud = a_service("Cloud")
+    acme, globex = personas.alice.contact.organization, personas.bob.contact.organization
+    deploy(acme, cloud, "EU")
+    deploy(globex, a_service("Billing API"), "EU")
+    subscriber("Alice@acme.example", cloud)
+    subscriber("dana@example.com", cloud)
+    with django_capture_on_commit_callbacks(execute=True):
+        _plan(personas, now)
+    assert _subjects("alice@acme.example") == ["[Scheduled maintenance] Database upgrade"]
+    alice = OutboundMail.objects.get(recipient="alice@acme.example")
+    assert "List-Unsubscribe" not in alice.headers  # the customers' notice, not a subscriber's
+    assert alice.state == "sent"  # delivered by the task queued on commit
+    assert len(_subjects("dana@example.com")) == 1
+    assert not OutboundMail.objects.filter(recipient__endswith="@globex.example").exists()
+
+
+def test_the_customer_notices_cost_the_same_queries_for_many_contacts(
+    personas, django_assert_max_num_queries
+):
+    now = timezone.now()
+    cloud = a_service("Cloud")
+    deploy(personas.alice.contact.organization, cloud)
+    for n in range(20):
+        organization = Organization.objects.create(name=f"Org {n}")
+        deploy(organization, cloud)
+        contact = Contact.objects.create(organization=organization, email=f"c{n}@example.com")
+        AlertOptIn.objects.create(contact=contact)
+    maintenance = _plan(personas, now, public=False)
+    maintenance.is_public = True
+    with django_assert_max_num_queries(14):
+        queued = service.maintenance_notify(maintenance, now)
+    assert queued >= 21

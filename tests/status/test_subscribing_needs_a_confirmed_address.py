@@ -89,3 +89,14 @@ def test_requests_are_limited_per_address_and_per_client(db, client, settings):
     assert OutboundMail.objects.filter(recipient="dana@example.com").count() == 2
     client.post("/status/subscribe", {"email": "erin@example.com", "services": cloud.pk})
     assert OutboundMail.objects.filter(recipient="erin@example.com").count() == 0
+
+
+def test_a_request_never_confirmed_is_forgotten_after_three_days(db, client):
+    cloud = service("Cloud")
+    old = subscriber("old@example.com", cloud, confirmed=False)
+    Subscriber.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=4))
+    kept = subscriber("kept@example.com", cloud)
+    Subscriber.objects.filter(pk=kept.pk).update(created_at=timezone.now() - timedelta(days=40))
+    client.post("/status/subscribe", {"email": "new@example.com", "services": cloud.pk})
+    emails = set(Subscriber.objects.values_list("email", flat=True))
+    assert emails == {"kept@example.com", "new@example.com"}

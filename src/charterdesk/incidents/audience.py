@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from charterdesk.customers.models import Contact, Organization
@@ -158,7 +158,18 @@ class Preview:
 def audience_preview(incident: Incident, today: date) -> Preview:
     """Who confirming the incident as it stands would alert, without storing anything
     (the qualify form shows it); the same rule as `audience_compute`."""
-    scope = scope_of(incident)
+    organizations, contacts = affected_in(scope_of(incident), today)
+    names = Organization.objects.filter(pk__in=organizations).order_by("name")
+    return Preview(
+        organizations=organizations.count(),
+        contacts=contacts.count(),
+        names=list(names.values_list("name", flat=True)[:20]),
+    )
+
+
+def affected_in(scope: Scope, today: date) -> tuple[QuerySet[Any], QuerySet[Contact]]:
+    """The organizations (ids) and contacts a scope affects, as queries (nothing is read):
+    the rule of `audience_compute`; scheduled maintenance uses it too."""
     deployments = Deployment.objects.filter(service_id__in=scope.service_ids)
     if scope.regions:
         deployments = deployments.filter(Q(region="") | Q(region__in=scope.regions))
@@ -176,9 +187,4 @@ def audience_preview(incident: Incident, today: date) -> Preview:
     contacts = Contact.objects.filter(organization_id__in=organizations).filter(
         Q(Exists(administrators)) | Q(Exists(authorized)) | Q(Exists(opted_in))
     )
-    names = Organization.objects.filter(pk__in=organizations).order_by("name")
-    return Preview(
-        organizations=organizations.count(),
-        contacts=contacts.count(),
-        names=list(names.values_list("name", flat=True)[:20]),
-    )
+    return organizations, contacts

@@ -45,10 +45,12 @@ def subscribers_notify(
     *,
     key: str,
     incident: Incident | None = None,
+    mailed: str = "",
 ) -> int:
     """Queue the notice to every confirmed subscriber of the services (and their parts and
-    parents), once each, leaving out the incident's audience. `key` names the notice in
-    the mails' Message-IDs. Returns how many mails were queued."""
+    parents), once each, leaving out the incident's audience and those already sent the
+    mails whose Message-IDs start with `mailed`. `key` names the notice in the mails'
+    Message-IDs. Returns how many mails were queued."""
     scope = affected_service_ids(service_ids)
     if not scope:
         return 0
@@ -60,7 +62,7 @@ def subscribers_notify(
         after = ids.filter(subscriber_id__gt=last).values_list("subscriber_id", flat=True)
         bound = list(after[BATCH - 1 : BATCH])
         upper = bound[0] if bound else None
-        queued += _insert(scope, subject, text, now, prefix, incident, last, upper)
+        queued += _insert(scope, subject, text, now, prefix, (incident, mailed), last, upper)
         if upper is None:
             return queued
         last = upper
@@ -77,16 +79,25 @@ def _headers_sql() -> str:
     )
 
 
-def _not_in_audience(incident: Incident | None) -> tuple[str, list[Any]]:
-    if incident is None:
-        return "", []
-    # One look-up per subscriber in the index audience_by_address (LOWER on both sides:
-    # SQLite uses an expression index only for a comparison without column affinity).
-    sql = (
-        f" AND NOT EXISTS (SELECT 1 FROM {AudienceContact._meta.db_table} a "  # noqa: S608 - a name
-        "WHERE a.incident_id = %s AND LOWER(a.email) = LOWER(s.email))"
-    )
-    return sql, [incident.pk]
+def _left_out(incident: Incident | None, mailed: str) -> tuple[str, list[Any]]:
+    """Who already has the notice: the incident's audience (one look-up per subscriber in
+    the index audience_by_address; LOWER on both sides, as SQLite uses an expression index
+    only for a comparison without column affinity), or the mails whose Message-IDs start
+    with `mailed` (index outbox_by_recipient)."""
+    sql, params = "", list[Any]()
+    if incident is not None:
+        sql += (
+            f" AND NOT EXISTS (SELECT 1 FROM {AudienceContact._meta.db_table} a "  # noqa: S608 - a name
+            "WHERE a.incident_id = %s AND LOWER(a.email) = LOWER(s.email))"
+        )
+        params.append(incident.pk)
+    if mailed:
+        sql += (
+            f" AND NOT EXISTS (SELECT 1 FROM {OutboundMail._meta.db_table} m "  # noqa: S608 - a name
+            "WHERE m.recipient = s.email AND m.message_id LIKE %s)"
+        )
+        params.append(f"{mailed}.%")
+    return sql, params
 
 
 def _insert(
@@ -95,7 +106,7 @@ def _insert(
     text: str,
     now: datetime,
     prefix: str,
-    incident: Incident | None,
+    skip: tuple[Incident | None, str],
     after: int,
     upto: int | None,
 ) -> int:
@@ -104,7 +115,7 @@ def _insert(
     to = "json_array(s.email)" if connection.vendor == "sqlite" else "jsonb_build_array(s.email)"
     at = connection.ops.adapt_datetimefield_value(now)
     chosen, chosen_params = in_ids("x.service_id", scope)
-    audience, audience_params = _not_in_audience(incident)
+    audience, audience_params = _left_out(*skip)
     sql = (
         f"INSERT INTO {mail} (kind, automatic, recipient, {connection.ops.quote_name('to')}, "  # noqa: S608 - names only
         "subject, text, html, message_id, headers, state, attempts, next_attempt_at, "

@@ -1,10 +1,12 @@
 """Scheduled maintenance: announce a window, then move it scheduled -> in progress ->
 verifying -> completed (one step at a time, or straight to completed).
 
-A public window is told to the status-page subscribers of its services: announced when it
+A public window is told to the customers of its services (those an incident on them would
+alert) and to the services' status-page subscribers, each address once: announced when it
 is planned, a reminder REMIND_BEFORE it starts (the `remind-maintenance` job; a window
 planned closer to its start than that is announced only), and a notice at every move."""
 
+import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -13,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 from charterdesk.incidents.choices import MaintenanceStatus, TemplateKind
+from charterdesk.incidents.maintenance_notices import maintenance_customers_notify
 from charterdesk.incidents.models import Maintenance, Service
 from charterdesk.incidents.subscriber_fanout import subscribers_notify
 from charterdesk.incidents.webhooks.events import maintenance_changed
@@ -83,17 +86,20 @@ def maintenance_create(
 def maintenance_notify(
     maintenance: Maintenance, now: datetime, *, label: str = "", message: str = ""
 ) -> int:
-    """The maintenance notice to its services' subscribers (public windows only): the
-    template's words, `label` ("Reminder", "Started") before its subject, `message` before
-    the description. Returns how many mails were queued."""
+    """The maintenance notice to the customers of its services and their subscribers
+    (each address once; public windows only): the template's words, `label`
+    ("Reminder", "Started") before its subject, `message` before the description.
+    Returns how many mails were queued."""
     if not maintenance.is_public:
         return 0
     said = "\n\n".join(part for part in (message, maintenance.description) if part)
     subject, text = rendered(TemplateKind.MAINTENANCE, values_for(maintenance, said))
     if label:
         subject = f"[{label}] {subject}"[:500]
+    key = f"maintenance-{maintenance.pk}-{secrets.token_hex(6)}"
+    queued = maintenance_customers_notify(maintenance, subject, text, now, prefix=key)
     services = maintenance.services.values_list("pk", flat=True)
-    return subscribers_notify(services, subject, text, now, key=f"maintenance-{maintenance.pk}")
+    return queued + subscribers_notify(services, subject, text, now, key=key, mailed=key)
 
 
 def maintenance_move(actor: User, maintenance: Maintenance, to: str, now: datetime) -> None:

@@ -73,6 +73,8 @@ def subscriber_request(
     _check_services(services)
     if not subscribe_allowed(email, client, now):
         return
+    stale = now - timedelta(days=CONFIRM_DAYS)
+    Subscriber.objects.filter(confirmed_at__isnull=True, created_at__lt=stale).delete()
     subscriber = Subscriber.objects.filter(email=email).first()
     if subscriber is not None and subscriber.confirmed_at is not None:
         context: dict[str, object] = {
