@@ -2,6 +2,7 @@ import json
 
 from django.utils import timezone
 
+from charterdesk.core.models import AuditEntry
 from charterdesk.incidents.webhooks import signing
 from charterdesk.incidents.webhooks.models import WebhookDelivery, WebhookEndpoint
 from charterdesk.incidents.webhooks.services import endpoint_create
@@ -125,3 +126,22 @@ def test_deleting_a_webhook_removes_its_deliveries(personas, login, hooks):
     client.post(f"{PAGE}/{endpoint.pk}/ping")
     client.post(f"{PAGE}/{endpoint.pk}/delete")
     assert not WebhookEndpoint.objects.exists() and not WebhookDelivery.objects.exists()
+
+
+def test_changes_to_a_webhook_are_in_the_audit_log_without_the_secret(personas, login):
+    endpoint = _add(personas)
+    login(personas.manager).post(
+        f"{PAGE}/{endpoint.pk}",
+        {
+            "name": "Ops chat",
+            "url": endpoint.url,
+            "events": ["incident.created"],
+            "secret": "a-brand-new-secret-value",
+            "is_active": "on",
+        },
+    )
+    entries = AuditEntry.objects.filter(kind="incidents.webhookendpoint").order_by("pk")
+    assert [e.action for e in entries] == ["created", "changed"]
+    assert "secret" in entries[1].changes
+    assert "a-brand-new-secret-value" not in str(entries[1].changes)
+    assert endpoint.secret not in str([e.changes for e in entries])
