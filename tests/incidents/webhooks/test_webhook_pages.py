@@ -145,3 +145,24 @@ def test_changes_to_a_webhook_are_in_the_audit_log_without_the_secret(personas, 
     assert "secret" in entries[1].changes
     assert "a-brand-new-secret-value" not in str(entries[1].changes)
     assert endpoint.secret not in str([e.changes for e in entries])
+
+
+def test_a_delivery_that_gave_up_is_sent_again_from_the_page(
+    personas, login, hooks, django_capture_on_commit_callbacks
+):
+    endpoint = _add(personas, url=hooks.url)
+    hooks.status = 500
+    client = login(personas.manager)
+    client.post(f"{PAGE}/{endpoint.pk}/ping")
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.state == "failed"
+    assert "Send again" in client.get(f"{PAGE}/{endpoint.pk}").content.decode()
+    hooks.status = 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{PAGE}/{endpoint.pk}/deliveries/{delivery.pk}/resend", follow=True)
+    delivery.refresh_from_db()
+    assert (delivery.state, delivery.attempts, delivery.response_code) == ("succeeded", 2, 200)
+    assert "Sent again" in response.content.decode()
+    assert len(hooks.requests) == 2
+    again = client.post(f"{PAGE}/{endpoint.pk}/deliveries/{delivery.pk}/resend", follow=True)
+    assert "Only a delivery that gave up is sent again." in again.content.decode()
