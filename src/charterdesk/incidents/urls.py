@@ -23,6 +23,11 @@ urlpatterns = [
         "desk/incidents/webhooks/<int:endpoint_id>/ping", webhooks.webhook_ping, name="webhook_ping"
     ),
     path(
+        "desk/incidents/webhooks/<int:endpoint_id>/deliveries/<int:delivery_id>/resend",
+        webhooks.delivery_resend,
+        name="webhook_resend",
+    ),
+    path(
         "desk/incidents/webhooks/<int:endpoint_id>/delete",
         webhooks.webhook_delete,
         name="webhook_delete",

@@ -125,3 +125,21 @@ def test_two_workers_never_claim_one_delivery(personas, hooks):
     first, second = claim(now), claim(now)
     assert (len(first), second) == (1, [])
     assert claim(now + timedelta(minutes=6)) == first  # a claim lost with its worker expires
+
+
+def test_old_deliveries_are_forgotten_the_given_up_ones_later(personas, hooks):
+    _endpoint(personas, hooks.url, events=["incident.created"])
+    now = timezone.now()
+    for title in ("Old", "Given up", "Recent"):
+        services.incident_open(personas.tier1, title=title, services=[service()], now=now)
+    sweep(now)
+    old, given_up, recent = WebhookDelivery.objects.order_by("pk")
+    WebhookDelivery.objects.filter(pk=old.pk).update(created_at=now - timedelta(days=31))
+    WebhookDelivery.objects.filter(pk=given_up.pk).update(
+        created_at=now - timedelta(days=31), state=DeliveryState.FAILED
+    )
+    sweep(now)
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {given_up.pk, recent.pk}
+    WebhookDelivery.objects.filter(pk=given_up.pk).update(created_at=now - timedelta(days=91))
+    sweep(now)
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {recent.pk}

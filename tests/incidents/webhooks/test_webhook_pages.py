@@ -2,6 +2,7 @@ import json
 
 from django.utils import timezone
 
+from charterdesk.core.models import AuditEntry
 from charterdesk.incidents.webhooks import signing
 from charterdesk.incidents.webhooks.models import WebhookDelivery, WebhookEndpoint
 from charterdesk.incidents.webhooks.services import endpoint_create
@@ -125,3 +126,43 @@ def test_deleting_a_webhook_removes_its_deliveries(personas, login, hooks):
     client.post(f"{PAGE}/{endpoint.pk}/ping")
     client.post(f"{PAGE}/{endpoint.pk}/delete")
     assert not WebhookEndpoint.objects.exists() and not WebhookDelivery.objects.exists()
+
+
+def test_changes_to_a_webhook_are_in_the_audit_log_without_the_secret(personas, login):
+    endpoint = _add(personas)
+    login(personas.manager).post(
+        f"{PAGE}/{endpoint.pk}",
+        {
+            "name": "Ops chat",
+            "url": endpoint.url,
+            "events": ["incident.created"],
+            "secret": "a-brand-new-secret-value",
+            "is_active": "on",
+        },
+    )
+    entries = AuditEntry.objects.filter(kind="incidents.webhookendpoint").order_by("pk")
+    assert [e.action for e in entries] == ["created", "changed"]
+    assert "secret" in entries[1].changes
+    assert "a-brand-new-secret-value" not in str(entries[1].changes)
+    assert endpoint.secret not in str([e.changes for e in entries])
+
+
+def test_a_delivery_that_gave_up_is_sent_again_from_the_page(
+    personas, login, hooks, django_capture_on_commit_callbacks
+):
+    endpoint = _add(personas, url=hooks.url)
+    hooks.status = 500
+    client = login(personas.manager)
+    client.post(f"{PAGE}/{endpoint.pk}/ping")
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.state == "failed"
+    assert "Send again" in client.get(f"{PAGE}/{endpoint.pk}").content.decode()
+    hooks.status = 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{PAGE}/{endpoint.pk}/deliveries/{delivery.pk}/resend", follow=True)
+    delivery.refresh_from_db()
+    assert (delivery.state, delivery.attempts, delivery.response_code) == ("succeeded", 2, 200)
+    assert "Sent again" in response.content.decode()
+    assert len(hooks.requests) == 2
+    again = client.post(f"{PAGE}/{endpoint.pk}/deliveries/{delivery.pk}/resend", follow=True)
+    assert "Only a delivery that gave up is sent again." in again.content.decode()

@@ -61,3 +61,24 @@ def test_bad_input_gets_field_messages(personas, api):
 def test_agents_and_customers_cannot_read_webhooks(personas, api):
     assert api.as_(personas.tier1).get(URL).status_code == 403
     assert api.as_(personas.alice).get(URL).status_code == 403
+
+
+def test_a_delivery_that_gave_up_is_sent_again_by_api(personas, api, hooks):
+    client = api.as_(personas.manager)
+    webhook = client.post(
+        URL,
+        {"name": "Pager", "url": hooks.url, "events": ["incident.created"]},
+        content_type="application/json",
+    ).json()
+    hooks.status = 503
+    ping = client.post(f"{URL}/{webhook['id']}/ping").json()
+    assert (ping["state"], ping["response_code"]) == ("failed", 503)
+    resend = client.post(f"{URL}/{webhook['id']}/deliveries/{ping['id']}/resend")
+    assert (resend.status_code, resend.json()["state"], resend.json()["max_attempts"]) == (
+        200,
+        "pending",
+        2,
+    )
+    again = client.post(f"{URL}/{webhook['id']}/deliveries/{ping['id']}/resend")
+    assert again.status_code in (400, 422)
+    assert client.post(f"{URL}/{webhook['id']}/deliveries/999999/resend").status_code == 404

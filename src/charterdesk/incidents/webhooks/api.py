@@ -84,3 +84,15 @@ def ping_webhook(request: HttpRequest, webhook_id: Id) -> Status[WebhookDelivery
         endpoint = endpoint_get_for(user_of(request), webhook_id)
         delivery = services.endpoint_ping(user_of(request), endpoint, now)
     return Status(201, attempt(delivery.pk, now))
+
+
+@router.post("/webhooks/{webhook_id}/deliveries/{delivery_id}/resend", response=DeliveryOut)
+def resend_delivery(request: HttpRequest, webhook_id: Id, delivery_id: Id) -> WebhookDelivery:
+    """One more attempt for a delivery that gave up, sent once this commits."""
+    with transaction.atomic(durable=True):
+        endpoint = endpoint_get_for(user_of(request), webhook_id)
+        delivery = WebhookDelivery.objects.select_for_update().get(
+            pk=delivery_id, endpoint=endpoint
+        )
+        services.delivery_resend(user_of(request), delivery, timezone.now())
+    return delivery

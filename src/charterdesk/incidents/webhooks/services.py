@@ -13,7 +13,14 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 
 from . import guard
-from .models import SUBSCRIBABLE, WebhookDelivery, WebhookEndpoint, WebhookEvent, new_secret
+from .models import (
+    SUBSCRIBABLE,
+    DeliveryState,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+    new_secret,
+)
 from .payloads import body
 from .tasks import deliver_webhooks
 
@@ -99,6 +106,18 @@ def endpoint_ping(actor: User, endpoint: WebhookEndpoint, now: datetime) -> Webh
         claim_token="ping",  # noqa: S106 - a claim marker, not a password
         created_at=now,
     )
+
+
+def delivery_resend(actor: User, delivery: WebhookDelivery, now: datetime) -> None:
+    """A delivery that gave up gets one more attempt, sent on commit (after the receiver
+    was fixed)."""
+    _check_manager(actor)
+    if delivery.state != DeliveryState.FAILED:
+        raise ValidationError({"state": "Only a delivery that gave up is sent again."})
+    delivery.state, delivery.next_attempt_at = DeliveryState.PENDING, now
+    delivery.max_attempts = delivery.attempts + 1
+    delivery.save(update_fields=["state", "next_attempt_at", "max_attempts"])
+    transaction.on_commit(lambda: deliver_webhooks.enqueue([delivery.pk]))
 
 
 def webhooks_emit(event: WebhookEvent, data: dict[str, Any], now: datetime) -> list[int]:

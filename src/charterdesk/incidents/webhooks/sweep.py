@@ -20,7 +20,8 @@ from .models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEven
 
 BATCH = 50
 LEASE = timedelta(minutes=5)  # a claim older than this was lost with its worker
-KEEP = timedelta(days=30)
+KEEP = timedelta(days=30)  # delivered rows
+KEEP_FAILED = timedelta(days=90)  # rows that gave up, for a look at what was lost
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720)
 
 
@@ -118,6 +119,7 @@ def sweep(now: datetime) -> list[int]:
         if len(ids) < BATCH:
             break
     WebhookDelivery.objects.filter(
-        state=DeliveryState.SUCCEEDED, created_at__lt=now - KEEP
+        Q(state=DeliveryState.SUCCEEDED, created_at__lt=now - KEEP)
+        | Q(state=DeliveryState.FAILED, created_at__lt=now - KEEP_FAILED)
     ).delete()
     return attempted

@@ -105,6 +105,23 @@ def webhook_ping(request: HttpRequest, endpoint_id: int) -> HttpResponse:
 
 @managers_only
 @require_POST
+def delivery_resend(request: HttpRequest, endpoint_id: int, delivery_id: int) -> HttpResponse:
+    endpoint = _endpoint(endpoint_id)
+    delivery = endpoint.deliveries.filter(pk=delivery_id).first()
+    if delivery is None:
+        raise Http404("No such delivery.")
+    try:
+        with transaction.atomic():
+            services.delivery_resend(signed_in_user(request), delivery, timezone.now())
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    else:
+        flash.success(request, "Sent again; its state below shows the answer.")
+    return redirect("incidents:webhook", endpoint.pk)
+
+
+@managers_only
+@require_POST
 def webhook_delete(request: HttpRequest, endpoint_id: int) -> HttpResponse:
     endpoint = _endpoint(endpoint_id)
     with transaction.atomic():
