@@ -193,6 +193,13 @@ def test_a_manager_sets_up_a_customer_end_to_end(
 
     platinum = Plan.objects.get(name="Platinum")
     assert platinum.status == PlanStatus.PUBLISHED
+    first_reply = platinum.targets.get(
+        request_type="downtime", priority="urgent", metric="first_reply"
+    )
+    gold = Plan.objects.get(name="Gold")
+    assert first_reply.minutes == 15  # the cell changed; the others copied from Gold
+    assert platinum.targets.count() == gold.targets.count() > 1
+    assert platinum.coverages.count() == gold.coverages.count()
     berlin = Calendar.objects.get(name="Berlin office")
     assert platinum.calendar == berlin
     assert "2026-12-25" in str(berlin.holidays) and "2027-10-03" in str(berlin.holidays)
