@@ -37,7 +37,7 @@ def deployment_create(
 ) -> Deployment:
     """The organization uses the service in the region (idempotent: the existing row)."""
     _check_manager(actor)
-    region = " ".join(region.split())
+    region = region.strip()
     if len(region) > 32:
         raise ValidationError({"region": "A region has at most 32 characters."})
     deployment, _ = Deployment.objects.get_or_create(
