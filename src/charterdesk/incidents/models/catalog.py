@@ -74,7 +74,7 @@ class Deployment(CheckedModel):
         return f"{self.organization_id} uses {self.service}{where}"
 
     def clean(self) -> None:
-        self.region = " ".join((self.region or "").split())
+        self.region = (self.region or "").strip()
         if self.region and not REGION.match(self.region):
             raise ValidationError({"region": REGION_WORDS})
 
