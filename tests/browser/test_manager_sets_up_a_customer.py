@@ -36,8 +36,8 @@ def dovecot() -> Iterator[Dovecot]:
         yield server
 
 
-def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    page.screenshot(path=str(DOCS_IMG / f"manage-{name}.png"), full_page=True)
+def _shot(page, name: str, *, full: bool = True) -> None:  # type: ignore[no-untyped-def]
+    page.screenshot(path=str(DOCS_IMG / f"manage-{name}.png"), full_page=full)
 
 
 def _fits(page, viewport) -> None:  # type: ignore[no-untyped-def]
@@ -187,12 +187,19 @@ def test_a_manager_sets_up_a_customer_end_to_end(
     _mailbox(page, dovecot)
     link = _invite(page)
     page.goto("/manage/audit/")
-    _shot(page, "audit-desktop")
+    _shot(page, "audit-desktop", full=False)  # the newest changes; the page is long
     context.close()
     _contact_reads_the_plan(browser, live_server, link)
 
     platinum = Plan.objects.get(name="Platinum")
     assert platinum.status == PlanStatus.PUBLISHED
+    first_reply = platinum.targets.get(
+        request_type="downtime", priority="urgent", metric="first_reply"
+    )
+    gold = Plan.objects.get(name="Gold")
+    assert first_reply.minutes == 15  # the cell changed; the others copied from Gold
+    assert platinum.targets.count() == gold.targets.count() > 1
+    assert platinum.coverages.count() == gold.coverages.count()
     berlin = Calendar.objects.get(name="Berlin office")
     assert platinum.calendar == berlin
     assert "2026-12-25" in str(berlin.holidays) and "2027-10-03" in str(berlin.holidays)
@@ -220,5 +227,5 @@ def test_a_manager_sets_up_a_customer_end_to_end(
     for name, url in pages.items():
         page.goto(url)
         _fits(page, PHONE)
-        _shot(page, f"{name}-phone")
+        _shot(page, f"{name}-phone", full=name != "audit")
     phone.close()

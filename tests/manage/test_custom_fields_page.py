@@ -123,3 +123,12 @@ def test_the_django_admin_saves_through_the_same_rules(login, personas):
     assert page.status_code == 200
     assert "A drop-down needs at least two choices." in page.content.decode()
     assert not CustomField.objects.exists()
+
+
+def test_the_list_reads_a_page_at_once(login, personas, django_assert_max_num_queries):
+    for number in range(60):
+        custom_field(f"field_{number}", kind=FieldKind.TEXT, options=[])
+    client = login(personas.admin)
+    with django_assert_max_num_queries(5):
+        html = client.get("/manage/custom-fields/").content.decode()
+    assert html.count("<code>field_") == 50 and "Page 1 of 2" in html

@@ -99,3 +99,18 @@ def test_the_page_reads_its_deployments_at_once(
     with django_assert_max_num_queries(11):
         html = client.get(f"/manage/organizations/{newco.pk}/").content.decode()
     assert html.count("Remove Service") == 12
+
+
+def test_the_api_and_the_admin_refuse_the_same_region(api, login, personas, newco, api_service):
+    response = api.as_(personas.manager).post(
+        f"/api/v1/organizations/{newco.pk}/deployments",
+        {"service_id": api_service.pk, "region": "EU, US"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and "no commas" in response.content.decode()
+    page = login(personas.admin).post(
+        "/admin/incidents/deployment/add/",
+        {"organization": newco.pk, "service": api_service.pk, "region": "EU, US"},
+    )
+    assert page.status_code == 200 and "no commas" in page.content.decode()
+    assert not Deployment.objects.filter(organization=newco).exists()

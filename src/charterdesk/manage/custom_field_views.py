@@ -13,6 +13,8 @@ from charterdesk.accounts.access import staff_permission_required
 from charterdesk.tickets.field_forms import CustomFieldForm
 from charterdesk.tickets.models import CustomField
 
+from .organization_selectors import page_of
+
 CHANGE_FIELDS = "tickets.change_customfield"
 admin_page = staff_permission_required(CHANGE_FIELDS)
 
@@ -22,7 +24,8 @@ def custom_field_list(request: HttpRequest) -> HttpResponse:
     fields = CustomField.objects.annotate(ticket_count=Count("values")).order_by(
         "-active", "position", "id"
     )
-    context = {"section": "custom_fields", "fields": fields}
+    page = page_of(fields, request.GET.get("page"))
+    context = {"section": "custom_fields", "fields": page}
     return render(request, "manage/custom_fields.html", context)
 
 

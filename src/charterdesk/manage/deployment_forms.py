@@ -2,15 +2,13 @@
 organization uses, in which region. Incidents alert the organizations deployed on the
 affected services and regions (incidents/audience.py)."""
 
-import re
 from typing import Any
 
 from django import forms
 
 from charterdesk.customers.models import Organization
 from charterdesk.incidents.models import Deployment, Service
-
-REGION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$")
+from charterdesk.incidents.models.catalog import REGION, REGION_WORDS
 
 
 class DeploymentForm(forms.Form):
@@ -34,9 +32,7 @@ class DeploymentForm(forms.Form):
     def clean_region(self) -> str:
         region: str = " ".join(self.cleaned_data["region"].split())
         if region and not REGION.match(region):
-            raise forms.ValidationError(
-                "Write a region as a word such as EU or us-east-1 (no commas)."
-            )
+            raise forms.ValidationError(REGION_WORDS)
         return region
 
     def clean(self) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """What is set up ahead of an incident: services, deployments, severity policies, role
 assignments, message templates and contacts' opt-ins."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -64,9 +66,14 @@ class Service(CheckedModel):
             parent = parent.parent
 
 
-class Deployment(models.Model):
+REGION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$")
+REGION_WORDS = "Write a region as a word such as EU or us-east-1 (no commas)."
+
+
+class Deployment(CheckedModel):
     """An organization uses a service in a region (empty region: everywhere or unknown).
-    Deployments decide who an incident affects."""
+    Deployments decide who an incident affects. The region rule holds in the settings
+    page, the API and the Django admin alike."""
 
     organization = models.ForeignKey(
         "customers.Organization", on_delete=models.CASCADE, related_name="deployments"
@@ -87,6 +94,11 @@ class Deployment(models.Model):
     def __str__(self) -> str:
         where = f" ({self.region})" if self.region else ""
         return f"{self.organization_id} uses {self.service}{where}"
+
+    def clean(self) -> None:
+        self.region = (self.region or "").strip()
+        if self.region and not REGION.match(self.region):
+            raise ValidationError({"region": REGION_WORDS})
 
 
 class SeverityPolicy(CheckedModel):
