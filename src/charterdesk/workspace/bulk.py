@@ -30,7 +30,7 @@ from charterdesk.tickets.services.history import HistoryBatch, history_in_batch,
 from .bulk_tags import TagBatch, tags_in_batch
 from .changes import ChangeSet, check_changes, stored_form
 from .models import BulkAction, BulkItem, Macro
-from .services import macro_apply
+from .services import macro_apply, macro_count_uses
 
 MAX_TICKETS = 1000
 CHUNK = 250  # tickets whose clocks and history lines are held in memory at once
@@ -119,6 +119,9 @@ def tickets_bulk_update(
                 outcomes.append(outcome)
                 items.append(_item(bulk, ticket, before[ticket_id], outcome))
     BulkItem.objects.bulk_create(items)
+    applied = sum(1 for outcome in outcomes if outcome.ok)
+    if macro is not None and applied:
+        macro_count_uses(macro, applied, now)
     return BulkResult(bulk, outcomes)
 
 
@@ -147,7 +150,9 @@ def _one(
             tags.ticket_unit(ticket.pk),
         ):
             if macro is not None:
-                changed = macro_apply(ticket, actor, macro, at=now, change_set=change_set)
+                changed = macro_apply(
+                    ticket, actor, macro, at=now, change_set=change_set, count_use=False
+                )
             else:
                 changed = change_set.apply(ticket, actor, at=now)
             record(ticket, actor, EventKind.BULK, new=bulk.description, internal=True, at=now)
