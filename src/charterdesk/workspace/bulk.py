@@ -100,6 +100,26 @@ def tickets_bulk_update(
         macro=macro,
         created_at=now,
     )
+    outcomes, items = _in_chunks(wanted, tickets, before, actor, change_set, macro, bulk, now)
+    BulkItem.objects.bulk_create(items)
+    applied = sum(1 for outcome in outcomes if outcome.ok)
+    if macro is not None and applied:
+        macro_count_uses(macro, applied, now)
+    return BulkResult(bulk, outcomes)
+
+
+def _in_chunks(
+    wanted: list[int],
+    tickets: dict[int, Ticket],
+    before: dict[int, dict[str, Any]],
+    actor: User,
+    change_set: ChangeSet,
+    macro: Macro | None,
+    bulk: BulkAction,
+    now: datetime,
+) -> tuple[list[Outcome], list[BulkItem]]:
+    """Each ticket in turn, a chunk at a time: the chunk's clocks, history lines and tags
+    held in memory and written when the chunk ends."""
     outcomes: list[Outcome] = []
     items: list[BulkItem] = []
     for part in chunks(wanted, CHUNK):
@@ -118,11 +138,7 @@ def tickets_bulk_update(
                 outcome = _one(ticket, actor, change_set, macro, bulk, now, batches)
                 outcomes.append(outcome)
                 items.append(_item(bulk, ticket, before[ticket_id], outcome))
-    BulkItem.objects.bulk_create(items)
-    applied = sum(1 for outcome in outcomes if outcome.ok)
-    if macro is not None and applied:
-        macro_count_uses(macro, applied, now)
-    return BulkResult(bulk, outcomes)
+    return outcomes, items
 
 
 def _item(bulk: BulkAction, ticket: Ticket, before: dict[str, Any], outcome: Outcome) -> BulkItem:
