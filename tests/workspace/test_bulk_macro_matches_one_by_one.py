@@ -142,8 +142,12 @@ def test_the_bulk_path_leaves_what_one_ticket_at_a_time_leaves(
         result = tickets_bulk_update(
             personas.tier1, [t.pk for t in batched], changes, macro=macro, at=LATER
         )
+        macro.refresh_from_db()
+        uses = macro.usage_count
         one_by_one(personas.tier1, single, macro, changes)
     assert not result.outcomes[5].ok  # the closed ticket is refused in both
+    macro.refresh_from_db()
+    assert macro.usage_count == 2 * uses  # one use a ticket changed, in both
     expected, got = what_is_left(single), what_is_left(batched)
     for part in expected:
         assert got[part] == expected[part], part

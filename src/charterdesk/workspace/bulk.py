@@ -30,7 +30,7 @@ from charterdesk.tickets.services.history import HistoryBatch, history_in_batch,
 from .bulk_tags import TagBatch, tags_in_batch
 from .changes import ChangeSet, check_changes, stored_form
 from .models import BulkAction, BulkItem, Macro
-from .services import macro_apply
+from .services import macro_apply, macro_count_uses
 
 MAX_TICKETS = 1000
 CHUNK = 250  # tickets whose clocks and history lines are held in memory at once
@@ -100,6 +100,26 @@ def tickets_bulk_update(
         macro=macro,
         created_at=now,
     )
+    outcomes, items = _in_chunks(wanted, tickets, before, actor, change_set, macro, bulk, now)
+    BulkItem.objects.bulk_create(items)
+    applied = sum(1 for outcome in outcomes if outcome.ok)
+    if macro is not None and applied:
+        macro_count_uses(macro, applied, now)
+    return BulkResult(bulk, outcomes)
+
+
+def _in_chunks(
+    wanted: list[int],
+    tickets: dict[int, Ticket],
+    before: dict[int, dict[str, Any]],
+    actor: User,
+    change_set: ChangeSet,
+    macro: Macro | None,
+    bulk: BulkAction,
+    now: datetime,
+) -> tuple[list[Outcome], list[BulkItem]]:
+    """Each ticket in turn, a chunk at a time: the chunk's clocks, history lines and tags
+    held in memory and written when the chunk ends."""
     outcomes: list[Outcome] = []
     items: list[BulkItem] = []
     for part in chunks(wanted, CHUNK):
@@ -118,8 +138,7 @@ def tickets_bulk_update(
                 outcome = _one(ticket, actor, change_set, macro, bulk, now, batches)
                 outcomes.append(outcome)
                 items.append(_item(bulk, ticket, before[ticket_id], outcome))
-    BulkItem.objects.bulk_create(items)
-    return BulkResult(bulk, outcomes)
+    return outcomes, items
 
 
 def _item(bulk: BulkAction, ticket: Ticket, before: dict[str, Any], outcome: Outcome) -> BulkItem:
@@ -147,7 +166,9 @@ def _one(
             tags.ticket_unit(ticket.pk),
         ):
             if macro is not None:
-                changed = macro_apply(ticket, actor, macro, at=now, change_set=change_set)
+                changed = macro_apply(
+                    ticket, actor, macro, at=now, change_set=change_set, count_use=False
+                )
             else:
                 changed = change_set.apply(ticket, actor, at=now)
             record(ticket, actor, EventKind.BULK, new=bulk.description, internal=True, at=now)

@@ -125,11 +125,14 @@ def macro_apply(
     *,
     at: datetime | None = None,
     change_set: ChangeSet | None = None,
+    count_use: bool = True,
 ) -> list[str]:
     """Apply a macro the agent may use (the caller fetched it through `macros_visible_to`
     and holds the ticket's lock): its reply, its note, its changes, a history line, and
     one more use on its count. `change_set`: the changes to make instead of the macro's
-    stored ones (a bulk action checks them once and adds its own). Returns what changed."""
+    stored ones (a bulk action checks them once and adds its own); `count_use=False`: the
+    caller counts the uses itself (a bulk action, once for all its tickets). Returns what
+    changed."""
     now = at or timezone.now()
     values = values_for(ticket, agent)
     if macro.body.strip():
@@ -140,8 +143,13 @@ def macro_apply(
     changes = change_set if change_set is not None else check_changes(macro.changes)
     changed = changes.apply(ticket, agent, at=now)
     record(ticket, agent, EventKind.MACRO, new=macro.title, internal=True, at=now)
-    Macro.objects.filter(pk=macro.pk).update(usage_count=F("usage_count") + 1, last_used_at=now)
+    if count_use:
+        macro_count_uses(macro, 1, now)
     return changed
+
+
+def macro_count_uses(macro: Macro, uses: int, at: datetime) -> None:
+    Macro.objects.filter(pk=macro.pk).update(usage_count=F("usage_count") + uses, last_used_at=at)
 
 
 def macro_preview(ticket: Ticket, agent: User, macro: Macro) -> dict[str, str]:
