@@ -165,12 +165,13 @@ def main() -> None:
             print(intro + "\n" + HEADER, flush=True)
             with web(env, free_port()) as ours_base, peer.web(theirs_host, free_port()) as pb:
                 lines = compare(args, ours_base, pb, ours, theirs)
-            report += [intro, HEADER, *lines]
-    report.append(f"\nLoad average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}.")
-    if args.write:
-        with RESULTS.open("a") as out:
-            out.write("\n" + "\n".join(report) + "\n")
-        print(f"\nappended to {RESULTS}")
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            report += [intro, HEADER, *lines, f"\nLoad average after this size: {load}."]
+            if args.write:  # each size as soon as it is measured: a long run keeps what it has
+                with RESULTS.open("a") as out:
+                    out.write("\n" + "\n".join(report) + "\n")
+                report = []
+                print(f"\nappended to {RESULTS}", flush=True)
 
 
 def commit() -> str:
