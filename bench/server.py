@@ -72,7 +72,7 @@ def web(env: dict[str, str], port: int, workers: int = 2, threads: int = 8) -> I
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(300):  # up to a minute: collectstatic first, on a busy machine
             try:
                 urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310
                 break

@@ -1,0 +1,187 @@
+"""CharterDesk side by side with django-helpdesk 2.6.1, the peer (issue #13).
+
+    python bench/peer/run.py                                  # 10,000 tickets, SQLite
+    python bench/peer/run.py --sizes 10000,100000 --write     # and append to bench/RESULTS.md
+    python bench/peer/run.py --db postgres                    # ours on PostgreSQL
+
+Installs the peer into its own virtualenv (PEER_VENV, default /tmp/peervenv) the first
+time, migrates its host project (peerhost/) and ours, seeds both to each size, serves the
+peer with gunicorn (2 sync workers) and ours with `charterdesk web` (its defaults: 2
+processes x 8 threads), and measures each operation as a signed-in staff browser would,
+with 1 and then 8 concurrent clients, ours and the peer in turn. Prints a table of
+p50/p95/p99 and requests per second, and the ratios ours/peer.
+"""
+
+import argparse
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+import peer  # noqa: E402
+from load import CSRF, Browser, Stats, measure  # noqa: E402
+from operations import OPERATIONS, ours_operations, peer_operations  # noqa: E402
+from server import cli, prepared, web  # noqa: E402
+
+RESULTS = HERE.parent / "RESULTS.md"
+AGENT = "tier1@charterdesk.example"
+MARK_RARE_WORD = """
+from django.db import connection, transaction
+with transaction.atomic(), connection.cursor() as cursor:
+    cursor.execute(
+        "UPDATE tickets_ticket SET subject = subject || ' kerberos' "
+        "WHERE id % 100 = 7 AND subject NOT LIKE '%kerberos'"
+    )
+    if connection.vendor == "postgresql":
+        cursor.execute("ANALYZE")
+"""
+SIGN_IN = """
+import json
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db.models import Count
+from charterdesk.accounts.models import User
+from charterdesk.tickets.models import Ticket
+user = User.objects.get(email=%(email)r)
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the one that signs in
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+tickets = (
+    Ticket.objects.filter(status="open").annotate(n=Count("messages")).filter(n=3).order_by("id")
+)
+ticket = tickets.values_list("id", flat=True)[%(position)d]
+print(json.dumps({"session": session.session_key, "ticket": ticket}))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def seed_ours(env: dict[str, str], size: int) -> float:
+    start = time.perf_counter()
+    existing = int(
+        cli(
+            env,
+            "shell",
+            "-c",
+            "from charterdesk.tickets.models import Ticket; print(Ticket.objects.count())",
+        ).splitlines()[-1]
+    )
+    if size > existing:
+        cli(env, "seed", "--tickets", str(size - existing))
+    cli(env, "shell", "-c", MARK_RARE_WORD)
+    return time.perf_counter() - start
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; load {load}"
+
+
+def row(name: str, clients: int, ours: Stats, theirs: Stats) -> str:
+    cells = [name, str(clients)]
+    for s in (ours, theirs):
+        cells += [f"{s.p50:.1f}", f"{s.p95:.1f}", f"{s.p99:.1f}", f"{s.rps:.0f}"]
+    cells += [f"{ours.p95 / theirs.p95:.2f}", f"{ours.rps / theirs.rps:.2f}"]
+    errors = ours.errors + theirs.errors
+    return "| " + " | ".join(cells) + f" |{' ' + str(errors) + ' failed' if errors else ''}"
+
+
+HEADER = (
+    "| operation | clients | ours p50 | p95 | p99 | req/s | peer p50 | p95 | p99 | req/s "
+    "| p95 ours/peer | req/s ours/peer |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def compare(args: argparse.Namespace, ours_base: str, peer_base: str, ours: dict, theirs: dict):  # type: ignore[no-untyped-def,type-arg]
+    ours_ops, peer_ops = ours_operations(ours), peer_operations(theirs)
+    ours_browser = lambda: Browser(  # noqa: E731
+        ours_base, {"sessionid": ours["session"]}, {"Authorization": f"Bearer {ours['token']}"}
+    )
+    peer_browser = lambda: Browser(  # noqa: E731
+        peer_base, {"sessionid": theirs["session"], "csrftoken": CSRF}, {"X-CSRFToken": CSRF}
+    )
+    lines = []
+    for name in OPERATIONS:
+        for clients in (1, 8):
+            requests = args.requests if clients == 1 else args.requests * 2
+            a = measure(ours_ops[name], ours_browser, requests, clients)
+            b = measure(peer_ops[name], peer_browser, requests, clients)
+            lines.append(row(name, clients, a, b))
+            print(lines[-1], flush=True)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite", help="ours")
+    parser.add_argument("--requests", type=int, default=60, help="per run; x2 with 8 clients")
+    parser.add_argument("--write", action="store_true", help="append to bench/RESULTS.md")
+    args = parser.parse_args()
+    venv = Path(os.environ.get("PEER_VENV", "/tmp/peervenv"))  # noqa: S108 - a throw-away venv
+    report = [
+        f"## Side by side with django-helpdesk {peer.VERSION} (issue #13), "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n",
+        f"`python bench/peer/run.py {' '.join(sys.argv[1:])}` at commit {commit()}; ours on "
+        f"{args.db}, the peer on SQLite. Machine: {machine()}.\n",
+    ]
+    with prepared(args.db) as env, peer.prepared(venv) as theirs_host:
+        token = cli(env, "token", AGENT)
+        for size in (int(s) for s in args.sizes.split(",")):
+            ours_seed = seed_ours(env, size)
+            peer_seed = peer.seed(theirs_host, size)
+            script = SIGN_IN % {"email": AGENT, "position": size // 200}
+            ours = json.loads(cli(env, "shell", "-c", script).splitlines()[-1]) | {"token": token}
+            theirs = {"session": theirs_host.session, "ticket": theirs_host.ticket}
+            theirs["queue"] = theirs_host.queue
+            intro = (
+                f"\n### {size:,} tickets (seeding to this size: ours {ours_seed:.0f} s, "
+                f"peer {peer_seed:.0f} s; ms, {args.requests} requests with 1 client, "
+                f"{args.requests * 2} with 8)\n"
+            )
+            print(intro + "\n" + HEADER, flush=True)
+            with web(env, free_port()) as ours_base, peer.web(theirs_host, free_port()) as pb:
+                lines = compare(args, ours_base, pb, ours, theirs)
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            report += [intro, HEADER, *lines, f"\nLoad average after this size: {load}."]
+            if args.write:  # each size as soon as it is measured: a long run keeps what it has
+                with RESULTS.open("a") as out:
+                    out.write("\n" + "\n".join(report) + "\n")
+                report = []
+                print(f"\nappended to {RESULTS}", flush=True)
+
+
+def commit() -> str:
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+    ).stdout.strip()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (subprocess.CalledProcessError, RuntimeError) as exc:
+        sys.exit(f"benchmark failed: {exc}\n{getattr(exc, 'stderr', '') or ''}")

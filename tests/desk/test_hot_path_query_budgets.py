@@ -1,0 +1,82 @@
+"""Query budgets of the hot paths (issue #13): the agent's ticket page reads a fixed number
+of statements whatever the length of the conversation, and creating a ticket through the
+API stays within its budget. Measured on the demo data; raise a budget only with a reason."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from charterdesk.core.vocabulary import Channel
+from charterdesk.tickets.models import Message, Ticket, TicketEvent, Visibility
+from tests.tickets.factories import open_ticket
+
+# Measured 2026-12-04 (issue #13 asks for at most 8 on creation: not met yet, see
+# bench/RESULTS.md). Creation: token, requester, contract, coverage, targets, routing
+# rules, queue, ticket, 2 search terms, message, event, clock, clock event, incidents
+# of the organization, then the answer's tags and custom fields; plus a savepoint and its
+# release (the test's own transaction).
+TICKET_PAGE = 38
+API_CREATE = 19
+
+
+def _grow(ticket: Ticket, agent, messages: int) -> None:  # type: ignore[no-untyped-def]
+    """`messages` more messages (replies from both sides, some internal notes) and as many
+    history events, written in bulk."""
+    Message.objects.bulk_create(
+        Message(
+            ticket=ticket,
+            author=agent if n % 2 else None,
+            author_contact=None if n % 2 else ticket.requester,
+            from_staff=bool(n % 2),
+            visibility=Visibility.INTERNAL if n % 10 == 9 else Visibility.PUBLIC,
+            channel=Channel.PORTAL,
+            body=f"Reply number {n}.",
+        )
+        for n in range(messages)
+    )
+    TicketEvent.objects.bulk_create(
+        TicketEvent(ticket=ticket, actor=agent, kind="updated", field="priority", note=f"{n}")
+        for n in range(messages)
+    )
+
+
+def _page_statements(client, ticket: Ticket) -> int:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/desk/tickets/{ticket.pk}/")
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_ticket_page_reads_as_much_for_200_messages_as_for_2(personas, login):
+    short = open_ticket(subject="Two messages")
+    _grow(short, personas.tier1, 1)
+    long = open_ticket(subject="Two hundred messages")
+    _grow(long, personas.tier1, 199)
+    client = login(personas.tier1)
+    client.get(f"/desk/tickets/{short.pk}/")  # the first visit records the session
+    assert _page_statements(client, short) == _page_statements(client, long)
+    html = client.get(f"/desk/tickets/{long.pk}/").content.decode()
+    assert html.count("Reply number") == 199  # every message is on the page
+
+
+def test_the_ticket_page_stays_within_its_budget(personas, login, django_assert_num_queries):
+    ticket = open_ticket(subject="Budgeted")
+    _grow(ticket, personas.tier1, 1)
+    client = login(personas.tier1)
+    client.get(f"/desk/tickets/{ticket.pk}/")
+    with django_assert_num_queries(TICKET_PAGE):
+        assert client.get(f"/desk/tickets/{ticket.pk}/").status_code == 200
+
+
+def test_creating_a_ticket_through_the_api_stays_within_its_budget(
+    personas, api, django_assert_num_queries
+):
+    client = api.as_(personas.tier1)
+    body = {
+        "subject": "Export fails",
+        "body": "I get an error when exporting.",
+        "requester_email": "alice@acme.example",
+    }
+    client.post("/api/v1/tickets", body, content_type="application/json")  # warm caches
+    with django_assert_num_queries(API_CREATE):
+        response = client.post("/api/v1/tickets", body, content_type="application/json")
+    assert response.status_code == 201
