@@ -9,7 +9,7 @@ from charterdesk.configuration.customer_kinds import CONTACTS, CONTRACTS, MAILBO
 from charterdesk.configuration.plan_kinds import CALENDARS, PLANS
 from charterdesk.configuration.staff_kinds import AGENTS, QUEUES, TEAMS
 
-from . import actions, transfer
+from . import actions, transfer, versions
 from .resources import add_resource
 
 router = Router(tags=["configuration"])
@@ -18,4 +18,5 @@ for kind in (CALENDARS, PLANS, TEAMS, QUEUES, ORGANIZATIONS, CONTACTS, CONTRACTS
 # Agents join by invitation (the settings pages) or by an import; here they are read and changed.
 add_resource(router, AGENTS, create=False)
 router.add_router("", actions.router)
+router.add_router("", versions.router)
 router.add_router("", transfer.router)
