@@ -2,11 +2,13 @@
 with those rows. Only a row that nothing else refers to is deleted, with its own parts (a
 plan's coverage rows and targets, a team's members list): a calendar a plan uses, an
 organization with tickets, a contact with surveys stay, reported as kept with the reason.
-Agents are deactivated instead (their history stays theirs) and mailboxes disabled;
+Agents are deactivated instead, as on their page (their history stays theirs, their
+open tickets go back to the queue) and mailboxes disabled;
 contracts are records (hours, statements) and are never deleted."""
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models, router
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 
@@ -14,6 +16,7 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import permissions_of
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.plans.models import Contract, PlanCoverage, ResponseTarget
+from charterdesk.routing.agents import agent_deactivate
 
 from .kinds import Context, Kind
 
@@ -31,8 +34,10 @@ def retire(ctx: Context, kind: Kind, row: Any) -> tuple[str, str]:
             return "kept", "already inactive"
         if ctx.actor is not None and not permissions_of(row.role) <= permissions_of(ctx.actor.role):
             return "kept", "a role with more rights than yours"
-        row.is_active = False
-        row.save(update_fields=["is_active"])
+        try:
+            agent_deactivate(actor=ctx.actor, agent=row)
+        except PermissionDenied as exc:
+            return "kept", str(exc)
         return "deactivated", ""
     if isinstance(row, Mailbox):
         if not row.enabled:
