@@ -18,6 +18,7 @@ from .kinds import Context, Kind, item_fields
 from .plan_kinds import CALENDARS, PLANS
 from .pruning import retire
 from .staff_kinds import AGENTS, QUEUES, TEAMS
+from .ticket_kinds import CUSTOM_FIELDS
 
 FORMAT = "charterdesk-configuration"
 VERSION = 1
@@ -33,6 +34,7 @@ KINDS: tuple[Kind, ...] = (
     CONTACTS,
     CONTRACTS,
     MAILBOXES,
+    CUSTOM_FIELDS,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 SECRETS_NOTE = (
