@@ -15,12 +15,16 @@ from pydantic.fields import FieldInfo
 
 from charterdesk.plans.models import Plan, PlanCoverage, PlanStatus, PlanVersion, ResponseTarget
 from charterdesk.plans.terms import TERM_FIELDS, PlanTerms
-from charterdesk.plans.versions import plan_version_create, plan_version_save
+from charterdesk.plans.versions import (
+    plan_version_create,
+    plan_version_publish,
+    plan_version_save,
+)
 from charterdesk.sla.models import Calendar
 
-from .kinds import named
+from .kinds import Context, Kind, named
 from .plan_kinds import cell_order
-from .schemas import Item, PlanItem, Text
+from .schemas import Item, PlanItem, PlanVersionItem, Text
 
 # A version's terms: a plan item without who the plan is (name, slug, status, position).
 TERMS = (*TERM_FIELDS, "coverage", "targets")
@@ -139,3 +143,51 @@ def _rows(
             ) from exc
         made.append(row)
     return made
+
+
+def _waiting(slug: str) -> PlanVersion | None:
+    return (
+        PlanVersion.objects.filter(plan__slug=slug, applied_at__isnull=True)
+        .select_related("plan__calendar")
+        .first()
+    )
+
+
+def _waiting_dump(version: PlanVersion) -> dict[str, Any]:
+    data = version_dump(version, calendar_names([version]))
+    data["plan"] = version.plan.slug
+    return {name: data[name] for name in PlanVersionItem.model_fields}
+
+
+def _waiting_load(ctx: Context, version: PlanVersion | None, data: dict[str, Any]) -> PlanVersion:
+    """A new waiting version is drafted from the plan's terms in effect, given the file's
+    terms, and published when the file says so: the services of the settings pages."""
+    if version is not None and version.status != PlanStatus.DRAFT:
+        raise ValidationError({"status": "This version is published: it is not changed."})
+    if version is None:
+        plan = Plan.objects.select_for_update().filter(slug=data["plan"]).first()
+        if plan is None:
+            raise ValidationError({"plan": f"There is no plan “{data['plan']}”."})
+        version = plan_version_create(plan=plan)
+    terms = VersionTerms.model_validate(data.get("terms", {})).model_dump()
+    change = {k: v for k, v in data.items() if k in ("effective_from", "clocks") and v}
+    version_change(version=version, change=terms | change)
+    if data.get("status") == PlanStatus.PUBLISHED:
+        plan_version_publish(version=version, effective_from=None, clocks=None)
+    return version
+
+
+PLAN_VERSIONS = Kind(
+    name="plan_versions",
+    model=PlanVersion,
+    schema=PlanVersionItem,
+    key=lambda item: (item["plan"],),
+    rows=lambda: (
+        PlanVersion.objects.filter(applied_at__isnull=True)
+        .select_related("plan__calendar")
+        .order_by("plan__position", "plan__name")
+    ),
+    find=lambda item: _waiting(item["plan"]),
+    dump=_waiting_dump,
+    load=_waiting_load,
+)

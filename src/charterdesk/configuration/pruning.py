@@ -15,7 +15,8 @@ from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import permissions_of
 from charterdesk.mailboxes.models import Mailbox
-from charterdesk.plans.models import Contract, PlanCoverage, ResponseTarget
+from charterdesk.plans.models import Contract, PlanCoverage, PlanStatus, PlanVersion, ResponseTarget
+from charterdesk.plans.versions import plan_version_discard
 from charterdesk.routing.agents import agent_deactivate
 
 from .kinds import Context, Kind
@@ -28,17 +29,12 @@ def retire(ctx: Context, kind: Kind, row: Any) -> tuple[str, str]:
     if kind.model is Contract:
         return "kept", "contracts are records (hours, statements); end it instead"
     if isinstance(row, User):
-        if ctx.actor is not None and ctx.actor.pk == row.pk:
-            return "kept", "that is you"
-        if not row.is_active:
-            return "kept", "already inactive"
-        if ctx.actor is not None and not permissions_of(row.role) <= permissions_of(ctx.actor.role):
-            return "kept", "a role with more rights than yours"
-        try:
-            agent_deactivate(actor=ctx.actor, agent=row)
-        except PermissionDenied as exc:
-            return "kept", str(exc)
-        return "deactivated", ""
+        return _retire_agent(ctx, row)
+    if isinstance(row, PlanVersion):
+        if row.status != PlanStatus.DRAFT:
+            return "kept", "a published version is what customers were promised"
+        plan_version_discard(version=row)
+        return "deleted", ""
     if isinstance(row, Mailbox):
         if not row.enabled:
             return "kept", "already disabled"
@@ -50,6 +46,21 @@ def retire(ctx: Context, kind: Kind, row: Any) -> tuple[str, str]:
         return "kept", f"still used by {users}"
     row.delete()
     return "deleted", ""
+
+
+def _retire_agent(ctx: Context, row: User) -> tuple[str, str]:
+    """Deactivated as on the agent's page (open tickets back to the queue)."""
+    if ctx.actor is not None and ctx.actor.pk == row.pk:
+        return "kept", "that is you"
+    if not row.is_active:
+        return "kept", "already inactive"
+    if ctx.actor is not None and not permissions_of(row.role) <= permissions_of(ctx.actor.role):
+        return "kept", "a role with more rights than yours"
+    try:
+        agent_deactivate(actor=ctx.actor, agent=row)
+    except PermissionDenied as exc:
+        return "kept", str(exc)
+    return "deactivated", ""
 
 
 def _users_of(row: models.Model) -> str:

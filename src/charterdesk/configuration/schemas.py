@@ -175,3 +175,15 @@ class CustomFieldItem(Item):
     visible_to_customers: bool = False
     position: Int = 0
     active: bool = True
+
+
+class PlanVersionItem(Item):
+    """A plan's version waiting to take effect (a draft, or published for a later day);
+    versions already applied are the plan's history, not settings, and stay where they
+    are."""
+
+    plan: Text  # the plan's slug
+    status: Text = "draft"
+    effective_from: date | None = None
+    clocks: Text = "keep"
+    terms: dict[str, Any] = Field(default_factory=dict)  # as a plan item, see plan_versions
