@@ -4,14 +4,14 @@ database rebuilds them, and importing it twice changes nothing."""
 
 import json
 
-from django.core.management import call_command
-
 from charterdesk.configuration.transfer import configuration_export, configuration_import
 from charterdesk.customers.models import Organization
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.plans.models import Plan
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import CustomField
+
+from .config_helpers import empty_database
 
 
 def _set_up(personas) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +58,7 @@ def test_the_export_names_manager_queue_plan_and_custom_fields(personas):
 def test_an_empty_database_gets_them_back_and_a_second_import_changes_nothing(personas):
     _set_up(personas)
     first = configuration_export()
-    call_command("flush", interactive=False, verbosity=0)
+    empty_database()
 
     report = configuration_import(json.loads(json.dumps(first)))
     again = configuration_import(json.loads(json.dumps(first)))

@@ -7,12 +7,13 @@ import json
 from datetime import UTC, date, datetime
 
 import time_machine
-from django.core.management import call_command
 
 from charterdesk.configuration.transfer import configuration_export, configuration_import
 from charterdesk.plans.models import Plan, PlanStatus, PlanVersion
 from charterdesk.plans.versions import plan_version_publish
 from tests.plans.versions import draft_version
+
+from .config_helpers import empty_database
 
 MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 
@@ -23,7 +24,7 @@ def test_a_scheduled_and_a_draft_version_travel_with_the_configuration(personas)
         plan_version_publish(version=gold, effective_from=date(2027, 1, 1), clocks="recompute")
         draft_version("Silver", targets={("downtime", "urgent", "first_reply"): 20})
         first = configuration_export()
-        call_command("flush", interactive=False, verbosity=0)
+        empty_database()
         report = configuration_import(json.loads(json.dumps(first)))
         again = configuration_import(json.loads(json.dumps(first)))
         second = configuration_export()
