@@ -1,4 +1,6 @@
-"""Organizations, contacts, contracts and mailboxes as data. A contract is known by its
+"""Organizations, contacts, contracts and mailboxes as data. An organization's and a
+contract's relationship manager is named by e-mail; a mailbox's queue by name and plan
+by slug. A contract is known by its
 organization and first day; its authorized contacts and administrators by their e-mail
 addresses. A mailbox's password is write-only: never dumped, kept when not given."""
 
@@ -15,6 +17,7 @@ from charterdesk.customers.time_zones import is_time_zone
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.plans.hooks import contract_terms_changed
 from charterdesk.plans.models import Contract, Plan
+from charterdesk.routing.models import Queue
 
 from .kinds import Context, Kind, all_named, assign, named, saved
 from .schemas import ContactItem, ContractItem, MailboxItem, OrganizationItem
@@ -50,6 +53,11 @@ def _organization_load(
 ) -> Organization:
     organization = organization or Organization()
     assign(organization, data, ORGANIZATION_FIELDS)
+    if "relationship_manager" in data:
+        email = data["relationship_manager"]
+        organization.relationship_manager = named(
+            User, "email", email.strip().lower() if email else None, "relationship_manager"
+        )
     saved(organization)
     if "domains" in data:
         _domains_add(organization, data["domains"])
@@ -77,6 +85,8 @@ def _domains_add(organization: Organization, names: list[str]) -> None:
 def _organization_dump(organization: Organization) -> dict[str, Any]:
     data = {name: getattr(organization, name) for name in ORGANIZATION_FIELDS}
     data["domains"] = domain_names(organization)
+    manager = organization.relationship_manager
+    data["relationship_manager"] = manager.email if manager else None
     return data
 
 
@@ -85,7 +95,11 @@ ORGANIZATIONS = Kind(
     model=Organization,
     schema=OrganizationItem,
     key=lambda item: (item["name"],),
-    rows=lambda: Organization.objects.prefetch_related("domains").order_by("name"),
+    rows=lambda: (
+        Organization.objects.select_related("relationship_manager")
+        .prefetch_related("domains")
+        .order_by("name")
+    ),
     find=lambda item: Organization.objects.filter(name=item["name"]).first(),
     dump=_organization_dump,
     load=_organization_load,
@@ -191,8 +205,19 @@ CONTRACTS = Kind(
 def _mailbox_load(ctx: Context, mailbox: Mailbox | None, data: dict[str, Any]) -> Mailbox:
     mailbox = mailbox or Mailbox()
     assign(mailbox, {k: v for k, v in data.items() if k != "password" or v}, MAILBOX_FIELDS)
+    if "queue" in data:
+        mailbox.queue = named(Queue, "name", data["queue"], "queue")
+    if "plan" in data:
+        mailbox.plan = named(Plan, "slug", data["plan"], "plan")
     saved(mailbox)
     return mailbox
+
+
+def _mailbox_dump(mailbox: Mailbox) -> dict[str, Any]:
+    data = {name: getattr(mailbox, name) for name in MAILBOX_FIELDS if name != "password"}
+    data["queue"] = mailbox.queue.name if mailbox.queue else None
+    data["plan"] = mailbox.plan.slug if mailbox.plan else None
+    return data
 
 
 MAILBOXES = Kind(
@@ -200,8 +225,8 @@ MAILBOXES = Kind(
     model=Mailbox,
     schema=MailboxItem,
     key=lambda item: (item["name"],),
-    rows=lambda: Mailbox.objects.order_by("name"),
+    rows=lambda: Mailbox.objects.select_related("queue", "plan").order_by("name"),
     find=lambda item: Mailbox.objects.filter(name=item["name"]).first(),
-    dump=lambda box: {name: getattr(box, name) for name in MAILBOX_FIELDS if name != "password"},
+    dump=_mailbox_dump,
     load=_mailbox_load,
 )

@@ -9,8 +9,9 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from charterdesk.core.vocabulary import Priority, RequestType
-from charterdesk.plans.drafts import plan_publish, plan_terms_replace
+from charterdesk.plans.drafts import plan_terms_replace
 from charterdesk.plans.models import Metric, Plan, PlanStatus
+from charterdesk.plans.versions import plan_publish
 from charterdesk.sla.models import Calendar
 
 from .kinds import Context, Kind, assign, named, saved
@@ -66,7 +67,7 @@ CALENDARS = Kind(
 )
 
 
-def _cell_order(row: dict[str, Any]) -> tuple[int, ...]:
+def cell_order(row: dict[str, Any]) -> tuple[int, ...]:
     orders = (RequestType.values, Priority.values, Metric.values)
     keys = (row["request_type"], row.get("priority"), row.get("metric"))
     return tuple(o.index(k) if k in o else len(o) for o, k in zip(orders, keys, strict=True))
@@ -78,8 +79,8 @@ def _plan_dump(plan: Plan) -> dict[str, Any]:
     data["calendar"] = plan.calendar.name
     coverage = [{f: getattr(c, f) for f in COVERAGE_FIELDS} for c in plan.coverages.all()]
     targets = [{f: getattr(t, f) for f in TARGET_FIELDS} for t in plan.targets.all()]
-    data["coverage"] = sorted(coverage, key=_cell_order)
-    data["targets"] = sorted(targets, key=_cell_order)
+    data["coverage"] = sorted(coverage, key=cell_order)
+    data["targets"] = sorted(targets, key=cell_order)
     return data
 
 

@@ -122,6 +122,7 @@ class OrganizationItem(Item):
     language: Text = ""
     region: Text = ""
     is_partner: bool = False
+    relationship_manager: Text | None = None  # a staff member's e-mail
 
 
 class ContactItem(Item):
@@ -161,3 +162,28 @@ class MailboxItem(Item):
     after_storing: Text = "mark_seen"
     move_to: Text = ""
     enabled: bool = True
+    queue: Text | None = None  # the queue's name; None: the routing rules decide
+    plan: Text | None = None  # a published plan's slug
+
+
+class CustomFieldItem(Item):
+    key: Text
+    label: Text
+    kind: Text = "text"
+    options: Names = Field(default_factory=list)
+    required_to_solve: bool = False
+    visible_to_customers: bool = False
+    position: Int = 0
+    active: bool = True
+
+
+class PlanVersionItem(Item):
+    """A plan's version waiting to take effect (a draft, or published for a later day);
+    versions already applied are the plan's history, not settings, and stay where they
+    are."""
+
+    plan: Text  # the plan's slug
+    status: Text = "draft"
+    effective_from: date | None = None
+    clocks: Text = "keep"
+    terms: dict[str, Any] = Field(default_factory=dict)  # as a plan item, see plan_versions

@@ -6,12 +6,13 @@ than their own, nor changes their own role or deactivates themselves."""
 import re
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.accounts.roles import permissions_of
 from charterdesk.core.vocabulary import RequestType
+from charterdesk.routing.agents import agent_deactivate
 from charterdesk.routing.models import AgentProfile, Queue, Team, Tier
 from charterdesk.sla.models import Calendar
 
@@ -76,10 +77,13 @@ def _agent_load(ctx: Context, user: User | None, data: dict[str, Any]) -> User:
         user.email = User.normalize_username(data["email"])
     _check_role(ctx, user, data)
     _check_profile(data)
-    assign(user, data, USER_FIELDS)
+    leaving = user.pk is not None and user.is_active and data.get("is_active") is False
+    assign(user, {k: v for k, v in data.items() if not (leaving and k == "is_active")}, USER_FIELDS)
     if user.pk is None:
         user.set_unusable_password()
     saved(user)
+    if leaving:
+        _deactivate(ctx, user)
     profile = AgentProfile.objects.filter(user=user).first() or AgentProfile(user=user)
     assign(profile, data, PROFILE_FIELDS)
     if "calendar" in data:
@@ -87,6 +91,14 @@ def _agent_load(ctx: Context, user: User | None, data: dict[str, Any]) -> User:
     profile.full_clean(exclude=["user"])
     profile.save()
     return user
+
+
+def _deactivate(ctx: Context, user: User) -> None:
+    """As on the agent's page: sessions end, open tickets go back to their queues."""
+    try:
+        agent_deactivate(actor=ctx.actor, agent=user)
+    except PermissionDenied as exc:
+        raise ValidationError({"is_active": str(exc)}) from exc
 
 
 AGENTS = Kind(

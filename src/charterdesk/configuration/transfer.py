@@ -16,8 +16,10 @@ from charterdesk.accounts.models import User
 from .customer_kinds import CONTACTS, CONTRACTS, MAILBOXES, ORGANIZATIONS
 from .kinds import Context, Kind, item_fields
 from .plan_kinds import CALENDARS, PLANS
+from .plan_versions import PLAN_VERSIONS
 from .pruning import retire
 from .staff_kinds import AGENTS, QUEUES, TEAMS
+from .ticket_kinds import CUSTOM_FIELDS
 
 FORMAT = "charterdesk-configuration"
 VERSION = 1
@@ -26,6 +28,7 @@ VERSION = 1
 KINDS: tuple[Kind, ...] = (
     CALENDARS,
     PLANS,
+    PLAN_VERSIONS,
     AGENTS,
     TEAMS,
     QUEUES,
@@ -33,6 +36,7 @@ KINDS: tuple[Kind, ...] = (
     CONTACTS,
     CONTRACTS,
     MAILBOXES,
+    CUSTOM_FIELDS,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 SECRETS_NOTE = (

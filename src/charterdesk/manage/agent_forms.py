@@ -7,11 +7,10 @@ from typing import Any
 from django import forms
 
 from charterdesk.accounts.models import Role, User
+from charterdesk.routing.agents import AgentData, roles_grantable_by
 from charterdesk.routing.languages import LANGUAGES
 from charterdesk.routing.models import MAX_CAPACITY, AgentProfile, Team
 from charterdesk.sla.models import Calendar
-
-from .agent_services import AgentData, roles_grantable_by
 
 TIERS = [("", "— no tier —"), ("1", "Tier 1"), ("2", "Tier 2"), ("3", "Tier 3 (engineering)")]
 

@@ -5,9 +5,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from charterdesk.accounts.models import Invitation, User
+from charterdesk.routing.agents import AGENT_ROLES
 from charterdesk.routing.models import Queue, Team
-
-from .agent_services import AGENT_ROLES
 
 PAGE_SIZE = 50
 STATES = [("active", "Active"), ("invited", "Invited"), ("deactivated", "Deactivated")]

@@ -13,17 +13,17 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import add_service_errors
-from charterdesk.routing.models import Team
-
-from .agent_forms import AgentForm, InviteForm
-from .agent_selectors import STATES, agent_get, agents_listed, is_invited, page_of
-from .agent_services import (
+from charterdesk.routing.agents import (
     agent_deactivate,
     agent_invite,
     agent_reactivate,
     agent_update,
     may_change,
 )
+from charterdesk.routing.models import Team
+
+from .agent_forms import AgentForm, InviteForm
+from .agent_selectors import STATES, agent_get, agents_listed, is_invited, page_of
 
 settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
 

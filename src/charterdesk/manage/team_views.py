@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from charterdesk.accounts.access import staff_permission_required
 from charterdesk.accounts.roles import Perm
 from charterdesk.routing.models import Team
+from charterdesk.routing.teams import team_save
 
 from .agent_selectors import teams_listed
 from .team_forms import TeamForm
-from .team_services import team_save
 
 settings_page = staff_permission_required(Perm.MANAGE_SETTINGS)
 

@@ -1,15 +1,14 @@
-"""Writes of a draft plan as a whole, and publishing it, for callers that set a plan from
-data (the configuration API and import). The caller owns the transaction. A published plan
-changes through a new version, not here."""
+"""Writes of a draft plan as a whole, for callers that set a plan from data (the
+configuration API and import). The caller owns the transaction. Publishing is
+`plans.versions.plan_publish` (one service for every caller); a published plan changes
+through a new version, not here."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 
-from .models import Plan, PlanCoverage, PlanStatus, ResponseTarget
-from .rules import check_publishable
+from .models import Plan, PlanCoverage, ResponseTarget
 
 
 def plan_terms_replace(
@@ -60,13 +59,3 @@ def _checked_save(row: models.Model, where: str) -> None:
             {f"{where}.{field}": messages for field, messages in exc.message_dict.items()}
         ) from exc
     row.save()
-
-
-def plan_publish(*, plan: Plan) -> Plan:
-    """The draft goes on the coverage page and can be sold."""
-    if plan.status == PlanStatus.PUBLISHED:
-        raise ValidationError({"status": "This plan is already published."})
-    check_publishable(plan)
-    plan.status, plan.published_at = PlanStatus.PUBLISHED, timezone.now()
-    plan.save()
-    return plan

@@ -1,14 +1,16 @@
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from charterdesk.core.checked import CheckedModel, choices_check
 from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority, RequestType
+from charterdesk.customers.models import Organization
 
 from .choices import ClockPolicy as ClockPolicy
 from .choices import Metric as Metric
@@ -355,6 +357,17 @@ class Contract(CheckedModel):
 
     def clean(self) -> None:
         check_contract(self)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Lock the organization's row, then check (`clean`, run by CheckedModel.save) and
+        write: of two overlapping periods saved at once, by any path (a page, the admin,
+        the API, an import), the second waits for the first to commit, then sees it and
+        is refused. Inside the caller's transaction, or one of its own."""
+        with transaction.atomic(using=kwargs.get("using")):
+            if self.organization_id is not None:
+                locked = Organization.objects.select_for_update().filter(pk=self.organization_id)
+                list(locked.values_list("pk", flat=True))
+            super().save(*args, **kwargs)
 
     def period_text(self) -> str:
         """E.g. "1 Jan 2026 – 31 Dec 2026" or "from 1 Jan 2026"."""

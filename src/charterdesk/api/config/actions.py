@@ -10,9 +10,9 @@ from ninja.responses import Status
 from charterdesk.configuration.customer_kinds import CONTRACTS
 from charterdesk.configuration.plan_kinds import PLANS
 from charterdesk.core.validators import Id
-from charterdesk.plans.drafts import plan_publish
 from charterdesk.plans.models import Contract, Plan
 from charterdesk.plans.renewal import contract_renew
+from charterdesk.plans.versions import plan_publish
 
 from .access import settings_manager
 from .resources import as_out, out_schema
@@ -32,9 +32,7 @@ def publish_plan(request: HttpRequest, plan_id: Id) -> dict[str, Any]:
     return as_out(PLANS, PLANS.rows().get(pk=plan_id))
 
 
-# Plan versions (a published plan's next terms, taking effect on a date) belong here:
-# POST /config/plans/{plan_id}/versions and POST .../versions/{n}/publish, calling the
-# plans app's version services.
+# A published plan's versions: versions.py.
 
 
 @router.post("/config/contracts/{contract_id}/renew", response={201: ContractOut})

@@ -1,5 +1,6 @@
-"""Writes on agents: invite, change, deactivate, reactivate. The caller (the view) owns
-the transaction; the audit log records every field (core.audit on User, AgentProfile
+"""Writes on agents: invite, change, deactivate, reactivate, for the settings pages
+(manage) and the configuration API and import (configuration). The caller owns the
+transaction; the audit log records every field (core.audit on User, AgentProfile
 and Team's members).
 
 Least privilege: inviting and changing roles needs Perm.INVITE_STAFF; nobody grants a
@@ -18,9 +19,10 @@ from charterdesk.accounts.invitations import invitation_send
 from charterdesk.accounts.models import Invitation, Role, User
 from charterdesk.accounts.roles import Perm, permissions_of
 from charterdesk.accounts.sessions import sessions_sign_out_all
-from charterdesk.routing.models import AgentProfile, Team
 from charterdesk.tickets.models import OPEN_STATUSES, Ticket
 from charterdesk.tickets.services import ticket_update
+
+from .models import AgentProfile, Team
 
 # The roles the settings pages hand out: everyone who works tickets (not operators).
 AGENT_ROLES = (Role.AGENT, Role.TEAM_LEAD, Role.MANAGER, Role.ADMIN)
@@ -93,12 +95,14 @@ def agent_update(*, actor: User, agent: User, data: AgentData) -> User:
     return agent
 
 
-def agent_deactivate(*, actor: User, agent: User) -> int:
+def agent_deactivate(*, actor: User | None, agent: User) -> int:
     """The agent can no longer sign in (sessions and pending invitation end) and gets no
     new tickets; their open tickets go back to their queues unassigned, each with a line
     in its history. Tickets, history and time entries keep their name. Returns how many
-    tickets were unassigned."""
-    if not may_change(actor, agent):
+    tickets were unassigned. Called by the agent's settings page, the configuration API
+    (`"is_active": false`) and an import (also with `delete_missing`); `actor` None: the
+    operator at the command line."""
+    if actor is not None and not may_change(actor, agent):
         raise PermissionDenied(_refusal(actor, agent))
     agent.is_active = False
     agent.save(update_fields=["is_active"])

@@ -1,7 +1,7 @@
 """Writes on teams. The caller owns the transaction; the audit log records the team, its
 members added and removed, and every queue that moves (core.audit)."""
 
-from charterdesk.routing.models import Queue, Team
+from .models import Queue, Team
 
 
 def team_save(*, team: Team, queues: list[Queue]) -> Team:
