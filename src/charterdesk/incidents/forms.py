@@ -9,6 +9,10 @@ from charterdesk.core.moments import reasonable_date, reasonable_time
 
 from .choices import OPEN_STATUSES, Impact, IncidentStatus
 from .models import PostMortem, Service, SeverityPolicy
+from .placeholders import PLACEHOLDERS
+
+#: words a template stood in for real text with; none may reach a customer
+PLACEHOLDER_MARKERS = ("(what happened)", *(f"{{{name}}}" for name in PLACEHOLDERS))
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 OPEN_CHOICES = [(s.value, s.label) for s in IncidentStatus if s in OPEN_STATUSES]
@@ -92,6 +96,7 @@ class ResolveForm(forms.Form):
         max_length=10000,
         required=False,
         label="Reply on linked tickets",
+        help_text="{message} is replaced by what happened.",
     )
     keep_open = forms.MultipleChoiceField(
         required=False,
@@ -107,6 +112,20 @@ class ResolveForm(forms.Form):
         if not ticket_ids:  # nothing linked: no reply to write, no ticket to keep open
             del self.fields["keep_open"]
             del self.fields["ticket_reply"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        reply = data.get("ticket_reply") or ""
+        if reply and data.get("message"):
+            reply = reply.replace("{message}", data["message"])
+            data["ticket_reply"] = reply
+        left = [marker for marker in PLACEHOLDER_MARKERS if marker in reply]
+        if left:
+            self.add_error(
+                "ticket_reply",
+                f"Replace {left[0]} with real words: customers would read it as written.",
+            )
+        return data
 
     def data_lost_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data["data_lost"])
