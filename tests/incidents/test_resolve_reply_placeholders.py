@@ -49,3 +49,25 @@ def test_a_reply_still_holding_a_placeholder_is_refused(personas, login):
     incident.refresh_from_db()
     assert incident.is_open
     assert not ticket.messages.filter(from_staff=True).exists()
+
+
+def test_the_api_fills_in_message_and_refuses_a_placeholder(personas, api):
+    incident = acme_outage(personas)
+    ticket = open_ticket(subject="Cloud does not load")
+    agent = api.as_(personas.tier3)
+    refused = agent.post(
+        f"/api/v1/incidents/{incident.pk}/resolve",
+        {"message": "Fixed.", "ticket_reply": "Resolved. {next_update}"},
+        content_type="application/json",
+    )
+    assert refused.status_code in (400, 422), refused.content
+    assert "ticket_reply" in refused.content.decode()
+    assert not ticket.messages.filter(from_staff=True).exists()
+    resolved = agent.post(
+        f"/api/v1/incidents/{incident.pk}/resolve",
+        {"message": "The router was replaced.", "ticket_reply": "Resolved: {message}"},
+        content_type="application/json",
+    )
+    assert resolved.status_code == 200, resolved.content
+    body = ticket.messages.filter(from_staff=True).get().body
+    assert body == "Resolved: The router was replaced."

@@ -9,10 +9,7 @@ from charterdesk.core.moments import reasonable_date, reasonable_time
 
 from .choices import OPEN_STATUSES, Impact, IncidentStatus
 from .models import PostMortem, Service, SeverityPolicy
-from .placeholders import PLACEHOLDERS
-
-#: words a template stood in for real text with; none may reach a customer
-PLACEHOLDER_MARKERS = ("(what happened)", *(f"{{{name}}}" for name in PLACEHOLDERS))
+from .placeholders import fill_reply
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 OPEN_CHOICES = [(s.value, s.label) for s in IncidentStatus if s in OPEN_STATUSES]
@@ -115,16 +112,12 @@ class ResolveForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        reply = data.get("ticket_reply") or ""
-        if reply and data.get("message"):
-            reply = reply.replace("{message}", data["message"])
-            data["ticket_reply"] = reply
-        left = [marker for marker in PLACEHOLDER_MARKERS if marker in reply]
-        if left:
-            self.add_error(
-                "ticket_reply",
-                f"Replace {left[0]} with real words: customers would read it as written.",
+        if data.get("ticket_reply"):
+            data["ticket_reply"], problem = fill_reply(
+                data["ticket_reply"], data.get("message", "")
             )
+            if problem:
+                self.add_error("ticket_reply", problem)
         return data
 
     def data_lost_value(self) -> bool | None:
