@@ -4,6 +4,8 @@ their public updates, maintenance; a signed-in customer also sees their own serv
 import re
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from charterdesk.incidents import services
@@ -112,3 +114,22 @@ def test_an_incident_elsewhere_leaves_the_deployment_operational(personas, login
     rows = dict(_own_rows(login(personas.alice).get("/status/").content.decode()))
     assert rows["Cloud · EU"] == "operational"  # not the incident's region
     assert rows["Checkout · US"] == "partial_outage"  # a part of the affected group
+
+
+def test_the_customers_own_services_cost_the_same_whatever_their_number(personas, login):
+    cloud = service("Cloud")
+    organization = personas.alice.contact.organization
+    deploy(organization, cloud, "EU")
+    _outage_on(personas, service("Checkout", parent=cloud))
+    client = login(personas.alice)
+
+    def queries():
+        with CaptureQueriesContext(connection) as seen:
+            assert client.get("/status/").status_code == 200
+        return len(seen)
+
+    few = queries()
+    for n in range(6):
+        deploy(organization, service(f"Part {n}", parent=cloud), "EU")
+    _outage_on(personas, service("Part 0"))
+    assert queries() == few
