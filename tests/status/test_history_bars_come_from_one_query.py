@@ -40,3 +40,11 @@ def test_an_open_incident_runs_until_today_and_private_ones_do_not_count(persona
     bars = history([cloud], now)[cloud.pk]
     assert [d.level for d in bars[-2:]] == ["critical", "critical"]
     assert bars[-3].level == "ok"
+
+
+def test_any_number_of_services_reads_the_history(personas):
+    """Three services once made PostgreSQL read the day rows' casts into the services' list."""
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    for count in (1, 2, 3, 4):
+        found = history([service(f"Counted {n}") for n in range(count)], now)
+        assert len(found) == count

@@ -34,9 +34,18 @@ from .models import (
 )
 
 
-def affected_service_ids(service_ids: Iterable[int]) -> list[int]:
-    """The services, every part below them and every service above them."""
-    parents: dict[int, int | None] = dict(Service.objects.values_list("pk", "parent_id"))
+def service_parents() -> dict[int, int | None]:
+    """Every service's parent (None for a top service), read once."""
+    return dict(Service.objects.values_list("pk", "parent_id"))
+
+
+def affected_service_ids(
+    service_ids: Iterable[int], parents: dict[int, int | None] | None = None
+) -> list[int]:
+    """The services, every part below them and every service above them (`parents` from
+    `service_parents`, read here when not given)."""
+    if parents is None:
+        parents = service_parents()
     children: dict[int, list[int]] = {}
     for child, parent in parents.items():
         if parent is not None:
@@ -61,6 +70,12 @@ def affected_service_ids(service_ids: Iterable[int]) -> list[int]:
 class Scope:
     service_ids: list[int]
     regions: list[str]
+
+    def covers(self, service_id: int, region: str) -> bool:
+        """Whether a deployment of that service in that region is affected (the SQL's rule
+        in Python, for what is already read)."""
+        in_region = not self.regions or not region or region in self.regions
+        return service_id in self.service_ids and in_region
 
     def deployment_sql(self) -> tuple[str, list[Any]]:
         """WHERE clause (on deployment table alias d) and its parameters."""

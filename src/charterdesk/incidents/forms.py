@@ -9,6 +9,7 @@ from charterdesk.core.moments import reasonable_date, reasonable_time
 
 from .choices import OPEN_STATUSES, Impact, IncidentStatus
 from .models import PostMortem, Service, SeverityPolicy
+from .placeholders import fill_reply
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 OPEN_CHOICES = [(s.value, s.label) for s in IncidentStatus if s in OPEN_STATUSES]
@@ -92,6 +93,7 @@ class ResolveForm(forms.Form):
         max_length=10000,
         required=False,
         label="Reply on linked tickets",
+        help_text="{message} is replaced by what happened.",
     )
     keep_open = forms.MultipleChoiceField(
         required=False,
@@ -107,6 +109,16 @@ class ResolveForm(forms.Form):
         if not ticket_ids:  # nothing linked: no reply to write, no ticket to keep open
             del self.fields["keep_open"]
             del self.fields["ticket_reply"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("ticket_reply"):
+            data["ticket_reply"], problem = fill_reply(
+                data["ticket_reply"], data.get("message", "")
+            )
+            if problem:
+                self.add_error("ticket_reply", problem)
+        return data
 
     def data_lost_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data["data_lost"])

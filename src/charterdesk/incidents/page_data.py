@@ -80,7 +80,8 @@ def _next_update(incident: Incident) -> str:
 
 
 def _forms(incident: Incident) -> dict[str, forms.Form]:
-    reply = rendered(TemplateKind.TICKET_REPLY, values_for(incident, "(what happened)"))[1]
+    # every placeholder filled in now but {message}: the form puts what happened there
+    reply = rendered(TemplateKind.TICKET_REPLY, values_for(incident, "{message}"))[1]
     return {
         "qualify_form": QualifyForm(
             initial={

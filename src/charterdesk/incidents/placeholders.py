@@ -55,3 +55,17 @@ def render(text: str, values: Mapping[str, str]) -> str:
         return token
 
     return _TOKEN.sub(substitute, text)
+
+
+#: words a template stood in for real text with; none may reach a customer
+MARKERS = ("(what happened)", *(f"{{{name}}}" for name in PLACEHOLDERS))
+
+
+def fill_reply(text: str, message: str) -> tuple[str, str]:
+    """A reply written from a template: `{message}` becomes `message`. Returns the reply
+    and the problem in one sentence ('' when none): a placeholder left in it."""
+    text = text.replace("{message}", message)
+    left = [marker for marker in MARKERS if marker in text]
+    if left:
+        return text, f"Replace {left[0]} with real words: customers would read it as written."
+    return text, ""

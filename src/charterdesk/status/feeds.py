@@ -87,7 +87,7 @@ def icalendar(maintenances: Iterable[Maintenance], now: datetime) -> str:
             f"SUMMARY:{_escape(item.title)}",
             f"DESCRIPTION:{_escape(description.strip())}",
             "STATUS:CONFIRMED",
-            f"URL:{settings.SITE_URL.rstrip('/')}/status/",
+            f"URL:{settings.SITE_URL.rstrip('/')}/status/maintenance/{item.pk}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -63,7 +63,10 @@ def _query(
     incidents = Incident._meta.db_table
     links = Incident.services.through._meta.db_table
     adapt = connection.ops.adapt_datetimefield_value
-    values = ", ".join(["(%s, %s, %s)"] * len(spans))
+    row = "(%s, %s, %s)"
+    if connection.vendor == "postgresql":  # VALUES needs the types spelled out there
+        row = "(%s::int, %s::timestamptz, %s::timestamptz)"
+    values = ", ".join([row] * len(spans))
     day_params: list[Any] = []
     for n, start, end in spans:
         day_params += [n, adapt(start), adapt(end)]
@@ -79,8 +82,6 @@ def _query(
         f"WHERE i.is_public = %s AND i.qualification = %s AND l.service_id IN ({marks}) "
         "GROUP BY l.service_id, days.n"
     )
-    if connection.vendor == "postgresql":
-        sql = sql.replace("(%s, %s, %s)", "(%s::int, %s::timestamptz, %s::timestamptz)")
     params = [*day_params, adapt(now), True, Qualification.CONFIRMED.value, *ids]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import maintenance_views, monitor_views, subscription_views, views
+from . import detail_views, maintenance_views, monitor_views, subscription_views, views
 
 app_name = "status"
 api = "status/api/v2/"
@@ -8,6 +8,12 @@ urlpatterns = [
     path("status/", views.status_page, name="page"),
     path("status/feed.atom", views.atom_feed, name="atom"),
     path("status/maintenance.ics", views.ical_feed, name="ical"),
+    path("status/incidents/<int:incident_id>", detail_views.incident, name="incident"),
+    path(
+        "status/maintenance/<int:maintenance_id>",
+        detail_views.maintenance_window,
+        name="maintenance_window",
+    ),
     path(f"{api}summary.json", views.summary_json, name="summary"),
     path(f"{api}status.json", views.status_json, name="status"),
     path(f"{api}components.json", views.components_json, name="components"),

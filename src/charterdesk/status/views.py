@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from charterdesk.incidents.audience import Scope, affected_service_ids, service_parents
 from charterdesk.incidents.choices import OPEN_STATUSES, Impact
-from charterdesk.incidents.models import Deployment
+from charterdesk.incidents.models import Deployment, Incident
 from charterdesk.incidents.selectors import incidents_visible_to
 
 from . import feeds, public, v2
@@ -48,21 +49,36 @@ def _private(request: HttpRequest) -> dict[str, Any] | None:
         .prefetch_related("services")
         .order_by("-started_at")[:20]
     )
-    affected: dict[int, str] = {}
-    for incident in incidents:
-        status = public.BY_IMPACT[Impact(incident.impact)]
-        for service in incident.services.all():
-            if public.RANK[status] > public.RANK[affected.get(service.pk, public.OPERATIONAL)]:
-                affected[service.pk] = status
-    rows = [
-        {
-            "deployment": d,
-            "status": affected.get(d.service_id, public.OPERATIONAL),
-            "label": public.LABEL[affected.get(d.service_id, public.OPERATIONAL)],
-        }
-        for d in deployments
-    ]
+    rows = _deployment_rows(deployments, incidents)
     return {"organization": contact.organization, "rows": rows, "incidents": incidents}
+
+
+def _deployment_rows(
+    deployments: list[Deployment], incidents: list[Incident]
+) -> list[dict[str, Any]]:
+    """Each deployment's state: the worst open incident that affects it by the audience's
+    rule (an incident on a part affects the service above it, and the other way round;
+    its regions, when it names any)."""
+    parents = service_parents() if incidents else {}
+    scopes = [
+        (
+            Scope(
+                affected_service_ids([s.pk for s in i.services.all()], parents),
+                [r for r in i.regions if r],
+            ),
+            public.BY_IMPACT[Impact(i.impact)],
+        )
+        for i in incidents
+    ]
+    rows = []
+    for deployment in deployments:
+        status = public.OPERATIONAL
+        for scope, worse in scopes:
+            covered = scope.covers(deployment.service_id, deployment.region)
+            if covered and public.RANK[worse] > public.RANK[status]:
+                status = worse
+        rows.append({"deployment": deployment, "status": status, "label": public.LABEL[status]})
+    return rows
 
 
 @dataclass

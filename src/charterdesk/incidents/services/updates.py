@@ -10,6 +10,7 @@ from charterdesk.accounts.models import User
 from ..choices import OPEN_STATUSES, EventKind, IncidentStatus, TemplateKind
 from ..fanout import notices_send
 from ..models import Incident, IncidentUpdate
+from ..placeholders import fill_reply
 from ..timeline import event
 from ..webhooks.events import incident_changed
 from ..webhooks.models import WebhookEvent
@@ -88,6 +89,10 @@ def incident_resolve(
     message = message.strip()
     if not message:
         raise ValidationError({"message": "Say what happened and what was done."})
+    if ticket_reply:
+        ticket_reply, problem = fill_reply(ticket_reply, message)
+        if problem:
+            raise ValidationError({"ticket_reply": problem})
     incident.status = IncidentStatus.RESOLVED
     incident.resolved_at = now
     incident.next_update_due = None
