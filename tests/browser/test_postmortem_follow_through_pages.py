@@ -40,7 +40,7 @@ def test_review_and_actions_pages_fit(browser, live_server, live_personas, viewp
     ]:
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-        page.screenshot(path=f"/tmp/fix15c-{shot}-{name}.png", full_page=True)
+        page.screenshot(path=str(tmp_path / f"{shot}-{name}.png"), full_page=True)
     assert page.locator("tr.overdue").count() == 1
     page.select_option("select[name=show]", "all")
     page.click("form.filters button[type=submit]")
