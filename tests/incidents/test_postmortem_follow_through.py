@@ -35,6 +35,8 @@ def test_action_owner_is_reminded_before_then_told_when_overdue_once(personas):
     assert sweep(now + timedelta(days=1)).actions_reminded == []
     assert sweep(now + timedelta(days=3)).actions_reminded == [action.pk]
     assert any("Action due" in s for s in _subjects(personas.tier1.email))
+    reminder = OutboundMail.objects.get(subject__startswith="Action due")
+    assert "Add a canary" in reminder.text and "/desk/incidents/actions?owner=me" in reminder.text
     assert sweep(now + timedelta(days=4)).actions_reminded == []  # once
     assert sweep(now + timedelta(days=5)).actions_overdue == []  # due today: not late
     assert sweep(now + timedelta(days=6)).actions_overdue == [action.pk]
