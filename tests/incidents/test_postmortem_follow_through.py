@@ -77,3 +77,24 @@ def test_an_approved_post_mortem_is_not_chased(personas):
     services.postmortem_save(postmortem, personas.tier3, now, customer_version="Sorry.")
     services.postmortem_approve(postmortem, personas.manager, now)
     assert sweep(postmortem.due_at + timedelta(days=1)).postmortems_chased == []
+
+
+def test_a_second_sweep_holding_the_same_rows_sends_nothing(personas):
+    """Two schedulers read the same due actions; the conditional claim lets one mail."""
+    from charterdesk.incidents.models import FollowUpAction
+    from charterdesk.incidents.postmortem_sweep import _claim_and_mail
+
+    now = timezone.now()
+    postmortem = _resolved(personas, now)
+    services.action_add(
+        postmortem,
+        personas.tier3,
+        text="Add a canary",
+        owner=personas.tier1,
+        due_on=timezone.localdate(now) + timedelta(days=1),
+    )
+    stale = list(FollowUpAction.objects.select_related("owner", "postmortem__incident"))
+    first = _claim_and_mail(stale, "reminded_at", "incidents/mail/action_reminder", now)
+    second = _claim_and_mail(stale, "reminded_at", "incidents/mail/action_reminder", now)
+    assert len(first) == 1 and second == []
+    assert OutboundMail.objects.filter(subject__startswith="Action due").count() == 1

@@ -8,10 +8,10 @@
 Each step claims its row with a conditional UPDATE before mailing, so concurrent
 sweeps act exactly once."""
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
@@ -50,7 +50,7 @@ def actions_overdue(now: datetime) -> list[int]:
 
 
 def _claim_and_mail(
-    actions: QuerySet[FollowUpAction],
+    actions: Iterable[FollowUpAction],
     marker: str,
     template: str,
     now: datetime,
