@@ -19,6 +19,7 @@ from charterdesk.customers.models import Organization
 from charterdesk.tickets.selectors import ticket_get_for
 
 from . import services
+from .action_api import router as action_router
 from .choices import Source
 from .models import Deployment, Incident, IncidentUpdate, PostMortem, Service, SeverityPolicy
 from .schemas import (
@@ -53,6 +54,7 @@ from .selectors import (
 from .services.setup import service_patch
 
 router = Router(tags=["incidents"])
+router.add_router("", action_router)  # post-mortem follow-up actions (action_api.py)
 
 
 def _services(ids: list[int] | None) -> list[Service] | None:

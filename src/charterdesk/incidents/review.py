@@ -4,10 +4,10 @@ flagged, and the time to detect, to first alert and to resolve (aggregated in SQ
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, QuerySet
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 
 from .choices import RootCause
-from .models import Incident, PostMortem
+from .models import Incident, PostMortem, Service
 
 Minutes = float | None
 
@@ -24,10 +24,22 @@ def _duration(end: str) -> ExpressionWrapper:
     return ExpressionWrapper(F(end) - F("started_at"), output_field=DurationField())
 
 
-def reviewed_incidents() -> QuerySet[Incident]:
-    """Resolved incidents (newest first) with their times and post-mortem, for a page."""
+def _resolved(service: Service | None = None, cause: str = "") -> QuerySet[Incident]:
+    """Resolved incidents, of one service (or its parts) and one root cause when given."""
+    rows = Incident.objects.filter(resolved_at__isnull=False)
+    if service is not None:
+        touched = Incident.objects.filter(Q(services=service) | Q(services__parent=service))
+        rows = rows.filter(pk__in=touched.values("pk"))
+    if cause:
+        rows = rows.filter(postmortem__root_cause=cause)
+    return rows
+
+
+def reviewed_incidents(service: Service | None = None, cause: str = "") -> QuerySet[Incident]:
+    """Resolved incidents (newest first) with their times, missed update promises and
+    post-mortem, for a page; filtered by service and root cause when given."""
     return (
-        Incident.objects.filter(resolved_at__isnull=False)
+        _resolved(service, cause)
         .select_related("severity", "postmortem")
         .prefetch_related("services")
         .annotate(
@@ -39,10 +51,15 @@ def reviewed_incidents() -> QuerySet[Incident]:
     )
 
 
-def causes_by_service() -> list[CauseRow]:
+def causes_by_service(service: Service | None = None, cause: str = "") -> list[CauseRow]:
     """How many post-mortems name each root cause per service; two or more: repeated."""
+    found = PostMortem.objects.all()
+    if service is not None:
+        found = found.filter(Q(incident__services=service) | Q(incident__services__parent=service))
+    if cause:
+        found = found.filter(root_cause=cause)
     rows = (
-        PostMortem.objects.values("incident__services__name", "root_cause")
+        found.values("incident__services__name", "root_cause")
         .annotate(incidents=Count("incident", distinct=True))
         .order_by("-incidents", "incident__services__name", "root_cause")
     )
@@ -57,8 +74,8 @@ def causes_by_service() -> list[CauseRow]:
     ]
 
 
-def average_times() -> dict[str, timedelta | None]:
-    return Incident.objects.filter(resolved_at__isnull=False).aggregate(
+def average_times(service: Service | None = None, cause: str = "") -> dict[str, timedelta | None]:
+    return _resolved(service, cause).aggregate(
         detect=Avg(_duration("detected_at")),
         alert=Avg(_duration("first_alert_at")),
         resolve=Avg(_duration("resolved_at")),

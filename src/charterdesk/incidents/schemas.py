@@ -211,10 +211,16 @@ class PostMortemOut(Schema):
     duration_minutes: int
     sla_breaches: int
     tickets_linked: int
+    missed_updates: int
     internal_report: str
     customer_version: str
     approved_at: datetime | None
     sent_at: datetime | None
+
+    @staticmethod
+    def resolve_missed_updates(obj: Any) -> int:
+        """Update promises the incident missed (counted by the sweep)."""
+        return int(obj.incident.missed_updates)
 
 
 class PostMortemIn(Schema):

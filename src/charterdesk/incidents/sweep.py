@@ -8,7 +8,8 @@
 Each step claims an incident with a conditional UPDATE before acting, so several
 schedulers running the sweep at once act exactly once. The partial index
 `incident_update_due` (open, confirmed incidents with a promised update) keeps the scans
-small."""
+small. Post-mortem follow-through (action reminders, overdue post-mortems chased) is in
+postmortem_sweep.py."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from charterdesk.mail.outbox import mail_queue
 from .assignments import role_addresses
 from .choices import OPEN_STATUSES, EventKind, IncidentRole, Qualification
 from .models import Incident
+from .postmortem_sweep import actions_overdue, actions_remind, postmortems_chase
 from .services import alert_due, incident_alert
 from .timeline import event
 
@@ -32,6 +34,9 @@ class SweepResult:
     alerted: list[int] = field(default_factory=list)
     reminded: list[int] = field(default_factory=list)
     missed: list[int] = field(default_factory=list)
+    actions_reminded: list[int] = field(default_factory=list)
+    actions_overdue: list[int] = field(default_factory=list)
+    postmortems_chased: list[int] = field(default_factory=list)
 
 
 def _open() -> QuerySet[Incident]:
@@ -41,7 +46,14 @@ def _open() -> QuerySet[Incident]:
 
 
 def sweep(now: datetime) -> SweepResult:
-    return SweepResult(alerted=_held_alerts(now), reminded=_remind(now), missed=_flag_missed(now))
+    return SweepResult(
+        alerted=_held_alerts(now),
+        reminded=_remind(now),
+        missed=_flag_missed(now),
+        actions_reminded=actions_remind(now),
+        actions_overdue=actions_overdue(now),
+        postmortems_chased=postmortems_chase(now),
+    )
 
 
 def _held_alerts(now: datetime) -> list[int]:

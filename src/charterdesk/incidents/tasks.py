@@ -16,10 +16,14 @@ from .webhooks.tasks import retry_webhooks as retry_webhooks
 @periodic("sweep-incidents", every=timedelta(minutes=1))
 @task()
 def sweep_incidents() -> dict[str, int]:
-    """Delayed first alerts, update reminders and missed updates (every minute)."""
+    """Delayed first alerts, update reminders, missed updates and post-mortem
+    follow-through (every minute)."""
     result = sweep(timezone.now())
     return {
         "alerted": len(result.alerted),
         "reminded": len(result.reminded),
         "missed": len(result.missed),
+        "actions_reminded": len(result.actions_reminded),
+        "actions_overdue": len(result.actions_overdue),
+        "postmortems_chased": len(result.postmortems_chased),
     }

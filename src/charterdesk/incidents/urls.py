@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import followup_views, import_views, views
 from .setup import policy_views as policy
 from .setup import views as setup
 from .webhooks import views as webhooks
@@ -11,7 +11,8 @@ app_name = "incidents"
 urlpatterns = [
     path("desk/incidents", views.incident_list, name="list"),
     path("desk/incidents/new", views.incident_new, name="new"),
-    path("desk/incidents/review", views.review, name="review"),
+    path("desk/incidents/review", followup_views.review, name="review"),
+    path("desk/incidents/actions", followup_views.actions, name="actions"),
     path(
         "desk/incidents/deployments/import",
         import_views.import_deployments,

@@ -22,7 +22,6 @@ from . import page_data, services
 from .forms import LinkForm, OpenForm, QualifyForm, ResolveForm, UpdateForm
 from .models import Incident
 from .page_data import Act
-from .review import average_times, causes_by_service, reviewed_incidents
 from .selectors import incident_lock_for, incidents_visible_to
 
 
@@ -170,10 +169,3 @@ def _visible(user: User, incident_id: int) -> Incident:
         return incidents_visible_to(user).get(pk=incident_id)
     except Incident.DoesNotExist as exc:
         raise Http404("No such incident.") from exc
-
-
-@agent_required
-def review(request: HttpRequest) -> HttpResponse:
-    page = Paginator(reviewed_incidents(), 25).get_page(request.GET.get("page"))
-    context = {"page": page, "causes": causes_by_service(), "averages": average_times()}
-    return render(request, "incidents/review.html", context)

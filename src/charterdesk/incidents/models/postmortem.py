@@ -39,6 +39,8 @@ class PostMortem(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # set by the sweep when it chased an overdue post-mortem (claims the chase: once)
+    chased_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -63,10 +65,20 @@ class FollowUpAction(models.Model):
     )
     due_on = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    # set by the sweep when it reminded the owner before the due date / when overdue
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    overdue_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["done_at", "due_on", "id"]
+        indexes = [
+            models.Index(
+                fields=["due_on", "id"],
+                name="followup_open_due",
+                condition=models.Q(done_at__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text
