@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from charterdesk.incidents import maintenance as service
 from charterdesk.incidents.models import Maintenance
-from charterdesk.status import maintenance as service
 from tests.incidents.factories import service as a_service
 
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from charterdesk.incidents import maintenance as service
 from charterdesk.incidents.models import Maintenance
 from charterdesk.mail.models import OutboundMail
-from charterdesk.status import maintenance as service
 from charterdesk.status.sweep import maintenance_remind
 from tests.incidents.factories import deploy
 from tests.incidents.factories import service as a_service

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.incidents import maintenance as service
 from charterdesk.incidents.models import Maintenance
 
-from . import maintenance as service
 from .forms import CancelForm, MaintenanceForm
 
 

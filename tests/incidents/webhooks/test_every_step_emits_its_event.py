@@ -4,9 +4,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from charterdesk.incidents import services
+from charterdesk.incidents.maintenance import maintenance_create, maintenance_move
 from charterdesk.incidents.webhooks.models import WebhookDelivery, WebhookEvent
 from charterdesk.incidents.webhooks.services import endpoint_create
-from charterdesk.status.maintenance import maintenance_create, maintenance_move
 from tests.incidents.factories import acme_outage, service
 
 ALL = [e.value for e in WebhookEvent if e != WebhookEvent.PING]

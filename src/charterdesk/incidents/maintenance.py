@@ -16,12 +16,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
-from charterdesk.incidents.choices import MaintenanceStatus, TemplateKind
-from charterdesk.incidents.maintenance_notices import maintenance_customers_notify
-from charterdesk.incidents.models import Maintenance, Service
-from charterdesk.incidents.subscriber_fanout import subscribers_notify
-from charterdesk.incidents.webhooks.events import maintenance_changed
-from charterdesk.incidents.wording import rendered, values_for
+
+from .choices import MaintenanceStatus, TemplateKind
+from .maintenance_notices import maintenance_customers_notify
+from .models import Maintenance, Service
+from .subscriber_fanout import subscribers_notify
+from .webhooks.events import maintenance_changed
+from .wording import rendered, values_for
 
 S = MaintenanceStatus
 REMIND_BEFORE = timedelta(hours=1)
