@@ -141,3 +141,15 @@ def test_a_started_window_moves_only_its_end_and_a_completed_one_not_at_all(pers
     service.maintenance_move(personas.tier2, maintenance, "completed", now)
     with pytest.raises(ValidationError):
         service.maintenance_cancel(personas.tier2, maintenance, now)
+
+
+def test_a_private_window_made_public_is_announced_once_and_reminded_later(personas):
+    now = timezone.now()
+    subscriber("dana@example.com", a_service("Cloud"))
+    maintenance = _plan(personas, now, is_public=False)
+    _edit(personas, maintenance, now, is_public=True)
+    assert _subjects("dana@example.com") == ["Scheduled maintenance"]
+    assert maintenance_remind(now + timedelta(hours=2, minutes=5)) == [maintenance.pk]
+    soon = _plan(personas, now, is_public=False, starts_at=now + timedelta(minutes=20))
+    _edit(personas, soon, now, is_public=True)
+    assert maintenance_remind(now + timedelta(minutes=5)) == []  # the announcement was it

@@ -193,8 +193,8 @@ def maintenance_edit(  # noqa: PLR0913 - the fields of the window
     maintenance.starts_at, maintenance.ends_at = starts_at, ends_at
     if moved:
         maintenance.sequence += 1
-        if not started:
-            _arm_reminder(maintenance, now)
+    if (moved or announce) and not started:
+        _arm_reminder(maintenance, now)
     maintenance.save()
     maintenance.services.set(services)
     if announce:
