@@ -148,9 +148,9 @@ def run() -> dict[str, float]:
     from charterdesk.incidents import services
     from charterdesk.incidents.audience import audience_compute
     from charterdesk.incidents.fanout import notices_send
+    from charterdesk.incidents.maintenance import maintenance_notify
     from charterdesk.incidents.models import Maintenance, Service
     from charterdesk.incidents.subscriber_fanout import subscribers_notify
-    from charterdesk.status.maintenance import maintenance_notify
 
     now = timezone.now()
     cloud = Service.objects.get(name="Cloud")

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from charterdesk.core.schedule import JOBS
 from charterdesk.customers.models import Contact, Organization
+from charterdesk.incidents import maintenance as service
 from charterdesk.incidents.models import AlertOptIn, Maintenance
 from charterdesk.mail.models import OutboundMail
-from charterdesk.status import maintenance as service
 from charterdesk.status.sweep import maintenance_remind
 from tests.incidents.factories import deploy
 from tests.incidents.factories import service as a_service

@@ -13,6 +13,7 @@ from charterdesk.escalations.api import router as escalations_router
 from charterdesk.estimates.api import router as estimates_router
 from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
+from charterdesk.incidents.maintenance_api import router as maintenance_router
 from charterdesk.incidents.webhooks.api import router as webhooks_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
@@ -66,6 +67,7 @@ ROUTERS = [
     search_router,
     config_router,
     incidents_router,
+    maintenance_router,
     webhooks_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

@@ -25,8 +25,10 @@ from .models import Deployment, Incident, IncidentUpdate, PostMortem, Service, S
 from .schemas import (
     AudienceFilters,
     AudienceOut,
+    DeploymentFilters,
     DeploymentIn,
     DeploymentOut,
+    DeploymentPage,
     IncidentFilters,
     IncidentIn,
     IncidentOut,
@@ -45,6 +47,7 @@ from .schemas import (
 from .selectors import (
     audience_contacts,
     audience_organizations,
+    deployments_visible_to,
     incident_get_for,
     incident_lock_for,
     incidents_visible_to,
@@ -117,6 +120,37 @@ def create_deployment(
             user_of(request), organization=organization, service=service, region=payload.region
         )
     return Status(201, deployment)
+
+
+@router.get("/organizations/{organization_id}/deployments", response=DeploymentPage)
+def list_deployments(
+    request: HttpRequest, organization_id: Id, filters: Query[DeploymentFilters]
+) -> dict[str, Any]:
+    """The organization's deployments, newest first, a page at a time (follow `next`)."""
+    rows = deployments_visible_to(user_of(request), organization_id)
+    items, next_url = page_of(
+        request,
+        rows,
+        filters.cursor,
+        filters.limit,
+        service_id=filters.service_id,
+        region=filters.region,
+    )
+    return {"items": items, "next": next_url}
+
+
+@router.delete("/organizations/{organization_id}/deployments/{deployment_id}", response={204: None})
+def delete_deployment(request: HttpRequest, organization_id: Id, deployment_id: Id) -> Status[None]:
+    """The organization no longer uses the service in that region (in the audit log)."""
+    user = user_of(request)
+    with transaction.atomic(durable=True):
+        deployment = (
+            deployments_visible_to(user, organization_id)
+            .select_for_update(of=("self",))
+            .get(pk=deployment_id)
+        )
+        services.deployment_delete(user, deployment)
+    return Status(204, None)
 
 
 @router.post("/incidents", response={201: IncidentOut})

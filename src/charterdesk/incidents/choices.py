@@ -87,6 +87,7 @@ class MaintenanceStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     VERIFYING = "verifying", "Verifying"
     COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
 
 
 class RootCause(models.TextChoices):

@@ -161,6 +161,18 @@ class IncidentOut(Schema):
         return [s.pk for s in incident.services.all()]
 
 
+class DeploymentPage(Schema):
+    items: list[DeploymentOut]
+    next: str | None
+
+
+class DeploymentFilters(Schema):
+    service_id: Id | None = None
+    region: str | None = Field(None, max_length=32)
+    cursor: Cursor | None = None
+    limit: Limit = 25
+
+
 class IncidentPage(Schema):
     items: list[IncidentOut]
     next: str | None

@@ -9,11 +9,13 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
+from charterdesk.customers.models import Organization
 
 from .choices import OPEN_STATUSES, Qualification
 from .models import (
     AudienceContact,
     AudienceOrganization,
+    Deployment,
     Incident,
     IncidentUpdate,
     PostMortem,
@@ -25,6 +27,16 @@ from .models import (
 def _organization_id(user: User) -> int | None:
     contact = getattr(user, "contact", None)
     return contact.organization_id if contact is not None else None
+
+
+def deployments_visible_to(user: User, organization_id: int) -> QuerySet[Deployment]:
+    """An organization's deployments: staff see any organization's, a customer their own
+    organization's. Raises Organization.DoesNotExist (a 404) for anything else, so a
+    customer cannot tell another organization exists."""
+    mine = user.is_active and _organization_id(user) == organization_id
+    if not (user.is_agent or mine) or not Organization.objects.filter(pk=organization_id).exists():
+        raise Organization.DoesNotExist
+    return Deployment.objects.filter(organization_id=organization_id).select_related("service")
 
 
 def incidents_visible_to(user: User) -> QuerySet[Incident]:

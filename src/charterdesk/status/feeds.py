@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
+from charterdesk.incidents.choices import MaintenanceStatus
 from charterdesk.incidents.models import Incident, Maintenance
 
 from .public import services_of, updates_of
@@ -86,7 +87,10 @@ def icalendar(maintenances: Iterable[Maintenance], now: datetime) -> str:
             f"DTEND:{_stamp(item.ends_at)}",
             f"SUMMARY:{_escape(item.title)}",
             f"DESCRIPTION:{_escape(description.strip())}",
-            "STATUS:CONFIRMED",
+            f"SEQUENCE:{item.sequence}",
+            "STATUS:CANCELLED"
+            if item.status == MaintenanceStatus.CANCELLED
+            else "STATUS:CONFIRMED",
             f"URL:{settings.SITE_URL.rstrip('/')}/status/maintenance/{item.pk}",
             "END:VEVENT",
         ]

@@ -1,6 +1,7 @@
 from django import forms
 
-from charterdesk.incidents.models import Monitor, Service
+from charterdesk.incidents.forms import RegionsField
+from charterdesk.incidents.models import Maintenance, Monitor, Service
 
 
 class MonitorForm(forms.ModelForm):
@@ -34,6 +35,9 @@ class MonitorForm(forms.ModelForm):
         }
 
 
+LOCAL = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
+
+
 class MaintenanceForm(forms.Form):
     title = forms.CharField(max_length=200)
     description = forms.CharField(
@@ -42,9 +46,33 @@ class MaintenanceForm(forms.Form):
     services = forms.ModelMultipleChoiceField(
         queryset=Service.objects.in_use(), widget=forms.CheckboxSelectMultiple
     )
-    starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    regions = RegionsField()
+    starts_at = forms.DateTimeField(widget=LOCAL)
+    ends_at = forms.DateTimeField(widget=LOCAL)
     is_public = forms.BooleanField(required=False, initial=True, label="Show on the status page")
+
+    @classmethod
+    def of(cls, maintenance: Maintenance, data: object = None) -> "MaintenanceForm":
+        """The form to edit `maintenance`, filled with what it is now."""
+        initial = {
+            "title": maintenance.title,
+            "description": maintenance.description,
+            "services": list(maintenance.services.all()),
+            "regions": ", ".join(maintenance.regions),
+            "starts_at": maintenance.starts_at,
+            "ends_at": maintenance.ends_at,
+            "is_public": maintenance.is_public,
+        }
+        return cls(data, initial=initial)  # type: ignore[arg-type]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why (customers are told)",
+    )
 
 
 def _public_services() -> forms.ModelMultipleChoiceField:

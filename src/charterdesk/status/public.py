@@ -76,6 +76,12 @@ def public_maintenance() -> QuerySet[Maintenance]:
     )
 
 
+def listed_maintenance() -> QuerySet[Maintenance]:
+    """What the JSON lists: a cancelled window is gone (Statuspage has no such state);
+    the iCalendar feed keeps it, marked cancelled, so calendars drop it."""
+    return public_maintenance().exclude(status=MaintenanceStatus.CANCELLED)
+
+
 def upcoming_maintenance() -> QuerySet[Maintenance]:
     return public_maintenance().filter(status=MaintenanceStatus.SCHEDULED).order_by("starts_at")
 

@@ -7,9 +7,8 @@ from datetime import datetime
 from django.db import transaction
 
 from charterdesk.incidents.choices import MaintenanceStatus
+from charterdesk.incidents.maintenance import REMIND_BEFORE, maintenance_notify
 from charterdesk.incidents.models import Maintenance
-
-from .maintenance import REMIND_BEFORE, maintenance_notify
 
 BATCH = 100
 

@@ -40,6 +40,16 @@ urlpatterns = [
     path("desk/monitors/<int:monitor_id>/active", monitor_views.monitor_toggle, name="toggle"),
     path("desk/maintenance", maintenance_views.maintenance_list, name="maintenance"),
     path(
+        "desk/maintenance/<int:maintenance_id>",
+        maintenance_views.maintenance_edit,
+        name="maintenance_edit",
+    ),
+    path(
+        "desk/maintenance/<int:maintenance_id>/cancel",
+        maintenance_views.maintenance_cancel,
+        name="maintenance_cancel",
+    ),
+    path(
         "desk/maintenance/<int:maintenance_id>/move",
         maintenance_views.maintenance_move,
         name="maintenance_move",

@@ -171,7 +171,7 @@ def _maintenances(request: HttpRequest, which: str) -> JsonResponse:
     elif which == "active":
         rows = snapshot.active
     else:
-        rows = list(public.public_maintenance().order_by("-starts_at")[:LISTED])
+        rows = list(public.listed_maintenance().order_by("-starts_at")[:LISTED])
     return _json(
         {
             "page": snapshot.page(),

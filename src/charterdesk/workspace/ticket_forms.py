@@ -34,7 +34,8 @@ class MergeForm(PanelForm):
         help_text="Leave empty for the standard notice; {surviving} is the other ticket's number.",
     )
     across_organizations = forms.BooleanField(
-        label="Across organizations (its conversation is carried over as private notes)", required=False
+        label="Across organizations (its conversation is carried over as private notes)",
+        required=False,
     )
 
 

@@ -4,9 +4,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from charterdesk.incidents import services
+from charterdesk.incidents.maintenance import (
+    maintenance_cancel,
+    maintenance_create,
+    maintenance_move,
+)
 from charterdesk.incidents.webhooks.models import WebhookDelivery, WebhookEvent
 from charterdesk.incidents.webhooks.services import endpoint_create
-from charterdesk.status.maintenance import maintenance_create, maintenance_move
 from tests.incidents.factories import acme_outage, service
 
 ALL = [e.value for e in WebhookEvent if e != WebhookEvent.PING]
@@ -98,7 +102,9 @@ def test_maintenance_is_emitted_when_planned_and_moved(personas):
         now=now,
     )
     maintenance_move(personas.tier1, window, "in_progress", now)
-    assert [b["data"]["maintenance"]["status"] for b in _sent()] == ["scheduled", "in_progress"]
+    maintenance_cancel(personas.tier1, window, now, "Rolled back.")
+    statuses = [b["data"]["maintenance"]["status"] for b in _sent()]
+    assert statuses == ["scheduled", "in_progress", "cancelled"]
 
 
 def test_nothing_is_queued_without_an_endpoint_that_chose_the_event(personas):
