@@ -35,6 +35,14 @@ def check_steward(actor: User | None, incident: Incident) -> None:
         raise PermissionDenied("Only a manager, the commander or operations steer an incident.")
 
 
+def may_steer(actor: User, incident: Incident) -> bool:
+    try:
+        check_steward(actor, incident)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def _check_running(incident: Incident, field: str) -> None:
     if incident.qualification == Qualification.DISMISSED or not incident.is_open:
         raise ValidationError({field: "Only an incident that is neither dismissed nor resolved."})
