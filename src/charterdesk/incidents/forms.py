@@ -132,6 +132,12 @@ class ScopeForm(forms.Form):
         label="Add regions", help_text="Separated by commas; ignored when it affects every region."
     )
 
+    def __init__(self, *args: Any, held: list[int] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        services = self.fields["services"]
+        assert isinstance(services, forms.ModelMultipleChoiceField)  # noqa: S101 - declared above
+        services.queryset = Service.objects.in_use().exclude(pk__in=held)
+
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=IncidentRole.choices)

@@ -78,9 +78,15 @@ def _linked_ids(incident: Incident) -> list[int]:
     return list(incident.ticket_links.values_list("ticket_id", flat=True)[:200])
 
 
+def _service_ids(incident: Incident) -> list[int]:
+    return list(incident.services.values_list("pk", flat=True))
+
+
 def bound(form_class: type[forms.Form], data: QueryDict, incident: Incident) -> forms.Form:
     if form_class is ResolveForm:
         return ResolveForm(data, ticket_ids=_linked_ids(incident))
+    if form_class is ScopeForm:
+        return ScopeForm(data, held=_service_ids(incident))
     return form_class(data)
 
 
@@ -102,7 +108,7 @@ def _forms(incident: Incident) -> dict[str, forms.Form]:
                 "services": list(incident.services.all()),
             }
         ),
-        "scope_form": ScopeForm(),
+        "scope_form": ScopeForm(held=_service_ids(incident)),
         "role_form": RoleForm(),
         "update_form": UpdateForm(
             initial={"status": incident.status, "next_update_at": _next_update(incident)}
