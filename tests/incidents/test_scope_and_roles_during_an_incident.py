@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from charterdesk.incidents import services
 from charterdesk.incidents.choices import EventKind, IncidentRole
-from charterdesk.incidents.models import AudienceContact, TimelineEvent
+from charterdesk.incidents.models import AudienceContact, IncidentRoleHolder, TimelineEvent
 from charterdesk.incidents.sweep import sweep
 from charterdesk.mail.models import OutboundMail
+from charterdesk.routing.models import Team
 
 from .factories import acme_outage, deploy, roles, service
 
@@ -126,4 +127,18 @@ def test_a_customer_cannot_hold_a_role(personas, outage):
             role=IncidentRole.SCRIBE,
             user=personas.alice,
             now=timezone.now(),
+        )
+
+
+def test_a_member_of_the_team_holding_operations_may_steer(personas, outage):
+    team = Team.objects.create(name="Cloud on-call")
+    team.members.add(personas.tier1)
+    IncidentRoleHolder.objects.create(incident=outage, role=IncidentRole.OPERATIONS, team=team)
+    services.incident_scope_add(
+        outage, personas.tier1, services=[service("Billing API")], now=timezone.now()
+    )
+    assert outage.services.filter(name="Billing API").exists()
+    with pytest.raises(PermissionDenied):
+        services.incident_scope_add(
+            outage, personas.tier2, services=[service("Mail")], now=timezone.now()
         )
