@@ -13,6 +13,7 @@ from charterdesk.incidents.models import AudienceContact, IncidentRoleHolder, Ti
 from charterdesk.incidents.sweep import sweep
 from charterdesk.mail.models import OutboundMail
 from charterdesk.routing.models import Team
+from tests.status.subscribers import subscriber
 
 from .factories import acme_outage, deploy, roles, service
 
@@ -142,3 +143,22 @@ def test_a_member_of_the_team_holding_operations_may_steer(personas, outage):
         services.incident_scope_add(
             outage, personas.tier2, services=[service("Mail")], now=timezone.now()
         )
+
+
+def test_subscribers_of_an_added_service_hear_once(personas):
+    roles(personas)
+    cloud, billing = service("Cloud"), service("Billing API")
+    subscriber("old@example.com", cloud)
+    subscriber("both@example.com", cloud, billing)
+    subscriber("new@example.com", billing)
+    incident = acme_outage(personas)
+    # made public, and its first alert sent again (now to the subscribers too)
+    incident.is_public, incident.first_alert_at = True, None
+    incident.save()
+    services.incident_alert(incident, timezone.now())
+    assert _alerts(incident, "both@example.com") == 1
+    assert _alerts(incident, "new@example.com") == 0
+    services.incident_scope_add(incident, personas.tier3, services=[billing], now=timezone.now())
+    assert _alerts(incident, "new@example.com") == 1
+    assert _alerts(incident, "both@example.com") == 1
+    assert _alerts(incident, "old@example.com") == 1

@@ -15,6 +15,7 @@ from ..audience import audience_extend
 from ..choices import EventKind, IncidentRole, Qualification, TemplateKind
 from ..fanout import notices_send
 from ..models import AudienceContact, Incident, IncidentRoleHolder, Service
+from ..subscriber_fanout import subscribers_notify
 from ..timeline import event
 from ..wording import rendered, values_for
 from .checks import check_runner, clean_regions, raise_if
@@ -84,10 +85,10 @@ def incident_scope_add(
     event(incident, EventKind.SCOPE, actor, text, at=now, service_ids=ids, regions=new_regions)
     if incident.qualification != Qualification.CONFIRMED:
         return 0
-    return _audience_grow(incident, actor, now)
+    return _audience_grow(incident, actor, now, ids)
 
 
-def _audience_grow(incident: Incident, actor: User | None, now: datetime) -> int:
+def _audience_grow(incident: Incident, actor: User | None, now: datetime, added: list[int]) -> int:
     before = AudienceContact.objects.filter(incident=incident).aggregate(top=Max("pk"))["top"]
     count_before = AudienceContact.objects.filter(incident=incident).count()
     organizations, contacts = audience_extend(incident, now.date())
@@ -105,6 +106,13 @@ def _audience_grow(incident: Incident, actor: User | None, now: datetime) -> int
         return 0  # the first alert, when it goes, goes to the whole audience
     subject, text = rendered(TemplateKind.FIRST_ALERT, values_for(incident))
     queued = notices_send(incident, subject, text, now, subscribers=False, after=before or 0)
+    if incident.is_public and added:
+        # Subscribers of the added services who have had no notice of this incident yet
+        # (`mailed` matches every "incident-<id>-status-<random>." Message-ID prefix).
+        key = f"incident-{incident.pk}-status"
+        queued += subscribers_notify(
+            added, subject, text, now, key=key, incident=incident, mailed=f"{key}-%"
+        )
     event(incident, EventKind.ALERT, None, f"First alert to {queued} newly affected.", at=now)
     return queued
 
