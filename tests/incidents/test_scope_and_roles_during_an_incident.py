@@ -162,3 +162,28 @@ def test_subscribers_of_an_added_service_hear_once(personas):
     assert _alerts(incident, "new@example.com") == 1
     assert _alerts(incident, "both@example.com") == 1
     assert _alerts(incident, "old@example.com") == 1
+
+
+def test_a_suspected_incident_widens_without_an_audience(personas):
+    roles(personas)
+    incident = services.incident_open(
+        personas.tier1, title="Slow", services=[service("Cloud")], now=timezone.now()
+    )
+    services.incident_scope_add(
+        incident, None, services=[service("Billing API")], regions=["EU"], now=timezone.now()
+    )
+    assert set(incident.services.values_list("name", flat=True)) == {"Cloud", "Billing API"}
+    assert incident.regions == []  # every region stays every region
+    assert not AudienceContact.objects.filter(incident=incident).exists()
+
+
+def test_a_resolved_incident_is_not_steered(personas, outage):
+    services.incident_resolve(outage, personas.tier3, message="Fixed.", now=timezone.now())
+    with pytest.raises(ValidationError):
+        services.incident_role_set(
+            outage,
+            personas.tier3,
+            role=IncidentRole.SCRIBE,
+            user=personas.tier1,
+            now=timezone.now(),
+        )
