@@ -32,10 +32,10 @@ def test_scope_refuses_bad_input_with_field_messages(api, personas, outage):
     client = api.as_(personas.tier3)
     url = f"/api/v1/incidents/{outage.pk}/scope"
     unknown = client.post(url, {"service_ids": [999999]}, content_type=JSON)
-    assert unknown.status_code in (400, 422), unknown.content
+    assert unknown.status_code == 422, unknown.content
     assert "service_ids" in unknown.content.decode()
     same = client.post(url, {"service_ids": [service("Cloud").pk]}, content_type=JSON)
-    assert same.status_code in (400, 422)
+    assert same.status_code == 422
     assert "does not cover yet" in same.content.decode()
 
 
@@ -74,7 +74,7 @@ def test_a_role_goes_only_to_staff_and_known_roles(api, personas, outage):
     client = api.as_(personas.manager)
     url = f"/api/v1/incidents/{outage.pk}/roles"
     customer = client.put(f"{url}/scribe", {"user_id": personas.alice.pk}, JSON)
-    assert customer.status_code in (400, 422)
+    assert customer.status_code == 422
     assert "user_id" in customer.content.decode()
     unknown = client.put(f"{url}/janitor", {"user_id": personas.tier1.pk}, JSON)
-    assert unknown.status_code in (400, 422)
+    assert unknown.status_code == 422
