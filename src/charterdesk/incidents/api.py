@@ -13,6 +13,7 @@ from ninja import Query, Router
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.pagination import page_of
 from charterdesk.core.validators import Id
 from charterdesk.customers.models import Organization
@@ -20,8 +21,16 @@ from charterdesk.tickets.selectors import ticket_get_for
 
 from . import services
 from .action_api import router as action_router
-from .choices import Source
-from .models import Deployment, Incident, IncidentUpdate, PostMortem, Service, SeverityPolicy
+from .choices import IncidentRole, Source
+from .models import (
+    Deployment,
+    Incident,
+    IncidentRoleHolder,
+    IncidentUpdate,
+    PostMortem,
+    Service,
+    SeverityPolicy,
+)
 from .schemas import (
     AudienceFilters,
     AudienceOut,
@@ -38,6 +47,11 @@ from .schemas import (
     PostMortemOut,
     QualifyIn,
     ResolveIn,
+    RoleIn,
+    RoleName,
+    RoleOut,
+    ScopeIn,
+    ScopeOut,
     ServiceIn,
     ServiceOut,
     ServicePatch,
@@ -201,6 +215,43 @@ def qualify_incident(request: HttpRequest, incident_id: Id, payload: QualifyIn) 
             next_update_at=payload.next_update_at,
             expected_resolution_at=payload.expected_resolution_at,
             is_public=payload.is_public,
+            now=timezone.now(),
+        )
+
+
+@router.post("/incidents/{incident_id}/scope", response=ScopeOut)
+def widen_scope(request: HttpRequest, incident_id: Id, payload: ScopeIn) -> dict[str, Any]:
+    """Add services and regions as an outage spreads; the newly affected contacts get
+    the first alert if customers were already alerted."""
+    user = user_of(request)
+    with transaction.atomic(durable=True):
+        incident = incident_lock_for(user, incident_id)
+        alerted = services.incident_scope_add(
+            incident,
+            user,
+            services=_services(payload.service_ids) or [],
+            regions=payload.regions,
+            now=timezone.now(),
+        )
+    ids = sorted(incident.services.values_list("pk", flat=True))
+    return {"service_ids": ids, "regions": incident.regions, "alerted": alerted}
+
+
+@router.put("/incidents/{incident_id}/roles/{role}", response=RoleOut)
+def set_role(
+    request: HttpRequest, incident_id: Id, role: RoleName, payload: RoleIn
+) -> IncidentRoleHolder:
+    """Hand a role to a member of staff; its reminders and alerts go to them."""
+    user = user_of(request)
+    holder = active_agents().filter(pk=payload.user_id).first()
+    if holder is None:
+        raise ValidationError({"user_id": "No such member of staff."})
+    with transaction.atomic(durable=True):
+        return services.incident_role_set(
+            incident_lock_for(user, incident_id),
+            user,
+            role=IncidentRole(role),
+            user=holder,
             now=timezone.now(),
         )
 

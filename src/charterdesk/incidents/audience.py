@@ -99,6 +99,13 @@ def audience_compute(incident: Incident, today: date | None = None) -> tuple[int
     contacts)."""
     AudienceContact.objects.filter(incident=incident).delete()
     AudienceOrganization.objects.filter(incident=incident).delete()
+    return audience_extend(incident, today)
+
+
+def audience_extend(incident: Incident, today: date | None = None) -> tuple[int, int]:
+    """Add to the stored audience whoever the incident's (wider) scope now affects; rows
+    already there are kept as they are, so new rows have higher ids than every old one.
+    Returns (organizations, contacts) in all."""
     scope = scope_of(incident)
     today = today or timezone.localdate()
     with connection.cursor() as cursor:

@@ -30,15 +30,22 @@ BOUNCING = "the address is bouncing"
 
 
 def notices_send(
-    incident: Incident, subject: str, text: str, now: datetime, *, subscribers: bool = True
+    incident: Incident,
+    subject: str,
+    text: str,
+    now: datetime,
+    *,
+    subscribers: bool = True,
+    after: int = 0,
 ) -> int:
-    """Queue one mail per audience contact, and for a public incident (unless
-    `subscribers` is False) one per status-page subscriber of its services who is not
-    in the audience. Returns how many were queued."""
-    refused = _refused_addresses(incident)
+    """Queue one mail per audience contact (those whose audience row id is above
+    `after`: the newly affected), and for a public incident (unless `subscribers` is
+    False) one per status-page subscriber of its services who is not in the audience.
+    Returns how many were queued."""
+    refused = _refused_addresses(incident, after)
     prefix = f"incident-{incident.pk}-{secrets.token_hex(6)}"
     bounds = AudienceContact.objects.filter(incident=incident).order_by("pk")
-    last, queued = 0, 0
+    last, queued = after, 0
     while True:
         ids = list(bounds.filter(pk__gt=last).values_list("pk", flat=True)[BATCH - 1 : BATCH])
         upper = ids[0] if ids else None
@@ -121,9 +128,10 @@ def _q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _refused_addresses(incident: Incident) -> dict[str, str]:
+def _refused_addresses(incident: Incident, after: int = 0) -> dict[str, str]:
     """Addresses of the audience that cannot be mailed, and why (streamed, rarely any)."""
-    rows = AudienceContact.objects.filter(incident=incident).values_list("email", flat=True)
+    audience = AudienceContact.objects.filter(incident=incident, pk__gt=after)
+    rows = audience.values_list("email", flat=True)
     refused = {}
     for email in rows.iterator(chunk_size=BATCH):
         problem = address_problem(email)

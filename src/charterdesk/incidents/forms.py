@@ -7,7 +7,7 @@ from django import forms
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.moments import reasonable_date, reasonable_time
 
-from .choices import OPEN_STATUSES, Impact, IncidentStatus
+from .choices import OPEN_STATUSES, Impact, IncidentRole, IncidentStatus
 from .models import PostMortem, Service, SeverityPolicy
 from .placeholders import fill_reply
 
@@ -53,6 +53,13 @@ class QualifyForm(forms.Form):
         required=False,
     )
     impact = forms.ChoiceField(choices=Impact.choices, initial=Impact.MINOR)
+    services = forms.ModelMultipleChoiceField(
+        queryset=Service.objects.in_use(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Affected services",
+        help_text="Leave all unticked to keep the services it was opened with.",
+    )
     regions = RegionsField()
     nature = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Nature of the issue"
@@ -122,6 +129,31 @@ class ResolveForm(forms.Form):
 
     def data_lost_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data["data_lost"])
+
+
+class ScopeForm(forms.Form):
+    """Services and regions to add as the outage spreads (nothing is taken away)."""
+
+    services = forms.ModelMultipleChoiceField(
+        queryset=Service.objects.in_use(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Add services",
+    )
+    regions = RegionsField(
+        label="Add regions", help_text="Separated by commas; ignored when it affects every region."
+    )
+
+    def __init__(self, *args: Any, held: list[int] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        services = self.fields["services"]
+        assert isinstance(services, forms.ModelMultipleChoiceField)  # noqa: S101 - declared above
+        services.queryset = Service.objects.in_use().exclude(pk__in=held)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=IncidentRole.choices)
+    user = forms.ModelChoiceField(queryset=active_agents(), label="Hand it to")
 
 
 class LinkForm(forms.Form):

@@ -16,13 +16,21 @@ from charterdesk.accounts.roles import Perm
 
 from . import services
 from .audience import Preview, audience_preview
-from .choices import OPEN_STATUSES, PostMortemState, Qualification, TemplateKind
+from .choices import (
+    OPEN_STATUSES,
+    IncidentRole,
+    PostMortemState,
+    Qualification,
+    TemplateKind,
+)
 from .forms import (
     ActionForm,
     LinkForm,
     PostMortemForm,
     QualifyForm,
     ResolveForm,
+    RoleForm,
+    ScopeForm,
     UpdateForm,
 )
 from .models import FollowUpAction, Incident, PostMortem
@@ -32,6 +40,7 @@ from .selectors import (
     timeline_of,
     updates_visible_to,
 )
+from .services.steering import may_steer
 from .wording import rendered, values_for
 
 Act = Callable[[Incident, User, Any], object]
@@ -39,6 +48,8 @@ FORM_NAMES = {
     QualifyForm: "qualify_form",
     UpdateForm: "update_form",
     ResolveForm: "resolve_form",
+    ScopeForm: "scope_form",
+    RoleForm: "role_form",
 }
 
 
@@ -55,7 +66,7 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
         return
     for field, errors in exc.error_dict.items():
-        name = {"service_ids": "services"}.get(field, field)
+        name = {"service_ids": "services", "user_id": "user"}.get(field, field)
         form.add_error(name if name in form.fields else None, errors)
 
 
@@ -67,9 +78,15 @@ def _linked_ids(incident: Incident) -> list[int]:
     return list(incident.ticket_links.values_list("ticket_id", flat=True)[:200])
 
 
+def _service_ids(incident: Incident) -> list[int]:
+    return list(incident.services.values_list("pk", flat=True))
+
+
 def bound(form_class: type[forms.Form], data: QueryDict, incident: Incident) -> forms.Form:
     if form_class is ResolveForm:
         return ResolveForm(data, ticket_ids=_linked_ids(incident))
+    if form_class is ScopeForm:
+        return ScopeForm(data, held=_service_ids(incident))
     return form_class(data)
 
 
@@ -89,8 +106,11 @@ def _forms(incident: Incident) -> dict[str, forms.Form]:
                 "nature": incident.nature,
                 "next_update_at": _next_update(incident),
                 "impact": incident.impact,
+                "services": list(incident.services.all()),
             }
         ),
+        "scope_form": ScopeForm(held=_service_ids(incident)),
+        "role_form": RoleForm(),
         "update_form": UpdateForm(
             initial={"status": incident.status, "next_update_at": _next_update(incident)}
         ),
@@ -117,6 +137,7 @@ def detail(user: User, incident: Incident, **given: forms.Form) -> dict[str, Any
         "postmortem": PostMortem.objects.filter(incident=incident).first(),
         "is_open": incident.is_open and incident.qualification == Qualification.CONFIRMED,
         "preview": _preview(incident),
+        "may_steer": may_steer(user, incident),
         **_forms(incident),
         **given,
     }
@@ -136,6 +157,7 @@ def qualify(incident: Incident, user: User, form: QualifyForm) -> object:
         confirm=data["decision"] == "confirm",
         severity=data["severity"],
         alert_customers=form.alert_customers(),
+        services=list(data["services"]) or None,
         regions=data["regions"],
         impact=data["impact"],
         nature=data["nature"],
@@ -143,6 +165,21 @@ def qualify(incident: Incident, user: User, form: QualifyForm) -> object:
         expected_resolution_at=data["expected_resolution_at"],
         is_public=data["is_public"],
         now=timezone.now(),
+    )
+
+
+def scope_add(incident: Incident, user: User, form: ScopeForm) -> object:
+    data = form.cleaned_data
+    return services.incident_scope_add(
+        incident, user, services=list(data["services"]), regions=data["regions"], now=timezone.now()
+    )
+
+
+def role_set(incident: Incident, user: User, form: RoleForm) -> object:
+    data = form.cleaned_data
+    role = IncidentRole(data["role"])
+    return services.incident_role_set(
+        incident, user, role=role, user=data["user"], now=timezone.now()
     )
 
 

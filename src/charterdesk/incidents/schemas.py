@@ -242,3 +242,29 @@ class PostMortemIn(Schema):
     customer_version: str | None = Field(None, max_length=50000)
     approve: bool = False
     send: bool = False
+
+
+class ScopeIn(Schema):
+    """Services and regions to add to a running incident (nothing is taken away)."""
+
+    service_ids: list[Id] = Field(default_factory=list, max_length=50)
+    regions: list[Region] = Field(default_factory=list, max_length=20)
+
+
+class ScopeOut(Schema):
+    service_ids: list[int]
+    regions: list[str]
+    alerted: int = Field(description="First alerts queued to the newly affected contacts.")
+
+
+RoleName = Literal["commander", "communications", "operations", "scribe"]
+
+
+class RoleIn(Schema):
+    user_id: Id
+
+
+class RoleOut(Schema):
+    role: RoleName
+    user_id: int | None
+    team_id: int | None

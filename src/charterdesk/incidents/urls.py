@@ -37,6 +37,8 @@ urlpatterns = [
     path("desk/incidents/<int:incident_id>/qualify", views.incident_qualify, name="qualify"),
     path("desk/incidents/<int:incident_id>/updates", views.incident_update, name="update"),
     path("desk/incidents/<int:incident_id>/resolve", views.incident_resolve, name="resolve"),
+    path("desk/incidents/<int:incident_id>/scope", views.incident_scope, name="scope"),
+    path("desk/incidents/<int:incident_id>/roles", views.incident_role, name="role"),
     path("desk/incidents/<int:incident_id>/tickets", views.ticket_link, name="link"),
     path(
         "desk/incidents/<int:incident_id>/tickets/<int:ticket_id>/unlink",

@@ -19,7 +19,7 @@ from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for
 
 from . import page_data, services
-from .forms import LinkForm, OpenForm, QualifyForm, ResolveForm, UpdateForm
+from .forms import LinkForm, OpenForm, QualifyForm, ResolveForm, RoleForm, ScopeForm, UpdateForm
 from .models import Incident
 from .page_data import Act
 from .selectors import incident_lock_for, incidents_visible_to
@@ -96,6 +96,18 @@ def incident_qualify(request: HttpRequest, incident_id: int) -> HttpResponse:
 @require_POST
 def incident_update(request: HttpRequest, incident_id: int) -> HttpResponse:
     return _act(request, incident_id, UpdateForm, page_data.post_update, "Update posted.")
+
+
+@agent_required
+@require_POST
+def incident_scope(request: HttpRequest, incident_id: int) -> HttpResponse:
+    return _act(request, incident_id, ScopeForm, page_data.scope_add, "Scope widened.")
+
+
+@agent_required
+@require_POST
+def incident_role(request: HttpRequest, incident_id: int) -> HttpResponse:
+    return _act(request, incident_id, RoleForm, page_data.role_set, "Role handed over.")
 
 
 @agent_required

@@ -12,6 +12,7 @@ from .postmortems import (
     postmortem_save,
     postmortem_send,
 )
+from .steering import incident_role_set, incident_scope_add
 from .updates import incident_post_update, incident_resolve
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "incident_post_update",
     "incident_qualify",
     "incident_resolve",
+    "incident_role_set",
+    "incident_scope_add",
     "link_new_ticket",
     "postmortem_approve",
     "postmortem_open",
