@@ -28,6 +28,7 @@ def gold(personas):
         ("hours_included", Decimal("-0.25"), "zero or more"),
         ("currency", "euro", "three-letter currency code"),
         ("overage_policy", "shrug", "not a valid choice"),
+        ("incident_rule", "ignore_it", "not a valid choice"),
         ("sla_warn_percent", 150, "less than or equal to 99"),
     ],
 )
@@ -46,6 +47,7 @@ def test_the_model_refuses_a_plan_with_an_invalid_value(gold, field, value, word
         ("consulting_rate", Decimal(-100)),
         ("hours_included", Decimal(-1)),
         ("overage_policy", "shrug"),
+        ("incident_rule", "ignore_it"),
         ("sla_warn_percent", 0),
         ("max_authorized_contacts", 0),
     ],

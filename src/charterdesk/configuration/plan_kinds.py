@@ -37,6 +37,7 @@ PLAN_FIELDS = (
     "sla_warn_minutes",
     "sla_warn_percent",
     "sla_pause_on_hold",
+    "incident_rule",
     "sla_warning_actions",
     "sla_breach_actions",
 )

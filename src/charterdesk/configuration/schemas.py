@@ -76,6 +76,7 @@ class PlanItem(Item):
     sla_warn_minutes: Int = 30
     sla_warn_percent: Int | None = None
     sla_pause_on_hold: bool = True
+    incident_rule: Text = "pause_first_reply"
     sla_warning_actions: Names = Field(default_factory=list)
     sla_breach_actions: Names = Field(default_factory=list)
     coverage: Annotated[list[CoverageItem], Field(max_length=100)] = Field(default_factory=list)

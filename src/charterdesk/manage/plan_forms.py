@@ -54,6 +54,7 @@ class PlanForm(forms.ModelForm):
             "sla_warn_minutes": "Warn (business minutes before a deadline)",
             "sla_warn_percent": "Or warn at (% of the target used)",
             "sla_pause_on_hold": "Clocks pause while on hold",
+            "incident_rule": "Tickets linked to an alerted incident",
         }
 
     LISTS = ("channels", "sla_warning_actions", "sla_breach_actions")

@@ -41,3 +41,11 @@ class ClockPolicy(models.TextChoices):
 
     KEEP = "keep", "Keep the clocks of open tickets"
     RECOMPUTE = "recompute", "Recompute the clocks of open tickets"
+
+
+class IncidentRule(models.TextChoices):
+    """What linking a ticket to an incident the customers were told about does to its
+    clocks (docs/incidents.md)."""
+
+    PAUSE_FIRST_REPLY = "pause_first_reply", "Pause the first reply while the incident answers"
+    KEEP_RUNNING = "keep_running", "Keep the clocks running"

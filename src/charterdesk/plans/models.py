@@ -13,6 +13,7 @@ from charterdesk.core.vocabulary import Alternative, Channel, Decision, Priority
 from charterdesk.customers.models import Organization
 
 from .choices import ClockPolicy as ClockPolicy
+from .choices import IncidentRule as IncidentRule
 from .choices import Metric as Metric
 from .choices import OveragePolicy as OveragePolicy
 from .choices import PlanStatus as PlanStatus
@@ -118,6 +119,13 @@ class Plan(CheckedModel):
     sla_pause_on_hold = models.BooleanField(
         default=True, help_text="Resolution and update clocks pause while on hold (third party)."
     )
+    incident_rule = models.CharField(
+        max_length=20,
+        choices=IncidentRule.choices,
+        default=IncidentRule.PAUSE_FIRST_REPLY,
+        help_text="What a ticket linked to an incident the customers were alerted about does "
+        "to its first-reply clock.",
+    )
     sla_warning_actions = models.JSONField(
         default=list, blank=True, help_text=f"Any of {', '.join(SlaAction.values)}."
     )
@@ -146,6 +154,7 @@ class Plan(CheckedModel):
             ),
             choices_check("overage_policy", OveragePolicy, "plan_overage_policy_valid"),
             choices_check("status", PlanStatus, "plan_status_valid"),
+            choices_check("incident_rule", IncidentRule, "plan_incident_rule_valid"),
         ]
 
     def __str__(self) -> str:

@@ -29,6 +29,7 @@ TERM_FIELDS = (
     "sla_warn_minutes",
     "sla_warn_percent",
     "sla_pause_on_hold",
+    "incident_rule",
     "sla_warning_actions",
     "sla_breach_actions",
 )

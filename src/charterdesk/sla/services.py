@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
-from charterdesk.plans.models import Metric
+from charterdesk.plans.models import IncidentRule, Metric
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
@@ -149,9 +149,10 @@ def sla_first_reply_hold(ticket: Ticket, at: datetime, *, hold: bool, reason: st
     """The incident rule (docs/incidents.md): a ticket linked to an incident the customers
     were already told about waits for the incident, so its first-reply clock pauses
     (`hold`); unlinked, it runs again. Returns whether a clock changed; the caller
-    refreshes the ticket's deadlines."""
+    refreshes the ticket's deadlines. A plan that keeps the clocks running
+    (`Plan.incident_rule`) holds nothing."""
     terms = store.ticket_terms(ticket)
-    if terms is None:
+    if terms is None or (hold and terms.plan.incident_rule == IncidentRule.KEEP_RUNNING):
         return False
     state = ClockState.ACTIVE if hold else ClockState.PAUSED
     targets = [c for c in _running(ticket) if c.metric == Metric.FIRST_REPLY and c.state == state]

@@ -24,6 +24,7 @@ from ..webhooks.events import incident_changed
 from ..webhooks.models import WebhookEvent
 from ..wording import rendered, values_for
 from .checks import check_next_update, check_runner, clean_regions, raise_if
+from .linking import linked_tickets_hold
 
 
 def incident_open(
@@ -181,6 +182,7 @@ def incident_alert(incident: Incident, now: datetime) -> int:
     incident.first_alert_at = now
     incident.save(update_fields=["first_alert_at"])
     event(incident, EventKind.ALERT, None, f"First alert to {_count(queued, 'contact')}.", at=now)
+    linked_tickets_hold(incident, now)
     return queued
 
 

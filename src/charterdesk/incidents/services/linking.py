@@ -68,6 +68,24 @@ def _hold(ticket: Ticket, now: datetime, *, hold: bool, why: str) -> bool:
     return True
 
 
+def linked_tickets_hold(incident: Incident, now: datetime) -> int:
+    """The first alert went out after tickets were linked (a severity that holds alerts
+    back): their first-reply clocks now wait for the incident too, by their plans' rule.
+    Returns how many tickets were held."""
+    note = f"First reply waits for incident #{incident.pk}: the customers were alerted"
+    links = IncidentTicket.objects.filter(
+        incident=incident, ticket__status__in=TICKET_OPEN
+    ).select_related("ticket__contract__plan")
+    held = 0
+    for link in links:
+        ticket = link.ticket
+        if _hold(ticket, now, hold=True, why=note):
+            record(ticket, None, TicketEventKind.CHANGED, field="incident", note=note, at=now)
+            ticket.save()
+            held += 1
+    return held
+
+
 def link_new_ticket(ticket: Ticket, text: str, now: datetime) -> list[IncidentTicket]:
     """Called by intake for every new ticket: link it to each open, confirmed incident
     that affects its organization and whose service (or a part or parent) it mentions
