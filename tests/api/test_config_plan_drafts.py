@@ -75,3 +75,19 @@ def test_an_item_read_can_be_sent_back_changed(api, personas):
 
     assert response.status_code == 200, response.json()
     assert Plan.objects.get(pk=plan_id).targets.get().minutes == 20
+
+
+def test_a_plan_chooses_its_incident_rule(api, personas):
+    client = api.as_(personas.manager)
+    made = send(client, "post", "/api/v1/config/plans", draft_plan())
+    plan_id = made.json()["id"]
+    assert made.json()["incident_rule"] == "pause_first_reply"  # the default
+
+    kept = send(
+        client, "patch", f"/api/v1/config/plans/{plan_id}", {"incident_rule": "keep_running"}
+    )
+    refused = send(client, "patch", f"/api/v1/config/plans/{plan_id}", {"incident_rule": "shrug"})
+
+    assert kept.status_code == 200 and kept.json()["incident_rule"] == "keep_running"
+    assert refused.status_code == 422 and "incident_rule" in refused.json()["errors"]
+    assert Plan.objects.get(pk=plan_id).incident_rule == "keep_running"

@@ -48,6 +48,7 @@ def test_the_matrices_are_saved_cell_by_cell_and_publishing_shows_the_plan(login
         **{"t-downtime-urgent-first_reply": "15", "t-how_to-low-resolution": ""},
         **{"c-consulting-decision": "not_covered", "c-consulting-alternative": "partner"},
         channels=["portal", "phone"],
+        incident_rule="keep_running",
     )
     page = client.post(f"/manage/plans/{platinum.pk}/", data)
     assert page.status_code == 302, page.context["form"].errors or page.context["terms"].errors
@@ -60,6 +61,7 @@ def test_the_matrices_are_saved_cell_by_cell_and_publishing_shows_the_plan(login
     ).exists()
     platinum.refresh_from_db()
     assert platinum.channels == ["portal", "phone"]
+    assert platinum.incident_rule == "keep_running"
     assert platinum.coverages.get(request_type="consulting").alternative == "partner"
     client.post(f"/manage/plans/{platinum.pk}/publish")
     platinum.refresh_from_db()
