@@ -47,5 +47,5 @@ class IncidentRule(models.TextChoices):
     """What linking a ticket to an incident the customers were told about does to its
     clocks (docs/incidents.md)."""
 
-    PAUSE_FIRST_REPLY = "pause_first_reply", "Pause the first reply while the incident answers"
+    PAUSE_FIRST_REPLY = "pause_first_reply", "Pause the first reply"
     KEEP_RUNNING = "keep_running", "Keep the clocks running"

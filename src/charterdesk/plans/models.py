@@ -123,8 +123,8 @@ class Plan(CheckedModel):
         max_length=20,
         choices=IncidentRule.choices,
         default=IncidentRule.PAUSE_FIRST_REPLY,
-        help_text="What a ticket linked to an incident the customers were alerted about does "
-        "to its first-reply clock.",
+        help_text="Pause the first reply: the alert answered the customer, the ticket waits "
+        "for the incident. Keep the clocks running: linking changes no clock.",
     )
     sla_warning_actions = models.JSONField(
         default=list, blank=True, help_text=f"Any of {', '.join(SlaAction.values)}."

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='plan',
             name='incident_rule',
-            field=models.CharField(choices=[('pause_first_reply', 'Pause the first reply while the incident answers'), ('keep_running', 'Keep the clocks running')], default='pause_first_reply', help_text='What a ticket linked to an incident the customers were alerted about does to its first-reply clock.', max_length=20),
+            field=models.CharField(choices=[('pause_first_reply', 'Pause the first reply'), ('keep_running', 'Keep the clocks running')], default='pause_first_reply', help_text='Pause the first reply: the alert answered the customer, the ticket waits for the incident. Keep the clocks running: linking changes no clock.', max_length=20),
         ),
         migrations.AddConstraint(
             model_name='plan',
