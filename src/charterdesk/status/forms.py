@@ -2,37 +2,14 @@ from django import forms
 
 from charterdesk.incidents.forms import RegionsField
 from charterdesk.incidents.models import Maintenance, Monitor, Service
+from charterdesk.incidents.setup.forms import MONITOR_FIELDS, MONITOR_LABELS
 
 
 class MonitorForm(forms.ModelForm):
     class Meta:
         model = Monitor
-        fields = [
-            "service",
-            "name",
-            "kind",
-            "url",
-            "expected_status",
-            "body_contains",
-            "host",
-            "port",
-            "max_latency_ms",
-            "min_days_left",
-            "timeout_seconds",
-            "interval_seconds",
-            "grace_seconds",
-            "failures_to_open",
-            "successes_to_recover",
-            "dedup_minutes",
-        ]
-        labels = {
-            "url": "Address (HTTP)",
-            "max_latency_ms": "Max latency (ms)",
-            "min_days_left": "Min days left (TLS)",
-            "failures_to_open": "Failures to open an incident",
-            "successes_to_recover": "Successes to recover",
-            "dedup_minutes": "Deduplication window (minutes)",
-        }
+        fields = ["service", *MONITOR_FIELDS]
+        labels = MONITOR_LABELS
 
 
 LOCAL = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})

@@ -121,19 +121,21 @@ MONITOR_FIELDS = [
     "dedup_minutes",
 ]
 
+MONITOR_LABELS = {
+    "url": "Address (HTTP)",
+    "max_latency_ms": "Max latency (ms)",
+    "min_days_left": "Min days left (TLS)",
+    "failures_to_open": "Failures to open an incident",
+    "successes_to_recover": "Successes to recover",
+    "dedup_minutes": "Deduplication window (minutes)",
+}
+
 
 class MonitorEditForm(forms.ModelForm):
     class Meta:
         model = Monitor
         fields = MONITOR_FIELDS
-        labels = {
-            "url": "Address (HTTP)",
-            "max_latency_ms": "Max latency (ms)",
-            "min_days_left": "Min days left (TLS)",
-            "failures_to_open": "Failures to open an incident",
-            "successes_to_recover": "Successes to recover",
-            "dedup_minutes": "Deduplication window (minutes)",
-        }
+        labels = MONITOR_LABELS
 
     def _update_errors(self, errors: ValidationError) -> None:
         """The model's rule about its service (not a field here) reads above the form."""
