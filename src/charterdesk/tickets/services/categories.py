@@ -129,3 +129,22 @@ def category_path_parts(text: str) -> list[str]:
         if separator in text:
             return [p.strip() for p in text.split(separator) if p.strip()]
     return [text.strip()] if text.strip() else []
+
+
+def category_path_ensure(parts: list[str] | tuple[str, ...]) -> tuple[Category, list[Category]]:
+    """The category with these names from the top ("Billing", "Refunds"), matched without
+    case, with the missing levels created (active, at the end): for the import of past
+    tickets, which reports the ones it created. Returns it and the created ones."""
+    created: list[Category] = []
+    parent: Category | None = None
+    for name in parts:
+        path = name if parent is None else f"{parent.path}{PATH_SEPARATOR}{name}"
+        found = Category.objects.filter(path__iexact=path).first()
+        if found is None:
+            found = Category(name=name, parent=parent)
+            found.save()
+            created.append(found)
+        parent = found
+    if parent is None:
+        raise ValueError("a category path has at least one name")
+    return parent, created
