@@ -32,11 +32,10 @@ TOPICS = {
     "Performance": ["Timeouts", "Slow pages", "Outage"],
     "Mobile": ["iOS", "Android", "Notifications"],
 }
-WORDS = (
-    "the export fails with an error after we upgraded yesterday and our team cannot "
-    "finish the monthly report please advise how to fix the webhook token sync invoice "
-    "refund login page timeout certificate dashboard customer order payment"
-).split()
+TEXT = """the export fails with an error after we upgraded yesterday and our team
+cannot finish the monthly report please advise how to fix the webhook token sync invoice
+refund login page timeout certificate dashboard order"""
+WORDS = TEXT.split()
 STATUSES = (["solved", "closed", "open", "pending", "new"], [55, 20, 12, 8, 5])
 TYPES = (["error", "how_to", "downtime", "consulting"], [40, 45, 5, 10])
 

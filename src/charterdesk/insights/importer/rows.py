@@ -91,6 +91,8 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
         raise RowError(f"requester_email '{email[:60]}' is not an address")
     subject, body = cells["subject"][:250], cells.get("body") or cells["subject"]
     created = _when("created_at", cells["created_at"])
+    if created is None:
+        raise RowError("created_at is empty")
     solved = _when("solved_at", cells.get("solved_at", ""))
     if solved is not None and solved < created:
         raise RowError("solved_at is before created_at")
@@ -119,7 +121,9 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
     )
 
 
-def _choice(name: str, text: str, choices: type[Channel | Priority | RequestType | Status], default: str) -> str:
+def _choice(
+    name: str, text: str, choices: type[Channel | Priority | RequestType | Status], default: str
+) -> str:
     if not text:
         return default
     value = text.lower().replace("-", "_").replace(" ", "_")

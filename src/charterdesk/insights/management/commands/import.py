@@ -1,3 +1,4 @@
+# noqa: N999 - the command is `charterdesk import`
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ SHOWN = 20  # bad rows and created records listed in full; the rest counted
 
 
 class Command(CharterCommand):
-    help = "Import past tickets from another help desk: `import tickets FILE.csv` (docs/insights.md)."
+    help = (
+        "Import past tickets from another help desk: `import tickets FILE.csv` (docs/insights.md)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         kinds = parser.add_subparsers(dest="kind", required=True)
