@@ -58,9 +58,14 @@ _PHRASES = {
 }
 
 
-def history(per_category: int = 16) -> list[TrainingTicket]:
+CATEGORIES = tuple(_PHRASES)
+
+
+def history(per_category: int = 16, labels: dict[str, str] | None = None) -> list[TrainingTicket]:
+    """The tickets, labelled by category name, or by `labels[name]` (e.g. category ids)."""
     tickets = []
-    for label, (starts, ends, kind) in _PHRASES.items():
+    for name, (starts, ends, kind) in _PHRASES.items():
+        label = labels[name] if labels else name
         pairs = list(itertools.product(starts, ends))[:per_category]
         tickets += [TrainingTicket(f"{a} {b}", f"{a} {b}. Thanks.", label, kind) for a, b in pairs]
     return tickets
