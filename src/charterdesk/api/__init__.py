@@ -28,6 +28,7 @@ from charterdesk.triage.api import router as triage_router
 
 from . import problems
 from .articles import router as articles_router
+from .categories import router as categories_router
 from .config import router as config_router
 from .parser import CheckedParser
 from .ticket_links import router as ticket_links_router
@@ -67,6 +68,7 @@ ROUTERS = [
     articles_router,
     search_router,
     config_router,
+    categories_router,
     incidents_router,
     maintenance_router,
     webhooks_router,

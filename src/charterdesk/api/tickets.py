@@ -16,6 +16,8 @@ from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import intake_prepare, intake_record
 from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
 from charterdesk.tickets import selectors, services
+from charterdesk.tickets.category_models import CategorySource
+from charterdesk.tickets.category_selectors import category_by_id
 from charterdesk.tickets.models import Message, Ticket, TicketEvent
 from charterdesk.tickets.schemas import (
     EventOut,
@@ -64,7 +66,9 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[Ticket]:
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
     tickets = (
         selectors.tickets_visible_to(user_of(request))
-        .select_related("organization", "requester", "queue", "assignee", "contract__plan")
+        .select_related(
+            "organization", "requester", "queue", "assignee", "contract__plan", "category"
+        )
         .prefetch_related("tags", "field_values__field")
     )
     rows, next_url = page_of(
@@ -98,6 +102,9 @@ def update_ticket(request: HttpRequest, ticket_id: Id, payload: TicketPatch) -> 
             services.ticket_set_tags(ticket, user, payload.tags)
         if payload.fields is not None:
             services.ticket_set_fields(ticket, user, payload.fields)
+        if "category_id" in payload.model_fields_set:
+            category = category_by_id(payload.category_id)
+            services.ticket_categorize(ticket, category, by=user, source=CategorySource.PERSON)
     return _with_sla([selectors.ticket_get_for(user, ticket_id)])[0]
 
 

@@ -43,3 +43,16 @@ class TicketAnonymization:
 
 
 ticket_anonymizing: Hook[TicketAnonymization] = Hook("ticket_anonymizing")
+
+
+@dataclass(frozen=True)
+class TicketCategorized:
+    """A ticket's category changed (`ticket_categorize`): triage learns from corrections."""
+
+    ticket: Ticket
+    old_category_id: int | None
+    source: str
+    actor: User | None
+
+
+ticket_categorized: Hook[TicketCategorized] = Hook("ticket_categorized")

@@ -19,6 +19,8 @@ from charterdesk.core.vocabulary import (
     RequestType,
 )
 
+from .category_models import Category, CategorySource  # noqa: F401 - the app's models
+
 
 class Status(models.TextChoices):
     NEW = "new", "New"
@@ -117,6 +119,24 @@ class Ticket(models.Model):
         db_default=False,  # bulk loaders (the demo's seed) insert rows without it
         help_text="A problem ticket: incident tickets link to it and are solved with it.",
     )
+    # Set only through `ticket_categorize`, which writes the history line.
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="tickets"
+    )
+    category_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person who set the category (none for a rule, the model or an import).",
+    )
+    category_source = models.CharField(
+        max_length=8, choices=CategorySource.choices, blank=True, default="", db_default=""
+    )
+    category_confidence = models.FloatField(
+        null=True, blank=True, help_text="The triage model's confidence when it set it."
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -146,6 +166,7 @@ class Ticket(models.Model):
             models.Index(fields=["requester", "id"], name="ticket_requester_recent"),
             models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),
             models.Index(fields=["contract", "created_at"], name="ticket_by_contract_month"),
+            models.Index(fields=["category", "created_at"], name="ticket_by_category"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,8 @@ from charterdesk.core.pagination import Cursor, Limit
 from charterdesk.core.validators import Email, Id
 from charterdesk.customers.models import Contact
 
+from .category_models import Category
+from .category_schemas import CategoryRef
 from .models import FieldKind, Message, Ticket
 
 RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
@@ -59,6 +61,7 @@ class TicketPatch(Schema):
     fields: dict[str, FieldValue] | None = Field(
         None, description="Custom field values by key; null or an empty string empties one."
     )
+    category_id: Id | None = Field(None, description="The ticket's category; null clears it.")
 
 
 class CoverageOut(Schema):  # read from the ticket's coverage fields
@@ -127,6 +130,16 @@ class TicketOut(Schema):
         description="The ticket this duplicate was merged into (it is closed).",
     )
     is_problem: bool = Field(description="A problem ticket, with incident tickets linked.")
+    category: CategoryRef | None = Field(description="Agents only: customers get null.")
+    category_source: str = Field(description="person, rule, model or import; agents only.")
+
+    @staticmethod
+    def resolve_category(ticket: Ticket, context: dict[str, Any]) -> Category | None:
+        return ticket.category if _reader_is_agent(context) else None
+
+    @staticmethod
+    def resolve_category_source(ticket: Ticket, context: dict[str, Any]) -> str:
+        return ticket.category_source if _reader_is_agent(context) else ""
 
     @staticmethod
     def resolve_coverage(ticket: Ticket) -> Ticket:

@@ -54,7 +54,9 @@ def ticket_get_for(user: User, ticket_id: int) -> Ticket:
     """One ticket the user may see; Ticket.DoesNotExist otherwise (never revealing why)."""
     return (
         tickets_visible_to(user)
-        .select_related("organization", "requester", "queue", "assignee", "contract__plan")
+        .select_related(
+            "organization", "requester", "queue", "assignee", "contract__plan", "category"
+        )
         .get(pk=ticket_id)
     )
 

@@ -3,6 +3,7 @@
 Taking a new request in (coverage, clocks, routing) is the intake app's `ticket_create`."""
 
 from .anonymize import ticket_anonymize
+from .categories import category_create, category_update, ticket_categorize
 from .changes import ticket_update
 from .customer import reopen_until, ticket_reopen_by_customer, ticket_solve_by_customer
 from .fields import ticket_change_tags, ticket_set_fields, ticket_set_tags
@@ -10,6 +11,9 @@ from .followers import follower_add, follower_remove, followers_of
 from .messages import message_add
 
 __all__ = [
+    "category_create",
+    "category_update",
+    "ticket_categorize",
     "follower_add",
     "follower_remove",
     "followers_of",
