@@ -1,8 +1,11 @@
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
+from charterdesk.tickets.models import Category
+from charterdesk.tickets.services import category_create
 from charterdesk.triage import runtime
 from charterdesk.triage.models import TriageModel
 from charterdesk.triage.services import triage_run_complete, triage_run_start
@@ -18,9 +21,19 @@ def _fresh_cache() -> Iterator[None]:
 
 
 @pytest.fixture
-def category_ids(db: None) -> dict[str, str]:
-    """Each corpus category's label as the model learns it (a category id as text)."""
-    return {name: str(i) for i, name in enumerate(CATEGORIES, start=1)}
+def categories(personas: SimpleNamespace) -> dict[str, Category]:
+    """The corpus's categories, under "Support"."""
+    top = category_create(actor=personas.manager, name="Support")
+    return {
+        name: category_create(actor=personas.manager, name=name.title(), parent=top)
+        for name in CATEGORIES
+    }
+
+
+@pytest.fixture
+def category_ids(categories: dict[str, Category]) -> dict[str, str]:
+    """Each corpus category's label as the model learns it (its id as text)."""
+    return {name: str(category.pk) for name, category in categories.items()}
 
 
 @pytest.fixture

@@ -83,3 +83,35 @@ class TriageSettings(models.Model):
     def current(cls) -> "TriageSettings":
         row, _ = cls.objects.get_or_create(pk=1)
         return row
+
+
+class TriageSuggestion(models.Model):
+    """What the model said of a new ticket: applied, or left to a person (`abstained`).
+    The desk's triage list shows the abstained ones still without a category, each with
+    the model's best guess as a one-click choice."""
+
+    ticket = models.OneToOneField(
+        "tickets.Ticket", on_delete=models.CASCADE, related_name="triage_suggestion"
+    )
+    category = models.ForeignKey(
+        "tickets.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confidence = models.FloatField()
+    request_type = models.CharField(max_length=20, blank=True)
+    request_type_confidence = models.FloatField(null=True, blank=True)
+    abstained = models.BooleanField()
+    applied = models.BooleanField(default=False)
+    model_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(abstained=True),
+                name="triage_waiting",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"triage of ticket {self.ticket_id}"

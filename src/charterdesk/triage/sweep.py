@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from .categories import training_tickets
+from .categories import training_ticket_count, training_tickets
 from .models import ModelStatus, TriageModel, TriageSettings
 from .selectors import run_in_progress
 from .services import triage_run_complete, triage_run_start
@@ -26,13 +26,14 @@ def retrain_if_grown(now: datetime) -> TriageModel | None:
     the last run (or none was ever trained); None when nothing was due."""
     if run_in_progress() is not None:
         return None
-    tickets = training_tickets()
+    count = training_ticket_count()
     last = TriageModel.objects.exclude(status=ModelStatus.TRAINING).order_by("-version").first()
-    grown = len(tickets) - (last.training_size if last else 0)
+    grown = count - (last.training_size if last else 0)
     if last is not None and grown < TriageSettings.current().retrain_after:
         return None
-    if last is None and not tickets:
+    if last is None and count == 0:
         return None
+    tickets = training_tickets()
     with transaction.atomic():
         run = triage_run_start(requested_by=None, reason="scheduled", at=now)
     with transaction.atomic():
