@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "charterdesk.configuration",
     "charterdesk.workspace",
     "charterdesk.insights",
+    "charterdesk.triage",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",

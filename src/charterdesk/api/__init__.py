@@ -24,6 +24,7 @@ from charterdesk.search.api import router as search_router
 from charterdesk.sla.api import router as sla_router
 from charterdesk.statements.api import router as statements_router
 from charterdesk.swarms.api import router as swarms_router
+from charterdesk.triage.api import router as triage_router
 
 from . import problems
 from .articles import router as articles_router
@@ -71,6 +72,7 @@ ROUTERS = [
     incidents_router,
     maintenance_router,
     webhooks_router,
+    triage_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -42,6 +42,8 @@ from charterdesk.tickets.services.validation import (
     check_subject,
 )
 
+from .hooks import TicketCreated, ticket_created
+
 
 @dataclass(frozen=True)
 class Feed:
@@ -203,6 +205,7 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
     TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment))
     record_opening_clocks(ticket, intake.clocks, now)
     link_new_ticket(ticket, f"{intake.subject}\n{intake.body}", now)
+    ticket_created.announce(TicketCreated(ticket, message))
     return ticket, message
 
 

@@ -1,0 +1,23 @@
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from charterdesk.core.schedule import periodic
+
+from .sweep import retrain_if_grown, train_run
+
+
+@task()
+def train_model(run_id: int) -> dict[str, object]:
+    """Complete the training run `run_id` (enqueued by the API and the model page)."""
+    run = train_run(run_id, timezone.now())
+    return {"version": run.version, "status": run.status} if run else {"skipped": run_id}
+
+
+@periodic("retrain-triage-model", every=timedelta(hours=6))
+@task()
+def retrain_triage_model() -> dict[str, object]:
+    """Retrain when the history has grown (every 6 hours)."""
+    run = retrain_if_grown(timezone.now())
+    return {"version": run.version, "status": run.status} if run else {"retrained": 0}

@@ -1,0 +1,46 @@
+"""The model engine on its own: the threshold meets the precision target on held-out data,
+the model abstains on what it never learned, and it survives a round trip."""
+
+import numpy as np
+
+from charterdesk.triage import engine
+
+from .corpus import history
+
+
+def _examples() -> list[engine.Example]:
+    return [engine.Example(engine.ticket_text(t.subject, t.body), t.category) for t in history()]
+
+
+def test_threshold_is_the_lowest_confidence_that_keeps_precision_at_the_target() -> None:
+    confidences = np.array([0.99, 0.95, 0.9, 0.8, 0.7, 0.6])
+    right = np.array([True, True, True, False, True, False])
+    # At 0.9 the three applied are all right; at 0.7, 4 of 5 (80%).
+    assert engine.choose_threshold(confidences, right, 0.95) == 0.9
+    assert engine.choose_threshold(confidences, right, 0.8) == 0.7
+    assert engine.choose_threshold(confidences, ~right, 0.5) == 1.0  # nothing is good enough
+
+
+def test_threshold_comes_from_held_out_data_and_meets_the_target_there() -> None:
+    model = engine.train(_examples(), precision_target=0.9)
+    evaluation = model.evaluation
+    assert evaluation.size > 0
+    assert model.threshold == evaluation.threshold
+    assert evaluation.applied_share > 0
+    assert evaluation.applied_precision >= 0.9
+
+
+def test_a_clear_request_is_answered_and_gibberish_is_left_to_a_person() -> None:
+    model = engine.train(_examples(), precision_target=0.9)
+    clear = model.predict("Please refund the double payment on my invoice")
+    assert clear.label == "refund"
+    assert not clear.abstained
+    for nonsense in ("qwxz plokm vvrrt", "What is the weather like on Mars?"):
+        assert model.predict(nonsense).abstained
+
+
+def test_a_model_survives_a_round_trip_through_bytes() -> None:
+    model = engine.train(_examples(), precision_target=0.9)
+    again = engine.loads(model.dumps())
+    text = "The site is down: 502 bad gateway"
+    assert again.predict(text) == model.predict(text)
