@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "charterdesk.mailboxes",
     "charterdesk.configuration",
     "charterdesk.workspace",
+    "charterdesk.forecasting",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",
