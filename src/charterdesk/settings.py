@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "charterdesk.workspace",
     "charterdesk.insights",
     "charterdesk.triage",
+    "charterdesk.forecasting",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",
