@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "charterdesk.mailboxes",
     "charterdesk.configuration",
     "charterdesk.workspace",
+    "charterdesk.success",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",
