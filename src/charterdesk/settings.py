@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "charterdesk.insights",
     "charterdesk.triage",
     "charterdesk.forecasting",
+    "charterdesk.success",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",

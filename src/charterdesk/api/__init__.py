@@ -23,6 +23,7 @@ from charterdesk.satisfaction.api import router as satisfaction_router
 from charterdesk.search.api import router as search_router
 from charterdesk.sla.api import router as sla_router
 from charterdesk.statements.api import router as statements_router
+from charterdesk.success.api import router as success_router
 from charterdesk.swarms.api import router as swarms_router
 from charterdesk.triage.api import router as triage_router
 
@@ -73,6 +74,7 @@ ROUTERS = [
     maintenance_router,
     webhooks_router,
     triage_router,
+    success_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
