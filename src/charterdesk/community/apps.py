@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CommunityConfig(AppConfig):
+    name = "charterdesk.community"
+    label = "community"
+    verbose_name = "Community forum"
+
+    def ready(self) -> None:
+        from . import indexing
+
+        indexing.register()
