@@ -7,6 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community forum"
 
     def ready(self) -> None:
-        from . import indexing
+        from charterdesk.knowledge import elsewhere
+
+        from . import answers, indexing
 
         indexing.register()
+        elsewhere.register(answers.find)
