@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "charterdesk.triage",
     "charterdesk.forecasting",
     "charterdesk.success",
+    "charterdesk.community",
     "charterdesk.status",
     "charterdesk.portal",
     "charterdesk.desk",
@@ -290,3 +291,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Community forum (docs/community.md): flags that hide a post pending review, public
+# sign-up, the first posts of new members held for a moderator, posts per member per hour,
+# and the trust-level thresholds ("replies,accepted answers,likes received" per level).
+COMMUNITY_FLAGS_TO_HIDE = env.int("COMMUNITY_FLAGS_TO_HIDE", default=3)
+COMMUNITY_PUBLIC_SIGNUP = env.bool("COMMUNITY_PUBLIC_SIGNUP", default=False)
+COMMUNITY_PREMODERATE_FIRST_POSTS = env.int("COMMUNITY_PREMODERATE_FIRST_POSTS", default=1)
+COMMUNITY_POSTS_PER_HOUR = env.int("COMMUNITY_POSTS_PER_HOUR", default=20)
+COMMUNITY_TRUST_BASIC = env.str("COMMUNITY_TRUST_BASIC", default="1,0,0")
+COMMUNITY_TRUST_MEMBER = env.str("COMMUNITY_TRUST_MEMBER", default="10,1,5")
+COMMUNITY_TRUST_LEADER = env.str("COMMUNITY_TRUST_LEADER", default="50,10,50")

@@ -46,6 +46,7 @@ urlpatterns = [
     path("", include("charterdesk.incidents.urls")),
     path("", include("charterdesk.workspace.urls")),
     path("", include("charterdesk.success.urls")),
+    path("", include("charterdesk.community.urls")),
     path("", include("charterdesk.status.urls")),
     path("api/v1/", api.urls),
 ]

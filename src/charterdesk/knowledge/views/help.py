@@ -16,6 +16,7 @@ from charterdesk.core.forms import add_service_errors
 from charterdesk.search import documents
 
 from .. import services
+from ..elsewhere import answers_elsewhere
 from ..forms import FeedbackForm
 from ..models import Article, Category, Feedback, Section
 from ..reader import keep_visitor, language_of, reader_of, visitor_key
@@ -169,6 +170,8 @@ def search(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 services.search_log(q, len(results), signed_in=reader is not None)
         context.update(results=results, page=page)
+        if cursor is None:
+            context["elsewhere"] = answers_elsewhere(reader, q, similar=False)
     return _render(request, "knowledge/help/search.html", context)
 
 

@@ -8,6 +8,7 @@ from charterdesk.accounts.access import contact_required
 from charterdesk.accounts.auth import signed_in_user
 
 from .. import services
+from ..elsewhere import answers_elsewhere
 from ..reader import language_of
 from ..suggestions import suggest
 
@@ -19,13 +20,12 @@ def request_suggestions(request: HttpRequest) -> HttpResponse:
     """The articles matching what is typed so far (fetched by the form, debounced)."""
     user = signed_in_user(request)
     text = f"{request.GET.get('subject', '')} {request.GET.get('body', '')}".strip()
-    found = (
-        suggest(user, text, language=language_of(request)) if len(text.split()) >= MIN_WORDS else []
-    )
+    enough = len(text.split()) >= MIN_WORDS
+    found = suggest(user, text, language=language_of(request)) if enough else []
+    elsewhere = answers_elsewhere(user, text, similar=True, limit=3) if enough else []
     attempt = request.GET.get("attempt", "")
     if found:
         with transaction.atomic():
             services.suggestions_shown(user, attempt, [s.article for s in found])
-    return render(
-        request, "knowledge/_portal_suggestions.html", {"found": found, "attempt": attempt}
-    )
+    context = {"found": found, "elsewhere": elsewhere, "attempt": attempt}
+    return render(request, "knowledge/_portal_suggestions.html", context)

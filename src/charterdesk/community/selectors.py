@@ -1,0 +1,165 @@
+"""Reads on the forum, each scoped to what the reader may see. Every page, feed, search
+and API read of topics starts from `topics_visible_to`, the one rule about who reads what:
+
+- a category's `access` says who may read it (staff read every category);
+- a post waiting for a moderator (premoderated, or hidden by flags) is read by staff and by
+  its author only; a removed one by staff only;
+- a topic merged into another is read through the one it was merged into."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from charterdesk.accounts.models import User
+from charterdesk.plans.selectors import contract_active_for
+
+from .models import (
+    Access,
+    Category,
+    ModerationAction,
+    Post,
+    PostFlag,
+    PostRevision,
+    PostVote,
+    Review,
+    Topic,
+    TopicKind,
+)
+
+Reader = User | AnonymousUser | None
+TOPICS_PER_PAGE = 30
+POSTS_PER_PAGE = 20
+
+
+def signed_in(reader: Reader) -> User | None:
+    return reader if isinstance(reader, User) and reader.is_active else None
+
+
+def is_staff(reader: Reader) -> bool:
+    user = signed_in(reader)
+    return user is not None and user.is_agent
+
+
+def _access_rule(user: User | None) -> Q:
+    if user is None:
+        return Q(access=Access.EVERYONE)
+    rule = Q(access__in=[Access.EVERYONE, Access.CUSTOMERS])
+    contact = getattr(user, "contact", None)
+    organization = contact.organization if contact is not None else None
+    if organization is not None and organization.is_partner:
+        rule |= Q(access=Access.PARTNERS)
+    contract = contract_active_for(organization, timezone.localdate())
+    if contract is not None:
+        rule |= Q(access=Access.PLANS, plans=contract.plan_id)
+    return rule
+
+
+def categories_visible_to(reader: Reader) -> QuerySet[Category]:
+    """The categories this reader may read (and post in)."""
+    user = signed_in(reader)
+    if user is not None and user.is_agent:
+        return Category.objects.all()
+    return Category.objects.filter(_access_rule(user)).distinct()
+
+
+def _shown(user: User | None, prefix: str = "") -> Q:
+    """Posts (or topics) a non-staff reader sees: visible ones, and their own pending ones."""
+    rule = Q(**{f"{prefix}review": Review.VISIBLE})
+    if user is not None:
+        rule |= Q(**{f"{prefix}review": Review.PENDING, f"{prefix}author": user})
+    return rule
+
+
+def topics_visible_to(reader: Reader) -> QuerySet[Topic]:
+    """The topics this reader may read."""
+    user = signed_in(reader)
+    topics = Topic.objects.filter(merged_into__isnull=True)
+    if user is not None and user.is_agent:
+        return topics
+    allowed = Category.objects.filter(_access_rule(user)).values("pk")
+    return topics.filter(_shown(user), category_id__in=allowed)
+
+
+def topic_get_for(reader: Reader, topic_id: int) -> Topic:
+    """One topic the reader may read (Topic.DoesNotExist otherwise, never saying why)."""
+    return (
+        topics_visible_to(reader)
+        .select_related("category", "author", "accepted__author", "ticket")
+        .get(pk=topic_id)
+    )
+
+
+def posts_visible_to(reader: Reader, topic: Topic) -> QuerySet[Post]:
+    """The posts of a topic (one the reader may read) the reader sees, in order, each with
+    whether the reader voted for it (`voted`) and flagged it (`flagged`): one query for a
+    page, however many posts."""
+    user = signed_in(reader)
+    posts = topic.posts.select_related("author", "reply_to__author").order_by("number")
+    if user is None:
+        return posts.filter(review=Review.VISIBLE)
+    if not user.is_agent:
+        posts = posts.filter(_shown(user))
+    return posts.annotate(
+        voted=Exists(PostVote.objects.filter(post=OuterRef("pk"), member=user)),
+        flagged=Exists(PostFlag.objects.filter(post=OuterRef("pk"), member=user)),
+    )
+
+
+def post_get_for(reader: Reader, post_id: int) -> Post:
+    """One post the reader may read, with its topic (Post.DoesNotExist otherwise)."""
+    user = signed_in(reader)
+    posts = Post.objects.filter(topic__in=topics_visible_to(reader))
+    if user is None or not user.is_agent:
+        posts = posts.filter(_shown(user))
+    return posts.select_related("topic__category", "author").get(pk=post_id)
+
+
+class Listing:
+    """The orders of the topic list."""
+
+    LATEST = "latest"
+    UNANSWERED = "unanswered"
+    TOP = "top"
+    ALL = (LATEST, UNANSWERED, TOP)
+
+
+def topic_list(reader: Reader, *, order: str, category: Category | None = None) -> QuerySet[Topic]:
+    """The topic list in one of the `Listing` orders: latest activity (pinned first),
+    questions without a reply or accepted answer, or most replied."""
+    topics = topics_visible_to(reader).select_related("category", "author")
+    if category is not None:
+        topics = topics.filter(category=category)
+    if order == Listing.UNANSWERED:
+        return topics.filter(kind=TopicKind.QUESTION, accepted__isnull=True).order_by(
+            "reply_count", "-created_at", "-pk"
+        )
+    if order == Listing.TOP:
+        return topics.order_by("-reply_count", "-last_posted_at", "-pk")
+    return topics.order_by("-pinned", "-last_posted_at", "-pk")
+
+
+def moderation_queue(user: User) -> QuerySet[Post]:
+    """Posts waiting for a moderator (held or hidden by flags), oldest first (staff)."""
+    _require_staff(user)
+    return (
+        Post.objects.filter(review=Review.PENDING)
+        .select_related("topic__category", "author")
+        .order_by("created_at", "pk")
+    )
+
+
+def audit_trail(user: User) -> "QuerySet[ModerationAction]":
+    _require_staff(user)
+    return ModerationAction.objects.select_related("actor", "topic", "post", "member")
+
+
+def revisions_of(user: User, post: Post) -> "QuerySet[PostRevision]":
+    """A post's earlier texts, newest first (staff)."""
+    _require_staff(user)
+    return post.revisions.select_related("editor").order_by("-created_at", "-pk")
+
+
+def _require_staff(user: User) -> None:
+    if not user.is_agent:
+        raise PermissionDenied("Moderation is for support staff.")

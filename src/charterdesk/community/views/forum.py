@@ -1,0 +1,156 @@
+"""The forum's public pages at /community/: topic lists, a topic with its posts, a new
+topic. Readers without an account see the categories open to everyone."""
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from charterdesk.accounts.auth import signed_in_user
+from charterdesk.core.forms import add_service_errors
+from charterdesk.search import documents
+
+from .. import services
+from ..forms import FlagForm, ReplyForm, TopicForm
+from ..indexing import KIND, readable_topics
+from ..models import Category, Follow, Post, Review, Topic
+from ..selectors import (
+    POSTS_PER_PAGE,
+    TOPICS_PER_PAGE,
+    Listing,
+    categories_visible_to,
+    posts_visible_to,
+    topic_get_for,
+    topic_list,
+    topics_visible_to,
+)
+from .common import page_number, reader_of, slice_page
+
+
+def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
+    reader = reader_of(request)
+    categories = list(categories_visible_to(reader))
+    category = None
+    if slug:
+        category = next((c for c in categories if c.slug == slug), None)
+        if category is None:
+            raise Http404("No such category.")
+    order = request.GET.get("order", Listing.LATEST)
+    order = order if order in Listing.ALL else Listing.LATEST
+    page = page_number(request)
+    start = (page - 1) * TOPICS_PER_PAGE
+    rows = list(
+        topic_list(reader, order=order, category=category)[start : start + TOPICS_PER_PAGE + 1]
+    )
+    rows, more = slice_page(rows, TOPICS_PER_PAGE)
+    context = {
+        "categories": categories, "category": category, "topics": rows, "order": order,
+        "orders": Listing.ALL, "page": page, "more": more,
+    }  # fmt: skip
+    return render(request, "community/topics.html", context)
+
+
+def topic(request: HttpRequest, topic_id: int) -> HttpResponse:
+    return _topic_page(request, topic_id, ReplyForm())
+
+
+def _topic_page(
+    request: HttpRequest, topic_id: int, form: ReplyForm, status: int = 200
+) -> HttpResponse:
+    reader = reader_of(request)
+    found = _topic_or_404(request, topic_id)
+    if found.merged_into_id:
+        return redirect("community:topic", found.merged_into_id)
+    page = page_number(request)
+    start = (page - 1) * POSTS_PER_PAGE
+    rows = list(posts_visible_to(reader, found)[start : start + POSTS_PER_PAGE + 1])
+    rows, more = slice_page(rows, POSTS_PER_PAGE)
+    following = reader is not None and Follow.objects.filter(member=reader, topic=found).exists()
+    staff = reader is not None and reader.is_agent
+    quote = request.GET.get("quote", "")
+    if reader is not None and quote.isdigit() and not form.is_bound:
+        quoted = posts_visible_to(reader, found).filter(pk=int(quote)).first()
+        if quoted is not None:
+            text = "\n".join(f"> {line}" for line in quoted.body.splitlines()[:20])
+            form = ReplyForm(initial={"body": f"{text}\n\n", "reply_to": quoted.pk})
+    context = {
+        "topic": found, "posts": rows, "page": page, "more": more, "form": form,
+        "flag_form": FlagForm(), "following": following,
+        "may_accept": reader is not None and (reader.is_agent or reader.pk == found.author_id),
+        "staff": staff, "all_categories": Category.objects.all() if staff else [],
+    }  # fmt: skip
+    return render(request, "community/topic.html", context, status=status)
+
+
+def _topic_or_404(request: HttpRequest, topic_id: int) -> Topic:
+    try:
+        return topic_get_for(reader_of(request), topic_id)
+    except Topic.DoesNotExist as exc:
+        raise Http404("No such topic.") from exc
+
+
+@login_required
+def topic_new(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    categories = categories_visible_to(user)
+    form = TopicForm(request.POST or None, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                created = services.topic_create(author=user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _form_error(form, exc)
+        else:
+            if created.review != Review.VISIBLE:
+                flash.info(request, "Thanks! A moderator looks at your post before others see it.")
+            return redirect("community:topic", created.pk)
+    if request.method == "GET" and request.GET.get("category"):
+        form.initial["category"] = categories.filter(slug=request.GET["category"]).first()
+    status = 400 if form.errors else 200
+    return render(request, "community/topic_new.html", {"form": form}, status=status)
+
+
+def _form_error(form: TopicForm | ReplyForm, exc: ValidationError | PermissionDenied) -> None:
+    if isinstance(exc, PermissionDenied):
+        form.add_error(None, str(exc))
+    else:
+        add_service_errors(form, exc)
+
+
+def similar(request: HttpRequest) -> HttpResponse:
+    """Topics like the title being typed (fetched by the new-topic form, debounced)."""
+    reader = reader_of(request)
+    text = f"{request.GET.get('title', '')} {request.GET.get('body', '')}"[:2000].strip()
+    found: list[Topic] = []
+    if len(text.split()) >= 2:
+        hits = documents.similar(KIND, text=text, allowed=readable_topics(reader), limit=5)
+        rows = topics_visible_to(reader).in_bulk([h.object_id for h in hits])
+        found = [rows[h.object_id] for h in hits if h.object_id in rows]
+    return render(request, "community/_similar.html", {"found": found})
+
+
+@login_required
+def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    found = _topic_or_404(request, topic_id)
+    form = ReplyForm(request.POST)
+    if request.method != "POST" or not form.is_valid():
+        return _topic_page(request, topic_id, form, status=400)
+    quoted = None
+    if form.cleaned_data.get("reply_to"):
+        quoted = Post.objects.filter(topic=found, pk=form.cleaned_data["reply_to"]).first()
+    try:
+        with transaction.atomic(durable=True):
+            post = services.reply_create(
+                author=user, topic=found, body=form.cleaned_data["body"], reply_to=quoted
+            )
+    except (ValidationError, PermissionDenied) as exc:
+        _form_error(form, exc)
+        return _topic_page(request, topic_id, form, status=400)
+    if post.review != Review.VISIBLE:
+        flash.info(request, "Thanks! A moderator looks at your reply before others see it.")
+    page = (post.number - 1) // POSTS_PER_PAGE + 1
+    return redirect(f"{reverse('community:topic', args=[found.pk])}?page={page}#post-{post.number}")
