@@ -18,6 +18,7 @@ from charterdesk.incidents.webhooks.api import router as webhooks_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
+from charterdesk.products.api import router as products_router
 from charterdesk.routing.api import router as routing_router
 from charterdesk.satisfaction.api import router as satisfaction_router
 from charterdesk.search.api import router as search_router
@@ -52,6 +53,7 @@ ROUTERS = [
     tickets_router,
     customers_router,
     plans_router,
+    products_router,
     sla_router,
     mail_router,
     mailboxes_router,

@@ -30,6 +30,7 @@ from charterdesk.tickets.wording import changed_fields_text
 
 from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
+from .product_views import TicketProductForm
 
 
 @agent_required
@@ -107,6 +108,7 @@ def ticket_page(
             "override": failed.get("desk:sla_override")
             or OverrideForm(clocks=[v.clock for v in clocks]),
             "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
+            "product_form": failed.get("desk:product") or TicketProductForm(ticket=ticket),
             "panel_forms": failed,
             "now": now,
         },
