@@ -15,6 +15,7 @@ from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
 from charterdesk.incidents.maintenance_api import router as maintenance_router
 from charterdesk.incidents.webhooks.api import router as webhooks_router
+from charterdesk.learning.api import router as learning_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
@@ -49,6 +50,7 @@ problems.install(api)
 ROUTERS = [
     # Before the tickets' router: its /tickets/{ticket_id} would take /tickets/bulk.
     workspace_router,
+    learning_router,
     ticket_links_router,
     tickets_router,
     customers_router,

@@ -7,3 +7,11 @@ class LearningConfig(AppConfig):
 
     name = "charterdesk.learning"
     label = "learning"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: Django loads models after every AppConfig.
+        from charterdesk.tickets.hooks import public_reply_checks
+
+        from .shadow import refuse_shadowed_replies
+
+        public_reply_checks.register(refuse_shadowed_replies)

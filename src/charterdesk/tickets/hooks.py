@@ -43,3 +43,16 @@ class TicketAnonymization:
 
 
 ticket_anonymizing: Hook[TicketAnonymization] = Hook("ticket_anonymizing")
+
+
+@dataclass(frozen=True)
+class PublicReplyAttempt:
+    """An agent is about to post a public reply: a handler refuses it with a
+    ValidationError on `body` (shadow mode: the learning app drafts it instead)."""
+
+    ticket: Ticket
+    author: User
+    body: str
+
+
+public_reply_checks: Hook[PublicReplyAttempt] = Hook("public_reply_checks")
