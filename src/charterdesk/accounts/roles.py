@@ -48,6 +48,7 @@ class Perm:
     APPROVE_POSTMORTEMS = "incidents.approve_postmortems"  # approve and send a post-mortem
     MANAGE_SERVICES = "incidents.manage_services"  # services, deployments, severities, roles
     SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
+    CURATE_LEARNING = "learning.curate_paths"  # learning paths, enrolments, shadow mode
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -129,6 +130,7 @@ MANAGER = TEAM_LEAD | {
     Perm.MANAGE_SETTINGS,
     Perm.READ_AUDIT_LOG,
     Perm.MANAGE_SERVICES,
+    Perm.CURATE_LEARNING,
 }
 ADMINISTRATOR = (
     MANAGER

@@ -15,9 +15,11 @@ from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
 from charterdesk.incidents.maintenance_api import router as maintenance_router
 from charterdesk.incidents.webhooks.api import router as webhooks_router
+from charterdesk.learning.api import router as learning_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
 from charterdesk.plans.api import router as plans_router
+from charterdesk.products.api import router as products_router
 from charterdesk.routing.api import router as routing_router
 from charterdesk.satisfaction.api import router as satisfaction_router
 from charterdesk.search.api import router as search_router
@@ -51,10 +53,12 @@ problems.install(api)
 ROUTERS = [
     # Before the tickets' router: its /tickets/{ticket_id} would take /tickets/bulk.
     workspace_router,
+    learning_router,
     ticket_links_router,
     tickets_router,
     customers_router,
     plans_router,
+    products_router,
     sla_router,
     mail_router,
     mailboxes_router,

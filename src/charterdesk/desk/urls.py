@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import new_ticket, reports, search_views, views
+from . import new_ticket, product_views, reports, search_views, views
 
 app_name = "desk"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("tickets/<int:ticket_id>/", views.ticket_detail, name="ticket"),
     path("tickets/<int:ticket_id>/reply", views.ticket_reply, name="reply"),
     path("tickets/<int:ticket_id>/properties", views.ticket_properties, name="properties"),
+    path("tickets/<int:ticket_id>/product", product_views.ticket_product, name="product"),
     path("tickets/<int:ticket_id>/anonymize", views.ticket_anonymize, name="anonymize"),
     path("tickets/<int:ticket_id>/sla-override", views.sla_override, name="sla_override"),
     path(

@@ -1,4 +1,5 @@
 from collections.abc import Mapping
+from typing import Any
 
 from django import forms
 from django.contrib import messages as flash
@@ -11,10 +12,13 @@ from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.selectors import contacts_matching, organizations_matching
 from charterdesk.escalations.selectors import asked_to_escalate
+from charterdesk.learning.selectors import shadowing_of
+from charterdesk.learning.shadow import draft_submit
 from charterdesk.sla import services as services_sla
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.selectors import (
@@ -25,11 +29,12 @@ from charterdesk.sla.selectors import (
     running_clocks_of,
 )
 from charterdesk.tickets import selectors, services
-from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.models import Ticket, Visibility
 from charterdesk.tickets.wording import changed_fields_text
 
 from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
+from .product_views import TicketProductForm
 
 
 @agent_required
@@ -107,6 +112,7 @@ def ticket_page(
             "override": failed.get("desk:sla_override")
             or OverrideForm(clocks=[v.clock for v in clocks]),
             "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
+            "product_form": failed.get("desk:product") or TicketProductForm(ticket=ticket),
             "panel_forms": failed,
             "now": now,
         },
@@ -127,16 +133,24 @@ def ticket_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
             with transaction.atomic(durable=True):
                 ticket = selectors.ticket_locked_or_404(agent, ticket_id)
                 data = form.cleaned_data
-                services.message_add(ticket, agent, data["body"], data["visibility"])
-                if data["status"]:
-                    services.ticket_update(ticket, agent, status=data["status"])
-            flash.success(
-                request, "Note added." if data["visibility"] == "internal" else "Reply sent."
-            )
+                done = _post_reply(ticket, agent, data)
+            flash.success(request, done)
             return redirect("desk:ticket", ticket_id=ticket_id)
         except ValidationError as exc:
             add_service_errors(form, exc)
     return ticket_page(request, ticket_id, {"desk:reply": form})
+
+
+def _post_reply(ticket: Ticket, agent: User, data: dict[str, Any]) -> str:
+    """Send the reply or add the note; in shadow mode a public reply (with the status
+    to set) becomes a draft for the mentor (learning.shadow). Returns what happened."""
+    if data["visibility"] == Visibility.PUBLIC and shadowing_of(agent) is not None:
+        draft_submit(ticket=ticket, learner=agent, body=data["body"], status_after=data["status"])
+        return "Draft saved: your mentor reviews it before it is sent."
+    services.message_add(ticket, agent, data["body"], data["visibility"])
+    if data["status"]:
+        services.ticket_update(ticket, agent, status=data["status"])
+    return "Note added." if data["visibility"] == Visibility.INTERNAL else "Reply sent."
 
 
 @agent_required

@@ -16,6 +16,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.incidents.services import link_new_ticket
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
+from charterdesk.products.selectors import product_named
 from charterdesk.routing.assignment import Choice
 from charterdesk.routing.intake import assign_new, route_new, routing_event_rows
 from charterdesk.routing.models import Queue
@@ -180,6 +181,7 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
         priority=intake.priority,
         channel=intake.channel,
         product=intake.product,
+        product_ref=product_named(intake.product),
         language=intake.language,
         queue=intake.queue,
         assignee=assignment.assignee if assignment else None,

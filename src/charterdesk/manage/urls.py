@@ -14,6 +14,7 @@ from . import (
     organization_views,
     plan_version_views,
     plan_views,
+    product_views,
     team_views,
     views,
 )
@@ -117,6 +118,19 @@ urlpatterns = [
         "agents/<int:agent_id>/reactivate",
         agent_views.agent_reactivate_view,
         name="agent_reactivate",
+    ),
+    path("products/", product_views.product_list, name="products"),
+    path("products/new", product_views.product_new, name="product_new"),
+    path("products/<int:product_id>/", product_views.product_edit, name="product"),
+    path(
+        "products/<int:product_id>/versions",
+        product_views.product_version_add,
+        name="product_version_new",
+    ),
+    path(
+        "products/<int:product_id>/deactivate",
+        product_views.product_deactivate,
+        name="product_deactivate",
     ),
     path("teams/", team_views.team_list, name="teams"),
     path("teams/new", team_views.team_new, name="team_new"),

@@ -56,3 +56,16 @@ class TicketCategorized:
 
 
 ticket_categorized: Hook[TicketCategorized] = Hook("ticket_categorized")
+
+
+@dataclass(frozen=True)
+class PublicReplyAttempt:
+    """An agent is about to post a public reply: a handler refuses it with a
+    ValidationError on `body` (shadow mode: the learning app drafts it instead)."""
+
+    ticket: Ticket
+    author: User
+    body: str
+
+
+public_reply_checks: Hook[PublicReplyAttempt] = Hook("public_reply_checks")

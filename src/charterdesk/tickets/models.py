@@ -57,7 +57,24 @@ class Ticket(models.Model):
     priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.PORTAL)
-    product = models.CharField(max_length=100, blank=True)
+    product = models.CharField(
+        max_length=100, blank=True, help_text="The product's name, as the API and routing know it."
+    )
+    product_ref = models.ForeignKey(
+        "products.Product",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        help_text="The catalogue entry of `product` (kept in step with it).",
+    )
+    product_version = models.ForeignKey(
+        "products.ProductVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
     language = models.CharField(max_length=8, blank=True)
     queue = models.ForeignKey("routing.Queue", on_delete=models.PROTECT, related_name="tickets")
     assignee = models.ForeignKey(
@@ -245,6 +262,7 @@ class EventKind(models.TextChoices):
     ANONYMIZED = "anonymized", "Anonymized"
     MACRO = "macro", "Macro applied"
     BULK = "bulk", "Bulk action"
+    DRAFT = "draft", "Draft reply"
 
 
 class TicketEvent(models.Model):

@@ -16,6 +16,8 @@ FIELD_LABELS = {
     "channel": "Channel",
     "coverage": "Coverage",
     "tags": "Tags",
+    "product": "Product",
+    "product_version": "Product version",
 }
 
 # The labels of the values recorded under each field; higher apps add theirs through

@@ -7,7 +7,7 @@ from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
 from charterdesk.customers.models import Contact
 
-from ..hooks import TicketChange, ticket_changed
+from ..hooks import PublicReplyAttempt, TicketChange, public_reply_checks, ticket_changed
 from ..models import EventKind, Message, Status, Ticket, Visibility
 from .history import record
 from .validation import check_body
@@ -36,6 +36,8 @@ def message_add(
     if ticket.status == Status.CLOSED:
         raise ValidationError({"body": "This ticket is closed; open a new request instead."})
     body = check_body(body)
+    if staff and visibility == Visibility.PUBLIC:
+        public_reply_checks.announce(PublicReplyAttempt(ticket, author, body))  # type: ignore[arg-type]
     now = at or timezone.now()
     message = Message.objects.create(
         ticket=ticket,

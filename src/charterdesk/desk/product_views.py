@@ -1,0 +1,68 @@
+"""The ticket page's product panel: a drop-down of the catalogue's products and one of
+their versions; each change is a line in the ticket's history."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from charterdesk.accounts.access import agent_required
+from charterdesk.accounts.auth import signed_in_user
+from charterdesk.core.panels import PanelForm, show_again
+from charterdesk.products.models import Product, ProductVersion
+from charterdesk.products.selectors import versions_offered
+from charterdesk.tickets import selectors
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.services.product import ticket_set_product
+from charterdesk.tickets.wording import changed_fields_text
+
+
+class VersionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ProductVersion) -> str:  # type: ignore[override]
+        return f"{obj.product.name} {obj.version}"
+
+
+class TicketProductForm(PanelForm):
+    panel = "product"
+    product = forms.ModelChoiceField(Product.objects.none(), required=False, empty_label="—")
+    product_version = VersionChoice(
+        ProductVersion.objects.none(), required=False, empty_label="—", label="Version"
+    )
+
+    def __init__(self, *args: Any, ticket: Ticket | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = ticket.product_ref_id if ticket else None
+        offered = Product.objects.filter(active=True) | Product.objects.filter(pk=current or 0)
+        self.fields["product"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
+        self.fields["product_version"].queryset = versions_offered().order_by(  # type: ignore[attr-defined]
+            "product__name", "released_on"
+        )
+        if ticket is not None and not self.is_bound:
+            self.initial = {"product": current, "product_version": ticket.product_version_id}
+
+
+@agent_required
+@require_POST
+def ticket_product(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    agent = signed_in_user(request)
+    form = TicketProductForm(request.POST)
+    if not form.is_valid():
+        return show_again(request, "ticket", ticket_id, "desk:product", form)
+    try:
+        with transaction.atomic(durable=True):
+            ticket = selectors.ticket_locked_or_404(agent, ticket_id)
+            changed = ticket_set_product(
+                ticket,
+                agent,
+                product=form.cleaned_data["product"],
+                version=form.cleaned_data["product_version"],
+            )
+    except ValidationError as exc:
+        return show_again(request, "ticket", ticket_id, "desk:product", form, exc)
+    flash.success(request, f"Saved: {changed_fields_text(changed)}." if changed else "No change.")
+    return redirect("desk:ticket", ticket_id=ticket_id)

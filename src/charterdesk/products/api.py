@@ -1,0 +1,78 @@
+"""The product catalogue over the API: agents read it, managers and administrators
+(who hold the settings permission) change it."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from ninja import Router
+from ninja.responses import Status
+
+from charterdesk.accounts.auth import user_of
+from charterdesk.accounts.roles import Perm
+from charterdesk.core.validators import Id
+
+from . import services
+from .models import Product, ProductVersion
+from .schemas import ProductIn, ProductOut, ProductPatch, VersionIn, VersionOut
+
+router = Router(tags=["products"])
+
+
+def _catalogue(request: HttpRequest) -> QuerySet[Product]:
+    if not user_of(request).is_agent:
+        raise PermissionDenied("The product catalogue is for agents.")
+    versions = ProductVersion.objects.order_by("released_on", "id")
+    return Product.objects.prefetch_related(Prefetch("versions", queryset=versions))
+
+
+def _may_edit(request: HttpRequest) -> None:
+    if not user_of(request).has_perm(Perm.MANAGE_SETTINGS):
+        raise PermissionDenied("Managers and administrators change the product catalogue.")
+
+
+@router.get("/products", response=list[ProductOut])
+def list_products(request: HttpRequest) -> QuerySet[Product]:
+    """Every product, active or not, with its versions (two queries)."""
+    return _catalogue(request).order_by("name", "id")
+
+
+@router.post("/products", response={201: ProductOut})
+def create_product(request: HttpRequest, payload: ProductIn) -> Status[Product]:
+    _catalogue(request)
+    _may_edit(request)
+    with transaction.atomic(durable=True):
+        product = services.product_create(data=services.ProductInput(**payload.dict()))
+    return Status(201, _catalogue(request).get(pk=product.pk))
+
+
+@router.get("/products/{product_id}", response=ProductOut)
+def get_product(request: HttpRequest, product_id: Id) -> Product:
+    return _catalogue(request).get(pk=product_id)
+
+
+@router.patch("/products/{product_id}", response=ProductOut)
+def update_product(request: HttpRequest, product_id: Id, payload: ProductPatch) -> Product:
+    _catalogue(request)
+    _may_edit(request)
+    with transaction.atomic(durable=True):
+        product = Product.objects.select_for_update().get(pk=product_id)
+        given = payload.dict(exclude_unset=True)
+        data = services.ProductInput(
+            name=given.get("name") or product.name,
+            slug=given.get("slug") or product.slug,
+            description=given.get("description", product.description) or "",
+            active=product.active if given.get("active") is None else given["active"],
+        )
+        services.product_update(product=product, data=data)
+    return _catalogue(request).get(pk=product_id)
+
+
+@router.post("/products/{product_id}/versions", response={201: VersionOut})
+def add_version(request: HttpRequest, product_id: Id, payload: VersionIn) -> Status[ProductVersion]:
+    _catalogue(request)
+    _may_edit(request)
+    with transaction.atomic(durable=True):
+        product = Product.objects.get(pk=product_id)
+        entry = services.version_add(product=product, **payload.dict())
+    return Status(201, entry)

@@ -1,0 +1,31 @@
+"""Reads of the catalogue. The catalogue is not confidential: customers pick from the
+active products when they open a request; agents and the API see every product."""
+
+from django.db.models import Count, QuerySet
+
+from .models import Product, ProductVersion
+
+
+def products_listed() -> QuerySet[Product]:
+    """Every product with its number of versions (one query)."""
+    return Product.objects.annotate(version_count=Count("versions")).order_by("name", "id")
+
+
+def products_offered() -> QuerySet[Product]:
+    """The products a new ticket may name."""
+    return Product.objects.filter(active=True).order_by("name", "id")
+
+
+def product_named(name: str) -> Product | None:
+    """The catalogue entry of a product name, whatever its case; None for an unknown name."""
+    name = name.strip()
+    return Product.objects.filter(name__iexact=name).first() if name else None
+
+
+def versions_of(product: Product) -> QuerySet[ProductVersion]:
+    return product.versions.order_by("released_on", "id")
+
+
+def versions_offered() -> QuerySet[ProductVersion]:
+    """Versions of active products, for the version drop-downs."""
+    return ProductVersion.objects.filter(product__active=True).select_related("product")

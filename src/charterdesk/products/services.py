@@ -1,0 +1,69 @@
+"""Writes on the catalogue. Callers own the transaction; every rule sits in the models'
+`clean` (a ValidationError naming the field), so pages, API and admin refuse alike."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from .models import Product, ProductVersion
+
+
+@dataclass(frozen=True)
+class ProductInput:
+    name: str
+    description: str = ""
+    slug: str = ""
+    active: bool = True
+
+
+def _unique_slug(wanted: str, name: str, own_id: int | None) -> str:
+    base = slugify(wanted or name)[:90] or "product"
+    slug, n = base, 2
+    others = Product.objects.exclude(pk=own_id) if own_id else Product.objects.all()
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def product_create(*, data: ProductInput) -> Product:
+    product = Product(name=data.name, description=data.description, active=data.active)
+    product.slug = _unique_slug(data.slug, data.name.strip(), None)
+    product.save()
+    return product
+
+
+def product_update(*, product: Product, data: ProductInput) -> Product:
+    if data.slug and data.slug != product.slug:
+        if Product.objects.filter(slug=data.slug).exclude(pk=product.pk).exists():
+            raise ValidationError({"slug": f"The slug “{data.slug}” is taken."})
+        product.slug = data.slug
+    product.name, product.description, product.active = data.name, data.description, data.active
+    product.save()
+    return product
+
+
+def product_deactivate(*, product: Product) -> Product:
+    """No longer offered on new tickets; tickets and paths that name it keep it."""
+    product.active = False
+    product.save(update_fields=["active"])
+    return product
+
+
+def version_add(
+    *, product: Product, version: str, released_on: date, end_of_support: date | None = None
+) -> ProductVersion:
+    entry = ProductVersion(
+        product=product, version=version, released_on=released_on, end_of_support=end_of_support
+    )
+    entry.save()
+    return entry
+
+
+def version_update(
+    *, entry: ProductVersion, version: str, released_on: date, end_of_support: date | None
+) -> ProductVersion:
+    entry.version, entry.released_on, entry.end_of_support = version, released_on, end_of_support
+    entry.save()
+    return entry

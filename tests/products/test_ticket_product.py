@@ -1,0 +1,56 @@
+from charterdesk.products.models import Product
+from charterdesk.tickets.models import TicketEvent
+from tests.products.factories import product, version_of
+from tests.tickets.factories import open_ticket
+
+
+def test_a_ticket_opened_with_a_catalogue_name_points_at_the_product(personas):
+    made = product("Storefront")
+    ticket = open_ticket(product="storefront")
+    assert ticket.product_ref == made
+
+
+def test_an_unknown_product_name_stays_free_text(personas, api):
+    response = api.as_(personas.alice).post(
+        "/api/v1/tickets",
+        {"subject": "Help", "body": "It broke.", "product": "Gadget"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["product"] == "Gadget"
+    assert not Product.objects.filter(name="Gadget").exists()
+
+
+def test_an_agent_picks_the_product_and_version_and_the_history_says_so(personas, login):
+    made = product("Storefront", "4.0", "4.1")
+    ticket = open_ticket()
+    client = login(personas.tier1)
+    response = client.post(
+        f"/desk/tickets/{ticket.pk}/product",
+        {"product": made.pk, "product_version": version_of(made, "4.1").pk},
+    )
+    assert response.status_code == 302
+    page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Product: — → Storefront" in page
+    assert "Product version: — → 4.1" in page
+    ticket.refresh_from_db()
+    assert (ticket.product, ticket.product_version.version) == ("Storefront", "4.1")
+
+
+def test_a_version_of_another_product_is_a_field_error(personas, login):
+    storefront, other = product("Storefront"), product("Payments", "2.0")
+    ticket = open_ticket()
+    response = login(personas.tier1).post(
+        f"/desk/tickets/{ticket.pk}/product",
+        {"product": storefront.pk, "product_version": version_of(other, "2.0").pk},
+    )
+    assert response.status_code == 200
+    assert "Pick a version of the ticket&#x27;s product." in response.content.decode()
+    assert not TicketEvent.objects.filter(ticket=ticket, field="product").exists()
+
+
+def test_the_api_still_shows_the_product_by_name(personas, api):
+    made = product("Storefront")
+    ticket = open_ticket(product="Storefront")
+    shown = api.as_(personas.tier1).get(f"/api/v1/tickets/{ticket.pk}").json()
+    assert shown["product"] == made.name
