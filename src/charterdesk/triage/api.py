@@ -15,7 +15,7 @@ from charterdesk.accounts.auth import user_of
 from . import runtime, selectors
 from .categories import category_names
 from .schemas import ModelOut, TrainOut, TriageIn, TriageOut
-from .training import TrainingBusy, triage_train_request
+from .training import TrainingBusyError, triage_train_request
 from .views_data import model_data
 
 router = Router(tags=["triage"])
@@ -60,6 +60,6 @@ def train(request: HttpRequest) -> Status:
             run = triage_train_request(
                 requested_by=user_of(request), reason="API", at=timezone.now()
             )
-    except TrainingBusy as exc:
+    except TrainingBusyError as exc:
         raise HttpError(409, str(exc)) from exc
     return Status(202, {"version": run.version, "status": run.status})

@@ -15,16 +15,16 @@ from .services import triage_run_start
 from .tasks import train_model
 
 
-class TrainingBusy(Exception):
+class TrainingBusyError(Exception):
     """A training run is already in progress."""
 
 
 def triage_train_request(*, requested_by: User, reason: str, at: datetime) -> TriageModel:
     """Start a run for a manager and enqueue its fit once the caller's transaction commits;
-    TrainingBusy while another run is in progress."""
+    TrainingBusyError while another run is in progress."""
     check_manager(requested_by)
     if run_in_progress() is not None:
-        raise TrainingBusy("A training run is already in progress.")
+        raise TrainingBusyError("A training run is already in progress.")
     run = triage_run_start(requested_by=requested_by, reason=reason, at=at)
     transaction.on_commit(lambda: train_model.enqueue(run.pk))
     return run

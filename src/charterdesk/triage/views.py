@@ -21,7 +21,7 @@ from .forms import PickForm, TriageSettingsForm
 from .models import TriageSettings
 from .selectors import runs_for, serving_model_for
 from .selectors_queue import offered_categories, waiting_for
-from .training import TrainingBusy, triage_settings_update, triage_train_request
+from .training import TrainingBusyError, triage_settings_update, triage_train_request
 from .views_data import model_data
 
 
@@ -79,7 +79,7 @@ def model_train(request: HttpRequest) -> HttpResponse:
             run = triage_train_request(
                 requested_by=signed_in_user(request), reason="model page", at=timezone.now()
             )
-    except TrainingBusy as exc:
+    except TrainingBusyError as exc:
         flash.error(request, str(exc))
         return redirect("triage:model")
     flash.success(request, f"Training model v{run.version}; the current model serves meanwhile.")
