@@ -15,8 +15,7 @@ from charterdesk.accounts.auth import user_of
 from . import runtime, selectors
 from .categories import category_names
 from .schemas import ModelOut, TrainOut, TriageIn, TriageOut
-from .services import triage_run_start
-from .tasks import train_model
+from .training import TrainingBusyError, triage_train_request
 from .views_data import model_data
 
 router = Router(tags=["triage"])
@@ -56,11 +55,11 @@ def serving_model(request: HttpRequest) -> dict[str, Any]:
 def train(request: HttpRequest) -> Status:
     """Start a training run in the background (managers); the serving model keeps serving
     until the new one is ready. 409 while a run is in progress."""
-    user = user_of(request)
-    selectors.check_manager(user)
-    with transaction.atomic(durable=True):
-        if selectors.run_in_progress() is not None:
-            raise HttpError(409, "A training run is already in progress.")
-        run = triage_run_start(requested_by=user, reason="API", at=timezone.now())
-        transaction.on_commit(lambda: train_model.enqueue(run.pk))
+    try:
+        with transaction.atomic(durable=True):
+            run = triage_train_request(
+                requested_by=user_of(request), reason="API", at=timezone.now()
+            )
+    except TrainingBusyError as exc:
+        raise HttpError(409, str(exc)) from exc
     return Status(202, {"version": run.version, "status": run.status})
