@@ -11,6 +11,7 @@ from charterdesk.core.idempotency import idempotent
 from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
 from charterdesk.estimates.api import router as estimates_router
+from charterdesk.forecasting.api import router as forecasting_router
 from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
 from charterdesk.incidents.maintenance_api import router as maintenance_router
@@ -69,6 +70,7 @@ ROUTERS = [
     incidents_router,
     maintenance_router,
     webhooks_router,
+    forecasting_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
