@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("charterdesk.community.urls")),
     path("", include("charterdesk.learning.urls")),
     path("", include("charterdesk.triage.urls")),
+    path("", include("charterdesk.forecasting.urls")),
     path("", include("charterdesk.status.urls")),
     path("api/v1/", api.urls),
 ]

@@ -49,6 +49,7 @@ class Perm:
     MANAGE_SERVICES = "incidents.manage_services"  # services, deployments, severities, roles
     SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
     CURATE_LEARNING = "learning.curate_paths"  # learning paths, enrolments, shadow mode
+    PLAN_STAFFING = "forecasting.plan_staffing"  # the forecast, staffing and short shifts
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -120,6 +121,7 @@ TEAM_LEAD = AGENT | {
     Perm.REVIEW_ARTICLES,
     Perm.APPROVE_POSTMORTEMS,
     Perm.SHARE_MACROS,
+    Perm.PLAN_STAFFING,
 }
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,

@@ -11,6 +11,7 @@ from charterdesk.core.idempotency import idempotent
 from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
 from charterdesk.estimates.api import router as estimates_router
+from charterdesk.forecasting.api import router as forecasting_router
 from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
 from charterdesk.incidents.maintenance_api import router as maintenance_router
@@ -79,6 +80,7 @@ ROUTERS = [
     webhooks_router,
     triage_router,
     success_router,
+    forecasting_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

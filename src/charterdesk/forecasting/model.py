@@ -4,6 +4,7 @@ A pure library (numpy, no Django). The history is a matrix of days × 48 half ho
 the queue's local time, oldest first, ending yesterday; its length is cut to whole weeks
 (7-day blocks ending yesterday), so position `d % 7` in a block is the same weekday.
 
+0. Weeks before the first ticket are dropped (the queue did not exist yet).
 1. Known peak days are divided out of the history (a release day entered as ×1.8 counts
    as an ordinary day), so they neither inflate the profile nor the trend.
 2. Level: the total of each 7-day block; a least-squares line through the last blocks
@@ -47,8 +48,15 @@ class Forecast:
 
 
 def _whole_weeks(history: Matrix, peaks: Matrix) -> tuple[Matrix, Matrix]:
+    """The history cut to whole weeks ending yesterday, from the first week with a
+    ticket (weeks before the queue existed would read as a rising trend)."""
     days = (len(history) // WEEK) * WEEK
-    return history[len(history) - days :], peaks[len(peaks) - days :]
+    history, peaks = history[len(history) - days :], peaks[len(peaks) - days :]
+    busy = np.flatnonzero(history.sum(axis=1))
+    if len(busy) == 0:
+        return history[:0], peaks[:0]
+    first = (int(busy[0]) // WEEK) * WEEK
+    return history[first:], peaks[first:]
 
 
 def _fit(history: Matrix) -> tuple[Matrix, float, float]:

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from charterdesk.core.checked import CheckedModel, choices_check
 
+from .model import BACKTEST_WEEKS
+
 
 class StaffingModel(models.TextChoices):
     REAL_TIME = "real_time", "Real time (phone, chat): Erlang C"
@@ -104,6 +106,11 @@ class PeakDay(CheckedModel):
         ordering = ["day"]
         constraints = [
             models.UniqueConstraint(fields=["day", "queue"], name="peakday_once_per_queue"),
+            models.UniqueConstraint(
+                fields=["day"],
+                condition=models.Q(queue__isnull=True),
+                name="peakday_once_for_every_queue",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -147,6 +154,11 @@ class QueueForecast(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue_id} in run {self.run_id}"
+
+    @property
+    def backtest_weeks(self) -> int:
+        """Weeks the errors were measured on: each forecast from the weeks before it."""
+        return max(min(BACKTEST_WEEKS, self.weeks_of_history - 1), 0)
 
 
 class ForecastInterval(models.Model):
