@@ -20,10 +20,11 @@ def ask(author: User, title: str = "How do I export invoices?", **options: objec
         author=author,
         category=options.pop("category", None) or category(),  # type: ignore[arg-type]
         title=title,
-        body=str(options.pop("body", "I need last year's invoices as a spreadsheet.")),
+        body=str(options.pop("body", f"{title}? I need to know, please.")),
         **options,  # type: ignore[arg-type]
     )
 
 
-def reply(author: User, topic: Topic, body: str = "Open Billing, then Export.") -> Post:
+def reply(author: User, topic: Topic, body: str = "") -> Post:
+    body = body or f"For “{topic.title}”: open Billing, then Export."
     return services.reply_create(author=author, topic=topic, body=body)

@@ -9,7 +9,7 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from charterdesk.knowledge import elsewhere
 
-        from . import answers, indexing
+        from . import answers, indexing, tasks  # noqa: F401 - tasks: the periodic digest
 
         indexing.register()
         elsewhere.register(answers.find)

@@ -35,6 +35,7 @@ class Member(models.Model):
     silenced_until = models.DateTimeField(null=True, blank=True)
     suspended_until = models.DateTimeField(null=True, blank=True)
     digest = models.CharField(max_length=16, choices=Digest.choices, default=Digest.IMMEDIATELY)
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
     joined_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

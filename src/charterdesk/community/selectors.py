@@ -71,10 +71,11 @@ def _shown(user: User | None, prefix: str = "") -> Q:
     return rule
 
 
-def topics_visible_to(reader: Reader) -> QuerySet[Topic]:
-    """The topics this reader may read."""
+def topics_visible_to(reader: Reader, *, merged: bool = False) -> QuerySet[Topic]:
+    """The topics this reader may read; `merged=True` also those merged into another (a
+    topic's page leads to the one it was merged into)."""
     user = signed_in(reader)
-    topics = Topic.objects.filter(merged_into__isnull=True)
+    topics = Topic.objects.all() if merged else Topic.objects.filter(merged_into__isnull=True)
     if user is not None and user.is_agent:
         return topics
     allowed = Category.objects.filter(_access_rule(user)).values("pk")
@@ -84,7 +85,7 @@ def topics_visible_to(reader: Reader) -> QuerySet[Topic]:
 def topic_get_for(reader: Reader, topic_id: int) -> Topic:
     """One topic the reader may read (Topic.DoesNotExist otherwise, never saying why)."""
     return (
-        topics_visible_to(reader)
+        topics_visible_to(reader, merged=True)
         .select_related("category", "author", "accepted__author", "ticket")
         .get(pk=topic_id)
     )

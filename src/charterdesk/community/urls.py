@@ -16,6 +16,7 @@ urlpatterns = [
     path("community/p/<int:post_id>/accept", posts.accept, name="accept"),
     path("community/p/<int:post_id>/flag", posts.flag, name="flag"),
     path("community/p/<int:post_id>/edit", posts.edit, name="edit"),
+    path("community/settings", posts.mail_settings, name="settings"),
     path("community/unsubscribe/<str:token>", posts.unsubscribe, name="unsubscribe"),
     # Staff
     path("desk/community/moderation", desk.queue, name="moderation"),

@@ -23,7 +23,7 @@ from ..models import (
     Topic,
 )
 from . import notify
-from .rules import member_of
+from .rules import check_not_suspended, member_of
 
 REASON_MAX = 500
 
@@ -51,6 +51,7 @@ def post_flag(*, member: User, post: Post, reason: str, note: str = "") -> PostF
         raise ValidationError({"reason": "Choose why you flag this post."})
     if post.author_id == member.pk:
         raise ValidationError("You cannot flag your own post.")
+    check_not_suspended(member)
     if PostFlag.objects.filter(post=post, member=member).exists():
         raise ValidationError("You already flagged this post.")
     flag = PostFlag.objects.create(post=post, member=member, reason=reason, note=note[:500])

@@ -62,7 +62,9 @@ def new_post(post: Post) -> None:
     )
     told: set[int] = {post.author_id}
     for member in mentioned:
-        if _may_read(member.user, topic.pk) and member.user_id not in told:
+        if member.digest == Digest.OFF or member.user_id in told:
+            continue
+        if _may_read(member.user, topic.pk):
             told.add(member.user_id)
             _mail(member.user, post, "community/mail/mentioned", None)
     rule = Q(topic=topic)

@@ -25,7 +25,14 @@ from ..models import (
 )
 from ..selectors import categories_visible_to
 from . import notify
-from .rules import check_content, check_may_post, held_for_review, member_of, trust_recompute
+from .rules import (
+    check_content,
+    check_may_post,
+    check_not_suspended,
+    held_for_review,
+    member_of,
+    trust_recompute,
+)
 
 
 def _prepare(
@@ -94,6 +101,8 @@ def reply_create(
     """A reply to a topic the author may read (the caller fetched it through a selector).
     Staff may reply to a locked topic; members may not."""
     now = at or timezone.now()
+    if topic.merged_into_id is not None:
+        raise ValidationError({"body": "This topic was merged: reply in the one it joined."})
     if topic.locked and not author.is_agent:
         raise PermissionDenied("This topic is locked: it takes no more replies.")
     if reply_to is not None and reply_to.topic_id != topic.pk:
@@ -156,6 +165,7 @@ def post_vote(*, member: User, post: Post) -> bool:
     posts. Returns whether the member now votes for it."""
     if post.author_id == member.pk:
         raise ValidationError("You cannot vote for your own post.")
+    check_not_suspended(member)
     deleted, _ = PostVote.objects.filter(post=post, member=member).delete()
     step = -1 if deleted else 1
     if not deleted:

@@ -49,6 +49,15 @@ def check_may_post(member: Member, now: datetime) -> None:
         )
 
 
+def check_not_suspended(user: User, now: datetime | None = None) -> None:
+    """A suspended member may not vote or flag either."""
+    until = Member.objects.filter(user=user).values_list("suspended_until", flat=True).first()
+    if until is not None and until > (now or timezone.now()):
+        raise PermissionDenied(
+            f"You are suspended until {timezone.localtime(until):%d %b %Y %H:%M}."
+        )
+
+
 def check_content(member: Member, body: str, title: str | None = None) -> None:
     """Field errors for an empty or too long text, and for links or images a member's
     trust level does not allow yet (basic and above post links, member and above images)."""
@@ -72,14 +81,14 @@ def check_content(member: Member, body: str, title: str | None = None) -> None:
 def held_for_review(member: Member, body: str, now: datetime) -> str:
     """Why a post waits for a moderator (empty: it does not). Premoderation: the first
     posts of members who are not a customer's contact (public sign-ups). Spam: a new
-    member posting the same text again within a day."""
+    member (below the level Member) posting the same text again within a day."""
     user = member.user
     if user.is_agent:
         return ""
     first = member.posts < settings.COMMUNITY_PREMODERATE_FIRST_POSTS
     if first and getattr(user, "contact", None) is None:
         return "First post of a new member (premoderation)."
-    if member.trust_level == TrustLevel.NEW:
+    if member.trust_level < TrustLevel.MEMBER:
         since = now - timedelta(days=1)
         if Post.objects.filter(author=user, created_at__gte=since, body=body).exists():
             return "The same text posted again by a new member (spam check)."

@@ -132,3 +132,21 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
                 Member.objects.filter(user_id=pk).update(digest=Digest.OFF)
         done = True
     return render(request, "community/unsubscribe.html", {"kind": kind, "done": done})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mail_settings(request: HttpRequest) -> HttpResponse:
+    """The member's digest setting: every post at once, one mail a day, or none."""
+    user = signed_in_user(request)
+    chosen = request.POST.get("digest", "")
+    if request.method == "POST" and chosen in Digest.values:
+        with transaction.atomic(durable=True):
+            member = services.member_of(user)
+            member.digest = chosen
+            member.save(update_fields=["digest"])
+        flash.success(request, "Saved.")
+        return redirect("community:settings")
+    current = Member.objects.filter(user=user).values_list("digest", flat=True).first()
+    context = {"choices": Digest.choices, "current": current or Digest.IMMEDIATELY}
+    return render(request, "community/settings.html", context)
