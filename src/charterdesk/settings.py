@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "charterdesk.portal",
     "charterdesk.desk",
     "charterdesk.manage",
+    "charterdesk.widget",
     "charterdesk.demo",
     "ninja",  # serves the API docs page's Swagger UI from the package, not a CDN
 ]

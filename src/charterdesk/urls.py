@@ -11,12 +11,17 @@ from charterdesk.api import api
 from charterdesk.core import views as core_views
 from charterdesk.core.outage import server_error
 from charterdesk.plans import views as plans_views
+from charterdesk.widget.api import router as widget_keys_router
 
 
 def _favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     """Browsers ask for /favicon.ico whatever the pages say."""
     return HttpResponsePermanentRedirect(static("charterdesk/favicon.svg"))
 
+
+# The widget's keys are part of the API; the widget (a sibling of `api` in the top row)
+# cannot be imported by it, so its router joins here.
+api.add_router("", widget_keys_router)
 
 urlpatterns = [
     path("", accounts_views.home, name="home"),
@@ -30,6 +35,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("portal/", include("charterdesk.portal.urls")),
     path("desk/", include("charterdesk.desk.urls")),
+    path("manage/widget/", include("charterdesk.widget.manage_urls")),
     path("manage/", include("charterdesk.manage.urls")),
     path("admin/", admin.site.urls),
     path("", include("charterdesk.mail.urls")),
@@ -51,6 +57,7 @@ urlpatterns = [
     path("", include("charterdesk.triage.urls")),
     path("", include("charterdesk.forecasting.urls")),
     path("", include("charterdesk.status.urls")),
+    path("widget/", include("charterdesk.widget.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -24,6 +24,7 @@ from . import (
     satisfaction,
     statements,
     swarms,
+    widget,
     workspace,
 )
 from .reference import Reference
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    widget.add_demo,
 )
 
 

@@ -1,0 +1,70 @@
+"""The widget's forms: a request (with files) and a key on the settings page."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
+
+from .origins import checked_origins
+
+MAX_FILES = 5
+
+
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _FilesField(forms.FileField):
+    """Any number of files up to MAX_FILES, each within the mail attachment limit."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("widget", _MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
+        items = data if isinstance(data, list | tuple) else [data]
+        files = [super(_FilesField, self).clean(item, initial) for item in items if item]
+        limit = settings.MAIL_MAX_ATTACHMENT_BYTES
+        errors = [f"Attach at most {MAX_FILES} files."] if len(files) > MAX_FILES else []
+        errors += [f"{f.name} is too large." for f in files if (f.size or 0) > limit]
+        errors += [f"{f.name} is empty." for f in files if not f.size]
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class WidgetRequestForm(forms.Form):
+    subject = forms.CharField(label="Subject", max_length=250)
+    body = forms.CharField(
+        label="Describe it", widget=forms.Textarea(attrs={"rows": 5, "data-suggest": "1"})
+    )
+    request_type = forms.ChoiceField(
+        label="What do you need?",
+        choices=[(kind.value, REQUEST_TYPE_SENTENCES[kind]) for kind in RequestType],
+        initial=RequestType.HOW_TO,
+    )
+    priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
+    attachments = _FilesField(label="Attach files")
+
+
+class WidgetKeyForm(forms.Form):
+    name = forms.CharField(max_length=100, help_text="Where the key is used: “Production app”.")
+    allowed_origins = forms.CharField(
+        label="Allowed origins",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, exactly as the browser shows it: https://app.vendor.example",
+    )
+    create_contacts = forms.BooleanField(
+        required=False,
+        label="Create unknown contacts at verified domains",
+    )
+    anonymous_requests = forms.BooleanField(
+        required=False, label="Visitors without a token may send a request (confirmed by mail)"
+    )
+
+    def clean_allowed_origins(self) -> list[str]:
+        lines = [line for line in self.cleaned_data["allowed_origins"].splitlines() if line.strip()]
+        return checked_origins(lines)

@@ -1,0 +1,88 @@
+"""The help widget's records: the keys vendors sign tokens with, the token ids already
+used (a token is accepted once), and the sessions the widget's iframe holds."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from charterdesk.customers.models import Contact
+
+from . import crypto
+
+
+def new_kid() -> str:
+    return f"wk_{secrets.token_hex(8)}"
+
+
+class WidgetKey(models.Model):
+    """A signing key a vendor's backend uses for the widget's tokens (HS256). The secret is
+    kept encrypted (crypto.py): it is needed to verify a signature, so it cannot be hashed;
+    it is shown once, when the key is created. Several live keys allow a rotation."""
+
+    name = models.CharField(max_length=100)
+    kid = models.CharField(max_length=40, unique=True, default=new_kid)
+    secret_encrypted = models.TextField()
+    allowed_origins = models.JSONField(
+        default=list, help_text="Sites that may embed the widget: https://app.vendor.example"
+    )
+    create_contacts = models.BooleanField(
+        default=False,
+        help_text="A token with an unknown address at a verified domain of its organization "
+        "creates the contact; otherwise it is refused.",
+    )
+    anonymous_requests = models.BooleanField(
+        default=False,
+        help_text="Visitors without a token may send a request, confirmed by a mailed link.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kid})"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def secret(self) -> str:
+        return crypto.decrypt(self.secret_encrypted)
+
+
+class UsedToken(models.Model):
+    """A token id (`jti`) already exchanged; kept until the token expires. The unique
+    constraint makes two concurrent exchanges of one token end with one winner."""
+
+    key = models.ForeignKey(WidgetKey, on_delete=models.CASCADE, related_name="+")
+    jti = models.CharField(max_length=200)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "jti"], name="widget_token_used_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jti} (until {self.expires_at:%Y-%m-%d %H:%M})"
+
+
+class WidgetSession(models.Model):
+    """What a token is exchanged for: a bearer token the iframe keeps in memory, good for
+    one contact's widget pages (never the desk, the portal or the API). Only a hash of
+    the token is stored."""
+
+    key = models.ForeignKey(WidgetKey, on_delete=models.CASCADE, related_name="sessions")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"widget session of {self.contact_id} until {self.expires_at:%Y-%m-%d %H:%M}"

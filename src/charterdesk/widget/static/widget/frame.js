@@ -1,0 +1,102 @@
+/* Inside the widget's iframe (served by CharterDesk). The session token arrives from the
+ * loader by postMessage, accepted only from the parent window at one of the key's allowed
+ * origins; it is kept in memory only (no cookie: browsers block third-party cookies). */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("widget-config").textContent);
+  var view = document.getElementById("view");
+  var who = document.getElementById("who");
+  var bearer = null;
+  var timers = {};
+
+  function headers() {
+    var h = { "X-Widget-Key": config.key };
+    if (bearer) h.Authorization = "Bearer " + bearer;
+    return h;
+  }
+
+  function show(html) { view.innerHTML = html; var f = view.querySelector("[autofocus]"); if (f) f.focus(); }
+
+  function call(url, options) {
+    options = options || {};
+    options.headers = headers();
+    return fetch(url, options).then(function (r) {
+      if (r.status === 401 && bearer) { bearer = null; tell({ type: "charterdesk:expired" }); signedOut(); }
+      var type = r.headers.get("Content-Type") || "";
+      return r.text().then(function (text) {
+        if (type.indexOf("json") >= 0) {
+          var p = JSON.parse(text); text = '<p class="error" role="alert"></p>';
+          var d = document.createElement("div"); d.innerHTML = text; d.firstChild.textContent = p.detail;
+          return d.innerHTML;
+        }
+        return text;
+      });
+    });
+  }
+
+  function go(url) { return call(url).then(show); }
+
+  function tell(message) {
+    if (window.parent === window) return;
+    config.origins.forEach(function (origin) { window.parent.postMessage(message, origin); });
+  }
+
+  function signedIn(contact) {
+    who.textContent = contact && contact.name ? contact.name : (contact ? contact.email : "");
+    document.body.classList.add("signed-in");
+  }
+  function signedOut() { who.textContent = ""; document.body.classList.remove("signed-in"); }
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || config.origins.indexOf(event.origin) < 0) return;
+    var data = event.data || {};
+    if (data.type === "charterdesk:session" && data.session) {
+      bearer = data.session;
+      signedIn(data.contact);
+    }
+    document.body.classList.add("ready");
+  });
+
+  function debounce(name, wait, fn) {
+    clearTimeout(timers[name]);
+    timers[name] = setTimeout(fn, wait);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-go]");
+    if (link) { event.preventDefault(); go(link.getAttribute("data-go")); }
+    if (event.target.closest("[data-close]")) tell({ type: "charterdesk:close" });
+  });
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field.id === "q") {
+      debounce("q", 250, function () {
+        call(config.urls.search + "?q=" + encodeURIComponent(field.value)).then(function (html) {
+          document.getElementById("results").innerHTML = html;
+        });
+      });
+    } else if (field.hasAttribute("data-suggest") || field.name === "subject") {
+      var form = field.form;
+      var text = (form.subject.value + " " + form.body.value).trim();
+      debounce("suggest", 350, function () {
+        call(config.urls.suggest + "?text=" + encodeURIComponent(text)).then(function (html) {
+          var box = document.getElementById("suggestions");
+          if (box) box.innerHTML = html;
+        });
+      });
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-post")) return;
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    call(form.getAttribute("data-post"), { method: "POST", body: new FormData(form) }).then(show);
+  });
+
+  document.body.classList.add("ready");
+  tell({ type: "charterdesk:ready" });
+})();
