@@ -6,53 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0008_remove_organization_domains_before'),
-        ('plans', '0008_plan_incident_rule_per_plan'),
-        ('routing', '0006_agent_profile_and_team_rules'),
-        ('tickets', '0012_merge_problem_default'),
+        ("customers", "0008_remove_organization_domains_before"),
+        ("plans", "0008_plan_incident_rule_per_plan"),
+        ("routing", "0006_agent_profile_and_team_rules"),
+        ("tickets", "0012_merge_problem_default"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='category_confidence',
-            field=models.FloatField(blank=True, help_text="The triage model's confidence when it set it.", null=True),
+            model_name="ticket",
+            name="category_confidence",
+            field=models.FloatField(
+                blank=True, help_text="The triage model's confidence when it set it.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='category_set_by',
-            field=models.ForeignKey(blank=True, help_text='The person who set the category (none for a rule, the model or an import).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="ticket",
+            name="category_set_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The person who set the category (none for a rule, the model or an import).",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='category_source',
-            field=models.CharField(blank=True, choices=[('person', 'Set by a person'), ('rule', 'Set by a routing rule'), ('model', 'Suggested by the triage model'), ('import', 'Imported with past tickets')], db_default='', default='', max_length=8),
+            model_name="ticket",
+            name="category_source",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("person", "Set by a person"),
+                    ("rule", "Set by a routing rule"),
+                    ("model", "Suggested by the triage model"),
+                    ("import", "Imported with past tickets"),
+                ],
+                db_default="",
+                default="",
+                max_length=8,
+            ),
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('path', models.CharField(editable=False, max_length=400, unique=True)),
-                ('active', models.BooleanField(default=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='tickets.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("path", models.CharField(editable=False, max_length=400, unique=True)),
+                ("active", models.BooleanField(default=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="tickets.category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'categories',
-                'ordering': ['path'],
+                "verbose_name_plural": "categories",
+                "ordering": ["path"],
             },
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='category',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='tickets.category'),
+            model_name="ticket",
+            name="category",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tickets",
+                to="tickets.category",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['category', 'created_at'], name='ticket_by_category'),
+            model_name="ticket",
+            index=models.Index(fields=["category", "created_at"], name="ticket_by_category"),
         ),
     ]

@@ -26,34 +26,73 @@ def catalogue_from_free_text(apps, schema_editor):
         )
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('products', '0001_product_catalogue'),
-        ('tickets', '0012_merge_problem_default'),
+        ("products", "0001_product_catalogue"),
+        ("tickets", "0012_merge_problem_default"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='product_ref',
-            field=models.ForeignKey(blank=True, help_text='The catalogue entry of `product` (kept in step with it).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='products.product'),
+            model_name="ticket",
+            name="product_ref",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The catalogue entry of `product` (kept in step with it).",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tickets",
+                to="products.product",
+            ),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='product_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='products.productversion'),
+            model_name="ticket",
+            name="product_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tickets",
+                to="products.productversion",
+            ),
         ),
         migrations.AlterField(
-            model_name='ticket',
-            name='product',
-            field=models.CharField(blank=True, help_text="The product's name, as the API and routing know it.", max_length=100),
+            model_name="ticket",
+            name="product",
+            field=models.CharField(
+                blank=True,
+                help_text="The product's name, as the API and routing know it.",
+                max_length=100,
+            ),
         ),
         migrations.AlterField(
-            model_name='ticketevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('replied', 'Public reply'), ('noted', 'Internal note'), ('coverage', 'Coverage decided'), ('routed', 'Routed'), ('assigned', 'Assigned automatically'), ('escalated', 'Escalated'), ('de_escalated', 'De-escalated'), ('escalation_requested', 'Escalation requested'), ('collaborator', 'Collaborators'), ('time', 'Time logged'), ('estimate', 'Estimate'), ('commitment', 'Commitment'), ('survey', 'Satisfaction'), ('mail', 'Mail'), ('anonymized', 'Anonymized'), ('macro', 'Macro applied'), ('bulk', 'Bulk action'), ('draft', 'Draft reply')], max_length=24),
+            model_name="ticketevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Created"),
+                    ("changed", "Changed"),
+                    ("replied", "Public reply"),
+                    ("noted", "Internal note"),
+                    ("coverage", "Coverage decided"),
+                    ("routed", "Routed"),
+                    ("assigned", "Assigned automatically"),
+                    ("escalated", "Escalated"),
+                    ("de_escalated", "De-escalated"),
+                    ("escalation_requested", "Escalation requested"),
+                    ("collaborator", "Collaborators"),
+                    ("time", "Time logged"),
+                    ("estimate", "Estimate"),
+                    ("commitment", "Commitment"),
+                    ("survey", "Satisfaction"),
+                    ("mail", "Mail"),
+                    ("anonymized", "Anonymized"),
+                    ("macro", "Macro applied"),
+                    ("bulk", "Bulk action"),
+                    ("draft", "Draft reply"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.RunPython(catalogue_from_free_text, migrations.RunPython.noop),
     ]
