@@ -52,7 +52,7 @@ def _count() -> int:
 
 def _visible(user: User) -> QuerySet[Playbook]:
     """Agents read every playbook; nobody else any."""
-    return Playbook.objects.all() if user.is_agent else Playbook.objects.none()
+    return Playbook.objects.all() if getattr(user, "is_agent", False) else Playbook.objects.none()
 
 
 def _url(playbook_id: int) -> str:
