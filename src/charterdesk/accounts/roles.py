@@ -48,6 +48,7 @@ class Perm:
     APPROVE_POSTMORTEMS = "incidents.approve_postmortems"  # approve and send a post-mortem
     MANAGE_SERVICES = "incidents.manage_services"  # services, deployments, severities, roles
     SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
+    VIEW_DASHBOARD = "workspace.view_dashboard"  # /desk/dashboard/: the desk now and its trends
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -119,6 +120,7 @@ TEAM_LEAD = AGENT | {
     Perm.REVIEW_ARTICLES,
     Perm.APPROVE_POSTMORTEMS,
     Perm.SHARE_MACROS,
+    Perm.VIEW_DASHBOARD,
 }
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,
