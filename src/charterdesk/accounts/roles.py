@@ -50,6 +50,7 @@ class Perm:
     SHARE_MACROS = "workspace.share_macros"  # macros, views for every agent or any team
     CURATE_LEARNING = "learning.curate_paths"  # learning paths, enrolments, shadow mode
     PLAN_STAFFING = "forecasting.plan_staffing"  # the forecast, staffing and short shifts
+    VIEW_DASHBOARD = "workspace.view_dashboard"  # /desk/dashboard/: the desk now and its trends
     API_READ = "api.read"  # scopes a token of this role may carry
     API_WRITE = "api.write"
     API_ADMIN = "api.admin"
@@ -122,6 +123,7 @@ TEAM_LEAD = AGENT | {
     Perm.APPROVE_POSTMORTEMS,
     Perm.SHARE_MACROS,
     Perm.PLAN_STAFFING,
+    Perm.VIEW_DASHBOARD,
 }
 MANAGER = TEAM_LEAD | {
     Perm.RECORD_PURCHASE,

@@ -127,3 +127,28 @@ class TicketLink(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.source_id} {self.kind} #{self.target_id}"
+
+
+class TicketPresence(models.Model):
+    """An agent on a ticket's page now: refreshed by the page every few seconds (a
+    heartbeat), with whether they are writing a reply. Rows older than
+    workspace.presence.EXPIRES_AFTER mean nothing and are cleared by the heartbeats.
+    Kept in the database so every web process sees every agent."""
+
+    ticket = models.ForeignKey(
+        "tickets.Ticket", on_delete=models.CASCADE, related_name="presences", db_index=False
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ticket_presences"
+    )
+    typing = models.BooleanField(default=False, help_text="Writing in the reply box.")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ticket", "user"], name="one_presence_per_agent"),
+        ]
+        indexes = [models.Index(fields=["seen_at"], name="presence_by_seen")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on #{self.ticket_id}"

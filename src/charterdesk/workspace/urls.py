@@ -1,10 +1,22 @@
 from django.urls import path
 
-from . import bulk_views, macro_views, saved_views, ticket_views, views
+from . import bulk_views, macro_views, presence_views, saved_views, ticket_views, views
+from .dashboard import views as dashboard_views
 
 app_name = "workspace"
 urlpatterns = [
+    path("desk/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        "desk/dashboard/panels/<slug:name>",
+        dashboard_views.dashboard_panel,
+        name="dashboard_panel",
+    ),
     path("desk/tickets/<int:ticket_id>/fields", views.ticket_fields, name="fields"),
+    path(
+        "desk/tickets/<int:ticket_id>/presence",
+        presence_views.presence_heartbeat,
+        name="presence",
+    ),
     path("desk/tickets/<int:ticket_id>/macro", macro_views.macro_apply, name="apply_macro"),
     path(
         "desk/tickets/<int:ticket_id>/macros/<int:macro_id>/preview",
