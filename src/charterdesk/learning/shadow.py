@@ -28,6 +28,7 @@ SHADOWED = (
     "(the desk's reply box, or POST /api/v1/tickets/{id}/drafts)."
 )
 _approving: ContextVar[int | None] = ContextVar("approving_draft", default=None)
+_SHADOWED_ATTR = "_learning_shadowed"
 
 
 @contextmanager
@@ -44,9 +45,22 @@ def refuse_shadowed_replies(attempt: PublicReplyAttempt) -> None:
     the draft service; anything else that would post one for them (a macro, an API call)
     is refused, so nothing reaches a customer unapproved."""
     author = attempt.author
-    if _approving.get() == author.pk or shadowing_of(author) is None:
+    if _approving.get() == author.pk or not _is_shadowed(author):
         return
     raise ValidationError({"body": SHADOWED})
+
+
+def _is_shadowed(author: User) -> bool:
+    """Whether the author is in shadow mode, asked once per user object (a bulk action
+    replies as one agent on many tickets); starting or ending shadow mode forgets it."""
+    known = author.__dict__.get(_SHADOWED_ATTR)
+    if known is None:
+        known = author.__dict__[_SHADOWED_ATTR] = shadowing_of(author) is not None
+    return bool(known)
+
+
+def _forget(learner: User) -> None:
+    learner.__dict__.pop(_SHADOWED_ATTR, None)
 
 
 def shadow_start(*, actor: User, learner: User, mentor: User) -> Shadowing:
@@ -66,6 +80,7 @@ def shadow_start(*, actor: User, learner: User, mentor: User) -> Shadowing:
     if current is not None:
         current.ended_at = timezone.now()
         current.save(update_fields=["ended_at"])
+    _forget(learner)
     return Shadowing.objects.create(learner=learner, mentor=mentor, started_by=actor)
 
 
@@ -74,6 +89,7 @@ def shadow_end(*, actor: User, learner: User) -> None:
     mentor to approve or return."""
     check_curator(actor)
     Shadowing.objects.filter(learner=learner, ended_at=None).update(ended_at=timezone.now())
+    _forget(learner)
 
 
 def draft_submit(*, ticket: Ticket, learner: User, body: str, status_after: str = "") -> DraftReply:
