@@ -19,6 +19,7 @@ from . import (
     hours,
     incidents,
     knowledge,
+    learning,
     merges,
     routing,
     satisfaction,
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    learning.add_demo,
 )
 
 
