@@ -20,7 +20,7 @@ MANAGER, T2 = "manager@charterdesk.example", "tier2@charterdesk.example"
 NEW_AGENT = ("riley@charterdesk.example", "Riley Novak")
 
 # product, description, versions (version, released on, end of support)
-CATALOGUE = [
+CATALOGUE: list[tuple[str, str, list[tuple[str, date, date | None]]]] = [
     ("Storefront", "The shop: catalogue, checkout, invoices and exports.",
      [("4.0", date(2025, 9, 1), date(2026, 9, 1)), ("4.1", date(2026, 2, 1), None),
       ("4.2", date(2026, 9, 15), None)]),
