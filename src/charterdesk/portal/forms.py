@@ -46,7 +46,8 @@ class NewRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         names = list(products_offered().values_list("name", flat=True))
         if names:
-            self.fields["product"].choices = [("", "Not sure / other"), *((n, n) for n in names)]
+            offered = [("", "Not sure / other"), *((n, n) for n in names)]
+            self.fields["product"].choices = offered  # type: ignore[attr-defined]
         else:  # no catalogue: nothing to ask
             del self.fields["product"]
 
