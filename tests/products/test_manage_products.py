@@ -44,3 +44,14 @@ def test_agents_cannot_change_the_catalogue(personas, login):
 
 def test_customers_do_not_find_the_catalogue_page(personas, login):
     assert login(personas.alice).get("/manage/products/").status_code == 404
+
+
+def test_an_empty_slug_keeps_the_products_slug(personas, login):
+    made = product("Storefront")
+    response = login(personas.manager).post(
+        f"/manage/products/{made.pk}/",
+        {"name": "Storefront Pro", "slug": "", "description": "", "active": "on"},
+    )
+    assert response.status_code == 302
+    made.refresh_from_db()
+    assert (made.name, made.slug) == ("Storefront Pro", "storefront")

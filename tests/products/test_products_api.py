@@ -80,3 +80,14 @@ def test_listing_products_takes_two_queries_whatever_their_number(
     client = api.as_(personas.tier1)
     with django_assert_max_num_queries(5):  # the token, its user, products, versions
         assert len(client.get("/api/v1/products").json()) == 5
+
+
+def test_renaming_to_an_empty_name_is_a_field_error(personas, api):
+    made = product("Storefront")
+    response = api.as_(personas.admin).patch(
+        f"/api/v1/products/{made.pk}", {"name": "  "}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "name" in response.json()["errors"]
+    made.refresh_from_db()
+    assert made.name == "Storefront"

@@ -1,5 +1,5 @@
 from charterdesk.products.models import Product
-from charterdesk.tickets.models import TicketEvent
+from charterdesk.tickets.models import Ticket, TicketEvent
 from tests.products.factories import product, version_of
 from tests.tickets.factories import open_ticket
 
@@ -54,3 +54,35 @@ def test_the_api_still_shows_the_product_by_name(personas, api):
     ticket = open_ticket(product="Storefront")
     shown = api.as_(personas.tier1).get(f"/api/v1/tickets/{ticket.pk}").json()
     assert shown["product"] == made.name
+
+
+def test_a_customer_picks_the_product_from_the_catalogue_in_the_portal(personas, login):
+    made = product("Storefront")
+    Product.objects.filter(pk=product("Retired").pk).update(active=False)
+    client = login(personas.alice)
+    form = client.get("/portal/new/").content.decode()
+    assert "Storefront" in form and "Retired" not in form
+    client.post(
+        "/portal/new/",
+        {
+            "request_type": "error",
+            "priority": "normal",
+            "subject": "Checkout broken",
+            "body": "It fails.",
+            "product": "Storefront",
+        },
+    )
+
+    ticket = Ticket.objects.get(subject="Checkout broken")
+    assert (ticket.product, ticket.product_ref) == ("Storefront", made)
+
+
+def test_a_product_outside_the_catalogue_is_a_form_error_in_the_portal(personas, login):
+    product("Storefront")
+    response = login(personas.alice).post(
+        "/portal/new/",
+        {"request_type": "error", "priority": "normal", "subject": "X", "body": "Y",
+         "product": "Gadget"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()

@@ -19,6 +19,7 @@ from . import (
     hours,
     incidents,
     knowledge,
+    learning,
     merges,
     routing,
     satisfaction,
@@ -217,6 +218,7 @@ DEMO_EXTRAS = (
     merges.add_demo,
     incidents.add_demo,
     widget.add_demo,
+    learning.add_demo,
 )
 
 

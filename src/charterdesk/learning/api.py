@@ -86,13 +86,13 @@ def get_path(request: HttpRequest, path_id: Id) -> dict[str, Any]:
 
 
 @router.post("/learning/items/{item_id}/done", response=DoneOut)
-def mark_done(request: HttpRequest, item_id: Id, payload: DoneIn | None = None) -> Any:
+def mark_done(request: HttpRequest, item_id: Id, payload: DoneIn) -> Any:
     user = _agent(request)
     item = PathItem.objects.get(pk=item_id)
     if not is_enrolled(item.path_id, user):
         raise PathItem.DoesNotExist
     with transaction.atomic(durable=True):
-        done = item_done(learner=user, item=item, reflection=payload.reflection if payload else "")
+        done = item_done(learner=user, item=item, reflection=payload.reflection)
     return {"item_id": item.pk, "done_at": done.done_at, "reflection": done.reflection}
 
 
@@ -116,11 +116,11 @@ def list_drafts(request: HttpRequest) -> Any:
 
 
 @router.post("/learning/drafts/{draft_id}/approve", response=DraftOut)
-def approve_draft(request: HttpRequest, draft_id: Id, payload: ApproveIn | None = None) -> Any:
+def approve_draft(request: HttpRequest, draft_id: Id, payload: ApproveIn) -> Any:
     user = _agent(request)
     with transaction.atomic(durable=True):
         draft = draft_for_mentor(user, draft_id)
-        draft_approve(draft=draft, mentor=user, body=payload.body if payload else None)
+        draft_approve(draft=draft, mentor=user, body=payload.body)
     return DraftReply.objects.select_related("learner", "mentor").get(pk=draft_id)
 
 

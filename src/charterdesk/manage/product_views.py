@@ -38,9 +38,11 @@ def product_edit(request: HttpRequest, product_id: int) -> HttpResponse:
 
 
 def _edit(request: HttpRequest, product: Product) -> HttpResponse:
+    slug = product.slug  # the form writes on the instance while it validates
     form = ProductForm(request.POST or None, instance=product)
     if request.method == "POST" and form.is_valid():
-        data = services.ProductInput(**{f: form.cleaned_data[f] for f in ProductForm.Meta.fields})
+        fields = {f: form.cleaned_data[f] for f in ProductForm.Meta.fields}
+        data = services.ProductInput(**{**fields, "slug": fields["slug"] or slug})
         try:
             with transaction.atomic():
                 if product.pk:

@@ -57,12 +57,12 @@ def update_product(request: HttpRequest, product_id: Id, payload: ProductPatch) 
     _may_edit(request)
     with transaction.atomic(durable=True):
         product = Product.objects.select_for_update().get(pk=product_id)
-        given = payload.dict(exclude_unset=True)
+        given = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
         data = services.ProductInput(
-            name=given.get("name") or product.name,
-            slug=given.get("slug") or product.slug,
-            description=given.get("description", product.description) or "",
-            active=product.active if given.get("active") is None else given["active"],
+            name=given.get("name", product.name),
+            slug=given.get("slug", product.slug),
+            description=given.get("description", product.description),
+            active=given.get("active", product.active),
         )
         services.product_update(product=product, data=data)
     return _catalogue(request).get(pk=product_id)

@@ -35,7 +35,9 @@ def product_create(*, data: ProductInput) -> Product:
 
 
 def product_update(*, product: Product, data: ProductInput) -> Product:
-    if data.slug and data.slug != product.slug:
+    if not data.slug.strip():
+        raise ValidationError({"slug": "Give the product a slug, e.g. storefront."})
+    if data.slug != product.slug:
         if Product.objects.filter(slug=data.slug).exclude(pk=product.pk).exists():
             raise ValidationError({"slug": f"The slug “{data.slug}” is taken."})
         product.slug = data.slug
