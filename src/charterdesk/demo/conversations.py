@@ -23,6 +23,7 @@ from . import (
     routing,
     satisfaction,
     statements,
+    success,
     swarms,
     workspace,
 )
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    success.add_demo,
 )
 
 
