@@ -24,6 +24,7 @@ from . import (
     routing,
     satisfaction,
     statements,
+    success,
     swarms,
     widget,
     workspace,
@@ -219,6 +220,7 @@ DEMO_EXTRAS = (
     incidents.add_demo,
     widget.add_demo,
     learning.add_demo,
+    success.add_demo,
 )
 
 

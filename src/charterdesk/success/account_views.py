@@ -28,7 +28,7 @@ PAGE_SIZE = 25
 def account_list(request: HttpRequest) -> HttpResponse:
     selectors.require_reader(signed_in_user(request))
     rows = accounts_by_health(timezone.now())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type,var-annotated]
     return render(request, "success/accounts.html", {"page": page})
 
 

@@ -1,8 +1,9 @@
 """Account health: a score from 0 to 100 with its reasons, computed in SQL.
 
-Every reason is a scalar subquery on the organization's row, and so is its contribution,
-so one query gives the score of one account, and the same annotated queryset orders the
-list of accounts by health (worst first) and paginates it in the database.
+Every figure is a scalar subquery on the organization's row, evaluated once in a
+materialized CTE; the contributions and the score are computed on top of it in the same
+statement. One query gives the score of one account; the same statement with ORDER BY and
+LIMIT/OFFSET gives a page of the accounts by health (worst first).
 
 The weights (docs/customer-success.md): the score starts at 100, then
 
@@ -23,20 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+from django.db import connection
+from django.db.models import F, FloatField, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from charterdesk.commitments.models import Commitment, CommitmentState
 from charterdesk.customers.models import Organization
@@ -46,7 +36,7 @@ from charterdesk.incidents.models import AudienceOrganization
 from charterdesk.plans.models import Contract
 from charterdesk.satisfaction.models import Survey
 from charterdesk.sla.models import SlaEvent, SlaEventKind
-from charterdesk.tickets.models import OPEN_STATUSES, Ticket
+from charterdesk.tickets.models import Ticket
 
 WINDOW = timedelta(days=90)
 RECENT = timedelta(days=30)
@@ -77,13 +67,6 @@ def _count(rows: QuerySet[Any]) -> Coalesce:
     return Coalesce(_scalar(rows, "COUNT", F("pk"), IntegerField()), 0)
 
 
-def _capped(expression: Any, per: int, cap: int) -> Any:
-    """`per` × expression, its size at most `cap` (the sign follows `per`)."""
-    if per < 0:
-        return Greatest(expression * per, Value(-cap), output_field=IntegerField())
-    return Least(expression * per, Value(cap), output_field=IntegerField())
-
-
 def _raw_figures(now: datetime) -> dict[str, Any]:
     since, recent = now - WINDOW, now - RECENT
     org = OuterRef("pk")
@@ -96,7 +79,7 @@ def _raw_figures(now: datetime) -> dict[str, Any]:
     ).filter(Q(contract__ends_on__isnull=True) | Q(contract__ends_on__gte=now.date()))
     promises = Commitment.objects.filter(ticket__organization=org, settled_at__gte=since)
     return {
-        "h_open": _count(Ticket.objects.filter(organization=org, status__in=OPEN_STATUSES)),
+        "h_open": _count(Ticket.objects.filter(organization=org, in_queue=True)),  # open
         "h_breaches": _count(
             SlaEvent.objects.filter(
                 ticket__organization=org, kind=SlaEventKind.BREACHED, at__gte=since
@@ -126,53 +109,57 @@ def _raw_figures(now: datetime) -> dict[str, Any]:
     }
 
 
-def _satisfaction() -> Case:
-    baseline = Coalesce(F("h_rating_before"), Value(BASELINE_RATING))
-    change = Cast(Round((F("h_rating_recent") - baseline) * 10), IntegerField())
-    capped = Greatest(Least(change, Value(5)), Value(-15), output_field=IntegerField())
-    return Case(
-        When(h_rating_recent__isnull=True, then=Value(0)),
-        default=capped,
-        output_field=IntegerField(),
-    )
+def _clamped(sql: str, low: int, high: int) -> str:
+    return f"CASE WHEN {sql} < {low} THEN {low} WHEN {sql} > {high} THEN {high} ELSE {sql} END"
 
 
-def _hours() -> Case:
-    available = F("h_hours_available")
-    return Case(
-        When(h_hours_available__lte=0, then=Value(0)),
-        When(Q(h_hours_used__gte=available), then=Value(-15)),
-        When(Q(h_hours_used__gte=available * 0.9), then=Value(-10)),
-        When(Q(h_hours_used__gte=available * 0.75), then=Value(-5)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
+# Each contribution in SQL over the figures' columns (portable: SQLite and PostgreSQL).
+_CHANGE = (
+    f"CAST(ROUND((h_rating_recent - COALESCE(h_rating_before, {BASELINE_RATING})) * 10) AS INTEGER)"
+)
 CONTRIBUTIONS = {
-    "open_tickets": lambda: _capped(F("h_open"), -2, 20),
-    "sla_breaches": lambda: _capped(F("h_breaches"), -5, 30),
-    "satisfaction_trend": _satisfaction,
-    "hours_bank": _hours,
-    "incidents": lambda: _capped(F("h_incidents"), -3, 15),
-    "promises_kept": lambda: _capped(F("h_kept"), 1, 5),
-    "promises_broken": lambda: _capped(F("h_broken"), -5, 20),
-}
+    "open_tickets": _clamped("-2 * h_open", -20, 0),
+    "sla_breaches": _clamped("-5 * h_breaches", -30, 0),
+    "satisfaction_trend": (
+        f"CASE WHEN h_rating_recent IS NULL THEN 0 ELSE {_clamped(_CHANGE, -15, 5)} END"
+    ),
+    "hours_bank": (
+        "CASE WHEN h_hours_available <= 0 THEN 0"
+        " WHEN h_hours_used >= h_hours_available THEN -15"
+        " WHEN h_hours_used >= h_hours_available * 0.9 THEN -10"
+        " WHEN h_hours_used >= h_hours_available * 0.75 THEN -5 ELSE 0 END"
+    ),
+    "incidents": _clamped("-3 * h_incidents", -15, 0),
+    "promises_kept": _clamped("h_kept", 0, 5),
+    "promises_broken": _clamped("-5 * h_broken", -20, 0),
+}  # fmt: skip
+FIGURES = ("h_open", "h_breaches", "h_rating_recent", "h_rating_before", "h_hours_used",
+           "h_hours_available", "h_incidents", "h_kept", "h_broken")  # fmt: skip
 
 
-def with_health(rows: QuerySet[Organization], now: datetime) -> QuerySet[Organization]:
-    """The organizations with their figures, contributions (`c_<code>`) and
-    `health_score`, all in one SQL query."""
-    rows = rows.annotate(**_raw_figures(now))
-    rows = rows.annotate(**{f"c_{code}": make() for code, make in CONTRIBUTIONS.items()})
-    total = sum((F(f"c_{code}") for code in CONTRIBUTIONS), Value(100))
-    score = Greatest(Least(total, Value(100)), Value(0), output_field=IntegerField())
-    band = Case(
-        When(health_score__gte=GOOD, then=Value(Band.GOOD)),
-        When(health_score__gte=WATCH, then=Value(Band.WATCH)),
-        default=Value(Band.AT_RISK),
+def _health_sql(rows: QuerySet[Organization], now: datetime, tail: str) -> tuple[str, list[Any]]:
+    """One statement: the figures of each organization, each subquery evaluated once (a
+    materialized CTE; annotations that refer to annotations would repeat them), then the
+    contributions and the score on top. `tail`: ORDER BY / LIMIT after it."""
+    figures = rows.annotate(**_raw_figures(now)).values("id", "name", *FIGURES)
+    inner, params = figures.query.sql_with_params()
+    contributions = ", ".join(f"{sql} AS c_{code}" for code, sql in CONTRIBUTIONS.items())
+    total = " + ".join(f"c_{code}" for code in CONTRIBUTIONS)
+    # Only our own constant SQL and Django's compiled query; values are parameters.
+    sql = (
+        f"WITH figures AS MATERIALIZED ({inner}), "  # noqa: S608
+        f"scored AS (SELECT figures.*, {contributions} FROM figures) "
+        f"SELECT scored.*, {_clamped(f'(100 + {total})', 0, 100)} AS health_score "
+        f"FROM scored {tail}"
     )
-    return rows.annotate(health_score=score).annotate(health_band=band)
+    return sql, list(params)
+
+
+def _fetch(sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -199,36 +186,69 @@ def _rating(value: float | None) -> str:
     return "no answers" if value is None else f"{value:.1f} of 5"
 
 
-def reasons_of(org: Any) -> list[Reason]:
-    """The reasons of an organization annotated by `with_health`, worst first."""
-    available = org.h_hours_available
-    used = f"{org.h_hours_used * 100 / available:.0f} %" if available else "no hours bank"
-    before = org.h_rating_before
-    trend = f"{_rating(org.h_rating_recent)} (before: {_rating(before)})"
+def reasons_of(row: dict[str, Any]) -> list[Reason]:
+    """The reasons of one row of the health query, worst first."""
+    available = float(row["h_hours_available"] or 0)
+    used = f"{row['h_hours_used'] * 100 / available:.0f} %" if available else "no hours bank"
+    trend = f"{_rating(row['h_rating_recent'])} (before: {_rating(row['h_rating_before'])})"
     values = {
-        "open_tickets": ("Open tickets", str(org.h_open)),
-        "sla_breaches": ("SLA breaches in the last 90 days", str(org.h_breaches)),
+        "open_tickets": ("Open tickets", str(row["h_open"])),
+        "sla_breaches": ("SLA breaches in the last 90 days", str(row["h_breaches"])),
         "satisfaction_trend": ("Satisfaction, last 30 days", trend),
         "hours_bank": ("Hours bank used", used),
-        "incidents": ("Incidents that touched it in the last 90 days", str(org.h_incidents)),
-        "promises_kept": ("Promises kept in the last 90 days", str(org.h_kept)),
-        "promises_broken": ("Promises broken in the last 90 days", str(org.h_broken)),
+        "incidents": ("Incidents that touched it in the last 90 days", str(row["h_incidents"])),
+        "promises_kept": ("Promises kept in the last 90 days", str(row["h_kept"])),
+        "promises_broken": ("Promises broken in the last 90 days", str(row["h_broken"])),
     }
     reasons = [
-        Reason(code, label, value, int(getattr(org, f"c_{code}")))
-        for code, (label, value) in values.items()
+        Reason(code, label, value, int(row[f"c_{code}"])) for code, (label, value) in values.items()
     ]
     return sorted(reasons, key=lambda reason: reason.contribution)
 
 
 def health_of(organization: Organization, now: datetime) -> Health:
     """The organization's health: one query."""
-    row = with_health(Organization.objects.filter(pk=organization.pk), now).get()
-    score = int(row.health_score)  # type: ignore[attr-defined]
+    sql, params = _health_sql(Organization.objects.filter(pk=organization.pk), now, "")
+    row = _fetch(sql, params)[0]
+    score = int(row["health_score"])
     return Health(score, band_of(score), reasons_of(row), now)
 
 
-def accounts_by_health(now: datetime) -> QuerySet[Organization]:
-    """Every organization, worst health first (page it with core.pagination)."""
-    rows = with_health(Organization.objects.select_related("relationship_manager"), now)
-    return rows.order_by(F("health_score").asc(), "name", "pk")
+@dataclass(frozen=True)
+class AccountRow:
+    organization: Organization
+    score: int
+
+    @property
+    def band(self) -> str:
+        return band_of(self.score)
+
+
+class AccountsByHealth:
+    """Every organization, worst health first, for Django's Paginator: `count()` and a
+    slice run one query each; a page's organizations (with their relationship manager)
+    one more."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def count(self) -> int:
+        return Organization.objects.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[AccountRow]:
+        start, stop = page.start or 0, page.stop
+        tail = "ORDER BY health_score, name, id LIMIT %s OFFSET %s"
+        sql, params = _health_sql(Organization.objects.all(), self.now, tail)
+        rows = _fetch(sql, [*params, stop - start, start])
+        found = Organization.objects.select_related("relationship_manager").in_bulk(
+            [row["id"] for row in rows]
+        )
+        return [AccountRow(found[row["id"]], int(row["health_score"])) for row in rows]
+
+
+def accounts_by_health(now: datetime) -> AccountsByHealth:
+    """Every organization, worst health first (page it with Django's Paginator)."""
+    return AccountsByHealth(now)
