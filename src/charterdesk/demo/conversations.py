@@ -24,6 +24,7 @@ from . import (
     satisfaction,
     statements,
     swarms,
+    triage,
     workspace,
 )
 from .reference import Reference
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    triage.add_demo,  # last: it learns from the history the others made
 )
 
 
