@@ -27,6 +27,7 @@ from . import (
     success,
     swarms,
     widget,
+    triage,
     workspace,
 )
 from .reference import Reference
@@ -221,6 +222,7 @@ DEMO_EXTRAS = (
     widget.add_demo,
     learning.add_demo,
     success.add_demo,
+    triage.add_demo,  # last: it learns from the history the others made
 )
 
 

@@ -1,18 +1,19 @@
-"""Triage of every new request (portal, mail, API): after the ticket's transaction commits,
-the serving model's suggestion is recorded; above the threshold the category is set (source
-`model`, with the confidence, in the ticket's history) and so is the request type when the
-customer did not choose one; below it the ticket waits in the desk's triage list.
+"""Triage of every new request (portal, mail, API): once the ticket's transaction commits,
+a background task (receivers.py) records the serving model's suggestion; above the
+threshold the category is set (source `model`, with the confidence, in the ticket's
+history) and so is the request type when the customer did not choose one; below it the
+ticket waits in the desk's triage list.
 
-Runs on commit, in the process that took the request in: the model is loaded once per
-process (runtime.serving) and a prediction takes a few milliseconds. A failure here is
-logged and never undoes or delays the ticket."""
+In a task, not in the request: applying a category and a request type writes history and
+decides coverage and SLA clocks again, which would double the time a request takes to be
+taken in (bench/RESULTS.md). The model is loaded once per worker process (runtime.serving)
+and a prediction takes a few milliseconds. A failure is logged and never undoes the ticket."""
 
 import logging
 
 from django.db import transaction
 from django.utils import timezone
 
-from charterdesk.intake.hooks import TicketCreated
 from charterdesk.tickets.models import CategorySource, Message, Status, Ticket, TypeSource
 from charterdesk.tickets.services import ticket_categorize, ticket_update
 
@@ -23,11 +24,6 @@ from .models import TriageSettings, TriageSuggestion
 log = logging.getLogger(__name__)
 
 REQUEST_TYPE_MIN_CONFIDENCE = 0.6  # below it the rule-based guess of intake stays
-
-
-def on_ticket_created(event: TicketCreated) -> None:
-    ticket_id = event.ticket.pk
-    transaction.on_commit(lambda: triage_new_ticket(ticket_id))
 
 
 def triage_new_ticket(ticket_id: int) -> TriageSuggestion | None:

@@ -10,6 +10,6 @@ class TriageConfig(AppConfig):
         from charterdesk.intake.hooks import ticket_created
 
         from . import tasks  # noqa: F401 - the periodic retrain
-        from .apply import on_ticket_created
+        from .receivers import on_ticket_created
 
         ticket_created.register(on_ticket_created)

@@ -121,15 +121,20 @@ class Model:
         probs = self.category.probabilities(self.features.transform(texts, embed))
         return _predictions(self.category.labels, probs, self.threshold)
 
-    def predict_secondary(
-        self, name: str, text: str, embed: Embed | None = None
-    ) -> Prediction | None:
-        """The best label of another target learned on the same texts (e.g. request type)."""
-        classifier = self.secondary.get(name)
-        if classifier is None:
-            return None
-        probs = classifier.probabilities(self.features.transform([text], embed))
-        return _predictions(classifier.labels, probs, 0.0)[0]
+    def predict_all(
+        self, text: str, embed: Embed | None = None
+    ) -> tuple[Prediction, dict[str, Prediction]]:
+        """The category and every other target learned on the same texts (e.g. the request
+        type, without threshold), from one computation of the features."""
+        features = self.features.transform([text], embed)
+        best = _predictions(
+            self.category.labels, self.category.probabilities(features), self.threshold
+        )
+        others = {
+            name: _predictions(c.labels, c.probabilities(features), 0.0)[0]
+            for name, c in self.secondary.items()
+        }
+        return best[0], others
 
     def dumps(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -67,8 +67,8 @@ def suggest(subject: str, body: str) -> Suggestion | None:
     if current is None:
         return None
     text = engine.ticket_text(subject, body)
-    best = current.model.predict(text, embed)
-    kind = current.model.predict_secondary(REQUEST_TYPE, text, embed)
+    best, others = current.model.predict_all(text, embed)
+    kind = others.get(REQUEST_TYPE)
     return Suggestion(
         category=best.label,
         confidence=best.confidence,

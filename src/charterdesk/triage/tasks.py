@@ -5,7 +5,17 @@ from django_tasks import task
 
 from charterdesk.core.schedule import periodic
 
+from .apply import triage_new_ticket
 from .sweep import retrain_if_grown, train_run
+
+
+@task()
+def triage_ticket(ticket_id: int) -> dict[str, object]:
+    """Suggest a category for a new ticket, and apply it when the model is confident."""
+    found = triage_new_ticket(ticket_id)
+    if found is None:
+        return {"ticket": ticket_id, "triaged": False}
+    return {"ticket": ticket_id, "abstained": found.abstained, "applied": found.applied}
 
 
 @task()
