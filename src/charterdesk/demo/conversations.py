@@ -16,6 +16,7 @@ from . import (
     commitments,
     escalations,
     estimates,
+    forecasting,
     hours,
     incidents,
     knowledge,
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    forecasting.add_demo,
 )
 
 
