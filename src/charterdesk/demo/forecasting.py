@@ -60,15 +60,19 @@ def add_demo(ref: Reference, now: datetime) -> None:
         _history(frontline, today, now)
 
 
-def _history(queue: Queue, today: date, now: datetime) -> None:
-    first = today - timedelta(weeks=WEEKS)
-    shape = synthetic.Shape(
+def demo_shape(first: date) -> synthetic.Shape:
+    """The demo's Frontline arrivals (the benchmark forecasts them too)."""
+    return synthetic.Shape(
         per_week=PER_WEEK,
         growth=0.015,
         first_weekday=first.weekday(),
         peaks={WEEKS * 7 - PRICE_CHANGE_DAYS_AGO: 1.8},
     )
-    counts = synthetic.history(WEEKS * 7, shape, seed=5)
+
+
+def _history(queue: Queue, today: date, now: datetime) -> None:
+    first = today - timedelta(weeks=WEEKS)
+    counts = synthetic.history(WEEKS * 7, demo_shape(first), seed=5)
     template = Ticket.objects.filter(queue=queue).order_by("id").first()
     requesters = list(Contact.objects.order_by("id")[:6])
     contracts = dict(

@@ -1,7 +1,7 @@
 """Writes of the forecast: compute and store a run; settings and peak days.
 
-`forecast_run` is called by the nightly job (tasks.py), the "compute now" button and
-`charterdesk forecast`; the caller owns the transaction."""
+`forecast_run` is called by the nightly job and by "Compute now" (tasks.py) and by the
+demo; the caller owns the transaction."""
 
 from collections import defaultdict
 from dataclasses import dataclass
