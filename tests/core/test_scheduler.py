@@ -54,6 +54,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "check-monitors": "charterdesk.incidents.monitors.tasks.check_monitors",
         "remind-maintenance": "charterdesk.status.tasks.remind_maintenance",
         "retry-webhooks": "charterdesk.incidents.webhooks.tasks.retry_webhooks",
+        "forecast-nightly": "charterdesk.forecasting.tasks.forecast_nightly",
     }
 
 

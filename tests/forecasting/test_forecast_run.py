@@ -91,3 +91,21 @@ def test_intervals_without_enough_agents_on_shift_are_short(desk) -> None:  # ty
     night = rows[datetime(2026, 3, 5, 23, 0, tzinfo=UTC)]
     assert night.on_shift == 0
     assert QueueForecast.objects.get(queue=queue).short_intervals > 0
+
+
+def test_mail_arriving_at_night_waits_for_the_morning_shift(personas) -> None:  # type: ignore[no-untyped-def]
+    team = routing.team()
+    queue = routing.queue(team, name="Mail")
+    QueueStaffing.objects.create(queue=queue, aht_seconds=600, target_seconds=4 * 3600)
+    routing.agent("Day shift", team, calendar=routing.calendar("UTC", "09:00", "17:00"))
+    history(queue, first=TODAY - timedelta(weeks=4), weeks=4, per_week=400)
+
+    forecast_run(trigger=Trigger.ON_DEMAND, now=NOW)
+
+    rows = {i.start: i for i in _intervals(queue)}
+    evening = datetime(2026, 3, 5, 17, 0, tzinfo=UTC)
+    night = [rows[evening + timedelta(minutes=30 * n)] for n in range(32)]  # 17:00 to 09:00
+    assert sum(i.expected for i in night) > 1
+    assert {(i.agents_needed, i.short) for i in night} == {(0, 0)}
+    morning = rows[datetime(2026, 3, 5, 9, 0, tzinfo=UTC)]
+    assert morning.agents_needed >= 1 and morning.short > 0

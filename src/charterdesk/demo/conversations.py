@@ -16,6 +16,7 @@ from . import (
     commitments,
     escalations,
     estimates,
+    forecasting,
     hours,
     incidents,
     knowledge,
@@ -223,6 +224,7 @@ DEMO_EXTRAS = (
     learning.add_demo,
     success.add_demo,
     triage.add_demo,  # last: it learns from the history the others made
+    forecasting.add_demo,
 )
 
 

@@ -56,7 +56,12 @@ class QueueStaffing(CheckedModel):
         validators=share("The service level", low=0.01, high=0.99),
         help_text="Share of contacts answered within the target (real time only).",
     )
-    target_seconds = models.PositiveIntegerField("Target (seconds)", default=20)
+    target_seconds = models.PositiveIntegerField(
+        "Target (seconds)",
+        default=20,
+        help_text="Real time: answered within this. Mail and portal: the reply target, "
+        "over which the work is spread (14400 = 4 hours).",
+    )
     shrinkage = models.FloatField(
         default=0.3,
         validators=share("Shrinkage", low=0, high=0.95),

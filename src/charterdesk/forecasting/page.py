@@ -13,7 +13,7 @@ from .chart import Chart, chart_of
 from .models import ForecastInterval, ForecastRun, PeakDay, QueueForecast
 from .services import staffing_of
 
-SHORT_LISTED = 48
+SHORT_LISTED = 20
 
 
 @dataclass

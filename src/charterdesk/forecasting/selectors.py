@@ -52,5 +52,10 @@ def intervals(
 
 
 def short_intervals(forecast: QueueForecast) -> QuerySet[ForecastInterval]:
-    """The half hours in which the team has fewer agents on shift than it needs."""
-    return forecast.intervals.filter(team_scheduled__gt=F("on_shift")).order_by("start")
+    """The half hours in which the team has fewer agents on shift than it needs, the
+    largest shortfall first."""
+    return (
+        forecast.intervals.filter(team_scheduled__gt=F("on_shift"))
+        .alias(missing=F("team_scheduled") - F("on_shift"))
+        .order_by("-missing", "start")
+    )

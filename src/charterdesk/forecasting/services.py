@@ -1,7 +1,7 @@
 """Writes of the forecast: compute and store a run; settings and peak days.
 
-`forecast_run` is called by the nightly job (tasks.py), the "compute now" button and
-`charterdesk forecast`; the caller owns the transaction."""
+`forecast_run` is called by the nightly job and by "Compute now" (tasks.py) and by the
+demo; the caller owns the transaction."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -147,6 +147,30 @@ def _need(staffing: QueueStaffing, contacts: float) -> tuple[int, int]:
     return _staff(staffing.model, need)
 
 
+def _workload(plan: _Plan, working: list[int]) -> list[float]:
+    """Contacts to staff for in each half hour of the plan (`working`: the team's agents
+    on shift in each). Real time: those arriving in it. Mail and portal are answered in
+    the team's working half hours, like an SLA clock on a business calendar: work
+    arriving while nobody is on shift waits for the next half hour with someone on shift,
+    and the work is spread over the reply target's window counted in working half hours
+    (a mail answered within 4 hours may wait for an agent who frees up later)."""
+    arriving = [float(plan.result.expected[d, s]) for d, s in plan.cells]
+    if plan.staffing.model == StaffingModel.REAL_TIME:
+        return arriving
+    opened = [i for i, agents in enumerate(working) if agents] or list(range(len(arriving)))
+    work, previous = [], -1
+    for i in opened:  # the work waiting at each working half hour
+        work.append(sum(arriving[previous + 1 : i + 1]))
+        previous = i
+    window = max(int(plan.staffing.target_seconds // 1800), 1)
+    sums = np.cumsum([0.0, *work])
+    spread = [float(sums[k + 1] - sums[max(k + 1 - window, 0)]) / window for k in range(len(work))]
+    staffed = [0.0] * len(arriving)
+    for i, contacts in zip(opened, spread, strict=True):
+        staffed[i] = contacts
+    return staffed
+
+
 def _store(run: ForecastRun, plans: list[_Plan]) -> None:
     moments = sorted({start for plan in plans for start in plan.starts})
     position = {start: i for i, start in enumerate(moments)}
@@ -154,7 +178,9 @@ def _store(run: ForecastRun, plans: list[_Plan]) -> None:
     team_need: dict[tuple[int, datetime], int] = defaultdict(int)
     staffed: list[list[tuple[int, int]]] = []
     for plan in plans:
-        needs = [_need(plan.staffing, plan.result.expected[d, s]) for d, s in plan.cells]
+        team_shift = shifts.get(plan.queue.team_id, [0] * len(moments))
+        working = [team_shift[position[start]] for start in plan.starts]
+        needs = [_need(plan.staffing, contacts) for contacts in _workload(plan, working)]
         staffed.append(needs)
         for start, (_, scheduled) in zip(plan.starts, needs, strict=True):
             team_need[plan.queue.team_id, start] += scheduled
@@ -173,8 +199,8 @@ def _store(run: ForecastRun, plans: list[_Plan]) -> None:
         for i, (start, (day, slot)) in enumerate(zip(plan.starts, plan.cells, strict=True)):
             agents, scheduled = needs[i]
             total = team_need[plan.queue.team_id, start]
-            working = team_shift[position[start]]
-            short += total > working
+            agents_on = team_shift[position[start]]
+            short += total > agents_on
             rows.append(
                 ForecastInterval(
                     forecast=forecast,
@@ -185,7 +211,7 @@ def _store(run: ForecastRun, plans: list[_Plan]) -> None:
                     agents_needed=agents,
                     scheduled=scheduled,
                     team_scheduled=total,
-                    on_shift=working,
+                    on_shift=agents_on,
                 )
             )
         forecast.short_intervals = short
