@@ -14,6 +14,7 @@ from charterdesk.tickets.services import message_add, ticket_update
 
 from . import (
     commitments,
+    community,
     escalations,
     estimates,
     hours,
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    community.add_demo,
 )
 
 
