@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Router
 
 from charterdesk.accounts.auth import TokenAuth
 from charterdesk.commitments.api import router as commitments_router
+from charterdesk.community.api import router as community_router
 from charterdesk.core.idempotency import idempotent
 from charterdesk.customers.api import router as customers_router
 from charterdesk.escalations.api import router as escalations_router
@@ -72,6 +73,7 @@ ROUTERS = [
     statements_router,
     routing_router,
     articles_router,
+    community_router,
     search_router,
     config_router,
     categories_router,

@@ -14,6 +14,7 @@ from charterdesk.tickets.services import message_add, ticket_update
 
 from . import (
     commitments,
+    community,
     escalations,
     estimates,
     forecasting,
@@ -225,6 +226,7 @@ DEMO_EXTRAS = (
     success.add_demo,
     triage.add_demo,  # last: it learns from the history the others made
     forecasting.add_demo,
+    community.add_demo,
 )
 
 

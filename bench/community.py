@@ -1,0 +1,172 @@
+"""Community forum pages at volume: 100,000 topics and 1,000,000 posts seeded set-based.
+
+    python bench/community.py --db sqlite
+    python bench/community.py --db postgres
+
+Measures the topic list (latest, unanswered, top, a deep page) and topic pages (a
+10-post topic, a 2,000-post topic first and deep page) as a Gold customer, through the
+full view, p50/p95 over RUNS requests; then the same pages on the demo data (a dozen
+topics) as the baseline of the same run. Also counts each page's queries on a small and
+on a big topic: they must be equal. On PostgreSQL the bulk load is followed by VACUUM
+ANALYZE.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from server import prepared  # noqa: E402
+from timing import timed  # noqa: E402
+
+RUNS = 60
+TOPICS = 100_000
+POSTS_PER_TOPIC = 10
+BIG_TOPIC_POSTS = 2_000
+
+
+def _numbers(n: int) -> str:
+    """A set of the integers 1..n as SQL for either database."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return f"SELECT generate_series(1, {n}) AS n"
+    return (
+        f"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {n}) "
+        "SELECT n FROM s"
+    )
+
+
+def seed(author_id: int, category_ids: list[int]) -> None:
+    """Topics and posts in a few INSERT ... SELECT statements (no Python loop per row)."""
+    from django.db import connection, transaction
+
+    cats = len(category_ids)
+    case = " ".join(f"WHEN {i} THEN {c}" for i, c in enumerate(category_ids))
+    now = "CURRENT_TIMESTAMP"
+    minus = (
+        "{now} - (n * INTERVAL '1 minute')"
+        if connection.vendor == "postgresql"
+        else "datetime({now}, '-' || n || ' minutes')"
+    ).format(now=now)
+    true, false = ("TRUE", "FALSE") if connection.vendor == "postgresql" else ("1", "0")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO community_topic (category_id, kind, title, author_id, created_at, "
+            "last_posted_at, reply_count, first_reply_at, pinned, locked, review) "
+            f"SELECT CASE n % {cats} {case} END, "
+            "CASE WHEN n % 3 = 0 THEN 'discussion' ELSE 'question' END, "
+            f"'Seeded topic ' || n, {author_id}, {minus}, {minus}, "
+            f"CASE WHEN n % 7 = 0 THEN 0 ELSE {POSTS_PER_TOPIC - 1} END, "
+            f"CASE WHEN n % 7 = 0 THEN NULL ELSE {minus} END, {false}, {false}, 'visible' "
+            f"FROM ({_numbers(TOPICS)}) AS numbers"
+        )
+        cursor.execute(
+            "INSERT INTO community_post (topic_id, number, author_id, body, created_at, "
+            "by_staff, score, flag_count, review) "
+            f"SELECT t.id, p.n, {author_id}, 'Seeded post ' || p.n || ' of topic ' || t.id, "
+            f"t.created_at, {false}, p.n % 5, 0, 'visible' "
+            f"FROM community_topic t CROSS JOIN ({_numbers(POSTS_PER_TOPIC)}) AS p "
+            "WHERE t.title LIKE 'Seeded topic %' AND (p.n = 1 OR t.reply_count > 0)"
+        )
+        cursor.execute("SELECT MAX(id) FROM community_topic")
+        big = cursor.fetchone()[0]
+        cursor.execute(
+            "INSERT INTO community_post (topic_id, number, author_id, body, created_at, "
+            "by_staff, score, flag_count, review) "
+            f"SELECT {big}, n + {POSTS_PER_TOPIC}, {author_id}, 'Long thread post ' || n, "
+            f"{now}, {true}, 0, 0, 'visible' FROM ({_numbers(BIG_TOPIC_POSTS)}) AS numbers"
+        )
+        cursor.execute(
+            f"UPDATE community_topic SET reply_count = {BIG_TOPIC_POSTS + POSTS_PER_TOPIC - 1} "
+            f"WHERE id = {big}"
+        )
+
+
+def pages(small: int, big: int) -> list[tuple[str, str]]:
+    return [
+        ("topic list, latest", "/community/"),
+        ("topic list, unanswered", "/community/?order=unanswered"),
+        ("topic list, top", "/community/?order=top"),
+        ("topic list, page 100", "/community/?page=100"),
+        ("topic page, 10 posts", f"/community/t/{small}/"),
+        ("topic page, 2,010 posts, first", f"/community/t/{big}/"),
+        ("topic page, 2,010 posts, page 100", f"/community/t/{big}/?page=100"),
+    ]
+
+
+def queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return len(ctx.captured_queries)
+
+
+def measure_all(client, rows: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    def get(url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    return {name: timed(lambda url=url: get(url), RUNS) for name, url in rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    args = parser.parse_args()
+    with prepared(args.db) as env:
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.conf import settings
+        from django.db import connection
+        from django.test import Client
+
+        from charterdesk.accounts.models import User
+        from charterdesk.community.models import Access, Category, Topic
+
+        settings.ALLOWED_HOSTS = ["*"]
+        client = Client()
+        alice = User.objects.get(email="alice@acme.example")
+        client.force_login(alice)
+        demo_small = Topic.objects.filter(category__access=Access.EVERYONE).first()
+        assert demo_small is not None
+        baseline = measure_all(client, pages(demo_small.pk, demo_small.pk))
+        open_ = list(
+            Category.objects.filter(access__in=[Access.EVERYONE, Access.CUSTOMERS]).values_list(
+                "pk", flat=True
+            )
+        )
+        start = time.perf_counter()
+        seed(alice.pk, open_)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        seeded = time.perf_counter() - start
+        from charterdesk.community.models import Post
+
+        big = Topic.objects.order_by("-pk").first()
+        small = Topic.objects.filter(title="Seeded topic 1").get()
+        assert big is not None
+        counts = (Topic.objects.count(), Post.objects.count())
+        figures = measure_all(client, pages(small.pk, big.pk))
+        print(f"## Community forum pages at volume ({args.db})")
+        print(f"\nSeeded {counts[0]:,} topics and {counts[1]:,} posts in {seeded:.1f} s.\n")
+        print("| page | p50 ms | p95 ms | baseline p95 (demo data) | ratio | queries |")
+        print("|---|---|---|---|---|---|")
+        for name, url in pages(small.pk, big.pk):
+            p50, p95 = figures[name]
+            base = baseline[name][1]
+            print(
+                f"| {name} | {p50:.1f} | {p95:.1f} | {base:.1f} | {p95 / base:.2f}× "
+                f"| {queries(client, url)} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
