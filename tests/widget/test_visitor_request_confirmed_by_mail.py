@@ -73,3 +73,14 @@ def test_sweep_forgets_used_tokens_only_after_they_expire(client, personas):
     exchange(client, token_for(key, secret, "alice@acme.example"))
     assert widget_sweep(timezone.now())["tokens"] == 0
     assert widget_sweep(timezone.now() + timedelta(minutes=6))["tokens"] == 1
+
+
+def test_one_address_cannot_flood_the_team_with_unconfirmed_requests(personas):
+    key, _ = new_key(personas.manager, anonymous_requests=True)
+    visitor = Client(headers={"X-Widget-Key": key.kid})
+    for _ in range(3):
+        assert visitor.post("/widget/api/visitor-requests", FORM).status_code == 202
+    refused = visitor.post("/widget/api/visitor-requests", FORM)
+    assert refused.status_code == 422
+    assert b"wait for their confirmation" in refused.content
+    assert PendingRequest.objects.count() == 3

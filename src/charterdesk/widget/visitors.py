@@ -23,6 +23,7 @@ from . import crypto
 from .models import PendingRequest, WidgetKey
 
 CONFIRM_WITHIN = timedelta(hours=24)
+PER_ADDRESS_PER_HOUR = 3  # unconfirmed requests one address may have waiting
 
 
 def visitor_request_submit(
@@ -32,8 +33,15 @@ def visitor_request_submit(
     does not take visitors' requests."""
     if not key.anonymous_requests:
         raise ValidationError("This widget takes requests from signed-in customers only.")
-    token = secrets.token_urlsafe(32)
     now = timezone.now()
+    waiting = PendingRequest.objects.filter(
+        email=email.strip().lower(), ticket__isnull=True, created_at__gt=now - timedelta(hours=1)
+    )
+    if waiting.count() >= PER_ADDRESS_PER_HOUR:
+        raise ValidationError(
+            {"email": ["Requests from this address wait for their confirmation; check your mail."]}
+        )
+    token = secrets.token_urlsafe(32)
     pending = PendingRequest.objects.create(
         key=key,
         email=email.strip().lower(),
