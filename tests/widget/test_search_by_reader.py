@@ -28,4 +28,6 @@ def test_article_opens_inside_the_widget_within_the_readers_visibility(client, p
     hidden = published(personas.manager, "Customers only", visibility="customers")
     key, _ = new_key(personas.manager)
     visitor = Client(headers={"X-Widget-Key": key.kid})
-    assert visitor.get(f"/widget/api/articles/{hidden.pk}").status_code == 404
+    refused = visitor.get(f"/widget/api/articles/{hidden.pk}")
+    assert refused.status_code == 404
+    assert refused["Content-Type"] == "application/problem+json"

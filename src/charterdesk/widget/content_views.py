@@ -29,7 +29,7 @@ View = Callable[..., HttpResponse]
 
 
 def widget_call(view: View) -> View:
-    """Resolve the caller, or answer with problem+json (404 key, 401 session)."""
+    """Resolve the caller, or answer with problem+json (404 key or object, 401 session)."""
 
     @csrf_exempt
     @wraps(view)
@@ -38,7 +38,10 @@ def widget_call(view: View) -> View:
             caller = caller_of(request)
         except WidgetAccessError as exc:
             return problem(request, exc.status, exc.detail)
-        return view(request, caller, *args, **kwargs)
+        try:
+            return view(request, caller, *args, **kwargs)
+        except Http404 as exc:
+            return problem(request, 404, str(exc))
 
     return wrapper
 

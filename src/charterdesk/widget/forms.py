@@ -68,3 +68,17 @@ class WidgetKeyForm(forms.Form):
     def clean_allowed_origins(self) -> list[str]:
         lines = [line for line in self.cleaned_data["allowed_origins"].splitlines() if line.strip()]
         return checked_origins(lines)
+
+
+class VisitorRequestForm(forms.Form):
+    email = forms.EmailField(label="Your email address")
+    name = forms.CharField(label="Your name", max_length=200, required=False)
+    subject = forms.CharField(label="Subject", max_length=250)
+    body = forms.CharField(
+        label="Describe it", widget=forms.Textarea(attrs={"rows": 5, "data-suggest": "1"})
+    )
+    request_type = forms.ChoiceField(
+        label="What do you need?",
+        choices=[(kind.value, REQUEST_TYPE_SENTENCES[kind]) for kind in RequestType],
+        initial=RequestType.HOW_TO,
+    )

@@ -86,3 +86,26 @@ class WidgetSession(models.Model):
 
     def __str__(self) -> str:
         return f"widget session of {self.contact_id} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class PendingRequest(models.Model):
+    """A request from a visitor without a token (where the key allows it): it becomes a
+    ticket only when the visitor confirms it from the link mailed to the address given.
+    Only a hash of the link's token is stored."""
+
+    key = models.ForeignKey(WidgetKey, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    name = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=250)
+    body = models.TextField()
+    request_type = models.CharField(max_length=16)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    ticket = models.ForeignKey(
+        "tickets.Ticket", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.subject}"

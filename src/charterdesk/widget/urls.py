@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import content_views, demo_views, frame_views, session_views
+from . import content_views, demo_views, frame_views, session_views, visitor_views
 
 app_name = "widget"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("api/articles/<int:article_id>", content_views.article, name="article"),
     path("api/requests", content_views.requests, name="requests"),
     path("api/requests/<int:ticket_id>", content_views.request_detail, name="request"),
+    path("api/visitor-requests", visitor_views.visitor_request, name="visitor_request"),
+    path("confirm/<str:token>", visitor_views.confirm, name="confirm"),
     path("demo/", demo_views.demo_page, name="demo"),
     path("demo/token", demo_views.demo_token, name="demo_token"),
 ]
