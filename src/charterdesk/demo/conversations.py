@@ -28,8 +28,8 @@ from . import (
     statements,
     success,
     swarms,
-    widget,
     triage,
+    widget,
     workspace,
 )
 from .reference import Reference
@@ -224,9 +224,9 @@ DEMO_EXTRAS = (
     widget.add_demo,
     learning.add_demo,
     success.add_demo,
-    triage.add_demo,  # last: it learns from the history the others made
     forecasting.add_demo,
     community.add_demo,
+    triage.add_demo,  # last: it learns from the history the others made
 )
 
 
