@@ -5,6 +5,7 @@ from django.db import models
 
 from charterdesk.core.vocabulary import Channel, Decision, Priority, RequestType
 
+from .category_models import RootCause
 from .models import EventKind, Status, TicketEvent
 
 FIELD_LABELS = {
@@ -16,6 +17,8 @@ FIELD_LABELS = {
     "channel": "Channel",
     "coverage": "Coverage",
     "tags": "Tags",
+    "root_cause": "Root cause",
+    "product_version": "Version",
 }
 
 # The labels of the values recorded under each field; higher apps add theirs through
@@ -35,6 +38,7 @@ values_in_words("priority", Priority)
 values_in_words("status", Status)
 values_in_words("channel", Channel)
 values_in_words("coverage", Decision)
+values_in_words("root_cause", RootCause)
 
 
 def field_label(field: str) -> str:
