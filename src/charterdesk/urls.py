@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("charterdesk.knowledge.urls")),
     path("", include("charterdesk.incidents.urls")),
     path("", include("charterdesk.workspace.urls")),
+    path("", include("charterdesk.insights.urls")),
     path("", include("charterdesk.status.urls")),
     path("api/v1/", api.urls),
 ]

@@ -14,8 +14,9 @@ from tests.tickets.factories import open_ticket
 # rules, queue, ticket, 2 search terms, message, event, clock, clock event, incidents
 # of the organization, then the answer's tags and custom fields; plus a savepoint and its
 # release (the test's own transaction).
-# The ticket page gained two queries with the linked-tickets and followers cards (merge16).
-TICKET_PAGE = 40
+# The ticket page gained two queries with the linked-tickets and followers cards (merge16),
+# and one with the category and cause card (the active categories to choose from, insights).
+TICKET_PAGE = 41
 API_CREATE = 19
 
 
