@@ -18,6 +18,7 @@ from . import (
     estimates,
     hours,
     incidents,
+    insights,
     knowledge,
     merges,
     routing,
@@ -215,6 +216,7 @@ DEMO_EXTRAS = (
     workspace.add_demo,
     merges.add_demo,
     incidents.add_demo,
+    insights.add_demo,
 )
 
 
