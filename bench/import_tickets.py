@@ -114,17 +114,21 @@ def main() -> None:
     build_reference()
     path = Path(os.environ["CHARTERDESK_DATA_DIR"]) / "tickets.csv"
     generate(path, args.rows, random.Random(17))  # noqa: S311 - synthetic data
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with path.open(encoding="utf-8", newline="") as lines:
         checked = sum(1 for _ in read_rows(lines))
-    baseline = time.perf_counter() - started
-    runs = []
+    baseline, baseline_cpu = time.perf_counter() - started, time.process_time() - cpu
+    runs, cpus = [], []
     for _ in range(2):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         call_command("import", "tickets", str(path), stderr=open(os.devnull, "w"))  # noqa: SIM115
         runs.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
     tickets, indexed = Ticket.objects.count(), TicketEntry.objects.count()
     print(f"\n## Import of past tickets ({args.db}, {args.rows:,} rows)\n")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"CPU seconds of this process: baseline {baseline_cpu:.1f}, first import "
+          f"{cpus[0]:.1f}, second {cpus[1]:.1f}")  # fmt: skip
     print(f"baseline (read and check {checked:,} rows, no writes): {baseline:.1f} s")
     print(f"first import: {runs[0]:.1f} s ({args.rows / runs[0]:,.0f} rows/s, "
           f"{runs[0] / baseline:.1f}× baseline)")  # fmt: skip

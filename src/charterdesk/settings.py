@@ -287,6 +287,9 @@ WEBHOOKS_TIMEOUT_SECONDS = env.int("WEBHOOKS_TIMEOUT_SECONDS", default=10)
 # Off: full-text ranking only, no vectors written, the model never loaded.
 SEARCH_SEMANTIC = env.bool("SEARCH_SEMANTIC", default=True)
 
+# Insights (docs/insights.md): whether agents must record a root cause to solve a ticket.
+ROOT_CAUSE_REQUIRED = env.bool("ROOT_CAUSE_REQUIRED", default=False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("charterdesk.learning.urls")),
     path("", include("charterdesk.triage.urls")),
     path("", include("charterdesk.forecasting.urls")),
+    path("", include("charterdesk.insights.urls")),
     path("", include("charterdesk.status.urls")),
     path("widget/", include("charterdesk.widget.urls")),
     path("api/v1/", api.urls),

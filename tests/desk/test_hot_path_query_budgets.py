@@ -15,8 +15,9 @@ from tests.tickets.factories import open_ticket
 # of the organization, then the answer's tags and custom fields; plus a savepoint and its
 # release (the test's own transaction).
 # The ticket page gained two queries with the linked-tickets and followers cards (merge16).
-# Three more: the product panel's drop-downs (products, versions) and the drafts card.
-TICKET_PAGE = 43
+# Three more: the product panel's drop-downs (products, versions) and the drafts card; and
+# one with the category and cause card (the active categories to choose from, insights).
+TICKET_PAGE = 44
 API_CREATE = 19
 
 

@@ -48,7 +48,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(personas, tmp_path)
 
 def test_unknown_categories_organizations_and_contacts_are_created_and_reported(personas, tmp_path):
     out, _ = run_import(tmp_path, HEADER + GOOD)
-    assert "Created 3 categories: Billing, Billing › Refunds, Billing › Invoices" in out
+    assert "Created 3 categories: Billing, Billing › Invoices, Billing › Refunds" in out
     assert "Created 1 organizations: Newco" in out
     assert "Created 1 contacts: ann@newco.example" in out
     ann = Contact.objects.get(email="ann@newco.example")

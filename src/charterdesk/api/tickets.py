@@ -9,6 +9,7 @@ from ninja import Query, Router
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
+from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agent_by_email
 from charterdesk.core.pagination import page_of
 from charterdesk.core.validators import Id
@@ -67,7 +68,13 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[st
     tickets = (
         selectors.tickets_visible_to(user_of(request))
         .select_related(
-            "organization", "requester", "queue", "assignee", "contract__plan", "category"
+            "organization",
+            "requester",
+            "queue",
+            "assignee",
+            "contract__plan",
+            "category",
+            "product_version",
         )
         .prefetch_related("tags", "field_values__field")
     )
@@ -97,6 +104,7 @@ def update_ticket(request: HttpRequest, ticket_id: Id, payload: TicketPatch) -> 
         ticket = selectors.tickets_visible_to(user).select_for_update().get(pk=ticket_id)
         if not user.is_agent:
             raise PermissionDenied("Only agents change a ticket's properties.")
+        _record_cause(ticket, user, payload)
         services.ticket_update(ticket, user, **changes)
         if payload.tags is not None:
             services.ticket_set_tags(ticket, user, payload.tags)
@@ -106,6 +114,19 @@ def update_ticket(request: HttpRequest, ticket_id: Id, payload: TicketPatch) -> 
             category = category_by_id(payload.category_id)
             services.ticket_categorize(ticket, category, by=user, source=CategorySource.PERSON)
     return _with_sla([selectors.ticket_get_for(user, ticket_id)])[0]
+
+
+def _record_cause(ticket: Ticket, user: User, payload: TicketPatch) -> None:
+    """Before a status change: solving may need the root cause (ROOT_CAUSE_REQUIRED)."""
+    given = payload.model_fields_set & {"root_cause", "product", "product_version"}
+    if given:
+        services.ticket_record_cause(
+            ticket,
+            by=user,
+            cause=ticket.root_cause if payload.root_cause is None else payload.root_cause,
+            product=payload.product,
+            version=payload.product_version,
+        )
 
 
 def _changes(payload: TicketPatch) -> dict[str, Any]:

@@ -3,6 +3,7 @@ syntax (pure Python: no Django, no database).
 
     saml "certificate expired" OR "cert expired" -staging renew*
     status:open type:downtime org:acme assignee:me tier:2 requester:alice@acme.example tag:vip
+    category:billing category:"Billing › Refunds"
     created>2026-11-01 created<2026-12-01
     #123   or   123   (jump straight to ticket 123)
 
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-FIELDS = ("status", "type", "org", "assignee", "tier", "requester", "tag")
+FIELDS = ("status", "type", "org", "assignee", "tier", "requester", "tag", "category")
 MAX_TERMS = 32  # more than anyone types; keeps a pasted page from becoming a huge query
 WORD = re.compile(r"\w+", re.UNICODE)
 TOKEN = re.compile(
@@ -218,6 +219,7 @@ _EXAMPLES = {
     "tier": "2",
     "requester": "alice@acme.example",
     "tag": "vip",
+    "category": "billing",
 }
 
 

@@ -1,9 +1,11 @@
 """The field syntax of a ticket search (status:, type:, org:, assignee:, tier:, requester:,
-tag:, created> / created<) applied to the real ticket tables, on top of what the reader may see.
+tag:, category:, created> / created<) applied to the real ticket tables, on top of what the
+reader may see.
 
 Agents may use every field; customers the fields about their own requests (status, type,
 requester, created): the others name the desk's internals, so they are a field error."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
@@ -14,6 +16,7 @@ from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import RequestType
 from charterdesk.tickets.models import Status, Ticket
 from charterdesk.tickets.selectors import tickets_visible_to
+from charterdesk.tickets.services.categories import category_path_parts
 
 from .query import Query
 
@@ -67,13 +70,30 @@ def _condition(user: User, name: str, value: str) -> Q:
         if not value.isdigit():
             raise ValueError("tier: takes a tier number, such as tier:2.")
         return Q(queue__tier=int(value))
-    if name == "tag":
-        return Q(tags__name="-".join(lowered.split()))
+    if name in _BY_VALUE:
+        return _BY_VALUE[name](value)
     if lowered == "me":
         return Q(assignee=user)
     if lowered in UNASSIGNED:
         return Q(assignee__isnull=True)
     return Q(assignee__email__iexact=value) | Q(assignee__name__icontains=value)
+
+
+def _category(value: str) -> Q:
+    """A category by its name or path, with the categories under it: `category:billing`
+    finds "Billing" and "Billing › Refunds"."""
+    path = " › ".join(category_path_parts(value))
+    return (
+        Q(category__path__iexact=path)
+        | Q(category__path__istartswith=f"{path} › ")
+        | Q(category__name__iexact=path)
+    )
+
+
+_BY_VALUE: dict[str, Callable[[str], Q]] = {
+    "tag": lambda value: Q(tags__name="-".join(value.lower().split())),
+    "category": _category,
+}
 
 
 def _choice(value: str, choices: type[Status] | type[RequestType], field: str) -> str:

@@ -18,6 +18,18 @@ class CategorySource(models.TextChoices):
     IMPORT = "import", "Imported with past tickets"
 
 
+class RootCause(models.TextChoices):
+    """Why a ticket happened, recorded when it is solved (with the product and version)."""
+
+    PRODUCT_DEFECT = "product_defect", "Product defect"
+    CONFIGURATION = "configuration", "Configuration"
+    ENVIRONMENT = "environment", "Environment"
+    THIRD_PARTY = "third_party", "Platform or third party"
+    DOCUMENTATION_GAP = "documentation_gap", "Documentation gap"
+    FEATURE_REQUEST = "feature_request", "Feature request"
+    USER_ERROR = "user_error", "User error"
+
+
 class Category(CheckedModel):
     """One node of the categories tree. `path` ("Billing › Refunds") is kept for display,
     search and the import; the services keep it right when a category is renamed or moved.

@@ -19,7 +19,7 @@ from charterdesk.core.vocabulary import (
     RequestType,
 )
 
-from .category_models import Category, CategorySource  # noqa: F401 - the app's models
+from .category_models import Category, CategorySource, RootCause  # noqa: F401 - the app's models
 
 
 class Status(models.TextChoices):
@@ -153,6 +153,10 @@ class Ticket(models.Model):
     )
     category_confidence = models.FloatField(
         null=True, blank=True, help_text="The triage model's confidence when it set it."
+    )
+    # Set through `ticket_record_cause` (history); asked when solving (ROOT_CAUSE_REQUIRED).
+    root_cause = models.CharField(
+        max_length=24, choices=RootCause.choices, blank=True, default="", db_default=""
     )
 
     class Meta:

@@ -15,6 +15,15 @@ from .models import FieldKind, Message, Ticket
 
 RequestTypeName = Literal["downtime", "error", "how_to", "consulting"]
 PriorityName = Literal["urgent", "high", "normal", "low"]
+RootCauseName = Literal[
+    "product_defect",
+    "configuration",
+    "environment",
+    "third_party",
+    "documentation_gap",
+    "feature_request",
+    "user_error",
+]
 StatusName = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
 # A custom field's value: text, a number, a checkbox, a date as 2026-12-31, or null.
 FieldValue = (
@@ -62,6 +71,11 @@ class TicketPatch(Schema):
         None, description="Custom field values by key; null or an empty string empties one."
     )
     category_id: Id | None = Field(None, description="The ticket's category; null clears it.")
+    root_cause: RootCauseName | Literal[""] | None = Field(
+        None, description="Why it happened (recorded when solving); an empty string clears it."
+    )
+    product: str | None = Field(None, max_length=100)
+    product_version: str | None = Field(None, max_length=50)
 
 
 class CoverageOut(Schema):  # read from the ticket's coverage fields
@@ -132,10 +146,22 @@ class TicketOut(Schema):
     is_problem: bool = Field(description="A problem ticket, with incident tickets linked.")
     category: CategoryRef | None = Field(description="Agents only: customers get null.")
     category_source: str = Field(description="person, rule, model or import; agents only.")
+    root_cause: str = Field(description="Agents only: why it happened ('' for none).")
+    product_version: str = Field(
+        description="The catalogue version of the ticket's product ('' for none)."
+    )
 
     @staticmethod
     def resolve_category(ticket: Ticket, context: dict[str, Any]) -> Category | None:
         return ticket.category if _reader_is_agent(context) else None
+
+    @staticmethod
+    def resolve_product_version(ticket: Ticket) -> str:
+        return ticket.product_version.version if ticket.product_version else ""
+
+    @staticmethod
+    def resolve_root_cause(ticket: Ticket, context: dict[str, Any]) -> str:
+        return ticket.root_cause if _reader_is_agent(context) else ""
 
     @staticmethod
     def resolve_category_source(ticket: Ticket, context: dict[str, Any]) -> str:

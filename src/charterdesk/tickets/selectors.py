@@ -55,7 +55,13 @@ def ticket_get_for(user: User, ticket_id: int) -> Ticket:
     return (
         tickets_visible_to(user)
         .select_related(
-            "organization", "requester", "queue", "assignee", "contract__plan", "category"
+            "organization",
+            "requester",
+            "queue",
+            "assignee",
+            "contract__plan",
+            "category",
+            "product_version",
         )
         .get(pk=ticket_id)
     )

@@ -5,6 +5,7 @@ from django.db import models
 
 from charterdesk.core.vocabulary import Channel, Decision, Priority, RequestType
 
+from .category_models import RootCause
 from .models import EventKind, Status, TicketEvent
 
 FIELD_LABELS = {
@@ -18,6 +19,7 @@ FIELD_LABELS = {
     "tags": "Tags",
     "product": "Product",
     "product_version": "Product version",
+    "root_cause": "Root cause",
 }
 
 # The labels of the values recorded under each field; higher apps add theirs through
@@ -37,6 +39,7 @@ values_in_words("priority", Priority)
 values_in_words("status", Status)
 values_in_words("channel", Channel)
 values_in_words("coverage", Decision)
+values_in_words("root_cause", RootCause)
 
 
 def field_label(field: str) -> str:

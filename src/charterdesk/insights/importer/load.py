@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from charterdesk.core.vocabulary import Decision, RequestType
+from charterdesk.core.vocabulary import Alternative, Decision, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.routing.services import queue_for_request
 from charterdesk.search import vocabulary
@@ -31,9 +31,52 @@ from charterdesk.tickets.models import (
 from charterdesk.tickets.services.categories import category_path_ensure, how_text
 
 from ..models import ImportedTicket
+from .bulk import insert, reserve_ids
 from .rows import BadRow, ImportRow
 
 CHUNK = 5_000
+TICKET_COLUMNS = (
+    "id",
+    "organization",
+    "requester",
+    "subject",
+    "request_type",
+    "type_source",
+    "priority",
+    "status",
+    "channel",
+    "product",
+    "language",
+    "queue",
+    "coverage",
+    "coverage_reason",
+    "coverage_alternative",
+    "attention_at",
+    "created_at",
+    "updated_at",
+    "solved_at",
+    "category",
+    "category_source",
+)
+MESSAGE_COLUMNS = (
+    "ticket",
+    "author_contact",
+    "from_staff",
+    "visibility",
+    "channel",
+    "body",
+    "created_at",
+)
+EVENT_COLUMNS = (
+    "ticket",
+    "kind",
+    "field",
+    "old_value",
+    "new_value",
+    "note",
+    "internal",
+    "created_at",
+)
 COVERAGE_REASON = "Imported from another help desk: its coverage was decided there."
 
 
@@ -69,27 +112,32 @@ class TicketImport:
         self._ensure_categories(rows)
         self._ensure_organizations(rows)
         self._ensure_contacts(rows)
-        tickets = Ticket.objects.bulk_create([self._ticket(row) for row in rows])
-        Message.objects.bulk_create(
-            self._message(row, ticket) for row, ticket in zip(rows, tickets, strict=True)
+        ids = reserve_ids(Ticket, len(rows))
+        insert(
+            Ticket,
+            TICKET_COLUMNS,
+            [self._ticket(pk, row) for pk, row in zip(ids, rows, strict=True)],
         )
-        TicketEvent.objects.bulk_create(
-            line
-            for row, ticket in zip(rows, tickets, strict=True)
-            for line in self._history(row, ticket)
+        insert(
+            Message,
+            MESSAGE_COLUMNS,
+            [self._message(pk, row) for pk, row in zip(ids, rows, strict=True)],
         )
-        ImportedTicket.objects.bulk_create(
-            ImportedTicket(
-                ticket=ticket,
-                external_id=row.external_id,
-                source=self.source,
-                line=row.line,
-                imported_at=self.now,
-            )
-            for row, ticket in zip(rows, tickets, strict=True)
+        insert(
+            TicketEvent,
+            EVENT_COLUMNS,
+            [line for pk, row in zip(ids, rows, strict=True) for line in self._history(pk, row)],
+        )
+        insert(
+            ImportedTicket,
+            ("ticket", "external_id", "source", "line", "imported_at"),
+            [
+                (pk, row.external_id, self.source, row.line, self.now)
+                for pk, row in zip(ids, rows, strict=True)
+            ],
         )
         vocabulary.remember(row.subject for row in rows)
-        self.summary.imported += len(tickets)
+        self.summary.imported += len(rows)
 
     def _new_rows(self, chunk: list[ImportRow | BadRow]) -> list[ImportRow]:
         """The good rows not imported before (by this run or an earlier one)."""
@@ -114,7 +162,7 @@ class TicketImport:
         return [row for row in good if row.external_id not in done]
 
     def _ensure_categories(self, rows: list[ImportRow]) -> None:
-        for parts in {row.category for row in rows if row.category}:
+        for parts in sorted({row.category for row in rows if row.category}):
             key = tuple(p.casefold() for p in parts)
             if key not in self.categories:
                 category, created = category_path_ensure(parts)
@@ -154,60 +202,48 @@ class TicketImport:
             self.contacts[contact.email] = (contact.pk, contact.organization_id)
             self.summary.contacts.append(contact.email)
 
-    def _ticket(self, row: ImportRow) -> Ticket:
+    def _ticket(self, pk: int, row: ImportRow) -> tuple[object, ...]:
         contact, organization = self.contacts[row.requester_email]
         category, _path = self._category(row)
         last = row.solved_at or row.created_at
-        return Ticket(
-            organization_id=organization,
-            requester_id=contact,
-            subject=row.subject,
-            request_type=row.request_type,
-            type_source=TypeSource.AUTO if row.type_guessed else TypeSource.AGENT,
-            priority=row.priority,
-            status=row.status,
-            channel=row.channel,
-            product=row.product,
-            queue_id=self.queues[row.request_type],
-            coverage=Decision.INCLUDED,
-            coverage_reason=COVERAGE_REASON,
-            attention_at=last,
-            created_at=row.created_at,
-            updated_at=last,
-            solved_at=row.solved_at,
-            category_id=category,
-            category_source=CategorySource.IMPORT if category else "",
+        return (
+            pk,
+            organization,
+            contact,
+            row.subject,
+            row.request_type,
+            TypeSource.AUTO if row.type_guessed else TypeSource.AGENT,
+            row.priority,
+            row.status,
+            row.channel,
+            row.product,
+            "",
+            self.queues[row.request_type],
+            Decision.INCLUDED,
+            COVERAGE_REASON,
+            Alternative.NONE,
+            last,
+            row.created_at,
+            last,
+            row.solved_at,
+            category,
+            CategorySource.IMPORT if category else "",
         )
 
     def _category(self, row: ImportRow) -> tuple[int | None, str]:
         return self.categories.get(tuple(p.casefold() for p in row.category), (None, ""))
 
-    def _message(self, row: ImportRow, ticket: Ticket) -> Message:
-        return Message(
-            ticket=ticket,
-            author_contact_id=ticket.requester_id,
-            visibility=Visibility.PUBLIC,
-            channel=row.channel,
-            body=row.body,
-            created_at=row.created_at,
-        )
+    def _message(self, pk: int, row: ImportRow) -> tuple[object, ...]:
+        contact, _organization = self.contacts[row.requester_email]
+        return (pk, contact, False, Visibility.PUBLIC, row.channel, row.body, row.created_at)
 
-    def _history(self, row: ImportRow, ticket: Ticket) -> Iterable[TicketEvent]:
+    def _history(self, pk: int, row: ImportRow) -> Iterable[tuple[object, ...]]:
         note = f"Imported from {self.source}, line {row.line} (id {row.external_id})"
-        yield TicketEvent(
-            ticket=ticket, kind=EventKind.CREATED, note=note[:500], created_at=row.created_at
-        )
-        _pk, path = self._category(row)
+        yield (pk, EventKind.CREATED, "", "", "", note[:500], False, row.created_at)
+        _category, path = self._category(row)
         if path:
-            yield TicketEvent(
-                ticket=ticket,
-                kind=EventKind.CHANGED,
-                field="category",
-                new_value=path[:500],
-                note=how_text(CategorySource.IMPORT, None),
-                internal=True,
-                created_at=row.created_at,
-            )
+            how = how_text(CategorySource.IMPORT, None)
+            yield (pk, EventKind.CHANGED, "category", "", path, how, True, row.created_at)
 
 
 def tickets_import(

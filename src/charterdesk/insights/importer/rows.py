@@ -121,18 +121,25 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
     )
 
 
-def _choice(
-    name: str, text: str, choices: type[Channel | Priority | RequestType | Status], default: str
-) -> str:
+Choices = type[Channel | Priority | RequestType | Status]
+# Each column's words: its values and its labels, lower case ("Waiting on customer").
+_WORDS: dict[Choices, dict[str, str]] = {
+    kind: {
+        **{str(label).lower(): value for value, label in kind.choices},
+        **{value: value for value in kind.values},
+    }
+    for kind in (Channel, Priority, RequestType, Status)
+}
+
+
+def _choice(name: str, text: str, choices: Choices, default: str) -> str:
     if not text:
         return default
-    value = text.lower().replace("-", "_").replace(" ", "_")
-    if value in choices.values:
-        return value
-    by_label = {str(label).lower(): v for v, label in choices.choices}
-    if text.lower() in by_label:
-        return by_label[text.lower()]
-    raise RowError(f"{name} '{text[:40]}' is not one of: {', '.join(choices.values)}")
+    words = _WORDS[choices]
+    value = words.get(text.lower().replace("-", "_").replace(" ", "_")) or words.get(text.lower())
+    if value is None:
+        raise RowError(f"{name} '{text[:40]}' is not one of: {', '.join(choices.values)}")
+    return value
 
 
 def _when(name: str, text: str) -> datetime | None:

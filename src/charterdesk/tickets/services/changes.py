@@ -9,6 +9,7 @@ from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 
 from ..hooks import TicketChange, ticket_changed
 from ..models import EventKind, Status, Ticket, TypeSource
+from .causes import cause_missing
 from .fields import missing_to_solve
 from .history import record
 from .validation import check_choice
@@ -79,6 +80,8 @@ def _check(changes: dict[str, object]) -> None:
 
 
 def _check_solvable(ticket: Ticket) -> None:
+    if cause_missing(ticket):
+        raise ValidationError({"status": "Record the root cause before solving this ticket."})
     missing = missing_to_solve(ticket)
     if missing:
         names = ", ".join(field.label for field in missing)

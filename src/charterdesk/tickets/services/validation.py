@@ -1,9 +1,9 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from charterdesk.core.validators import check_text
-from charterdesk.core.vocabulary import Priority, RequestType
 
 MAX_BODY_BYTES = 1_000_000
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")
@@ -27,7 +27,7 @@ def check_body(body: str) -> str:
     return body
 
 
-def check_choice(field: str, value: str, choices: type[RequestType] | type[Priority]) -> str:
+def check_choice(field: str, value: str, choices: type[models.TextChoices]) -> str:
     if value not in choices.values:
         raise ValidationError({field: f"Use one of: {', '.join(choices.values)}."})
     return value

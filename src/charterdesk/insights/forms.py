@@ -1,0 +1,44 @@
+from typing import Any
+
+from django import forms
+
+from charterdesk.core.panels import PanelForm
+from charterdesk.tickets.category_models import Category, RootCause
+from charterdesk.tickets.category_selectors import category_choices
+
+
+class CategoryChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.path)
+
+
+class TicketCategoryForm(PanelForm):
+    panel = "category"
+    category = CategoryChoice(Category.objects.none(), required=False, empty_label="No category")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = category_choices()  # type: ignore[attr-defined]
+
+
+class RootCauseForm(PanelForm):
+    panel = "cause"
+    root_cause = forms.ChoiceField(
+        label="Root cause", choices=[("", "Not recorded"), *RootCause.choices], required=False
+    )
+    solve = forms.BooleanField(label="Solve the ticket too", required=False)
+
+
+class CategoryForm(forms.Form):
+    """Add a category, or rename and move one (managers)."""
+
+    name = forms.CharField(max_length=80)
+    parent = CategoryChoice(Category.objects.none(), required=False, empty_label="(top level)")
+    position = forms.IntegerField(min_value=0, max_value=32000, initial=0, required=False)
+
+    def __init__(self, *args: Any, editing: Category | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parents = category_choices()
+        if editing is not None:
+            parents = parents.exclude(pk=editing.pk).exclude(path__startswith=f"{editing.path} › ")
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import manage_views, report_views, ticket_views
+
+app_name = "insights"
+urlpatterns = [
+    path("desk/insights/volume", report_views.volume_report, name="volume"),
+    path("desk/insights/causes", report_views.causes_report, name="causes"),
+    path("desk/insights/tickets", report_views.tickets_behind, name="tickets"),
+    path(
+        "desk/tickets/<int:ticket_id>/category",
+        ticket_views.ticket_category,
+        name="ticket_category",
+    ),
+    path("desk/tickets/<int:ticket_id>/cause", ticket_views.ticket_cause, name="ticket_cause"),
+    path("manage/categories/", manage_views.category_list, name="categories"),
+    path("manage/categories/<int:category_id>/", manage_views.category_edit, name="category"),
+    path(
+        "manage/categories/<int:category_id>/active",
+        manage_views.category_activate,
+        name="category_activate",
+    ),
+]
