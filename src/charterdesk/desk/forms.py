@@ -16,7 +16,7 @@ from charterdesk.customers.selectors import (
 )
 from charterdesk.routing.models import Queue
 from charterdesk.sla.models import RUNNING_STATES, SlaClock
-from charterdesk.tickets.models import Status, Visibility
+from charterdesk.tickets.models import Category, Status, Visibility
 from charterdesk.tickets.selectors import UNASSIGNED
 from charterdesk.tickets.services.fields import clean_tag
 
@@ -33,6 +33,11 @@ def _one_of(found: list[Any], text: str, what: str) -> Any:
         raise forms.ValidationError(f"No {what} matches “{text}”.")
     names = ", ".join(str(f) for f in found[:5])
     raise forms.ValidationError(f"Several {what}s match “{text}”: {names}. Type more of it.")
+
+
+class CategoryChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.path)
 
 
 class QueueFilterForm(forms.Form):
@@ -69,10 +74,12 @@ class QueueFilterForm(forms.Form):
         max_length=60,
         widget=forms.TextInput(attrs={"placeholder": "e.g. vip", "autocomplete": "off"}),
     )
+    category = CategoryChoice(Category.objects.none(), required=False, empty_label="Any category")
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["category"].queryset = Category.objects.order_by("path")  # type: ignore[attr-defined]
         self.fields["assignee"].choices = [  # type: ignore[attr-defined]
             ("", "Anyone"),
             (ME, "Me"),

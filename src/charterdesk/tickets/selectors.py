@@ -104,15 +104,15 @@ UNASSIGNED = "none"  # the queue filter's value for tickets nobody is assigned t
 
 def agent_queue(filters: dict[str, str]) -> QuerySet[Ticket]:
     """The agents' work list, most urgent first. Open tickets unless a status is asked for.
-    Filters by id: queue, organization, requester, assignee (or `UNASSIGNED`); type,
-    priority, tag."""
+    Filters by id: queue, organization, requester, category, assignee (or `UNASSIGNED`);
+    type, priority, tag."""
     tickets = Ticket.objects.select_related(
         "organization", "queue", "assignee", "requester", "contract__plan"
     )
     status = filters.get("status")
     # Without a status: the open tickets, through the `ticket_queue_*` indexes.
     tickets = tickets.filter(status=status) if status else tickets.filter(in_queue=True)
-    for field in ("queue", "organization", "requester"):
+    for field in ("queue", "organization", "requester", "category"):
         if filters.get(field):
             tickets = tickets.filter(**{f"{field}_id": filters[field]})
     assignee = filters.get("assignee")

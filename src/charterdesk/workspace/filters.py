@@ -13,15 +13,26 @@ from charterdesk.accounts.selectors import agents
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.routing.models import Queue
-from charterdesk.tickets.models import Status, TicketTag
+from charterdesk.tickets.models import Category, Status, TicketTag
 from charterdesk.tickets.selectors import UNASSIGNED
 from charterdesk.tickets.services.fields import clean_tag
 
-KEYS = ("status", "queue", "type", "priority", "organization", "requester", "assignee", "tag")
+KEYS = (
+    "status",
+    "queue",
+    "type",
+    "priority",
+    "organization",
+    "requester",
+    "assignee",
+    "tag",
+    "category",
+)
 REFERENCES: dict[str, Any] = {
     "queue": Queue.objects,
     "organization": Organization.objects,
     "requester": Contact.objects,
+    "category": Category.objects,
 }
 
 
@@ -75,6 +86,7 @@ def condition(filters: Mapping[str, str], user: User) -> Q:
         ("requester", "requester_id"),
         ("type", "request_type"),
         ("priority", "priority"),
+        ("category", "category_id"),
     ):
         if filters.get(key):
             q &= Q(**{column: filters[key]})
