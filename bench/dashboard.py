@@ -47,7 +47,7 @@ def seed_sql(vendor: str, first: int, last: int, now: int, per_day: int, refs: d
         )
         stamp = "datetime({}, 'unixepoch')"
     else:
-        numbers = f"WITH n(g) AS (SELECT generate_series({first}, {last})), "
+        numbers = f"WITH n(g) AS (SELECT generate_series({first}::bigint, {last}::bigint)), "
         stamp = "to_timestamp({})"
     contact = pick("h", [c for c, _ in refs["contacts"]])
     organization = pick("h", [o for _, o in refs["contacts"]])

@@ -67,7 +67,7 @@ def test_warned_when_another_agent_replied_since_the_page_opened(personas, login
     services.message_add(ticket, personas.tier1, "My own earlier draft.", "public")
     text = heartbeat(login(personas.tier1), ticket.pk, opened_at=opened.isoformat())
     assert f"<strong>{personas.tier2}</strong> replied" in text
-    assert "ago — review before sending" in text
+    assert "just now — review before sending" in text
     assert 'data-replied="1"' in text  # the agent's own reply does not count
 
 

@@ -93,9 +93,10 @@ def bar_chart(items: list[tuple[str, int]]) -> BarChart:
     """Horizontal bars, one per item, scaled to the largest."""
     label_width, row = 110, 26
     peak = max((v for _, v in items), default=0) or 1
-    room = WIDTH - label_width - 60
+    width = 380
+    room = width - label_width - 40
     bars = [
         Bar(label, value, i * row, round(room * value / peak, 1))
         for i, (label, value) in enumerate(items)
     ]
-    return BarChart(WIDTH, row * len(items), bars, label_width)
+    return BarChart(width, row * len(items), bars, label_width)

@@ -51,7 +51,7 @@ def offsets(zone: ZoneInfo, start: datetime, end: datetime) -> list[tuple[dateti
             while high - low > timedelta(seconds=1):
                 middle = low + (high - low) / 2
                 low, high = (middle, high) if offset(middle) == found[-1][1] else (low, middle)
-            found.append((high, offset(high)))
+            found.append((high.replace(microsecond=0), offset(high)))  # changes fall on seconds
         day = following
     return found
 

@@ -108,7 +108,11 @@ def _histogram_rows(
     """(day, duration bucket, tickets) for tickets whose `moment` column falls in
     [start, end): one GROUP BY query over the index on that column."""
     day_sql, day_params = local_day(moment, zone, start, end, connection)
-    seconds = seconds_between(moment, duration_from, connection) if duration_from else "NULL"
+    seconds = (
+        seconds_between(moment, duration_from, connection)
+        if duration_from
+        else "CAST(NULL AS BIGINT)"
+    )
     # Materialized, so each row's day and duration are computed once, not once per branch
     # of the bucket's CASE (both engines inline a plain subquery).
     sql = (
