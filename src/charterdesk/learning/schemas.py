@@ -41,7 +41,7 @@ class DoneOut(Schema):
 
 class DraftIn(Schema):
     body: str = Field(max_length=20000)
-    status: str = Field("", description="The ticket's status once the reply is sent.")
+    status: str = Field("", max_length=16, description="The ticket's status once sent.")
 
 
 class DraftOut(Schema):
