@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, forum, posts, reports
+from .views import desk, forum, posts, reports, signup
 
 app_name = "community"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("community/p/<int:post_id>/accept", posts.accept, name="accept"),
     path("community/p/<int:post_id>/flag", posts.flag, name="flag"),
     path("community/p/<int:post_id>/edit", posts.edit, name="edit"),
+    path("community/signup", signup.signup, name="signup"),
+    path("community/signup/<str:token>", signup.signup_confirm_page, name="signup_confirm"),
     path("community/settings", posts.mail_settings, name="settings"),
     path("community/unsubscribe/<str:token>", posts.unsubscribe, name="unsubscribe"),
     # Staff

@@ -1,6 +1,7 @@
 """The forum's public pages at /community/: topic lists, a topic with its posts, a new
 topic. Readers without an account see the categories open to everyone."""
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,6 +50,7 @@ def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
     context = {
         "categories": categories, "category": category, "topics": rows, "order": order,
         "orders": Listing.ALL, "page": page, "more": more,
+        "signup_open": settings.COMMUNITY_PUBLIC_SIGNUP,
     }  # fmt: skip
     return render(request, "community/topics.html", context)
 
