@@ -7,6 +7,7 @@ urlpatterns = [
     # Members (public where the category allows)
     path("community/", forum.topics, name="topics"),
     path("community/c/<slug:slug>/", forum.topics, name="category"),
+    path("community/c/<slug:slug>/follow", posts.follow_category, name="follow_category"),
     path("community/new", forum.topic_new, name="new"),
     path("community/similar", forum.similar, name="similar"),
     path("community/t/<int:topic_id>/", forum.topic, name="topic"),

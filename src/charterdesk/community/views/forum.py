@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.accounts.models import User
 from charterdesk.core.forms import add_service_errors
 from charterdesk.search import documents
 
@@ -51,8 +52,15 @@ def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
         "categories": categories, "category": category, "topics": rows, "order": order,
         "orders": Listing.ALL, "page": page, "more": more,
         "signup_open": settings.COMMUNITY_PUBLIC_SIGNUP,
+        "following": _follows_category(reader, category),
     }  # fmt: skip
     return render(request, "community/topics.html", context)
+
+
+def _follows_category(reader: User | None, category: Category | None) -> bool:
+    if reader is None or category is None:
+        return False
+    return Follow.objects.filter(member=reader, category=category).exists()
 
 
 def topic(request: HttpRequest, topic_id: int) -> HttpResponse:
