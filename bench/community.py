@@ -124,6 +124,7 @@ def main() -> None:
 
         django.setup()
         from django.conf import settings
+        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
@@ -131,6 +132,7 @@ def main() -> None:
         from charterdesk.community.models import Access, Category, Topic
 
         settings.ALLOWED_HOSTS = ["*"]
+        call_command("collectstatic", interactive=False, verbosity=0)  # pages link to them
         client = Client()
         alice = User.objects.get(email="alice@acme.example")
         client.force_login(alice)

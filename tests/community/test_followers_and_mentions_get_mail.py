@@ -68,3 +68,11 @@ def test_digest_off_means_no_mail(client, login, personas):
     client.post("/community/settings", {"digest": "off"})
     reply(personas.bob, topic, "An answer.")
     assert not _mail_to(personas.alice).exists()
+
+
+def test_category_followers_hear_of_new_topics(client, login, personas):
+    general = category()
+    login(personas.bob)
+    client.post(f"/community/c/{general.slug}/follow")
+    ask(personas.alice, "A brand new topic", category=general)
+    assert "New topic: A brand new topic" in _mail_to(personas.bob).get().subject

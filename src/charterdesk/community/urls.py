@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import desk, forum, posts, reports
+from .views import desk, forum, posts, reports, signup
 
 app_name = "community"
 urlpatterns = [
     # Members (public where the category allows)
     path("community/", forum.topics, name="topics"),
     path("community/c/<slug:slug>/", forum.topics, name="category"),
+    path("community/c/<slug:slug>/follow", posts.follow_category, name="follow_category"),
     path("community/new", forum.topic_new, name="new"),
     path("community/similar", forum.similar, name="similar"),
     path("community/t/<int:topic_id>/", forum.topic, name="topic"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("community/p/<int:post_id>/accept", posts.accept, name="accept"),
     path("community/p/<int:post_id>/flag", posts.flag, name="flag"),
     path("community/p/<int:post_id>/edit", posts.edit, name="edit"),
+    path("community/signup", signup.signup, name="signup"),
+    path("community/signup/<str:token>", signup.signup_confirm_page, name="signup_confirm"),
     path("community/settings", posts.mail_settings, name="settings"),
     path("community/unsubscribe/<str:token>", posts.unsubscribe, name="unsubscribe"),
     # Staff

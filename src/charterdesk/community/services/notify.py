@@ -71,7 +71,11 @@ def new_post(post: Post) -> None:
     if post.is_opening:
         rule |= Q(category_id=topic.category_id)
     follows = (
-        Follow.objects.filter(rule, member__community_member__digest=Digest.IMMEDIATELY)
+        Follow.objects.filter(rule)
+        .filter(  # no profile yet: the default, immediately
+            Q(member__community_member__digest=Digest.IMMEDIATELY)
+            | Q(member__community_member__isnull=True)
+        )
         .select_related("member")
         .exclude(member_id__in=told)
     )

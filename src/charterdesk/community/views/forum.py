@@ -1,6 +1,7 @@
 """The forum's public pages at /community/: topic lists, a topic with its posts, a new
 topic. Readers without an account see the categories open to everyone."""
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from charterdesk.accounts.auth import signed_in_user
+from charterdesk.accounts.models import User
 from charterdesk.core.forms import add_service_errors
 from charterdesk.search import documents
 
@@ -49,8 +51,16 @@ def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
     context = {
         "categories": categories, "category": category, "topics": rows, "order": order,
         "orders": Listing.ALL, "page": page, "more": more,
+        "signup_open": settings.COMMUNITY_PUBLIC_SIGNUP,
+        "following": _follows_category(reader, category),
     }  # fmt: skip
     return render(request, "community/topics.html", context)
+
+
+def _follows_category(reader: User | None, category: Category | None) -> bool:
+    if reader is None or category is None:
+        return False
+    return Follow.objects.filter(member=reader, category=category).exists()
 
 
 def topic(request: HttpRequest, topic_id: int) -> HttpResponse:

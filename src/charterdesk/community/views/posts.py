@@ -16,7 +16,7 @@ from charterdesk.core.forms import add_service_errors
 from .. import services
 from ..forms import EditForm, FlagForm
 from ..models import Digest, Follow, Member, Post, Topic
-from ..selectors import post_get_for, topic_get_for
+from ..selectors import categories_visible_to, post_get_for, topic_get_for
 from ..services.notify import from_token
 from .common import reader_of
 
@@ -150,3 +150,19 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
     current = Member.objects.filter(user=user).values_list("digest", flat=True).first()
     context = {"choices": Digest.choices, "current": current or Digest.IMMEDIATELY}
     return render(request, "community/settings.html", context)
+
+
+@require_POST
+@login_required
+def follow_category(request: HttpRequest, slug: str) -> HttpResponse:
+    """Follow a category: a mail for each new topic in it (per the digest setting)."""
+    user = signed_in_user(request)
+    found = categories_visible_to(user).filter(slug=slug).first()
+    if found is None:
+        raise Http404("No such category.")
+    with transaction.atomic(durable=True):
+        if request.POST.get("follow") == "0":
+            services.unfollow(member=user, category_id=found.pk)
+        else:
+            services.follow(member=user, category_id=found.pk)
+    return redirect("community:category", found.slug)
