@@ -2,6 +2,7 @@
 (a token with the `admin` scope). The secret is in the answer to the POST only."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -26,7 +27,7 @@ router = Router(tags=["widget"])
 
 class KeyIn(Schema):
     name: str = Field(max_length=100)
-    allowed_origins: list[str] = Field(max_length=20)
+    allowed_origins: list[Annotated[str, Field(max_length=300)]] = Field(max_length=20)
     create_contacts: bool = False
     anonymous_requests: bool = False
 
