@@ -5,7 +5,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from charterdesk.accounts.models import Role, User
-from charterdesk.forecasting.models import PeakDay, QueueStaffing, StaffingModel, Trigger
+from charterdesk.forecasting.models import (
+    ForecastRun,
+    PeakDay,
+    QueueStaffing,
+    StaffingModel,
+    Trigger,
+)
 from charterdesk.forecasting.services import forecast_run
 from tests.forecasting.factories import history
 from tests.routing import factories as routing
@@ -121,3 +127,13 @@ def test_manager_adds_and_removes_a_peak_day(personas, login) -> None:  # type: 
     assert peak.day == date(2099, 6, 1) and peak.queue is None
     assert "Release 5.0" in page and "every queue" in page
     assert not PeakDay.objects.exists()
+
+
+def test_compute_now_runs_the_forecast_after_the_request(  # type: ignore[no-untyped-def]
+    personas, login, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(personas.manager).post("/desk/forecast/compute")
+
+    assert response.status_code == 302
+    assert ForecastRun.objects.filter(trigger=Trigger.ON_DEMAND, finished_at__isnull=False).exists()

@@ -42,7 +42,7 @@ def staffing(request: HttpRequest, payload: StaffingIn) -> Any:
     """Agents for one interval of a real-time channel: Erlang C, the occupancy cap, then
     shrinkage. Every bad value is a field error."""
     selectors.require_planner(user_of(request))
-    need = StaffingInput(**payload.dict())
+    need = StaffingInput(**payload.model_dump())
     errors = need.errors()
     if errors:
         raise ValidationError(errors)

@@ -6,13 +6,17 @@ from charterdesk.core.validators import Id
 
 
 class StaffingIn(Schema):
-    contacts: float = Field(..., description="Contacts arriving in the interval.")
-    interval_minutes: float = 30
-    aht_seconds: float = Field(..., description="Average handling time in seconds.")
-    service_level: float = Field(0.8, description="Share answered within the target, e.g. 0.8.")
-    target_seconds: float = 20
-    shrinkage: float = Field(0.3, description="Share of paid time not on contacts.")
-    max_occupancy: float = Field(0.85, description="Highest share of time agents are busy.")
+    """Bounds in the OpenAPI document; erlang.StaffingInput checks the same again."""
+
+    contacts: float = Field(..., ge=0, le=1_000_000, description="Contacts in the interval.")
+    interval_minutes: float = Field(30, gt=0, le=1440)
+    aht_seconds: float = Field(..., gt=0, le=86_400, description="Average handling time (s).")
+    service_level: float = Field(
+        0.8, gt=0, lt=1, description="Share answered within the target, e.g. 0.8."
+    )
+    target_seconds: float = Field(20, ge=0, le=86_400)
+    shrinkage: float = Field(0.3, ge=0, lt=1, description="Share of paid time not on contacts.")
+    max_occupancy: float = Field(0.85, gt=0, le=1, description="Highest share of time busy.")
 
 
 class StaffingOut(Schema):
