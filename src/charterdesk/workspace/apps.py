@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from .dashboard.indexes import restore_dashboard_indexes
 
 
 class WorkspaceConfig(AppConfig):
@@ -7,3 +10,8 @@ class WorkspaceConfig(AppConfig):
 
     name = "charterdesk.workspace"
     label = "workspace"
+
+    def ready(self) -> None:
+        post_migrate.connect(
+            restore_dashboard_indexes, sender=self, dispatch_uid="workspace-dashboard-indexes"
+        )

@@ -15,14 +15,8 @@ The deadlines panel uses the SLA app's partial index clock_breach_sweep as it is
 
 from django.db import migrations
 
-INDEXES = {
-    "ticket_open_by_queue_assignee": '("queue_id", "assignee_id") WHERE "in_queue"',
-    "ticket_open_by_created": '("created_at") WHERE "in_queue"',
-    "ticket_by_created": '("created_at")',
-    "ticket_by_first_reply": '("first_replied_at", "created_at") '
-    'WHERE "first_replied_at" IS NOT NULL',
-    "ticket_by_solved": '("solved_at", "created_at") WHERE "solved_at" IS NOT NULL',
-}
+from charterdesk.workspace.dashboard.indexes import INDEXES, create_sql
+
 
 
 class Migration(migrations.Migration):
@@ -33,8 +27,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            sql=f'CREATE INDEX IF NOT EXISTS "{name}" ON "tickets_ticket" {columns}',
+            sql=create_sql(name),
             reverse_sql=f'DROP INDEX IF EXISTS "{name}"',
         )
-        for name, columns in INDEXES.items()
+        for name in INDEXES
     ]
