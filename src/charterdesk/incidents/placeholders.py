@@ -5,8 +5,7 @@ template engine: `render` replaces the known `{placeholders}` with their values 
 leaves every other character as written, so no template code can run. `{{` and `}}`
 write literal braces."""
 
-import re
-from collections.abc import Mapping
+from charterdesk.core.placeholders import Placeholders
 
 PLACEHOLDERS: dict[str, str] = {
     "title": "the incident's title",
@@ -24,37 +23,9 @@ PLACEHOLDERS: dict[str, str] = {
     "postmortem": "the customer version of the post-mortem",
 }
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-
-
-def check_template(text: str) -> str:
-    """The problem with a template in one sentence, or '' when it is fine."""
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
-        if token in ("{{", "}}"):
-            continue
-        name = match.group(1)
-        if name is None:
-            return "A lone brace: write {{ or }} for a literal brace."
-        if name not in PLACEHOLDERS:
-            known = ", ".join(f"{{{key}}}" for key in PLACEHOLDERS)
-            return f"Unknown placeholder {{{name}}}; use one of {known}."
-    return ""
-
-
-def render(text: str, values: Mapping[str, str]) -> str:
-    """The template with its placeholders filled in; unknown ones are left as written."""
-
-    def substitute(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token in ("{{", "}}"):
-            return token[0]
-        name = match.group(1)
-        if name is not None and name in PLACEHOLDERS:
-            return str(values.get(name, ""))
-        return token
-
-    return _TOKEN.sub(substitute, text)
+_TEMPLATES = Placeholders(PLACEHOLDERS)
+check_template = _TEMPLATES.check
+render = _TEMPLATES.render
 
 
 #: words a template stood in for real text with; none may reach a customer

@@ -1,12 +1,11 @@
 """Playbook mail templates: `{name}` placeholders from a fixed list, nothing else.
 
-The same rule as the incidents' notice templates (incidents/placeholders.py): a template is
+The rule of every template here (core/placeholders.py), as for incident notices: a template is
 plain text, never handed to Django's template engine; `render` replaces the known
 placeholders and leaves every other character as written; `{{` and `}}` are literal
 braces; an unknown placeholder is a form error when the template is saved."""
 
-import re
-from collections.abc import Mapping
+from charterdesk.core.placeholders import Placeholders
 
 PLACEHOLDERS: dict[str, str] = {
     "organization": "the organization's name",
@@ -19,33 +18,6 @@ PLACEHOLDERS: dict[str, str] = {
     "portal_link": "the link to the customer portal",
 }
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-
-
-def check_template(text: str) -> str:
-    """The problem with a template in one sentence, or '' when it is fine."""
-    for match in _TOKEN.finditer(text):
-        if match.group(0) in ("{{", "}}"):
-            continue
-        name = match.group(1)
-        if name is None:
-            return "A lone brace: write {{ or }} for a literal brace."
-        if name.strip() not in PLACEHOLDERS:
-            known = ", ".join(f"{{{key}}}" for key in PLACEHOLDERS)
-            return f"Unknown placeholder {{{name}}}; use one of {known}."
-    return ""
-
-
-def render(text: str, values: Mapping[str, str]) -> str:
-    """The template with its placeholders filled in; anything else is left as written."""
-
-    def substitute(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token in ("{{", "}}"):
-            return token[0]
-        name = (match.group(1) or "").strip()
-        if name in PLACEHOLDERS:
-            return str(values.get(name, ""))
-        return token
-
-    return _TOKEN.sub(substitute, text)
+_TEMPLATES = Placeholders(PLACEHOLDERS)
+check_template = _TEMPLATES.check
+render = _TEMPLATES.render
