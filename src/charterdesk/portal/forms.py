@@ -4,9 +4,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
+from charterdesk.mailboxes.uploads import check_uploads
 from charterdesk.products.selectors import products_offered
-
-from .uploads import check_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -13,6 +13,7 @@ from charterdesk.core.forms import add_service_errors
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import ticket_create
 from charterdesk.knowledge.services import attempt_ticket_sent, attempt_token
+from charterdesk.mailboxes.uploads import MAX_FILES, attachments_add
 from charterdesk.sla.selectors import response_targets_for
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket
@@ -22,7 +23,6 @@ from .alternatives import alternative_link
 from .expectations import expectation
 from .forms import NewRequestForm, ReplyForm
 from .selectors import attachments_by_message, with_attachments
-from .uploads import MAX_FILES, attachments_add
 
 
 def _upload_limits() -> dict[str, object]:

@@ -1,15 +1,12 @@
 """The widget's forms: a request (with files) and a key on the settings page."""
 
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
+from charterdesk.mailboxes.uploads import check_uploads
 
 from .origins import checked_origins
-
-MAX_FILES = 5
 
 
 class _MultipleFileInput(forms.ClearableFileInput):
@@ -17,7 +14,7 @@ class _MultipleFileInput(forms.ClearableFileInput):
 
 
 class _FilesField(forms.FileField):
-    """Any number of files up to MAX_FILES, each within the mail attachment limit."""
+    """Files within the portal's rules (`check_uploads`: how many, how large)."""
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("widget", _MultipleFileInput())
@@ -27,12 +24,7 @@ class _FilesField(forms.FileField):
     def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
         items = data if isinstance(data, list | tuple) else [data]
         files = [super(_FilesField, self).clean(item, initial) for item in items if item]
-        limit = settings.MAIL_MAX_ATTACHMENT_BYTES
-        errors = [f"Attach at most {MAX_FILES} files."] if len(files) > MAX_FILES else []
-        errors += [f"{f.name} is too large." for f in files if (f.size or 0) > limit]
-        errors += [f"{f.name} is empty." for f in files if not f.size]
-        if errors:
-            raise ValidationError(errors)
+        check_uploads(files)
         return files
 
 

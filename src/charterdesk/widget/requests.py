@@ -6,28 +6,8 @@ from django.core.files.uploadedfile import UploadedFile
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
 from charterdesk.intake.services import ticket_create
-from charterdesk.mail.models import Attachment
-from charterdesk.mailboxes.ingest.store import blob_store
-from charterdesk.mailparse import safe_filename, sniff
-from charterdesk.tickets.models import Message, Ticket
-
-
-def _attach(message: Message, files: list[UploadedFile]) -> None:
-    rows = []
-    for index, upload in enumerate(files):
-        data = upload.read()
-        declared = upload.content_type or ""
-        filename = safe_filename(upload.name or "", index, declared)
-        rows.append(
-            Attachment(
-                message=message,
-                blob=blob_store(data),
-                filename=filename[:255],
-                content_type=sniff(data, declared, filename)[:100],
-                size=len(data),
-            )
-        )
-    Attachment.objects.bulk_create(rows)
+from charterdesk.mailboxes.uploads import attachments_add
+from charterdesk.tickets.models import Ticket
 
 
 def widget_request_create(
@@ -53,5 +33,5 @@ def widget_request_create(
     )
     first = ticket.messages.order_by("id").first()
     if first is not None and files:
-        _attach(first, files)
+        attachments_add(first, files)
     return ticket

@@ -1,15 +1,16 @@
-"""Files a customer attaches to a new request or a reply. They are kept like mail
-attachments (content-addressed blobs, the type sniffed from the bytes, the same size limit)
-and are only ever offered for download, never shown inline."""
+"""Files a customer attaches to a new request or a reply, in the portal or the widget. They
+are kept like mail attachments (content-addressed blobs, the type sniffed from the bytes,
+the same size limit) and are only ever offered for download, never shown inline."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.mail.models import Attachment
-from charterdesk.mailboxes.ingest.store import blob_store
 from charterdesk.mailparse import safe_filename, sniff
 from charterdesk.tickets.models import Message
+
+from .ingest.store import blob_store
 
 MAX_FILES = 10
 
