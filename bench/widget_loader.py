@@ -4,7 +4,7 @@ and what the iframe loads once opened, raw and gzipped (level 9), against the bu
     python bench/widget_loader.py
 
 The time from the script tag to the launcher is measured in a browser by
-`pytest tests/widget/test_widget_on_another_origin.py -k launcher -s -m "browser or slow"`.
+`pytest tests/browser/test_widget_on_another_origin.py -k launcher -s -m "browser or slow"`.
 """
 
 import gzip

@@ -51,7 +51,7 @@ def test_two_agents_on_one_ticket(browser, live_server, live_personas):  # type:
     for email in ("tier1@charterdesk.example", "tier2@charterdesk.example"):
         context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)  # presence travels by polling; the CI box is shared
         sign_in(page, email)
         page.goto(f"/desk/tickets/{ticket.pk}/")
         pages.append(page)

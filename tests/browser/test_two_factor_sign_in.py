@@ -30,7 +30,7 @@ def _code_now(email: str) -> str:
 
 def test_an_agent_sets_up_two_factor_and_signs_in_with_a_recovery_code(page, live_personas):
     sign_in(page, "tier2@charterdesk.example")
-    page.get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Account", exact=True).click()
     _shot(page, "account")
     page.get_by_role("link", name="Set up two-factor authentication").click()
     expect(page.locator(".qr svg")).to_be_visible()

@@ -82,6 +82,7 @@ def test_demo_is_idempotent_and_has_the_documented_accounts(personas, capsys):
         "tier3@charterdesk.example",
         "manager@charterdesk.example",
         "admin@charterdesk.example",
+        "riley@charterdesk.example",  # the new agent on a learning path, in shadow mode
     }
     assert Ticket.objects.filter(status="solved").exists()
     assert Ticket.objects.filter(messages__visibility="internal").exists()

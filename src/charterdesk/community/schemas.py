@@ -66,7 +66,7 @@ class TopicPage(Schema):
 
 
 class PostFilters(Schema):
-    after: int = Field(0, ge=0, description="Posts numbered after this one.")
+    after: int = Field(0, ge=0, le=2**31 - 1, description="Posts numbered after this one.")
     limit: Limit = 25
 
 

@@ -6,8 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
-
+from .conftest import sign_in
 from .test_widget_on_another_origin import SHOTS
 
 pytestmark = pytest.mark.browser

@@ -14,10 +14,10 @@ from playwright.sync_api import expect
 from charterdesk.widget import crypto
 from charterdesk.widget.frame_views import LOADER
 from charterdesk.widget.models import WidgetKey
-from tests.browser.conftest import sign_in
 from tests.knowledge.helpers import published
+from tests.widget.vendor_site import HOST, vendor_site
 
-from .vendor_site import HOST, vendor_site
+from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(
