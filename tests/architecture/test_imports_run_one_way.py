@@ -44,9 +44,19 @@ def _is_ready(function: ast.AST, path: Path) -> bool:
     return path.name == "apps.py" and getattr(function, "name", "") == "ready"
 
 
+def _parse(source: str, path: Path) -> ast.Module:
+    """ast.parse, once more when CPython 3.11 trips over its own recursion bookkeeping
+    ("AST constructor recursion depth mismatch", after a RecursionError elsewhere in the
+    process): the source is fine, the parser's counter was not."""
+    try:
+        return ast.parse(source, str(path))
+    except SystemError:
+        return ast.parse(source, str(path))
+
+
 def _local_imports(path: Path, source: str | None = None) -> list[str]:
     found = []
-    tree = ast.parse(source if source is not None else path.read_text(), str(path))
+    tree = _parse(source if source is not None else path.read_text(), path)
     for function in ast.walk(tree):
         if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
@@ -60,7 +70,7 @@ def _local_imports(path: Path, source: str | None = None) -> list[str]:
 
 def _type_checking_imports(path: Path) -> list[str]:
     found = []
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(_parse(path.read_text(), path)):
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Import | ast.ImportFrom) and _other_apps(inner, path):
