@@ -16,10 +16,16 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from charterdesk.mail.models import OutboundMail
+from charterdesk.customers.models import Contact
+from charterdesk.mail.models import MailReference, OutboundMail
 from charterdesk.sla.models import SlaClock, SlaEvent
 from charterdesk.tickets.models import EventKind, Message, Ticket, TicketEvent, TicketTag
-from charterdesk.tickets.services import message_add, ticket_set_fields, ticket_update
+from charterdesk.tickets.services import (
+    follower_add,
+    message_add,
+    ticket_set_fields,
+    ticket_update,
+)
 from charterdesk.tickets.services.history import record
 from charterdesk.workspace import bulk
 from charterdesk.workspace.bulk import bulk_undo, describe, tickets_bulk_update
@@ -35,7 +41,8 @@ BODY = "Hi {{ requester.first_name }}, ticket #{{ ticket.id }} is fixed in 4.2."
 
 def a_mixed_lot(personas: Any) -> list[Ticket]:
     """Tickets of three plans in different states: new, answered, waiting, urgent, one
-    with the field it needs to be solved, one closed (which every macro refuses)."""
+    with the field it needs to be solved, one closed (which every macro refuses); two
+    with followers (mailed every public reply, threaded on the mail before)."""
     tickets = [
         open_ticket(),
         open_ticket("bob@globex.example", priority="urgent"),
@@ -48,6 +55,8 @@ def a_mixed_lot(personas: Any) -> list[Ticket]:
     ticket_update(tickets[3], personas.tier1, status="pending")
     ticket_set_fields(tickets[4], personas.tier1, {"root_cause": "production"})
     ticket_update(tickets[5], personas.tier1, status="closed")
+    follower_add(tickets[0], personas.tier1, contact=Contact.objects.get(email="wile@acme.example"))
+    follower_add(tickets[1], personas.tier1, user=personas.tier2)
     return tickets
 
 
@@ -101,7 +110,32 @@ def what_is_left(tickets: list[Ticket]) -> dict[str, list[Any]]:
             rows(OutboundMail.objects.filter(ticket_id__in=ids), "message_id", "headers"),
             key=_by_ticket,
         ),
+        "threading": _threading(ids, place),
     }
+
+
+def _threading(ids: list[int], place: dict[int, int]) -> list[tuple[int, str, str]]:
+    """Each mail's In-Reply-To and References, with every Message-ID named by its place
+    among its ticket's references (they are random)."""
+    order: dict[str, str] = {}
+    seen: dict[int, int] = {}
+    for ticket_id, message_id in (
+        MailReference.objects.filter(ticket_id__in=ids).order_by("id").values_list(
+            "ticket_id", "message_id"
+        )
+    ):  # fmt: skip
+        seen[ticket_id] = seen.get(ticket_id, 0) + 1
+        order[message_id] = f"ref {seen[ticket_id]}"
+
+    def named(header: str) -> str:
+        return re.sub(r"<([^>]+)>", lambda m: order.get(m.group(1), "unknown"), header)
+
+    return sorted(
+        (place[ticket_id], named(h.get("In-Reply-To", "")), named(h.get("References", "")))
+        for ticket_id, h in OutboundMail.objects.filter(ticket_id__in=ids).values_list(
+            "ticket_id", "headers"
+        )
+    )
 
 
 def _by_ticket(row: dict[str, Any]) -> int:
@@ -112,6 +146,7 @@ def _same_words(value: Any, place: dict[int, int]) -> Any:
     """A text naming a ticket by its number (#12, …/tickets/12) names its place instead."""
     if not isinstance(value, str):
         return value
+    value = re.sub(r"/mail/unfollow/[^\s\"<]+", "/mail/unfollow/<token>", value)  # a follow's id
     for pk, n in place.items():
         value = re.sub(rf"(?<=[#/]){pk}(?!\w)", f"<ticket {n}>", value)
     return value

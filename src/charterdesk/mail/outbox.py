@@ -7,6 +7,7 @@ outbox): nothing is sent for a rolled-back change, and nothing committed is forg
 The worker sends it after the commit (see sending.py).
 """
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
 from email.utils import make_msgid
@@ -90,12 +91,29 @@ def mail_queue(
         MailReference.objects.create(
             message_id=mail.message_id, ticket=ticket, direction=Direction.OUT
         )
+        prefetched = getattr(ticket, _THREAD, None)
+        if prefetched is not None:
+            prefetched.append(mail.message_id)
         if mail.state in (Delivery.SUPPRESSED, Delivery.OPTED_OUT):
             note = f"Mail to {', '.join(recipients)} not sent: {mail.last_error}"
             record(ticket, None, EventKind.MAIL, new="held", note=note[:500], internal=True)
     if mail.state == Delivery.QUEUED:
         transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
+
+
+def threads_prefetch(tickets: Sequence[Ticket]) -> None:
+    """The Message-IDs of many tickets in one query (a bulk action that mails each): each
+    ticket keeps its thread, `mail_queue` threads on it and adds what it queues."""
+    threads: dict[int, list[str]] = defaultdict(list)
+    references = MailReference.objects.filter(ticket__in=[t.pk for t in tickets]).order_by("id")
+    for ticket_id, message_id in references.values_list("ticket_id", "message_id"):
+        threads[ticket_id].append(message_id)
+    for ticket in tickets:
+        setattr(ticket, _THREAD, threads[ticket.pk])
+
+
+_THREAD = "_mail_thread"  # a ticket's prefetched Message-IDs, oldest first
 
 
 def render_text(name: str, context: dict[str, Any]) -> str:
@@ -138,6 +156,8 @@ def _headers(
         headers["X-Auto-Response-Suppress"] = "All"
     if ticket is not None:
         headers["Reply-To"] = reply_address(ticket.pk, staff=staff_only)
+        if thread is None:
+            thread = getattr(ticket, _THREAD, None)
         if thread is None:
             latest = MailReference.objects.filter(ticket=ticket).order_by("-id")
             thread = list(latest.values_list("message_id", flat=True)[:THREAD_DEPTH])[::-1]

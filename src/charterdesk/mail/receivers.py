@@ -1,7 +1,7 @@
 """Mail hears about ticket changes (registered in `MailConfig.ready`)."""
 
 from charterdesk.tickets.hooks import TicketChange
-from charterdesk.tickets.services.followers import followers_of, unfollow_token
+from charterdesk.tickets.services.followers import followers_listed, unfollow_token
 
 from .models import MailKind
 from .outbox import mail_queue
@@ -28,7 +28,7 @@ def reply_to_followers(change: TicketChange) -> None:
     message = change.reply
     if message is None:
         return
-    for follower in followers_of(message.ticket):
+    for follower in followers_listed(message.ticket):
         if (follower.user_id and follower.user_id == message.author_id) or (
             follower.contact_id and follower.contact_id == message.author_contact_id
         ):

@@ -20,11 +20,13 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.core.batching import chunks
+from charterdesk.mail.outbox import threads_prefetch
 from charterdesk.routing.models import Queue
 from charterdesk.sla.store import ClockBatch, clocks_in_batch
 from charterdesk.tickets import services as ticket_services
 from charterdesk.tickets.models import CustomFieldValue, EventKind, Ticket, TicketTag
 from charterdesk.tickets.selectors import tickets_visible_to
+from charterdesk.tickets.services.followers import followers_prefetch
 from charterdesk.tickets.services.history import HistoryBatch, history_in_batch, record
 
 from .bulk_tags import TagBatch, tags_in_batch
@@ -124,6 +126,10 @@ def _in_chunks(
     items: list[BulkItem] = []
     for part in chunks(wanted, CHUNK):
         tags = {ticket_id: before[ticket_id]["tags"] for ticket_id in part if ticket_id in before}
+        if macro is not None and macro.body.strip():  # a public reply: mail to each ticket's people
+            present = [tickets[ticket_id] for ticket_id in part if ticket_id in tickets]
+            followers_prefetch(present)
+            threads_prefetch(present)
         with (
             history_in_batch() as history,
             clocks_in_batch(part) as clocks,
