@@ -44,3 +44,20 @@ def test_a_model_survives_a_round_trip_through_bytes() -> None:
     again = engine.loads(model.dumps())
     text = "The site is down: 502 bad gateway"
     assert again.predict(text) == model.predict(text)
+
+
+def test_a_model_trained_on_the_older_narrower_vectors_still_reads_the_new_ones() -> None:
+    """Upgrading the sentence vectors (mean only, then mean and max) must not break the
+    model that serves until the next training: it reads the columns it was trained on."""
+    rng = np.random.default_rng(0)
+    table = {e.text: rng.normal(size=8).astype(np.float32) for e in _examples()}
+
+    def narrow(texts):  # type: ignore[no-untyped-def]
+        return np.vstack([table.get(t, np.zeros(8, np.float32))[:4] for t in texts])
+
+    def wide(texts):  # type: ignore[no-untyped-def]
+        return np.vstack([table.get(t, np.zeros(8, np.float32)) for t in texts])
+
+    model = engine.train(_examples(), precision_target=0.9, embed=narrow)
+    text = _examples()[0].text
+    assert model.predict(text, wide) == model.predict(text, narrow)

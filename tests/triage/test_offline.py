@@ -1,5 +1,5 @@
 """The triage model trains and predicts with no network at all (scikit-learn ships no
-data; the sentence vectors come from the model inside the wordllama wheel)."""
+data; the sentence vectors, mean and max, come from the model inside the wordllama wheel)."""
 
 import json
 import os
@@ -19,14 +19,14 @@ socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 
-from charterdesk.search import semantic
+from charterdesk.triage import vectors
 from charterdesk.triage import engine
 
 words = ("refund", "login", "export")
 examples = [engine.Example(f"{w} problem {i}", w) for w in words for i in range(6)]
-trained = engine.train(examples, precision_target=0.9, embed=semantic.embed)
+trained = engine.train(examples, precision_target=0.9, embed=vectors.embed)
 model = engine.loads(trained.dumps())
-best = model.predict("refund problem please", semantic.embed)
+best = model.predict("refund problem please", vectors.embed)
 print(json.dumps({"label": best.label, "confidence": best.confidence}))
 """
 

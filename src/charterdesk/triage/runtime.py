@@ -9,9 +9,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 
-from charterdesk.search import semantic
-
-from . import engine
+from . import engine, vectors
 from .models import ModelStatus, TriageModel
 
 REQUEST_TYPE = "request_type"  # the name of the request-type classifier in a model
@@ -80,8 +78,9 @@ def suggest(subject: str, body: str) -> Suggestion | None:
     )
 
 
-# Sentence vectors from the WordLlama model shipped in its wheel (never downloaded).
-embed: engine.Embed = semantic.embed
+# Sentence vectors (mean and max) from the WordLlama model shipped in its wheel (never
+# downloaded).
+embed: engine.Embed = vectors.embed
 
 
 def forget() -> None:
