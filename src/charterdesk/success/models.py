@@ -47,6 +47,11 @@ class Playbook(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Archived playbooks are kept (runs keep them) but no longer run.",
+    )
 
     class Meta:
         ordering = ["situation", "id"]
