@@ -24,6 +24,10 @@ CHANGES: dict[str, tuple[Callable[..., object], str]] = {
     "publish": (playbooks.playbook_publish, "Published: runs from now on use the new version."),
     "archive": (playbooks.playbook_archive, "Archived."),
     "restore": (playbooks.playbook_restore, "Restored."),
+    "default": (
+        playbooks.playbook_set_default_onboarding,
+        "New contracts are onboarded with this playbook from now on.",
+    ),
 }
 
 
@@ -111,3 +115,9 @@ def playbook_archive(request: HttpRequest, playbook_id: int) -> HttpResponse:
 @require_POST
 def playbook_restore(request: HttpRequest, playbook_id: int) -> HttpResponse:
     return _change(request, playbook_id, "restore")
+
+
+@agent_required
+@require_POST
+def playbook_make_default(request: HttpRequest, playbook_id: int) -> HttpResponse:
+    return _change(request, playbook_id, "default")

@@ -100,7 +100,7 @@ def content_check(content: Content) -> None:
         raise ValidationError(errors)
 
 
-def playbook_create(*, actor: User, content: Content) -> Playbook:
+def playbook_create(*, actor: User | None, content: Content) -> Playbook:
     """A new playbook with its first version as a draft."""
     content_check(content)
     playbook = Playbook.objects.create(situation=content.situation, created_by=actor)
@@ -124,7 +124,7 @@ def playbook_draft_save(*, playbook: Playbook, actor: User, content: Content) ->
 
 
 def _write_version(
-    playbook: Playbook, number: int, *, actor: User, content: Content
+    playbook: Playbook, number: int, *, actor: User | None, content: Content
 ) -> PlaybookVersion:
     version = PlaybookVersion.objects.create(
         playbook=playbook,
@@ -170,7 +170,7 @@ def content_of(version: PlaybookVersion) -> Content:
 
 
 def playbook_publish(
-    *, playbook: Playbook, actor: User, now: datetime | None = None
+    *, playbook: Playbook, actor: User | None, now: datetime | None = None
 ) -> PlaybookVersion:
     """The draft becomes the live version; the one before is superseded (runs keep it)."""
     draft = draft_of(playbook)

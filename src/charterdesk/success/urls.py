@@ -9,6 +9,11 @@ urlpatterns = [
     path(
         "desk/accounts/<int:organization_id>/reviews", account_views.review_new, name="new_review"
     ),
+    path(
+        "desk/accounts/<int:organization_id>/cadence",
+        account_views.account_cadence,
+        name="cadence",
+    ),
     path("desk/reviews/<int:review_id>/", account_views.review_detail, name="review"),
     path("desk/reviews/<int:review_id>/agenda", account_views.review_agenda, name="agenda"),
     path("desk/reviews/<int:review_id>/hold", account_views.review_hold, name="hold_review"),
@@ -29,6 +34,11 @@ urlpatterns = [
         "desk/playbooks/<int:playbook_id>/archive",
         playbook_edit_views.playbook_archive,
         name="archive_playbook",
+    ),
+    path(
+        "desk/playbooks/<int:playbook_id>/default",
+        playbook_edit_views.playbook_make_default,
+        name="default_playbook",
     ),
     path(
         "desk/playbooks/<int:playbook_id>/restore",
