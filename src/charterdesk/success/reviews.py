@@ -69,6 +69,21 @@ def review_schedule(
     )
 
 
+def review_reschedule(
+    *, review: AccountReview, on: date, now: datetime | None = None
+) -> AccountReview:
+    """Move a scheduled review to another day (its owner is reminded again before it)."""
+    now = now or timezone.now()
+    if review.state != ReviewState.SCHEDULED:
+        raise ValidationError({"scheduled_for": "The review was held; its day is on the record."})
+    if on < now.date():
+        raise ValidationError({"scheduled_for": "Choose today or a later day."})
+    review.scheduled_for = on
+    review.reminded_at = None
+    review.save(update_fields=["scheduled_for", "reminded_at"])
+    return review
+
+
 def review_edit_agenda(*, review: AccountReview, agenda: str) -> AccountReview:
     if review.state != ReviewState.SCHEDULED:
         raise ValidationError({"agenda": "The review was held; its agenda is on the record."})
