@@ -193,6 +193,30 @@ def measure(org_id: int) -> None:
     print("\nPlan of the health query:\n" + shared.plan(sql, params))
 
 
+def figures(org_id: int) -> None:
+    """Each of the nine figures of the health query timed alone (best of 5), with its
+    value: where the time of the one statement goes."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from charterdesk.customers.models import Organization
+    from charterdesk.success.health import _raw_figures
+
+    print(f"\n### {connection.vendor}: each figure alone\n")
+    print("| figure | best of 5, ms | value |\n|---|---|---|")
+    for name, expression in _raw_figures(timezone.now()).items():
+        rows = Organization.objects.filter(pk=org_id).annotate(v=expression).values("v")
+        sql, params = rows.query.sql_with_params()
+        best, value = float("inf"), None
+        for _ in range(5):
+            started = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                value = cursor.fetchone()[0]
+            best = min(best, time.perf_counter() - started)
+        print(f"| {name} | {best * 1000:.1f} | {value} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -200,6 +224,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the database for --reuse")
     parser.add_argument("--reuse", action="store_true", help="measure the kept database again")
+    parser.add_argument("--figures", action="store_true", help="also time each figure alone")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     with shared.database(args.db, args.keep, args.reuse):
@@ -222,6 +247,8 @@ def main() -> None:
             shared.settle()
             print(f"loaded in {time.perf_counter() - started:.0f} s")
         measure(org_id)
+        if args.figures:
+            figures(org_id)
 
 
 if __name__ == "__main__":

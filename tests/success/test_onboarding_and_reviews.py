@@ -7,7 +7,7 @@ from django.utils import timezone
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Contract, Plan
 from charterdesk.success import playbooks
-from charterdesk.success.models import Onboarding, PlaybookRun, ReviewState
+from charterdesk.success.models import Onboarding, Playbook, PlaybookRun, ReviewState
 from charterdesk.success.onboarding import onboard_new_contracts
 from charterdesk.success.reviews import months_after, review_hold, review_schedule
 
@@ -35,10 +35,27 @@ def test_a_new_contract_runs_the_default_onboarding_playbook_once(personas):
     assert Onboarding.objects.get(contract=contract).run == run
 
 
-def test_without_a_default_onboarding_playbook_nothing_runs(personas):
-    published_playbook(personas.manager)
-    _new_contract(timezone.now().date())
+def test_without_a_default_the_built_in_onboarding_playbook_is_created_and_runs(personas):
+    published_playbook(personas.manager)  # an onboarding playbook, but not the default
+    contract = _new_contract(timezone.now().date())
+    started = onboard_new_contracts(timezone.now())
+    assert len(started) == 1
+    default = Playbook.objects.get(default_for_onboarding=True)
+    assert default.live_version is not None
+    assert default.live_version.title == "Onboarding a new customer"
+    assert default.live_version.steps.count() == 4
+    run = PlaybookRun.objects.get(pk=started[0])
+    assert (run.organization, run.version) == (contract.organization, default.live_version)
     assert onboard_new_contracts(timezone.now()) == []
+    assert Playbook.objects.filter(default_for_onboarding=True).count() == 1
+
+
+def test_the_built_in_onboarding_playbook_is_edited_like_any_other(personas, login):
+    _new_contract(timezone.now().date())
+    onboard_new_contracts(timezone.now())
+    default = Playbook.objects.get(default_for_onboarding=True)
+    page = login(personas.manager).get(f"/desk/playbooks/{default.pk}/edit").content.decode()
+    assert 'value="Kick-off call"' in page
 
 
 def test_a_review_agenda_comes_from_the_usage_statement_and_recent_tickets(personas):

@@ -101,6 +101,7 @@ def add_demo(ref: Reference, now: datetime) -> None:
         playbooks.lesson_add(playbook=made[title], author=ref.users[author], text=text)
     _run_in_progress(ref, onboarding, now)
     _falling_account(ref, now)
+    reviews.cadence_set(organization=ref.organizations["Globex"], months=1)  # a watched account
     reviews.review_schedule(
         organization=ref.organizations["Globex"], on=(now + timedelta(days=7)).date(), now=now
     )

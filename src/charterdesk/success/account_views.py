@@ -16,7 +16,7 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.knowledge.markdown import render as markdown
 
 from . import reviews, selectors
-from .forms import AgendaForm, ReviewHoldForm, ReviewScheduleForm, RunForm
+from .forms import AgendaForm, CadenceForm, ReviewHoldForm, ReviewScheduleForm, RunForm
 from .health import accounts_by_health, health_of
 from .runs import relationship_manager_of
 from .view_helpers import show_errors
@@ -41,6 +41,10 @@ def _account(request: HttpRequest, organization_id: int, **extra: object) -> Htt
         "health": health_of(organization, now),
         "manager": relationship_manager_of(organization, now),
         "next_review": selectors.next_review_of(organization),
+        "next_review_due": reviews.next_review_due(organization),
+        "cadence": reviews.cadence_of(organization),
+        "cadence_form": extra.pop("cadence_form", None)
+        or CadenceForm(initial={"review_every_months": reviews.cadence_of(organization)}),
         "reviews": selectors.reviews_of(organization)[:10],
         "tasks": selectors.open_tasks_of(organization)[:50],
         "runs": selectors.runs_of(organization)[:20],
@@ -80,6 +84,27 @@ def review_new(request: HttpRequest, organization_id: int) -> HttpResponse:
             flash.success(request, "Review scheduled; its agenda is prepared below.")
             return redirect("success:review", review_id=review.pk)
     return _account(request, organization_id, review_form=form)
+
+
+@agent_required
+@require_POST
+def account_cadence(request: HttpRequest, organization_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    organization = selectors.organization_get_for(user, organization_id)
+    selectors.require_writer_for(user, organization)
+    form = CadenceForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                reviews.cadence_set(
+                    organization=organization, months=form.cleaned_data["review_every_months"]
+                )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            flash.success(request, "Review cadence saved.")
+            return redirect("success:account", organization_id=organization.pk)
+    return _account(request, organization_id, cadence_form=form)
 
 
 def _review_page(request: HttpRequest, review_id: int, **forms: object) -> HttpResponse:

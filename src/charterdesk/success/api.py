@@ -19,6 +19,7 @@ from charterdesk.core.validators import Id
 from . import playbooks, runs, selectors
 from .health import health_of
 from .models import Playbook, PlaybookRun, PlaybookVersion, RunTask
+from .review_api import router as review_router
 from .schemas import (
     HealthOut,
     PlaybookIn,
@@ -30,6 +31,7 @@ from .schemas import (
 )
 
 router = Router(tags=["customer success"])
+router.add_router("", review_router)
 
 
 def _agent(email: str | None, field: str) -> User | None:

@@ -96,3 +96,12 @@ class ReviewHoldForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Empty: one review cadence after this one.",
     )
+
+
+class CadenceForm(forms.Form):
+    review_every_months = forms.IntegerField(
+        min_value=1,
+        max_value=24,
+        label="Review every (months)",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )

@@ -29,7 +29,7 @@ def document_of(playbook: Playbook) -> Document:
 
 
 def reindex(playbook: Playbook) -> None:
-    if playbook.live_version_id is None:
+    if playbook.live_version_id is None or playbook.archived_at is not None:
         documents.remove(KIND, playbook.pk)
     else:
         documents.upsert(document_of(playbook))
@@ -37,7 +37,7 @@ def reindex(playbook: Playbook) -> None:
 
 def _published() -> Iterator[Document]:
     rows = (
-        Playbook.objects.filter(live_version__isnull=False)
+        Playbook.objects.filter(live_version__isnull=False, archived_at__isnull=True)
         .select_related("live_version")
         .prefetch_related("live_version__steps")
         .order_by("pk")
@@ -47,7 +47,7 @@ def _published() -> Iterator[Document]:
 
 
 def _count() -> int:
-    return Playbook.objects.filter(live_version__isnull=False).count()
+    return Playbook.objects.filter(live_version__isnull=False, archived_at__isnull=True).count()
 
 
 def _visible(user: User) -> QuerySet[Playbook]:

@@ -47,6 +47,11 @@ class Playbook(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Archived playbooks are kept (runs keep them) but no longer run.",
+    )
 
     class Meta:
         ordering = ["situation", "id"]
@@ -277,11 +282,20 @@ class AccountReview(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the account owner was reminded of it."
+    )
 
     class Meta:
         ordering = ["scheduled_for", "id"]
         indexes = [
-            models.Index(fields=["organization", "state", "scheduled_for"], name="review_due")
+            models.Index(fields=["organization", "state", "scheduled_for"], name="review_due"),
+            # The reminder sweep: scheduled reviews not reminded yet, by day.
+            models.Index(
+                fields=["scheduled_for"],
+                name="review_to_remind",
+                condition=models.Q(state="scheduled", reminded_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

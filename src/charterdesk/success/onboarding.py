@@ -1,6 +1,8 @@
 """Onboarding: when a contract starts, the playbook marked default for onboarding runs on
 its organization, once per contract (a sweep; `Onboarding` has one row per contract, so
-two schedulers never run it twice)."""
+two schedulers never run it twice). Without a default (none yet, or it was unpublished),
+the built-in onboarding playbook below is created on first use, published and made the
+default; managers edit it like any other."""
 
 from datetime import datetime, timedelta
 
@@ -8,7 +10,8 @@ from django.db import IntegrityError, transaction
 
 from charterdesk.plans.models import Contract
 
-from .models import Onboarding, Playbook
+from . import playbooks
+from .models import Onboarding, OwnerRole, Playbook, Situation
 from .runs import run_start
 
 # Contracts that started within this many days are onboarded (older ones were before
@@ -17,12 +20,61 @@ LOOK_BACK = timedelta(days=14)
 BATCH = 100
 
 
+BUILT_IN = playbooks.Content(
+    title="Onboarding a new customer",
+    situation=Situation.ONBOARDING,
+    summary="The first weeks of a new contract: meet the team, set up access, check the "
+    "first tickets, agree when to review the account.",
+    script=(
+        "**You:** Welcome aboard! Who will open requests on your side, and what matters "
+        "most to you in the first month?\n\n**You:** Here is how to reach us and what your "
+        "plan covers."
+    ),
+    steps=[
+        playbooks.StepIn("Kick-off call", OwnerRole.RELATIONSHIP_MANAGER, 0,
+                         "Introduce the team, the portal and the plan."),
+        playbooks.StepIn("Check the authorized contacts", OwnerRole.ASSIGNED_AGENT, 2),
+        playbooks.StepIn("Review the first tickets", OwnerRole.ASSIGNED_AGENT, 10),
+        playbooks.StepIn("Schedule the first account review", OwnerRole.RELATIONSHIP_MANAGER, 15),
+    ],
+    templates=[
+        playbooks.TemplateIn(
+            "Welcome",
+            "Welcome to support, {organization}",
+            "Hello {contact_first_name},\n\nwelcome! Your plan: {plan}. Open requests at "
+            "{portal_link}.\n\n{relationship_manager}",
+        )
+    ],
+    change_note="Built in",
+)  # fmt: skip
+
+
 def default_onboarding() -> Playbook | None:
-    return (
-        Playbook.objects.filter(default_for_onboarding=True, live_version__isnull=False)
+    """The default onboarding playbook; the built-in one is created on first use."""
+    found = (
+        Playbook.objects.filter(
+            default_for_onboarding=True, live_version__isnull=False, archived_at__isnull=True
+        )
         .select_related("live_version")
         .first()
     )
+    return found or _create_built_in()
+
+
+def _create_built_in() -> Playbook | None:
+    """Publish the built-in playbook and make it the default (unless a default exists: one
+    that is unpublished is left to its writers; a concurrent scheduler may win)."""
+    if Playbook.objects.filter(default_for_onboarding=True).exists():
+        return None
+    try:
+        with transaction.atomic():
+            playbook = playbooks.playbook_create(actor=None, content=BUILT_IN)
+            playbooks.playbook_publish(playbook=playbook, actor=None)
+            playbook.default_for_onboarding = True
+            playbook.save(update_fields=["default_for_onboarding"])
+    except IntegrityError:
+        return None  # another scheduler made it
+    return playbook
 
 
 def onboard_new_contracts(now: datetime) -> list[int]:

@@ -24,6 +24,7 @@ def playbook_list(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = PlaybookSearchForm(request.GET or None)
     rows = selectors.playbooks_published_for(user)
+    can_write = selectors.can_write_playbooks(user)
     hits = None
     if form.is_valid():
         if form.cleaned_data["situation"]:
@@ -34,7 +35,8 @@ def playbook_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "playbooks": rows.order_by("situation", "live_version__title")[:200],
         "hits": hits,
-        "can_write": selectors.can_write_playbooks(user),
+        "can_write": can_write,
+        "unpublished": selectors.playbooks_unpublished_for(user)[:100] if can_write else [],
     }
     return render(request, "success/playbooks.html", context)
 
@@ -51,6 +53,7 @@ def _detail(request: HttpRequest, playbook_id: int, **forms: object) -> HttpResp
         "script_html": markdown(live.script) if live else "",
         "lessons": selectors.lessons_of(playbook),
         "versions": selectors.versions_of(playbook),
+        "draft": selectors.draft_of(playbook),
         "placeholders": PLACEHOLDERS,
         "lesson_form": forms.get("lesson_form") or LessonForm(),
         "run_form": forms.get("run_form") or RunForm(),

@@ -100,7 +100,7 @@ def content_check(content: Content) -> None:
         raise ValidationError(errors)
 
 
-def playbook_create(*, actor: User, content: Content) -> Playbook:
+def playbook_create(*, actor: User | None, content: Content) -> Playbook:
     """A new playbook with its first version as a draft."""
     content_check(content)
     playbook = Playbook.objects.create(situation=content.situation, created_by=actor)
@@ -124,7 +124,7 @@ def playbook_draft_save(*, playbook: Playbook, actor: User, content: Content) ->
 
 
 def _write_version(
-    playbook: Playbook, number: int, *, actor: User, content: Content
+    playbook: Playbook, number: int, *, actor: User | None, content: Content
 ) -> PlaybookVersion:
     version = PlaybookVersion.objects.create(
         playbook=playbook,
@@ -170,7 +170,7 @@ def content_of(version: PlaybookVersion) -> Content:
 
 
 def playbook_publish(
-    *, playbook: Playbook, actor: User, now: datetime | None = None
+    *, playbook: Playbook, actor: User | None, now: datetime | None = None
 ) -> PlaybookVersion:
     """The draft becomes the live version; the one before is superseded (runs keep it)."""
     draft = draft_of(playbook)
@@ -190,9 +190,34 @@ def playbook_publish(
     return draft
 
 
+def playbook_archive(*, playbook: Playbook, actor: User, now: datetime | None = None) -> None:
+    """Archive: out of the list, the search and the runs; its versions and runs stay."""
+    if playbook.archived_at is not None:
+        raise ValidationError({"playbook": "The playbook is already archived."})
+    if playbook.default_for_onboarding:
+        raise ValidationError(
+            {"playbook": "New contracts are onboarded with it: make another the default first."}
+        )
+    playbook.archived_at = now or timezone.now()
+    playbook.save(update_fields=["archived_at"])
+    indexing.reindex(playbook)
+
+
+def playbook_restore(*, playbook: Playbook, actor: User) -> None:
+    if playbook.archived_at is None:
+        raise ValidationError({"playbook": "The playbook is not archived."})
+    playbook.archived_at = None
+    playbook.save(update_fields=["archived_at"])
+    indexing.reindex(playbook)
+
+
 def playbook_set_default_onboarding(*, playbook: Playbook, actor: User) -> None:
     if playbook.situation != Situation.ONBOARDING:
         raise ValidationError({"default_for_onboarding": "Only an onboarding playbook."})
+    if playbook.archived_at is not None or playbook.live_version_id is None:
+        raise ValidationError(
+            {"default_for_onboarding": "Only a published playbook that is not archived."}
+        )
     Playbook.objects.filter(default_for_onboarding=True).exclude(pk=playbook.pk).update(
         default_for_onboarding=False
     )

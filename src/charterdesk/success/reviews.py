@@ -24,6 +24,32 @@ def cadence_of(organization: Organization) -> int:
     return plan.review_every_months if plan else DEFAULT_CADENCE_MONTHS
 
 
+MAX_CADENCE_MONTHS = 24
+
+
+def cadence_set(*, organization: Organization, months: int) -> AccountPlan:
+    """How often the organization is reviewed (the next review after a held one)."""
+    if not 1 <= months <= MAX_CADENCE_MONTHS:
+        raise ValidationError(
+            {"review_every_months": f"Between 1 and {MAX_CADENCE_MONTHS} months."}
+        )
+    plan, _ = AccountPlan.objects.update_or_create(
+        organization=organization, defaults={"review_every_months": months}
+    )
+    return plan
+
+
+def next_review_due(organization: Organization) -> date | None:
+    """The day of the next review: the scheduled one, or one cadence after the last review
+    held; None for an organization never reviewed nor scheduled."""
+    reviews = AccountReview.objects.filter(organization=organization)
+    scheduled = reviews.filter(state=ReviewState.SCHEDULED).order_by("scheduled_for").first()
+    if scheduled is not None:
+        return scheduled.scheduled_for
+    held = reviews.filter(state=ReviewState.HELD).order_by("-scheduled_for").first()
+    return months_after(held.scheduled_for, cadence_of(organization)) if held else None
+
+
 def months_after(day: date, months: int) -> date:
     """The same day `months` later (the month's last day when it is shorter)."""
     index = day.month - 1 + months
@@ -41,6 +67,21 @@ def review_schedule(
     return AccountReview.objects.create(
         organization=organization, scheduled_for=on, agenda=agenda_for(organization, now)
     )
+
+
+def review_reschedule(
+    *, review: AccountReview, on: date, now: datetime | None = None
+) -> AccountReview:
+    """Move a scheduled review to another day (its owner is reminded again before it)."""
+    now = now or timezone.now()
+    if review.state != ReviewState.SCHEDULED:
+        raise ValidationError({"scheduled_for": "The review was held; its day is on the record."})
+    if on < now.date():
+        raise ValidationError({"scheduled_for": "Choose today or a later day."})
+    review.scheduled_for = on
+    review.reminded_at = None
+    review.save(update_fields=["scheduled_for", "reminded_at"])
+    return review
 
 
 def review_edit_agenda(*, review: AccountReview, agenda: str) -> AccountReview:

@@ -83,6 +83,8 @@ def run_start(
     now = now or timezone.now()
     if version.published_at is None:
         raise ValidationError({"playbook": "Publish the playbook before running it."})
+    if version.playbook.archived_at is not None:
+        raise ValidationError({"playbook": "This playbook is archived; restore it to run it."})
     assigned = agent or actor or relationship_manager_of(organization, now) or support_manager()
     if assigned is None or not assigned.is_agent:
         raise ValidationError({"agent": "Choose a member of the support staff."})

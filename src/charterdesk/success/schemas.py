@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from ninja import Field, Schema
@@ -113,3 +113,35 @@ class HealthOut(Schema):
     band: str
     reasons: list[ReasonOut]
     computed_at: datetime
+
+
+class ReviewIn(Schema):
+    scheduled_for: date = Field(description="Today or a later day.")
+
+
+class ReviewPatch(Schema):
+    agenda: str | None = Field(None, max_length=20000, description="Markdown.")
+    scheduled_for: date | None = Field(None, description="Move a scheduled review.")
+    state: Literal["held"] | None = Field(None, description="Hold the review.")
+    notes: str | None = Field(None, max_length=20000)
+    action_items: list[str] | None = Field(None, max_length=100)
+    next_on: date | None = Field(None, description="The next review; default: one cadence on.")
+
+
+class ReviewOut(Schema):
+    id: int
+    organization_id: int
+    scheduled_for: date
+    state: str
+    agenda: str
+    notes: str
+    action_items: list[str]
+    held_at: datetime | None
+    held_by_email: str | None
+
+
+class ReviewPage(Schema):
+    items: list[ReviewOut]
+    next: str | None
+    next_review_due: date | None
+    review_every_months: int

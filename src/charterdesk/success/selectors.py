@@ -5,7 +5,7 @@ administrators) write everything; a relationship manager writes for the organiza
 look after (on the organization or on one of its contracts). Customers see nothing."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from charterdesk.accounts.models import User
@@ -75,7 +75,20 @@ def playbooks_for(user: User) -> QuerySet[Playbook]:
 
 
 def playbooks_published_for(user: User) -> QuerySet[Playbook]:
-    return playbooks_for(user).filter(live_version__isnull=False)
+    """The playbooks that run: published and not archived."""
+    return playbooks_for(user).filter(live_version__isnull=False, archived_at__isnull=True)
+
+
+def playbooks_unpublished_for(user: User) -> QuerySet[Playbook]:
+    """Drafts never published and archived playbooks (for the writers' list), with the
+    title of their latest version."""
+    latest = PlaybookVersion.objects.filter(playbook=OuterRef("pk")).order_by("-number")
+    return (
+        playbooks_for(user)
+        .filter(Q(live_version__isnull=True) | Q(archived_at__isnull=False))
+        .annotate(latest_title=Subquery(latest.values("title")[:1]))
+        .order_by("archived_at", "situation", "id")
+    )
 
 
 def playbook_lock_for(user: User, playbook_id: int) -> Playbook:
@@ -102,6 +115,8 @@ def version_with_parts(version_id: int) -> PlaybookVersion:
 
 def live_version_of(playbook: Playbook) -> PlaybookVersion:
     """The version runs start from; a ValidationError while there is none."""
+    if playbook.archived_at is not None:
+        raise ValidationError({"playbook": "This playbook is archived; restore it to run it."})
     if playbook.live_version is None:
         raise ValidationError({"playbook": "Publish the playbook before running it."})
     return playbook.live_version

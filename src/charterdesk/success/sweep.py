@@ -1,5 +1,6 @@
 """The playbook task sweep (a scheduler job, every 15 minutes): remind owners the day
-before a task is due and tell them (and the run's assigned agent) when it is overdue.
+before a task is due and tell them (and the run's assigned agent) when it is overdue; remind
+account owners of their account reviews a week ahead (review_reminders.py).
 
 Each task is claimed with a conditional UPDATE before its mail is queued, in the same
 transaction, so several schedulers running the sweep at once remind exactly once. The
@@ -14,6 +15,7 @@ from django.db.models import QuerySet
 from charterdesk.mail.outbox import mail_queue
 
 from .models import RunTask, TaskState
+from .review_reminders import remind_reviews
 
 BATCH = 500
 REMIND_BEFORE = timedelta(days=1)
@@ -23,6 +25,7 @@ REMIND_BEFORE = timedelta(days=1)
 class SweepResult:
     reminded: list[int] = field(default_factory=list)
     overdue: list[int] = field(default_factory=list)
+    reviews: list[int] = field(default_factory=list)
 
 
 def sweep(now: datetime) -> SweepResult:
@@ -42,6 +45,7 @@ def sweep(now: datetime) -> SweepResult:
         now,
         "success/mail/task_reminder",
     )
+    result.reviews = remind_reviews(now)
     return result
 
 

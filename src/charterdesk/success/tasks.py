@@ -12,9 +12,14 @@ from .sweep import sweep
 @periodic("sweep-playbook-tasks", every=timedelta(minutes=15))
 @task()
 def sweep_playbook_tasks() -> dict[str, int]:
-    """Remind task owners the day before, and when a task is overdue."""
+    """Remind task owners the day before, and when a task is overdue; account owners a week
+    before a review."""
     result = sweep(timezone.now())
-    return {"reminded": len(result.reminded), "overdue": len(result.overdue)}
+    return {
+        "reminded": len(result.reminded),
+        "overdue": len(result.overdue),
+        "reviews": len(result.reviews),
+    }
 
 
 @periodic("onboard-new-contracts", every=timedelta(hours=1))
