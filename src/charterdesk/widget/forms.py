@@ -1,4 +1,4 @@
-"""The widget's forms: a request (with files) and a key on the settings page."""
+"""The widget's forms: a request or a reply (with files) and a key on the settings page."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -39,6 +39,11 @@ class WidgetRequestForm(forms.Form):
         initial=RequestType.HOW_TO,
     )
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
+    attachments = _FilesField(label="Attach files")
+
+
+class WidgetReplyForm(forms.Form):
+    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 4}))
     attachments = _FilesField(label="Attach files")
 
 

@@ -4,12 +4,13 @@ see; the widget narrows that to the contact's own requests)."""
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.mail.models import Attachment
 from charterdesk.tickets import selectors as tickets
-from charterdesk.tickets.models import Message, Ticket
+from charterdesk.tickets.models import Message, Ticket, Visibility
 
 from . import crypto
 from .models import WidgetKey, WidgetSession
@@ -55,6 +56,24 @@ def request_for(user: User, ticket_id: int) -> Ticket:
     return tickets.tickets_visible_to(user).filter(requester__user=user).get(pk=ticket_id)
 
 
-def public_replies(user: User, ticket: Ticket) -> QuerySet[Message]:
-    """The request's messages a customer may read (never an internal note), oldest first."""
-    return tickets.messages_visible_to(user, ticket).order_by("created_at", "id")
+def public_thread(ticket: Ticket, reader: User | None) -> list[Message]:
+    """The request's messages a customer may read (never an internal note), oldest first,
+    each with `files`: the files kept with it (attached in the portal or the widget, or
+    arrived by mail). `reader` None is a confirmed visitor, whose pass the caller checked."""
+    if reader is None:
+        messages = ticket.messages.select_related("author", "author_contact")
+        messages = messages.filter(visibility=Visibility.PUBLIC)
+    else:
+        messages = tickets.messages_visible_to(reader, ticket)
+    listed = list(messages.order_by("created_at", "id"))
+    by_id = {message.pk: message for message in listed}
+    for message in listed:
+        message.files = []  # type: ignore[attr-defined]
+    rows = Attachment.objects.filter(
+        Q(message_id__in=by_id) | Q(inbound__ticket_message_id__in=by_id), blob__isnull=False
+    ).select_related("inbound")
+    for row in rows.order_by("id"):
+        owner = row.message_id or (row.inbound.ticket_message_id if row.inbound else None)
+        if owner in by_id:
+            by_id[owner].files.append(row)  # type: ignore[attr-defined]
+    return listed
