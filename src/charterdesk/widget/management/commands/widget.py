@@ -40,6 +40,7 @@ class Command(CharterCommand):
                     f"(CharterDesk at {settings.SITE_URL}; the demo key allows {origin}). "
                     "Ctrl-C stops it."
                 )
+                self.stdout.flush()
                 while True:
                     time.sleep(3600)
         except OSError as exc:

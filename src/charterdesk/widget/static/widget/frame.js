@@ -84,7 +84,16 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("[data-go]");
-    if (link) { event.preventDefault(); go(link.getAttribute("data-go")); }
+    if (link) {
+      event.preventDefault();
+      go(link.getAttribute("data-go"));
+      if (link.parentNode.classList.contains("tabs")) {
+        Array.prototype.forEach.call(link.parentNode.children, function (tab) {
+          if (tab === link) tab.setAttribute("aria-current", "page");
+          else tab.removeAttribute("aria-current");
+        });
+      }
+    }
     if (event.target.closest("[data-close]")) tell({ type: "charterdesk:close" });
   });
 
