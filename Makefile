@@ -4,12 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run install install-test test lint format bench clean
+.PHONY: run demo-site install install-test test lint format bench clean
 
 run: install
 	$(BIN)/charterdesk migrate --noinput
 	$(BIN)/charterdesk demo --verbosity 0
 	PORT=$(PORT) $(BIN)/charterdesk serve
+
+# Beside `make run`, in a second terminal: a pretend vendor's page on another origin
+# (http://127.0.0.1:8001) with the help widget embedded (docs/widget.md).
+demo-site: install
+	$(BIN)/charterdesk widget demo-site --port $(or $(DEMO_SITE_PORT),8001)
 
 install: $(VENV)/.installed
 

@@ -1,5 +1,6 @@
 """In a browser: the widget on a vendor's page served from another origin. The customer
-searches the help center, opens a request, and finds it in the portal."""
+searches the help center, opens a request, reads the team's answer and replies in the
+widget, and finds both in the portal."""
 
 import gzip
 import os
@@ -11,6 +12,8 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
+from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.services import message_add
 from charterdesk.widget import crypto
 from charterdesk.widget.frame_views import LOADER
 from charterdesk.widget.models import WidgetKey
@@ -92,11 +95,24 @@ def test_widget_on_another_origin_searches_and_opens_a_request(
         frame.get_by_role("button", name="Send the request").click()
         expect(frame.locator(".notice")).to_contain_text("was sent")
         page.screenshot(path=str(SHOTS / f"widget-request-{width}.png"))
+        ticket = Ticket.objects.get(subject="Invoice totals are off by one cent")
+        message_add(ticket, live_personas.tier1, "Which invoice number is it?")
+        message_add(ticket, live_personas.tier1, "Rounding bug again", visibility="internal")
+        frame.get_by_role("link", name="← Your requests").click()
+        frame.get_by_role("link", name="Invoice totals are off by one cent").click()
+        expect(frame.locator(".replies")).to_contain_text("Which invoice number is it?")
+        expect(frame.locator(".replies")).not_to_contain_text("Rounding bug")
+        frame.get_by_label("Your reply").fill("It is invoice 2026-0042.")
+        frame.get_by_role("button", name="Send the reply").click()
+        expect(frame.locator(".notice")).to_contain_text("Your reply was added")
+        expect(frame.locator(".replies")).to_contain_text("It is invoice 2026-0042.")
+        page.screenshot(path=str(SHOTS / f"widget-reply-{width}.png"))
         context.close()
 
     portal = browser.new_context(base_url=live_server.url)
     page = portal.new_page()
     sign_in(page, "alice@acme.example")
     page.goto("/portal/")
-    expect(page.get_by_text("Invoice totals are off by one cent")).to_be_visible()
+    page.get_by_role("link", name="Invoice totals are off by one cent").click()
+    expect(page.get_by_text("It is invoice 2026-0042.")).to_be_visible()
     portal.close()

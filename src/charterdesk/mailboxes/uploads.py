@@ -2,11 +2,13 @@
 are kept like mail attachments (content-addressed blobs, the type sniffed from the bytes,
 the same size limit) and are only ever offered for download, never shown inline."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from charterdesk.mail.models import Attachment
+from charterdesk.mail.models import Attachment, Blob
 from charterdesk.mailparse import safe_filename, sniff
 from charterdesk.tickets.models import Message
 
@@ -15,12 +17,13 @@ from .ingest.store import blob_store
 MAX_FILES = 10
 
 
-def check_uploads(files: list[UploadedFile]) -> None:
-    """Every problem with the files at once, as the form field's error."""
+def check_uploads(files: list[UploadedFile], max_files: int = MAX_FILES) -> None:
+    """Every problem with the files at once, as the form field's error. `max_files` may be
+    lower than MAX_FILES where the sender is not known yet (a visitor in the widget)."""
     limit = settings.MAIL_MAX_ATTACHMENT_BYTES
     errors = []
-    if len(files) > MAX_FILES:
-        errors.append(f"Attach at most {MAX_FILES} files to one message.")
+    if len(files) > max_files:
+        errors.append(f"Attach at most {max_files} files to one message.")
     for upload in files:
         if upload.size is not None and upload.size > limit:
             errors.append(f"{upload.name} is larger than the limit of {_megabytes(limit)} MB.")
@@ -30,24 +33,49 @@ def check_uploads(files: list[UploadedFile]) -> None:
         raise ValidationError(errors)
 
 
-def attachments_add(message: Message, files: list[UploadedFile]) -> list[Attachment]:
-    """Keep the files with the message; the caller owns the transaction and checked the
-    files with `check_uploads`."""
-    rows = []
+@dataclass(frozen=True)
+class KeptFile:
+    """A checked upload's bytes, kept as a blob, before it belongs to a message (a
+    visitor's request waits for its confirmation with its files)."""
+
+    blob: Blob
+    filename: str
+    content_type: str
+    size: int
+
+
+def files_keep(files: list[UploadedFile]) -> list[KeptFile]:
+    """Store the files' bytes (once per content) with their safe names and sniffed types;
+    the caller owns the transaction and checked the files with `check_uploads`."""
+    kept = []
     for index, upload in enumerate(files):
         data = upload.read()
         declared = upload.content_type or ""
-        filename = safe_filename(upload.name or "", index, declared)
-        rows.append(
-            Attachment(
-                message=message,
-                blob=blob_store(data),
-                filename=filename[:255],
-                content_type=sniff(data, declared, filename)[:100],
-                size=len(data),
-            )
+        filename = safe_filename(upload.name or "", index, declared)[:255]
+        kind = sniff(data, declared, filename)[:100]
+        kept.append(KeptFile(blob_store(data), filename, kind, len(data)))
+    return kept
+
+
+def attachments_of_kept(message: Message, kept: list[KeptFile]) -> list[Attachment]:
+    """Kept files become the message's attachments."""
+    rows = [
+        Attachment(
+            message=message,
+            blob=item.blob,
+            filename=item.filename,
+            content_type=item.content_type,
+            size=item.size,
         )
+        for item in kept
+    ]
     return Attachment.objects.bulk_create(rows)
+
+
+def attachments_add(message: Message, files: list[UploadedFile]) -> list[Attachment]:
+    """Keep the files with the message; the caller owns the transaction and checked the
+    files with `check_uploads`."""
+    return attachments_of_kept(message, files_keep(files))
 
 
 def _megabytes(size: int) -> str:

@@ -17,12 +17,13 @@ from charterdesk.core.forms import add_service_errors
 from charterdesk.knowledge.markdown import render as markdown
 from charterdesk.knowledge.models import Article
 from charterdesk.knowledge.selectors import article_get_for
-from charterdesk.tickets.models import Ticket
+from charterdesk.mailboxes.uploads import MAX_FILES
+from charterdesk.tickets.models import Status, Ticket
 
 from . import selectors
-from .forms import WidgetRequestForm
+from .forms import WidgetReplyForm, WidgetRequestForm
 from .http import Caller, WidgetAccessError, caller_of, problem
-from .requests import widget_request_create
+from .requests import widget_reply_add, widget_request_create
 from .search import widget_search, widget_suggest
 
 View = Callable[..., HttpResponse]
@@ -97,6 +98,7 @@ def requests(request: HttpRequest, caller: Caller) -> HttpResponse:
 
 @widget_call
 def request_detail(request: HttpRequest, caller: Caller, ticket_id: int) -> HttpResponse:
+    """GET: one of the contact's requests and its public thread; POST: reply to it."""
     user = _signed_in(request, caller)
     if user is None:
         return problem(request, 401, "Sign in through the vendor's product to see requests.")
@@ -104,15 +106,48 @@ def request_detail(request: HttpRequest, caller: Caller, ticket_id: int) -> Http
         ticket = selectors.request_for(user, ticket_id)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such request.") from exc
-    return _request_page(request, user, ticket)
+    form = WidgetReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                widget_reply_add(
+                    ticket=ticket,
+                    user=user,
+                    body=form.cleaned_data["body"],
+                    files=form.cleaned_data["attachments"],
+                )
+            return thread_page(request, ticket, reader=user, replied=True)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    status = 422 if request.method == "POST" else 200
+    return thread_page(request, ticket, reader=user, form=form, status=status)
 
 
 def _request_page(
     request: HttpRequest, user: User, ticket: Ticket, *, sent: bool = False
 ) -> HttpResponse:
+    return thread_page(request, ticket, reader=user, sent=sent, status=201 if sent else 200)
+
+
+def thread_page(
+    request: HttpRequest,
+    ticket: Ticket,
+    *,
+    reader: User | None,
+    form: WidgetReplyForm | None = None,
+    status: int = 200,
+    **flags: bool,
+) -> HttpResponse:
+    """A request's public thread with its files and the reply form; `reader` None is a
+    confirmed visitor (the caller checked their pass), who posts to the visitor URL."""
+    replies = selectors.public_thread(ticket, reader)
     context = {
         "ticket": ticket,
-        "replies": selectors.public_replies(user, ticket),
-        "sent": sent,
+        "replies": replies,
+        "form": form or WidgetReplyForm(),
+        "closed": ticket.status == Status.CLOSED,
+        "visitor": reader is None,
+        "max_files": MAX_FILES,
+        **flags,
     }
-    return render(request, "widget/_request.html", context, status=201 if sent else 200)
+    return render(request, "widget/_request.html", context, status=status)

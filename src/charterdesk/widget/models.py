@@ -100,6 +100,13 @@ class PendingRequest(models.Model):
     body = models.TextField()
     request_type = models.CharField(max_length=16)
     token_hash = models.CharField(max_length=64, unique=True)
+    visitor_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Hash of the visitor's pass: the widget that sent the request follows it "
+        "(reads the public thread, replies) once it is confirmed.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -109,3 +116,17 @@ class PendingRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email}: {self.subject}"
+
+
+class PendingFile(models.Model):
+    """A file sent with a visitor's request, kept until the request is confirmed (then it
+    becomes an attachment of the ticket's first message) or swept with it."""
+
+    pending = models.ForeignKey(PendingRequest, on_delete=models.CASCADE, related_name="files")
+    blob = models.ForeignKey("mail.Blob", on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+
+    def __str__(self) -> str:
+        return self.filename

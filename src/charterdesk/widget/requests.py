@@ -1,13 +1,17 @@
-"""A request opened in the widget: through the same intake as the portal (coverage,
-clocks, routing decided as for any request), its files kept like the portal's."""
+"""Requests and replies from the widget: through the same services as the portal's
+(intake decides coverage, clocks and routing; a reply re-opens, restarts the clocks and
+mails the ticket's followers), their files kept like the portal's. The caller owns the
+transaction."""
 
 from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.accounts.models import User
 from charterdesk.core.vocabulary import Channel
+from charterdesk.customers.models import Contact
 from charterdesk.intake.services import ticket_create
 from charterdesk.mailboxes.uploads import attachments_add
-from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.models import Message, Ticket
+from charterdesk.tickets.services import message_add
 
 
 def widget_request_create(
@@ -35,3 +39,20 @@ def widget_request_create(
     if first is not None and files:
         attachments_add(first, files)
     return ticket
+
+
+def widget_reply_add(
+    *,
+    ticket: Ticket,
+    body: str,
+    files: list[UploadedFile],
+    user: User | None = None,
+    contact: Contact | None = None,
+) -> Message:
+    """A public reply on a request the caller already scoped to the writer: a signed-in
+    contact (`user`) or a confirmed visitor (`contact`, the requester, as mail from them is
+    taken in). ValidationError for an empty body or a closed request."""
+    message = message_add(ticket, user, body, channel=Channel.PORTAL, contact=contact)
+    if files:
+        attachments_add(message, files)
+    return message

@@ -14,6 +14,11 @@ urlpatterns = [
     path("api/requests", content_views.requests, name="requests"),
     path("api/requests/<int:ticket_id>", content_views.request_detail, name="request"),
     path("api/visitor-requests", visitor_views.visitor_request, name="visitor_request"),
+    path(
+        "api/visitor-requests/<int:ticket_id>",
+        visitor_views.visitor_thread,
+        name="visitor_thread",
+    ),
     path("confirm/<str:token>", visitor_views.confirm, name="confirm"),
     path("demo/", demo_views.demo_page, name="demo"),
     path("demo/token", demo_views.demo_token, name="demo_token"),

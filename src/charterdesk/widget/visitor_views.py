@@ -1,5 +1,7 @@
-"""A visitor's request (no token): the form in the widget, and the confirmation page the
-mailed link opens (a button, so a mail scanner that follows links confirms nothing)."""
+"""A visitor's request (no token): the form in the widget, the visitor's own requests
+(followed with the pass the widget keeps), a confirmed request's public thread with a
+reply form, and the confirmation page the mailed link opens (a button, so a mail scanner
+that follows links confirms nothing)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,28 +10,79 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from charterdesk.core.forms import add_service_errors
+from charterdesk.tickets.models import Ticket
 
-from .content_views import widget_call
-from .forms import VisitorRequestForm
+from . import selectors
+from .content_views import thread_page, widget_call
+from .forms import VisitorReplyForm, VisitorRequestForm
 from .http import Caller, problem
 from .models import PendingRequest
-from .visitors import pending_for, visitor_request_confirm, visitor_request_submit
+from .requests import widget_reply_add
+from .visitors import (
+    VISITOR_MAX_FILES,
+    pending_for,
+    visitor_request_confirm,
+    visitor_request_submit,
+)
+
+VISITOR_HEADER = "X-Widget-Visitor"
+
+
+def _pass(request: HttpRequest) -> str:
+    return request.headers.get(VISITOR_HEADER, "").strip()
 
 
 @widget_call
 def visitor_request(request: HttpRequest, caller: Caller) -> HttpResponse:
     if not caller.key.anonymous_requests:
         return problem(request, 401, "Sign in through the vendor's product to open requests.")
-    form = VisitorRequestForm(request.POST or None)
+    form = VisitorRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
         try:
             with transaction.atomic(durable=True):
-                pending = visitor_request_submit(key=caller.key, **form.cleaned_data)
-            return render(request, "widget/_visitor_sent.html", {"pending": pending}, status=202)
+                sent = visitor_request_submit(
+                    key=caller.key,
+                    files=fields.pop("attachments"),
+                    visitor_pass=_pass(request),
+                    **fields,
+                )
+            context = {"pending": sent.pending, "visitor_pass": sent.visitor_pass}
+            return render(request, "widget/_visitor_sent.html", context, status=202)
         except ValidationError as exc:
             add_service_errors(form, exc)
     status = 422 if request.method == "POST" else 200
-    return render(request, "widget/_visitor_request.html", {"form": form}, status=status)
+    context = {
+        "form": form,
+        "mine": selectors.visitor_requests(caller.key, _pass(request)),
+        "max_files": VISITOR_MAX_FILES,
+    }
+    return render(request, "widget/_visitor_request.html", context, status=status)
+
+
+@widget_call
+def visitor_thread(request: HttpRequest, caller: Caller, ticket_id: int) -> HttpResponse:
+    """A confirmed request the visitor's pass follows: its public thread; POST replies as
+    its requester (as mail from them would)."""
+    try:
+        ticket = selectors.visitor_ticket(caller.key, _pass(request), ticket_id)
+    except Ticket.DoesNotExist as exc:
+        raise Http404("No such request.") from exc
+    form = VisitorReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic(durable=True):
+                widget_reply_add(
+                    ticket=ticket,
+                    contact=ticket.requester,
+                    body=form.cleaned_data["body"],
+                    files=form.cleaned_data["attachments"],
+                )
+            return thread_page(request, ticket, reader=None, replied=True)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    status = 422 if request.method == "POST" else 200
+    return thread_page(request, ticket, reader=None, form=form, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,6 +1,8 @@
 /* Inside the widget's iframe (served by CharterDesk). The session token arrives from the
  * loader by postMessage, accepted only from the parent window at one of the key's allowed
- * origins; it is kept in memory only (no cookie: browsers block third-party cookies). */
+ * origins; it is kept in memory only (no cookie: browsers block third-party cookies).
+ * A visitor without a token who sends a request gets a visitor pass, kept in this frame's
+ * localStorage (partitioned by the host site), to follow that request once confirmed. */
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("widget-config").textContent);
@@ -8,14 +10,32 @@
   var who = document.getElementById("who");
   var bearer = null;
   var timers = {};
+  var passName = "charterdesk.visitor." + config.key;
+  var visitorPass = null;
+  try { visitorPass = window.localStorage.getItem(passName); } catch (e) { /* storage blocked */ }
 
   function headers() {
     var h = { "X-Widget-Key": config.key };
     if (bearer) h.Authorization = "Bearer " + bearer;
+    else if (visitorPass) h["X-Widget-Visitor"] = visitorPass;
     return h;
   }
 
-  function show(html) { view.innerHTML = html; var f = view.querySelector("[autofocus]"); if (f) f.focus(); }
+  function keepPass() {
+    var holder = view.querySelector("[data-visitor-pass]");
+    if (!holder) return;
+    visitorPass = holder.getAttribute("data-visitor-pass");
+    holder.remove();
+    try { window.localStorage.setItem(passName, visitorPass); } catch (e) { /* memory only */ }
+    document.body.classList.add("has-pass");
+  }
+
+  function show(html) {
+    view.innerHTML = html;
+    keepPass();
+    view.scrollTop = 0; window.scrollTo(0, 0);
+    var f = view.querySelector("[autofocus]"); if (f) f.focus();
+  }
 
   function call(url, options) {
     options = options || {};
@@ -64,7 +84,16 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("[data-go]");
-    if (link) { event.preventDefault(); go(link.getAttribute("data-go")); }
+    if (link) {
+      event.preventDefault();
+      go(link.getAttribute("data-go"));
+      if (link.parentNode.classList.contains("tabs")) {
+        Array.prototype.forEach.call(link.parentNode.children, function (tab) {
+          if (tab === link) tab.setAttribute("aria-current", "page");
+          else tab.removeAttribute("aria-current");
+        });
+      }
+    }
     if (event.target.closest("[data-close]")) tell({ type: "charterdesk:close" });
   });
 
@@ -97,6 +126,7 @@
     call(form.getAttribute("data-post"), { method: "POST", body: new FormData(form) }).then(show);
   });
 
+  if (visitorPass) document.body.classList.add("has-pass");
   document.body.classList.add("ready");
   tell({ type: "charterdesk:ready" });
 })();

@@ -82,15 +82,27 @@
       frame.title = "Help";
       frame.id = "charterdesk-frame";
       frame.src = base + "/widget/frame/?key=" + encodeURIComponent(key);
-      css(frame, {
-        position: "fixed", right: "20px", bottom: "80px", zIndex: "2147483000",
-        width: "min(380px, calc(100vw - 40px))", height: "min(600px, calc(100vh - 110px))",
-        border: "0", borderRadius: "12px", background: "#fff",
-        boxShadow: "0 8px 30px rgba(0,0,0,.3)"
-      });
+      css(frame, { position: "fixed", zIndex: "2147483001", border: "0", background: "#fff" });
+      place();
+      window.addEventListener("resize", place);
       document.body.appendChild(frame);
     }
     if (frame) frame.style.display = show ? "block" : "none";
+    place();
+  }
+
+  /* A phone gets the whole screen (the frame's × closes it); a desktop a panel. */
+  function place() {
+    var phone = window.innerWidth < 520;
+    button.style.display = phone && open ? "none" : "block";
+    if (!frame) return;
+    css(frame, phone ? {
+      right: "0", bottom: "0", width: "100%", height: "100%", borderRadius: "0", boxShadow: "none"
+    } : {
+      right: "20px", bottom: "80px", width: "min(380px, calc(100vw - 40px))",
+      height: "min(600px, calc(100vh - 110px))", borderRadius: "12px",
+      boxShadow: "0 8px 30px rgba(0,0,0,.3)"
+    });
   }
 
   button.addEventListener("click", function () { toggle(!open); });
