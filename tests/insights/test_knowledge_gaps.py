@@ -104,3 +104,26 @@ def test_drafting_from_a_search_titles_the_draft_with_the_query(personas, login)
 
 def test_customers_cannot_see_the_gaps(personas, login):
     assert login(personas.alice).get(reverse("insights:gaps")).status_code in (302, 403)
+
+
+def test_the_api_lists_the_gaps_and_drafts_once(personas, api):
+    HelpSearch.objects.create(query="sso setup", results=0)
+    client = api.as_(personas.tier1)
+    listed = client.get("/api/v1/insights/gaps").json()
+    assert listed["searches"] == [
+        {"kind": "search", "key": "sso setup", "label": "sso setup", "count": 1, "article_id": None}
+    ]
+    made = client.post(
+        "/api/v1/insights/gaps/draft", {"kind": "search", "key": "sso setup"}, "application/json"
+    )
+    assert made.status_code == 201
+    again = client.post(
+        "/api/v1/insights/gaps/draft", {"kind": "search", "key": "sso setup"}, "application/json"
+    )
+    assert again.status_code == 200 and again.json() == made.json() | {"created": False}
+    bad = client.post("/api/v1/insights/gaps/draft", {"kind": "x", "key": ""}, "application/json")
+    assert bad.status_code == 422 and "kind" in bad.content.decode()
+
+
+def test_customers_cannot_read_the_gaps_in_the_api(personas, api):
+    assert api.as_(personas.alice).get("/api/v1/insights/gaps").status_code == 403

@@ -11,7 +11,7 @@ from charterdesk.customers.models import Organization
 from charterdesk.incidents.choices import Qualification, Source
 from charterdesk.incidents.models import Deployment, Incident, IncidentTicket, Service
 from charterdesk.incidents.services import incident_qualify
-from charterdesk.insights.spikes.detect import spikes_detect
+from charterdesk.insights.spikes.detect import poisson_tail, spikes_detect
 from charterdesk.insights.spikes.models import Spike, SpikeSettings
 from charterdesk.tickets.category_models import CategorySource
 from charterdesk.tickets.models import Ticket
@@ -99,6 +99,18 @@ def test_a_few_tickets_at_the_usual_rate_do_not_hide_a_tenfold_burst(personas, s
     assert spike.expected == 0.5 and spike.tickets == 9
 
 
+def test_a_few_more_than_usual_by_chance_is_no_spike(personas, service):
+    """6 where 1.5 is usual is 4 times the rate, but happens by chance every few days."""
+    SpikeSettings.objects.create(history_weeks=2)
+    for weeks_ago, email in ((1, CUSTOMERS[0]), (1, CUSTOMERS[1]), (2, CUSTOMERS[2])):
+        old = open_ticket(email, subject="Webhooks late")
+        moment = timezone.now() - timedelta(weeks=weeks_ago, minutes=5)
+        Ticket.objects.filter(pk=old.pk).update(created_at=moment)
+    burst(CUSTOMERS)
+    assert spikes_detect(later()).raised == []
+    assert poisson_tail(6, 1.5) > 1e-3 and poisson_tail(9, 0.5) < 1e-6
+
+
 def test_running_the_job_twice_raises_nothing_twice_and_links_later_tickets(personas, service):
     burst(CUSTOMERS)
     spikes_detect(later())
@@ -168,3 +180,11 @@ def test_managers_set_the_thresholds_with_field_errors(personas, login):
 def test_agents_cannot_change_the_thresholds(personas, login):
     response = login(personas.tier1).post(reverse("insights:spike_settings"), {})
     assert response.status_code in (302, 403)
+
+
+def test_the_api_lists_the_spikes_for_agents_only(personas, service, api):
+    burst(CUSTOMERS)
+    spikes_detect(later())
+    [row] = api.as_(personas.tier1).get("/api/v1/insights/spikes").json()
+    assert row["label"] == "webhooks" and row["tickets"] == 6 and row["incident_id"]
+    assert api.as_(personas.alice).get("/api/v1/insights/spikes").status_code == 403

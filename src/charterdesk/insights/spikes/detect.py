@@ -10,6 +10,7 @@ A run (the `detect-ticket-spikes` job, every 5 minutes; the caller owns the tran
    by the cluster's key) with its tickets linked; a ticket counts for one spike only, so a
    burst that shares a category and a word raises one incident, not two."""
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -26,6 +27,7 @@ from .clusters import Cluster, Key, Seen, clusters_of, keys_of, usual_counts, wi
 from .models import ClusterKind, Spike, SpikeSettings, dedup_key
 
 QUIET_AFTER_DISMISSAL = timedelta(hours=24)  # a dismissed cluster is not raised again so soon
+SURPRISE = 1e-4  # chance, at the usual rate, of so many similar tickets in one window
 
 
 @dataclass
@@ -62,9 +64,14 @@ def spikes_detect(now: datetime, settings: SpikeSettings | None = None) -> Detec
     for cluster in sorted(candidates, key=lambda c: _first(c, usual)):
         tickets = [t for t in cluster.tickets if t.id not in taken]
         expected = usual[cluster.kind, cluster.key]
-        if not _big_enough(tickets, settings) or len(tickets) < settings.ratio * expected:
+        if not _big_enough(tickets, settings) or not _surprising(len(tickets), expected, settings):
             continue
-        spike = _raise(cluster, tickets, expected, settings, now)
+        same = [
+            c.label
+            for c in candidates
+            if c is not cluster and c.kind == cluster.kind and _same(c, tickets, taken)
+        ]
+        spike = _raise(cluster, tickets, expected, settings, now, also=same)
         taken.update(t.id for t in tickets)
         result.raised.append(spike)
         result.linked += spike.linked
@@ -87,6 +94,29 @@ def _big_enough(tickets: Collection[Seen], settings: SpikeSettings) -> bool:
     return len(tickets) >= settings.min_tickets and len(organizations) >= (
         settings.min_organizations
     )
+
+
+def _surprising(count: int, expected: float, settings: SpikeSettings) -> bool:
+    """At least `ratio` times the usual count, and so many would come at the usual rate
+    less than once in SURPRISE windows (Poisson): 6 where 1.5 is usual is 4× but happens
+    every few days for some word; 6 where 0.5 is usual is not chance."""
+    return count >= settings.ratio * expected and poisson_tail(count, expected) < SURPRISE
+
+
+def poisson_tail(count: int, expected: float) -> float:
+    """P(X >= count) for X ~ Poisson(expected)."""
+    if expected <= 0:
+        return 0.0 if count > 0 else 1.0
+    term = below = math.exp(-expected)
+    for k in range(1, count):
+        term *= expected / k
+        below += term
+    return max(0.0, 1.0 - below)
+
+
+def _same(other: Cluster, tickets: list[Seen], taken: set[int]) -> bool:
+    """Another group made of exactly these tickets (two words every ticket shares)."""
+    return {t.id for t in other.tickets if t.id not in taken} == {t.id for t in tickets}
 
 
 def _dismissed_lately(now: datetime) -> set[Key]:
@@ -134,12 +164,13 @@ def _raise(
     expected: float,
     settings: SpikeSettings,
     now: datetime,
+    also: Collection[str] = (),
 ) -> Spike:
     organizations = {t.organization_id for t in tickets if t.organization_id is not None}
     spike = Spike(
         kind=cluster.kind,
         key=cluster.key,
-        label=cluster.label[:300],
+        label=" · ".join([cluster.label, *sorted(also)])[:300],
         detected_at=now,
         last_seen_at=now,
         tickets=len(tickets),
