@@ -55,6 +55,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "remind-maintenance": "charterdesk.status.tasks.remind_maintenance",
         "retry-webhooks": "charterdesk.incidents.webhooks.tasks.retry_webhooks",
         "forecast-nightly": "charterdesk.forecasting.tasks.forecast_nightly",
+        "detect-ticket-spikes": "charterdesk.insights.tasks.detect_ticket_spikes",
         "community-daily-digests": "charterdesk.community.tasks.community_daily_digests",
         "sweep-playbook-tasks": "charterdesk.success.tasks.sweep_playbook_tasks",
         "onboard-new-contracts": "charterdesk.success.tasks.onboard_contracts",

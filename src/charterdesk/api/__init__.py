@@ -17,6 +17,7 @@ from charterdesk.hours.api import router as hours_router
 from charterdesk.incidents.api import router as incidents_router
 from charterdesk.incidents.maintenance_api import router as maintenance_router
 from charterdesk.incidents.webhooks.api import router as webhooks_router
+from charterdesk.insights.api import router as insights_router
 from charterdesk.learning.api import router as learning_router
 from charterdesk.mail.api import router as mail_router
 from charterdesk.mailboxes.api import router as mailboxes_router
@@ -83,6 +84,7 @@ ROUTERS = [
     triage_router,
     success_router,
     forecasting_router,
+    insights_router,
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -26,6 +26,7 @@ from . import (
     merges,
     routing,
     satisfaction,
+    spikes,
     statements,
     success,
     swarms,
@@ -224,6 +225,7 @@ DEMO_EXTRAS = (
     incidents.add_demo,
     widget.add_demo,
     insights.add_demo,
+    spikes.add_demo,  # after incidents (services) and insights (the imported history)
     learning.add_demo,
     success.add_demo,
     forecasting.add_demo,

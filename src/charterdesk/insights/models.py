@@ -16,3 +16,11 @@ class ImportedTicket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.external_id} → #{self.ticket_id}"
+
+
+# The spike detector's and the knowledge gaps' tables live beside their code; imported here
+# so that Django registers them with this app.
+from .gaps.models import GapDraft  # noqa: E402
+from .spikes.models import Spike, SpikeSettings  # noqa: E402
+
+__all__ = ["GapDraft", "ImportedTicket", "Spike", "SpikeSettings"]

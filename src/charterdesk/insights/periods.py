@@ -4,7 +4,10 @@ zone, as the half-open range of instants the queries filter on."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.http import HttpRequest
 from django.utils import timezone
+
+from charterdesk.core.forms import PeriodForm
 
 DEFAULT_DAYS = 90
 
@@ -30,3 +33,14 @@ class Period:
 def default_period() -> Period:
     today = timezone.localdate()
     return Period(today - timedelta(days=DEFAULT_DAYS - 1), today)
+
+
+def period_from(request: HttpRequest) -> tuple[PeriodForm, Period | None]:
+    """The period a report's form asks for (`start`, `end`), the default one without them;
+    None with the form's errors when it is not valid."""
+    fallback = default_period()
+    data = request.GET if "start" in request.GET else {"start": fallback.start, "end": fallback.end}
+    form = PeriodForm(data)
+    if not form.is_valid():
+        return form, None
+    return form, Period(form.cleaned_data["start"], form.cleaned_data["end"])

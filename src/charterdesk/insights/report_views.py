@@ -8,25 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from charterdesk.accounts.access import agent_required
-from charterdesk.core.forms import PeriodForm
 from charterdesk.core.spreadsheets import SafeWriter
 
 from . import causes, volume
 from .charts import bar_chart
-from .periods import Period, default_period
+from .periods import Period, period_from
 from .volume import Dimension, Row
 
 PAGE = 50
-
-
-def _period(request: HttpRequest) -> tuple[PeriodForm, Period | None]:
-    fallback = default_period()
-    form = PeriodForm(
-        request.GET if "start" in request.GET else {"start": fallback.start, "end": fallback.end}
-    )
-    if not form.is_valid():
-        return form, None
-    return form, Period(form.cleaned_data["start"], form.cleaned_data["end"])
 
 
 def _tables(
@@ -50,7 +39,7 @@ def _tables(
 
 @agent_required
 def volume_report(request: HttpRequest) -> HttpResponse:
-    form, period = _period(request)
+    form, period = period_from(request)
     tables: dict[str, list[Row]] = {}
     if period is not None:
         tickets = volume.created_in(period)
@@ -71,7 +60,7 @@ def volume_report(request: HttpRequest) -> HttpResponse:
 
 @agent_required
 def causes_report(request: HttpRequest) -> HttpResponse:
-    form, period = _period(request)
+    form, period = period_from(request)
     tables: dict[str, list[Row]] = {}
     if period is not None:
         tables = causes.cause_rows(period)
@@ -94,7 +83,7 @@ def causes_report(request: HttpRequest) -> HttpResponse:
 def tickets_behind(request: HttpRequest) -> HttpResponse:
     """The tickets behind one bar: `source` (volume: created in the period; causes: solved
     in it with a cause), `dimension` and `value` (several pairs narrow it down)."""
-    form, period = _period(request)
+    form, period = period_from(request)
     source = request.GET.get("source", "volume")
     if period is None or source not in ("volume", "causes"):
         raise Http404("No such report.")
