@@ -19,6 +19,7 @@ from .records import (
     PostFlag,
     PostRevision,
     PostVote,
+    RateCount,
     TrustLevel,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "PostFlag",
     "PostRevision",
     "PostVote",
+    "RateCount",
     "Review",
     "Topic",
     "TopicKind",

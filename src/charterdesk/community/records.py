@@ -163,3 +163,22 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} follows {self.topic_id or self.category_id}"
+
+
+class RateCount(models.Model):
+    """How many times a member did one action (vote, flag) in one clock hour (the hours
+    since the epoch): the per-member limits of community.limits."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=16)
+    hour = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "community_ratecount"  # named in community.limits' upsert
+        constraints = [
+            models.UniqueConstraint(fields=["user", "action", "hour"], name="rate_count_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.action} ×{self.count} in hour {self.hour}"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 
 from .. import indexing
+from ..limits import VOTE, rate_check
 from ..models import (
     ActionKind,
     Category,
@@ -162,10 +163,12 @@ def post_edit(*, editor: User, post: Post, body: str, title: str | None = None) 
 
 def post_vote(*, member: User, post: Post) -> bool:
     """Vote for a reply, or take the vote back: one vote per member, not on one's own
-    posts. Returns whether the member now votes for it."""
+    posts, within COMMUNITY_VOTES_PER_HOUR (RateLimitError past it; taking a vote back
+    counts too). Returns whether the member now votes for it."""
     if post.author_id == member.pk:
         raise ValidationError("You cannot vote for your own post.")
     check_not_suspended(member)
+    rate_check(member, VOTE)
     deleted, _ = PostVote.objects.filter(post=post, member=member).delete()
     step = -1 if deleted else 1
     if not deleted:

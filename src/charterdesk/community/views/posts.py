@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
+from charterdesk.core.limits import RateLimitError
 
 from .. import services
 from ..forms import EditForm, FlagForm
@@ -36,7 +37,7 @@ def _attempt(request: HttpRequest, post: Post, action: object) -> HttpResponse:
     try:
         with transaction.atomic(durable=True):
             action()  # type: ignore[operator]
-    except (ValidationError, PermissionDenied) as exc:
+    except (ValidationError, PermissionDenied, RateLimitError) as exc:
         text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         flash.error(request, text)
     return _back(post)
