@@ -32,6 +32,9 @@ class Member(models.Model):
     posts = models.PositiveIntegerField(default=0)
     accepted_answers = models.PositiveIntegerField(default=0)
     likes_received = models.PositiveIntegerField(default=0)
+    days_visited = models.PositiveIntegerField(default=0)
+    last_visited_on = models.DateField(null=True, blank=True)
+    posts_read = models.PositiveIntegerField(default=0)
     silenced_until = models.DateTimeField(null=True, blank=True)
     suspended_until = models.DateTimeField(null=True, blank=True)
     digest = models.CharField(max_length=16, choices=Digest.choices, default=Digest.IMMEDIATELY)
@@ -182,3 +185,21 @@ class RateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.action} ×{self.count} in hour {self.hour}"
+
+
+class TopicRead(models.Model):
+    """How far a member has read a topic (the highest post number read): the read marks
+    the topic page sends in batches, counted once into Member.posts_read."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("community.Topic", on_delete=models.CASCADE, related_name="+")
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "community_topicread"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="topic_read_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.topic_id} to #{self.last_number}"

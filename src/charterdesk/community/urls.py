@@ -13,6 +13,7 @@ urlpatterns = [
     path("community/t/<int:topic_id>/", forum.topic, name="topic"),
     path("community/t/<int:topic_id>/reply", forum.reply, name="reply"),
     path("community/t/<int:topic_id>/follow", posts.follow_topic, name="follow"),
+    path("community/t/<int:topic_id>/read", posts.read, name="read"),
     path("community/p/<int:post_id>/vote", posts.vote, name="vote"),
     path("community/p/<int:post_id>/accept", posts.accept, name="accept"),
     path("community/p/<int:post_id>/flag", posts.flag, name="flag"),

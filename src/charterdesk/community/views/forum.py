@@ -29,11 +29,12 @@ from ..selectors import (
     topic_list,
     topics_visible_to,
 )
-from .common import page_number, reader_of, slice_page
+from .common import note_visit, page_number, reader_of, slice_page
 
 
 def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
     reader = reader_of(request)
+    note_visit(request)
     categories = list(categories_visible_to(reader))
     category = None
     if slug:
@@ -64,6 +65,7 @@ def _follows_category(reader: User | None, category: Category | None) -> bool:
 
 
 def topic(request: HttpRequest, topic_id: int) -> HttpResponse:
+    note_visit(request)
     return _topic_page(request, topic_id, ReplyForm())
 
 

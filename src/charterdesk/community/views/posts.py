@@ -18,7 +18,9 @@ from .. import services
 from ..forms import EditForm, FlagForm
 from ..models import Digest, Follow, Member, Post, Topic
 from ..selectors import categories_visible_to, post_get_for, topic_get_for
+from ..services.activity import posts_mark_read
 from ..services.notify import from_token
+from ..services.rules import trust_progress
 from .common import reader_of
 
 
@@ -102,6 +104,24 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def read(request: HttpRequest, topic_id: int) -> HttpResponse:
+    """The topic page's batched read marks (sent with navigator.sendBeacon): the highest
+    post number the reader has had on screen. 204, or 400 for a bad number."""
+    user = signed_in_user(request)
+    try:
+        found = topic_get_for(user, topic_id)
+    except Topic.DoesNotExist as exc:
+        raise Http404("No such topic.") from exc
+    raw = request.POST.get("up_to", "")
+    if not raw.isdigit() or not 0 < int(raw) < 10_000_000:
+        return HttpResponse("up_to: give the highest post number read.", status=400)
+    with transaction.atomic(durable=True):
+        posts_mark_read(user=user, topic=found, up_to=int(raw))
+    return HttpResponse(status=204)
+
+
+@require_POST
+@login_required
 def follow_topic(request: HttpRequest, topic_id: int) -> HttpResponse:
     user = signed_in_user(request)
     try:
@@ -138,7 +158,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mail_settings(request: HttpRequest) -> HttpResponse:
-    """The member's digest setting: every post at once, one mail a day, or none."""
+    """The member's standing (trust level and what it is earned from) and digest setting:
+    every post at once, one mail a day, or none."""
     user = signed_in_user(request)
     chosen = request.POST.get("digest", "")
     if request.method == "POST" and chosen in Digest.values:
@@ -148,8 +169,13 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
             member.save(update_fields=["digest"])
         flash.success(request, "Saved.")
         return redirect("community:settings")
-    current = Member.objects.filter(user=user).values_list("digest", flat=True).first()
-    context = {"choices": Digest.choices, "current": current or Digest.IMMEDIATELY}
+    profile = Member.objects.filter(user=user).first()
+    context = {
+        "choices": Digest.choices,
+        "current": profile.digest if profile else Digest.IMMEDIATELY,
+        "profile": profile,
+        "next_level": trust_progress(profile) if profile else None,
+    }
     return render(request, "community/settings.html", context)
 
 
