@@ -203,3 +203,22 @@ class TopicRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.topic_id} to #{self.last_number}"
+
+
+class PostAttachment(models.Model):
+    """A file attached to a post, kept as a content-addressed blob like mail attachments;
+    readers of the post download it (never shown inline)."""
+
+    post = models.ForeignKey("community.Post", on_delete=models.CASCADE, related_name="files")
+    blob = models.ForeignKey("mail.Blob", on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "community_postattachment"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -18,6 +18,7 @@ urlpatterns = [
     path("community/p/<int:post_id>/accept", posts.accept, name="accept"),
     path("community/p/<int:post_id>/flag", posts.flag, name="flag"),
     path("community/p/<int:post_id>/edit", posts.edit, name="edit"),
+    path("community/files/<int:attachment_id>", posts.download, name="file"),
     path("community/signup", signup.signup, name="signup"),
     path("community/signup/<str:token>", signup.signup_confirm_page, name="signup_confirm"),
     path("community/settings", posts.mail_settings, name="settings"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from charterdesk.accounts.auth import signed_in_user
@@ -15,8 +16,9 @@ from charterdesk.core.forms import add_service_errors
 from charterdesk.core.limits import RateLimitError
 
 from .. import services
+from ..attachments import attachment_get_for
 from ..forms import EditForm, FlagForm
-from ..models import Digest, Follow, Member, Post, Topic
+from ..models import Digest, Follow, Member, Post, PostAttachment, Topic
 from ..selectors import categories_visible_to, post_get_for, topic_get_for
 from ..services.activity import posts_mark_read
 from ..services.notify import from_token
@@ -100,6 +102,21 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
             return _back(post)
     context = {"form": form, "post": post, "topic": post.topic}
     return render(request, "community/edit.html", context, status=400 if form.errors else 200)
+
+
+def download(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    """A post's file for those who may read the post (a closed category's files are a
+    404 to others); always a download, never rendered by the browser."""
+    try:
+        item = attachment_get_for(reader_of(request), attachment_id)
+    except PostAttachment.DoesNotExist as exc:
+        raise Http404("No such file.") from exc
+    response = HttpResponse(bytes(item.blob.data), content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST
