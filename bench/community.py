@@ -5,10 +5,14 @@
 
 Measures the topic list (latest, unanswered, top, a deep page) and topic pages (a
 10-post topic, a 2,000-post topic first and deep page) as a Gold customer, through the
-full view, p50/p95 over RUNS requests; then the same pages on the demo data (a dozen
-topics) as the baseline of the same run. Also counts each page's queries on a small and
-on a big topic: they must be equal. On PostgreSQL the bulk load is followed by VACUUM
-ANALYZE.
+full view, p50/p95 wall time and mean CPU time of this process over RUNS requests; first
+the same pages on the demo data (a dozen topics) as the baseline of the same run. At
+volume it measures twice: "before" with the topic list indexes of migration 0003 (the
+"top" and "unanswered" keyset indexes of 0004 dropped, the old unanswered index back),
+then "after" with 0004's indexes, so the ratio after/before isolates the indexes from
+the machine's load. Prints the query plan of each list before and after, each page's
+queries (equal on a small and a big topic) and the load average. On PostgreSQL the bulk
+load and each index change are followed by ANALYZE.
 """
 
 import argparse
@@ -106,12 +110,60 @@ def queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
     return len(ctx.captured_queries)
 
 
-def measure_all(client, rows: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+def measure_all(client, rows: list[tuple[str, str]]) -> dict[str, tuple[float, float, float]]:  # type: ignore[no-untyped-def]
+    """name -> (p50 ms, p95 ms, mean CPU ms of this process per request)."""
+
     def get(url: str) -> None:
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
 
-    return {name: timed(lambda url=url: get(url), RUNS) for name, url in rows}
+    out = {}
+    for name, url in rows:
+        cpu = time.process_time()
+        p50, p95 = timed(lambda url=url: get(url), RUNS)
+        out[name] = (p50, p95, (time.process_time() - cpu) * 1000 / (RUNS + 1))
+    return out
+
+
+OLD_INDEXES = ["topic_top", "topic_unanswered_open"]
+
+
+def use_indexes(after: bool) -> None:
+    """The topic list indexes of migration 0004 (after) or of 0003 (before)."""
+    from django.db import connection, models
+
+    from charterdesk.community.models import Topic
+
+    new = [i for i in Topic._meta.indexes if i.name in OLD_INDEXES]
+    old = models.Index(fields=["reply_count", "-created_at"], name="topic_unanswered")
+    with connection.schema_editor() as editor:
+        for index in new:
+            (editor.add_index if after else editor.remove_index)(Topic, index)
+        (editor.remove_index if after else editor.add_index)(Topic, old)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def plans(reader) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The database's plan of each list's first page, in one line."""
+    from django.db import connection
+
+    from charterdesk.community.selectors import Listing, topic_list
+
+    out = {}
+    for order in Listing.ALL:
+        query = topic_list(reader, order=order)[:31]
+        sql, params = query.query.sql_with_params()
+        prefix = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{prefix} {sql}", params)
+            rows = [str(row[-1]) for row in cursor.fetchall()]
+        out[order] = " / ".join(r.strip() for r in rows)[:400]
+    return out
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -156,18 +208,29 @@ def main() -> None:
         small = Topic.objects.filter(title="Seeded topic 1").get()
         assert big is not None
         counts = (Topic.objects.count(), Post.objects.count())
-        figures = measure_all(client, pages(small.pk, big.pk))
-        print(f"## Community forum pages at volume ({args.db})")
+        rows = pages(small.pk, big.pk)
+        load_before = load()
+        use_indexes(after=False)
+        before, plans_before = measure_all(client, rows), plans(alice)
+        use_indexes(after=True)
+        after, plans_after = measure_all(client, rows), plans(alice)
+        print(f"## Community forum pages at volume ({args.db}), load {load_before} -> {load()}")
         print(f"\nSeeded {counts[0]:,} topics and {counts[1]:,} posts in {seeded:.1f} s.\n")
-        print("| page | p50 ms | p95 ms | baseline p95 (demo data) | ratio | queries |")
+        print(
+            "| page | demo p95 | before p50 / p95 (cpu) | after p50 / p95 (cpu) "
+            "| after / before p95 | queries |"
+        )
         print("|---|---|---|---|---|---|")
-        for name, url in pages(small.pk, big.pk):
-            p50, p95 = figures[name]
-            base = baseline[name][1]
+        for name, url in rows:
+            b, a = before[name], after[name]
             print(
-                f"| {name} | {p50:.1f} | {p95:.1f} | {base:.1f} | {p95 / base:.2f}× "
+                f"| {name} | {baseline[name][1]:.1f} | {b[0]:.1f} / {b[1]:.1f} ({b[2]:.1f}) "
+                f"| {a[0]:.1f} / {a[1]:.1f} ({a[2]:.1f}) | {a[1] / b[1]:.2f}× "
                 f"| {queries(client, url)} |"
             )
+        print("\nPlans (first page of each list, before -> after):\n")
+        for order in plans_before:
+            print(f"- {order}: `{plans_before[order]}` -> `{plans_after[order]}`")
 
 
 if __name__ == "__main__":

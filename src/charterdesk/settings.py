@@ -305,6 +305,18 @@ COMMUNITY_FLAGS_TO_HIDE = env.int("COMMUNITY_FLAGS_TO_HIDE", default=3)
 COMMUNITY_PUBLIC_SIGNUP = env.bool("COMMUNITY_PUBLIC_SIGNUP", default=False)
 COMMUNITY_PREMODERATE_FIRST_POSTS = env.int("COMMUNITY_PREMODERATE_FIRST_POSTS", default=1)
 COMMUNITY_POSTS_PER_HOUR = env.int("COMMUNITY_POSTS_PER_HOUR", default=20)
-COMMUNITY_TRUST_BASIC = env.str("COMMUNITY_TRUST_BASIC", default="3,0,0")
-COMMUNITY_TRUST_MEMBER = env.str("COMMUNITY_TRUST_MEMBER", default="10,1,5")
-COMMUNITY_TRUST_LEADER = env.str("COMMUNITY_TRUST_LEADER", default="50,10,50")
+COMMUNITY_VOTES_PER_HOUR = env.int("COMMUNITY_VOTES_PER_HOUR", default=60)
+COMMUNITY_FLAGS_PER_HOUR = env.int("COMMUNITY_FLAGS_PER_HOUR", default=10)
+# Files on forum posts: at most this many per post, of these types (sniffed from the
+# bytes), each within MAIL_MAX_ATTACHMENT_BYTES and COMMUNITY_ATTACHMENT_MAX_BYTES.
+COMMUNITY_ATTACHMENTS_PER_POST = env.int("COMMUNITY_ATTACHMENTS_PER_POST", default=5)
+COMMUNITY_ATTACHMENT_MAX_BYTES = env.int("COMMUNITY_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+COMMUNITY_ATTACHMENT_TYPES = env.list(
+    "COMMUNITY_ATTACHMENT_TYPES",
+    default=["image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain",
+             "text/csv", "application/zip", "application/json"],
+)  # fmt: skip
+# posts, accepted answers, votes received, days visited, posts read (docs/community.md)
+COMMUNITY_TRUST_BASIC = env.str("COMMUNITY_TRUST_BASIC", default="3,0,0,1,5")
+COMMUNITY_TRUST_MEMBER = env.str("COMMUNITY_TRUST_MEMBER", default="10,1,5,5,50")
+COMMUNITY_TRUST_LEADER = env.str("COMMUNITY_TRUST_LEADER", default="50,10,50,30,500")

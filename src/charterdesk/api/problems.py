@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import lacks_admin_scope
+from charterdesk.core.limits import RateLimitError
 from charterdesk.core.outage import DATABASE_DOWN, outage_response
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ TITLES = {
     409: "Conflict",
     413: "Request too large",
     422: "Invalid input",
+    429: "Too many requests",
     500: "Internal error",
     503: "Service unavailable",
 }
@@ -89,6 +91,12 @@ def _database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
     return outage_response(request, exc)
 
 
+def _rate_limited(request: HttpRequest, exc: RateLimitError) -> HttpResponse:
+    response = problem(request, 429, str(exc))
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     detail = str(exc) or "Not allowed."
     user = getattr(request, "auth", None)
@@ -107,6 +115,7 @@ def install(api: NinjaAPI) -> None:
         Http404: lambda r, e: problem(r, 404, "No such resource."),
         HttpError: _http_error,
         RequestDataTooBig: _too_big,
+        RateLimitError: _rate_limited,
         Exception: _server_error,
     }
     handlers.update(dict.fromkeys(DATABASE_DOWN, _database_down))

@@ -1,6 +1,8 @@
 from django import forms
 from django.db.models import QuerySet
 
+from charterdesk.mailboxes.uploads import FilesField
+
 from .models import ActionKind, Category, FlagReason, TopicKind
 from .services.rules import BODY_MAX, TITLE_MAX
 
@@ -17,6 +19,7 @@ class TopicForm(forms.Form):
         label="Details",
         help_text="Markdown: **bold**, `code`, > quote, @handle to mention someone.",
     )
+    attachments = FilesField(label="Attach files (screenshots, logs)")
 
     def __init__(self, *args: object, categories: QuerySet[Category], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -33,6 +36,7 @@ class ReplyForm(forms.Form):
         help_text="Markdown: **bold**, `code`, > quote, @handle to mention someone.",
     )
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    attachments = FilesField(label="Attach files")
 
 
 class EditForm(forms.Form):

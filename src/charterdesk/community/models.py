@@ -16,9 +16,12 @@ from .records import (
     Follow,
     Member,
     ModerationAction,
+    PostAttachment,
     PostFlag,
     PostRevision,
     PostVote,
+    RateCount,
+    TopicRead,
     TrustLevel,
 )
 
@@ -32,11 +35,14 @@ __all__ = [
     "Member",
     "ModerationAction",
     "Post",
+    "PostAttachment",
     "PostFlag",
     "PostRevision",
     "PostVote",
+    "RateCount",
     "Review",
     "Topic",
+    "TopicRead",
     "TopicKind",
     "TrustLevel",
 ]
@@ -115,7 +121,15 @@ class Topic(models.Model):
         indexes = [
             models.Index(fields=["category", "-last_posted_at"], name="topic_category_latest"),
             models.Index(fields=["-pinned", "-last_posted_at", "-id"], name="topic_latest"),
-            models.Index(fields=["reply_count", "-created_at"], name="topic_unanswered"),
+            # The "top" list, in its keyset order: read in index order, stopped after a
+            # page, instead of sorting every readable topic (3x slower at 100,000 before).
+            models.Index(fields=["-reply_count", "-last_posted_at", "-id"], name="topic_top"),
+            # The "unanswered" list: only open questions, in the list's full order.
+            models.Index(
+                fields=["reply_count", "-created_at", "-id"],
+                name="topic_unanswered_open",
+                condition=models.Q(kind="question", accepted__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -32,6 +32,9 @@ class Member(models.Model):
     posts = models.PositiveIntegerField(default=0)
     accepted_answers = models.PositiveIntegerField(default=0)
     likes_received = models.PositiveIntegerField(default=0)
+    days_visited = models.PositiveIntegerField(default=0)
+    last_visited_on = models.DateField(null=True, blank=True)
+    posts_read = models.PositiveIntegerField(default=0)
     silenced_until = models.DateTimeField(null=True, blank=True)
     suspended_until = models.DateTimeField(null=True, blank=True)
     digest = models.CharField(max_length=16, choices=Digest.choices, default=Digest.IMMEDIATELY)
@@ -163,3 +166,59 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} follows {self.topic_id or self.category_id}"
+
+
+class RateCount(models.Model):
+    """How many times a member did one action (vote, flag) in one clock hour (the hours
+    since the epoch): the per-member limits of community.limits."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=16)
+    hour = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "community_ratecount"  # named in community.limits' upsert
+        constraints = [
+            models.UniqueConstraint(fields=["user", "action", "hour"], name="rate_count_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.action} ×{self.count} in hour {self.hour}"
+
+
+class TopicRead(models.Model):
+    """How far a member has read a topic (the highest post number read): the read marks
+    the topic page sends in batches, counted once into Member.posts_read."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("community.Topic", on_delete=models.CASCADE, related_name="+")
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "community_topicread"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="topic_read_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.topic_id} to #{self.last_number}"
+
+
+class PostAttachment(models.Model):
+    """A file attached to a post, kept as a content-addressed blob like mail attachments;
+    readers of the post download it (never shown inline)."""
+
+    post = models.ForeignKey("community.Post", on_delete=models.CASCADE, related_name="files")
+    blob = models.ForeignKey("mail.Blob", on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "community_postattachment"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -93,10 +93,14 @@ def topic_get_for(reader: Reader, topic_id: int) -> Topic:
 
 def posts_visible_to(reader: Reader, topic: Topic) -> QuerySet[Post]:
     """The posts of a topic (one the reader may read) the reader sees, in order, each with
-    whether the reader voted for it (`voted`) and flagged it (`flagged`): one query for a
-    page, however many posts."""
+    whether the reader voted for it (`voted`) and flagged it (`flagged`), and its files:
+    two queries for a page, however many posts."""
     user = signed_in(reader)
-    posts = topic.posts.select_related("author", "reply_to__author").order_by("number")
+    posts = (
+        topic.posts.select_related("author", "reply_to__author")
+        .prefetch_related("files")
+        .order_by("number")
+    )
     if user is None:
         return posts.filter(review=Review.VISIBLE)
     if not user.is_agent:
@@ -107,13 +111,18 @@ def posts_visible_to(reader: Reader, topic: Topic) -> QuerySet[Post]:
     )
 
 
-def post_get_for(reader: Reader, post_id: int) -> Post:
-    """One post the reader may read, with its topic (Post.DoesNotExist otherwise)."""
+def posts_readable_by(reader: Reader) -> QuerySet[Post]:
+    """Every post the reader may read, in any topic."""
     user = signed_in(reader)
     posts = Post.objects.filter(topic__in=topics_visible_to(reader))
     if user is None or not user.is_agent:
         posts = posts.filter(_shown(user))
-    return posts.select_related("topic__category", "author").get(pk=post_id)
+    return posts
+
+
+def post_get_for(reader: Reader, post_id: int) -> Post:
+    """One post the reader may read, with its topic (Post.DoesNotExist otherwise)."""
+    return posts_readable_by(reader).select_related("topic__category", "author").get(pk=post_id)
 
 
 class Listing:

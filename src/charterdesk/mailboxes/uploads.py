@@ -4,6 +4,8 @@ the same size limit) and are only ever offered for download, never shown inline.
 
 from dataclasses import dataclass
 
+from django import forms
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -76,6 +78,30 @@ def attachments_add(message: Message, files: list[UploadedFile]) -> list[Attachm
     """Keep the files with the message; the caller owns the transaction and checked the
     files with `check_uploads`."""
     return attachments_of_kept(message, files_keep(files))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Any number of files (none is fine) within `check_uploads`: for any form that takes
+    customer files."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("widget", _MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
+        items = data if isinstance(data, list | tuple) else [data]
+        files = [super(FilesField, self).clean(item, initial) for item in items if item]
+        check_uploads(files)
+        return files
 
 
 def _megabytes(size: int) -> str:

@@ -1,5 +1,6 @@
 """GET /api/v1/search: tickets (agents: all; customers: their organization's, never
-internal notes) or articles (within the reader's visibility), a page at a time."""
+internal notes), articles or community topics (within the reader's visibility, applied
+inside the query), a page at a time."""
 
 from typing import Any
 
@@ -16,13 +17,15 @@ from .ticket_search import search_tickets
 
 router = Router(tags=["search"])
 ARTICLE = "article"
+# scope -> (the document kind in the index, the item's `kind` in the answer)
+DOCUMENT_SCOPES = {"articles": (ARTICLE, ARTICLE), "community": ("community_topic", "topic")}
 
 
 @router.get("/search", response=SearchPage)
 def search(request: HttpRequest, filters: Query[SearchFilters]) -> dict[str, Any]:
     user = user_of(request)
-    if filters.scope == "articles":
-        items, next_cursor, corrected, replaced = _articles(user, filters)
+    if filters.scope in DOCUMENT_SCOPES:
+        items, next_cursor, corrected, replaced = _documents(user, filters)
     else:
         items, next_cursor, corrected, replaced = _tickets(user, filters)
     return {
@@ -51,15 +54,17 @@ def _tickets(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]], 
     return items, results.next_cursor, results.corrected_query, results.replaced
 
 
-def _articles(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]], Any, Any, bool]:
-    """Through the generic document index; nothing until the knowledge base registers
-    its articles (documents.register_kind with visible_to and url)."""
-    kind = documents.kinds().get(ARTICLE)
+def _documents(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]], Any, Any, bool]:
+    """Through the generic document index; nothing until the owning app registers its
+    kind (documents.register_kind with visible_to and url: the knowledge base its
+    articles, the community its topics)."""
+    name, item_kind = DOCUMENT_SCOPES[filters.scope]
+    kind = documents.kinds().get(name)
     if kind is None:
         return [], None, None, False
-    allowed = documents.readable(ARTICLE, user)
+    allowed = documents.readable(name, user)
     page = documents.search(
-        ARTICLE,
+        name,
         filters.q,
         allowed=allowed,
         order=filters.order,
@@ -68,7 +73,7 @@ def _articles(user: User, filters: SearchFilters) -> tuple[list[dict[str, Any]],
     )
     items = [
         {
-            "kind": ARTICLE,
+            "kind": item_kind,
             "id": hit.object_id,
             "title": hit.title_html,
             "snippet": hit.snippet_html,

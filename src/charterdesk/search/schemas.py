@@ -12,14 +12,19 @@ class SearchFilters(Schema):
         description='The query language of docs/search.md: words, "phrases", OR, -word, '
         "prefix*, status:open, type:, org:, assignee:me, tier:, requester:, created>DATE, #123.",
     )
-    scope: Literal["tickets", "articles"] = "tickets"
+    scope: Literal["tickets", "articles", "community"] = Field(
+        "tickets",
+        description="tickets, articles, or community (forum topics the reader may read).",
+    )
     order: Literal["relevance", "date"] = "relevance"
     limit: Limit = 20
     cursor: Cursor | None = None
 
 
 class SearchItem(Schema):
-    kind: Literal["ticket", "article"]
+    kind: Literal["ticket", "article", "topic"] = Field(
+        description="ticket, article, or topic (a community forum topic)."
+    )
     id: int
     title: str = Field(description="HTML: escaped text with <mark> around the matches.")
     snippet: str = Field(description="HTML: escaped text with <mark> around the matches.")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from charterdesk.accounts.models import User
 
 from .. import indexing
+from ..limits import FLAG, rate_check
 from ..models import (
     ActionKind,
     Category,
@@ -46,7 +47,8 @@ def _audit(kind: str, actor: User | None, reason: str, **about: object) -> Moder
 
 def post_flag(*, member: User, post: Post, reason: str, note: str = "") -> PostFlag:
     """A member flags a post (once). At COMMUNITY_FLAGS_TO_HIDE open flags the post is
-    hidden pending review (an opening post hides its topic)."""
+    hidden pending review (an opening post hides its topic). At most
+    COMMUNITY_FLAGS_PER_HOUR flags a member an hour (RateLimitError past it)."""
     if reason not in FlagReason.values:
         raise ValidationError({"reason": "Choose why you flag this post."})
     if post.author_id == member.pk:
@@ -54,6 +56,7 @@ def post_flag(*, member: User, post: Post, reason: str, note: str = "") -> PostF
     check_not_suspended(member)
     if PostFlag.objects.filter(post=post, member=member).exists():
         raise ValidationError("You already flagged this post.")
+    rate_check(member, FLAG)
     flag = PostFlag.objects.create(post=post, member=member, reason=reason, note=note[:500])
     Post.objects.filter(pk=post.pk).update(flag_count=F("flag_count") + 1)
     post.refresh_from_db(fields=["flag_count", "review"])

@@ -4,12 +4,15 @@ runs in the caller's transaction; mail goes through the outbox on commit."""
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import F
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
 
 from .. import indexing
+from ..attachments import attachments_add, check_attachments
+from ..limits import VOTE, rate_check
 from ..models import (
     ActionKind,
     Category,
@@ -36,11 +39,12 @@ from .rules import (
 
 
 def _prepare(
-    author: User, body: str, now: datetime, title: str | None = None
+    author: User, body: str, now: datetime, title: str | None = None, files: list | None = None
 ) -> tuple[Member, str]:
     member = member_of(author)
     check_may_post(member, now)
     check_content(member, body, title)
+    check_attachments(member, files or [])
     return member, held_for_review(member, body, now)
 
 
@@ -57,16 +61,18 @@ def topic_create(
     title: str,
     body: str,
     kind: str = TopicKind.QUESTION,
+    attachments: list[UploadedFile] | None = None,
     at: datetime | None = None,
 ) -> Topic:
-    """A new topic with its opening post (pages, API, demo). A post held for a moderator
-    (premoderation, spam check) is seen by its author and staff only until approved."""
+    """A new topic with its opening post and its files (pages, API, demo). A post held
+    for a moderator (premoderation, spam check) is seen by its author and staff only
+    until approved."""
     now = at or timezone.now()
     if not categories_visible_to(author).filter(pk=category.pk).exists():
         raise PermissionDenied("You cannot post in this category.")
     if kind not in TopicKind.values:
         raise ValidationError({"kind": "A topic is a question or a discussion."})
-    member, hold = _prepare(author, body, now, title)
+    member, hold = _prepare(author, body, now, title, attachments)
     review = Review.PENDING if hold else Review.VISIBLE
     topic = Topic.objects.create(
         category=category,
@@ -81,6 +87,7 @@ def topic_create(
         topic=topic, number=1, author=author, body=body, created_at=now,
         by_staff=author.is_agent, review=review,
     )  # fmt: skip
+    attachments_add(post, attachments or [])
     if hold:
         _held(post, hold)
     member.posts += 1
@@ -96,6 +103,7 @@ def reply_create(
     topic: Topic,
     body: str,
     reply_to: Post | None = None,
+    attachments: list[UploadedFile] | None = None,
     at: datetime | None = None,
 ) -> Post:
     """A reply to a topic the author may read (the caller fetched it through a selector).
@@ -107,7 +115,7 @@ def reply_create(
         raise PermissionDenied("This topic is locked: it takes no more replies.")
     if reply_to is not None and reply_to.topic_id != topic.pk:
         raise ValidationError({"reply_to": "Quote a post of this topic."})
-    member, hold = _prepare(author, body, now)
+    member, hold = _prepare(author, body, now, files=attachments)
     locked = Topic.objects.select_for_update().get(pk=topic.pk)
     number = (locked.posts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     post = Post.objects.create(
@@ -115,6 +123,7 @@ def reply_create(
         by_staff=author.is_agent, reply_to=reply_to,
         review=Review.PENDING if hold else Review.VISIBLE,
     )  # fmt: skip
+    attachments_add(post, attachments or [])
     if hold:
         _held(post, hold)
     else:
@@ -162,10 +171,12 @@ def post_edit(*, editor: User, post: Post, body: str, title: str | None = None) 
 
 def post_vote(*, member: User, post: Post) -> bool:
     """Vote for a reply, or take the vote back: one vote per member, not on one's own
-    posts. Returns whether the member now votes for it."""
+    posts, within COMMUNITY_VOTES_PER_HOUR (RateLimitError past it; taking a vote back
+    counts too). Returns whether the member now votes for it."""
     if post.author_id == member.pk:
         raise ValidationError("You cannot vote for your own post.")
     check_not_suspended(member)
+    rate_check(member, VOTE)
     deleted, _ = PostVote.objects.filter(post=post, member=member).delete()
     step = -1 if deleted else 1
     if not deleted:

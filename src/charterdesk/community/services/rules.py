@@ -95,9 +95,13 @@ def held_for_review(member: Member, body: str, now: datetime) -> str:
     return ""
 
 
-def thresholds() -> list[tuple[TrustLevel, tuple[int, int, int]]]:
-    """(level, (replies, accepted answers, likes received)) from the settings, highest
-    level first."""
+THRESHOLD_PARTS = ("posts", "accepted_answers", "likes_received", "days_visited", "posts_read")
+
+
+def thresholds() -> list[tuple[TrustLevel, tuple[int, ...]]]:
+    """(level, (posts, accepted answers, likes received, days visited, posts read)) from
+    the settings, highest level first. A setting may give only the first parts (the
+    three-part form of earlier releases): the missing ones are 0."""
     raw = [
         (TrustLevel.LEADER, settings.COMMUNITY_TRUST_LEADER),
         (TrustLevel.MEMBER, settings.COMMUNITY_TRUST_MEMBER),
@@ -105,8 +109,9 @@ def thresholds() -> list[tuple[TrustLevel, tuple[int, int, int]]]:
     ]
     out = []
     for level, text in raw:
-        a, b, c = (int(part) for part in text.split(","))
-        out.append((level, (a, b, c)))
+        parts = [int(part) for part in text.split(",")]
+        parts += [0] * (len(THRESHOLD_PARTS) - len(parts))
+        out.append((level, tuple(parts[: len(THRESHOLD_PARTS)])))
     return out
 
 
@@ -114,14 +119,35 @@ def trust_recompute(member: Member) -> None:
     """Raise the member's trust level to what their activity earned (never lowers it:
     staff lower it by silencing). Saves the member."""
     earned = TrustLevel.NEW
-    for level, (posts, accepted, likes) in thresholds():
-        if (
-            member.posts >= posts
-            and member.accepted_answers >= accepted
-            and member.likes_received >= likes
-        ):
+    for level, needed in thresholds():
+        have = [getattr(member, name) for name in THRESHOLD_PARTS]
+        if all(h >= n for h, n in zip(have, needed, strict=True)):
             earned = level
             break
     if earned > member.trust_level:
         member.trust_level = earned
     member.save()
+
+
+PART_WORDS = {
+    "posts": "posts",
+    "accepted_answers": "accepted answers",
+    "likes_received": "votes received",
+    "days_visited": "days visited",
+    "posts_read": "posts read",
+}
+
+
+def trust_progress(member: Member) -> dict[str, object] | None:
+    """What the member still needs for the next level ({"label", "missing": ["2 more
+    days visited", …]}), or None at the top or when nothing is missing."""
+    above = [(lvl, need) for lvl, need in thresholds() if lvl > member.trust_level]
+    if not above:
+        return None
+    level, needed = above[-1]  # thresholds() is highest first: the next one up is last
+    missing = [
+        f"{n - getattr(member, name)} more {PART_WORDS[name]}"
+        for name, n in zip(THRESHOLD_PARTS, needed, strict=True)
+        if getattr(member, name) < n
+    ]
+    return {"label": TrustLevel(level).label, "missing": missing} if missing else None

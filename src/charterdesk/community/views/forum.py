@@ -29,11 +29,12 @@ from ..selectors import (
     topic_list,
     topics_visible_to,
 )
-from .common import page_number, reader_of, slice_page
+from .common import note_visit, page_number, reader_of, slice_page
 
 
 def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
     reader = reader_of(request)
+    note_visit(request)
     categories = list(categories_visible_to(reader))
     category = None
     if slug:
@@ -64,6 +65,7 @@ def _follows_category(reader: User | None, category: Category | None) -> bool:
 
 
 def topic(request: HttpRequest, topic_id: int) -> HttpResponse:
+    note_visit(request)
     return _topic_page(request, topic_id, ReplyForm())
 
 
@@ -106,7 +108,7 @@ def _topic_or_404(request: HttpRequest, topic_id: int) -> Topic:
 def topic_new(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     categories = categories_visible_to(user)
-    form = TopicForm(request.POST or None, categories=categories)
+    form = TopicForm(request.POST or None, request.FILES or None, categories=categories)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic(durable=True):
@@ -146,7 +148,7 @@ def similar(request: HttpRequest) -> HttpResponse:
 def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
     user = signed_in_user(request)
     found = _topic_or_404(request, topic_id)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if request.method != "POST" or not form.is_valid():
         return _topic_page(request, topic_id, form, status=400)
     quoted = None
@@ -155,8 +157,9 @@ def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
     try:
         with transaction.atomic(durable=True):
             post = services.reply_create(
-                author=user, topic=found, body=form.cleaned_data["body"], reply_to=quoted
-            )
+                author=user, topic=found, body=form.cleaned_data["body"], reply_to=quoted,
+                attachments=form.cleaned_data["attachments"],
+            )  # fmt: skip
     except (ValidationError, PermissionDenied) as exc:
         _form_error(form, exc)
         return _topic_page(request, topic_id, form, status=400)

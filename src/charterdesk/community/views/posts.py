@@ -8,16 +8,21 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.forms import add_service_errors
+from charterdesk.core.limits import RateLimitError
 
 from .. import services
+from ..attachments import attachment_get_for
 from ..forms import EditForm, FlagForm
-from ..models import Digest, Follow, Member, Post, Topic
+from ..models import Digest, Follow, Member, Post, PostAttachment, Topic
 from ..selectors import categories_visible_to, post_get_for, topic_get_for
+from ..services.activity import posts_mark_read
 from ..services.notify import from_token
+from ..services.rules import trust_progress
 from .common import reader_of
 
 
@@ -36,7 +41,7 @@ def _attempt(request: HttpRequest, post: Post, action: object) -> HttpResponse:
     try:
         with transaction.atomic(durable=True):
             action()  # type: ignore[operator]
-    except (ValidationError, PermissionDenied) as exc:
+    except (ValidationError, PermissionDenied, RateLimitError) as exc:
         text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         flash.error(request, text)
     return _back(post)
@@ -99,6 +104,39 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
     return render(request, "community/edit.html", context, status=400 if form.errors else 200)
 
 
+def download(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    """A post's file for those who may read the post (a closed category's files are a
+    404 to others); always a download, never rendered by the browser."""
+    try:
+        item = attachment_get_for(reader_of(request), attachment_id)
+    except PostAttachment.DoesNotExist as exc:
+        raise Http404("No such file.") from exc
+    response = HttpResponse(bytes(item.blob.data), content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@login_required
+def read(request: HttpRequest, topic_id: int) -> HttpResponse:
+    """The topic page's batched read marks (sent with navigator.sendBeacon): the highest
+    post number the reader has had on screen. 204, or 400 for a bad number."""
+    user = signed_in_user(request)
+    try:
+        found = topic_get_for(user, topic_id)
+    except Topic.DoesNotExist as exc:
+        raise Http404("No such topic.") from exc
+    raw = request.POST.get("up_to", "")
+    if not raw.isdigit() or not 0 < int(raw) < 10_000_000:
+        return HttpResponse("up_to: give the highest post number read.", status=400)
+    with transaction.atomic(durable=True):
+        posts_mark_read(user=user, topic=found, up_to=int(raw))
+    return HttpResponse(status=204)
+
+
 @require_POST
 @login_required
 def follow_topic(request: HttpRequest, topic_id: int) -> HttpResponse:
@@ -137,7 +175,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mail_settings(request: HttpRequest) -> HttpResponse:
-    """The member's digest setting: every post at once, one mail a day, or none."""
+    """The member's standing (trust level and what it is earned from) and digest setting:
+    every post at once, one mail a day, or none."""
     user = signed_in_user(request)
     chosen = request.POST.get("digest", "")
     if request.method == "POST" and chosen in Digest.values:
@@ -147,8 +186,13 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
             member.save(update_fields=["digest"])
         flash.success(request, "Saved.")
         return redirect("community:settings")
-    current = Member.objects.filter(user=user).values_list("digest", flat=True).first()
-    context = {"choices": Digest.choices, "current": current or Digest.IMMEDIATELY}
+    profile = Member.objects.filter(user=user).first()
+    context = {
+        "choices": Digest.choices,
+        "current": profile.digest if profile else Digest.IMMEDIATELY,
+        "profile": profile,
+        "next_level": trust_progress(profile) if profile else None,
+    }
     return render(request, "community/settings.html", context)
 
 
