@@ -5,7 +5,6 @@ the same size limit) and are only ever offered for download, never shown inline.
 from dataclasses import dataclass
 
 from django import forms
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
