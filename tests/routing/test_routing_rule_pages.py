@@ -101,3 +101,28 @@ def test_customers_cannot_open_the_routing_pages(personas, login):
         assert client.get(url).status_code == 403
     assert client.post(f"/desk/routing/rules/{rule.pk}/delete").status_code == 403
     assert RoutingRule.objects.exists()
+
+
+def test_the_rule_form_offers_the_categories(personas, login):
+    from charterdesk.tickets.services import category_create
+
+    billing = category_create(actor=personas.manager, name="Billing")
+    refunds = category_create(actor=personas.manager, name="Refunds", parent=billing)
+    client = login(personas.manager)
+    form = client.get("/desk/routing/rules/new").content.decode()
+    assert f'<option value="{refunds.pk}">Billing › Refunds</option>' in form
+    client.post(
+        "/desk/routing/rules/new",
+        {
+            "name": "Refunds",
+            "queue": Queue.objects.get(name="Frontline").pk,
+            "position": 5,
+            "enabled": "on",
+            "categories": [billing.pk],
+            "set_category": refunds.pk,
+        },
+    )
+    rule = RoutingRule.objects.get()
+    assert (rule.categories, rule.set_category) == ([billing.pk], refunds)
+    page = client.get("/desk/routing/rules").content.decode()
+    assert "1 category" in page and "sets category Billing › Refunds" in page

@@ -143,3 +143,33 @@ def test_agents_try_a_request_against_the_rules_without_writing(personas, api):
         "/api/v1/routing/trial", {"type": "downtime", "organization": 99999}, content_type=JSON
     )
     assert bad.status_code == 422
+
+
+def test_rules_match_and_set_categories_through_the_api(personas, api):
+    from charterdesk.tickets.services import category_create
+
+    billing = category_create(actor=personas.manager, name="Billing")
+    client = api.as_(personas.manager)
+    created = client.post(
+        URL,
+        {
+            "name": "Billing",
+            "queue": _frontline().pk,
+            "categories": [billing.pk],
+            "set_category": billing.pk,
+        },
+        content_type=JSON,
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["conditions"]["categories"] == [billing.pk]
+    assert body["set_category"] == {"id": billing.pk, "path": "Billing"}
+    cleared = client.patch(f"{URL}/{body['id']}", {"set_category": None}, content_type=JSON)
+    assert cleared.json()["set_category"] is None
+    wrong = client.post(
+        URL,
+        {"name": "X", "queue": _frontline().pk, "categories": [999999], "set_category": 999998},
+        content_type=JSON,
+    )
+    assert wrong.status_code == 422
+    assert set(wrong.json()["errors"]) >= {"categories", "set_category"}

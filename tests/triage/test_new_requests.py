@@ -5,6 +5,7 @@ person, with the model's best guess kept."""
 import pytest
 
 from charterdesk.intake.services import ticket_create
+from charterdesk.routing.models import Queue, RoutingRule
 from charterdesk.tickets.models import TicketEvent, TypeSource
 from charterdesk.tickets.wording import event_line
 from charterdesk.triage.models import TriageSettings, TriageSuggestion
@@ -76,3 +77,21 @@ def test_without_a_model_new_requests_are_taken_in_as_before(
     ticket = _new(personas, django_capture_on_commit_callbacks, "Refund", "Please refund")
     assert ticket.category is None
     assert not TriageSuggestion.objects.exists()
+
+
+def test_a_new_request_goes_where_its_category_is_routed(
+    personas, trained, categories, django_capture_on_commit_callbacks
+) -> None:
+    incidents = Queue.objects.get(name="Incidents")
+    RoutingRule.objects.create(
+        name="Outages", queue=incidents, categories=[categories["outage"].pk]
+    )
+    ticket = _new(
+        personas,
+        django_capture_on_commit_callbacks,
+        "The site is down",
+        "Outage right now, 502 bad gateway on every page",
+        request_type="how_to",
+    )
+    assert ticket.category == categories["outage"]
+    assert ticket.queue == incidents

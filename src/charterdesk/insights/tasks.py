@@ -5,6 +5,7 @@ from django_tasks import task
 
 from charterdesk.core.schedule import periodic
 
+from .import_runs import import_run_execute
 from .spikes import sweep as spikes
 
 
@@ -15,3 +16,10 @@ def detect_ticket_spikes() -> dict[str, int]:
     incident, with the tickets linked."""
     result = spikes.sweep(timezone.now())
     return {"raised": len(result.raised), "linked": result.linked}
+
+
+@task()
+def import_tickets(run_id: int) -> dict[str, object]:
+    """Import the past tickets a manager uploaded (import_runs)."""
+    run = import_run_execute(run_id)
+    return {"run": run_id, "status": run.status if run else "skipped"}

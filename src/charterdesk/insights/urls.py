@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, report_views, ticket_views
+from . import import_views, manage_views, report_views, ticket_views
 from .gaps import views as gap_views
 from .spikes import views as spike_views
 
@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("desk/tickets/<int:ticket_id>/cause", ticket_views.ticket_cause, name="ticket_cause"),
     path("manage/categories/", manage_views.category_list, name="categories"),
+    path("manage/import/", import_views.import_upload, name="import"),
+    path("manage/import/<int:run_id>/", import_views.import_run, name="import_run"),
     path("manage/categories/<int:category_id>/", manage_views.category_edit, name="category"),
     path(
         "manage/categories/<int:category_id>/active",

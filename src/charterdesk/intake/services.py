@@ -18,7 +18,12 @@ from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
 from charterdesk.products.selectors import product_named
 from charterdesk.routing.assignment import Choice
-from charterdesk.routing.intake import assign_new, route_new, routing_event_rows
+from charterdesk.routing.intake import (
+    assign_new,
+    category_fields,
+    route_new,
+    routing_event_rows,
+)
 from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
 from charterdesk.sla import deadlines
@@ -192,6 +197,7 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
         created_at=now,
         updated_at=now,
         **coverage_fields(coverage),
+        **category_fields(intake.route),
     )
     message = Message.objects.create(
         ticket=ticket,

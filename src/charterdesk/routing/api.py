@@ -41,6 +41,9 @@ def _changes(payload: RuleIn | RulePatch) -> dict[str, Any]:
     changes = {k: v for k, v in data.items() if v is not None}
     if "queue" in changes:
         changes["queue_id"] = changes.pop("queue")
+    if "set_category" in data:  # null clears it
+        changes.pop("set_category", None)
+        changes["set_category_id"] = data["set_category"]
     return changes
 
 
@@ -74,7 +77,7 @@ def reorder_rules(request: HttpRequest, payload: RuleOrder) -> list[RoutingRule]
 
 
 def _rule_for(user: User, rule_id: Id) -> RoutingRule:
-    return selectors.rules_for(user).select_for_update().get(pk=rule_id)
+    return selectors.rule_lock_for(user, rule_id)
 
 
 @router.patch("/routing-rules/{rule_id}", response=RuleOut)
@@ -94,7 +97,7 @@ def delete_rule(request: HttpRequest, rule_id: Id) -> Status[None]:
 
 
 def _reloaded(rule: RoutingRule) -> RoutingRule:
-    return RoutingRule.objects.select_related("queue").get(pk=rule.pk)
+    return RoutingRule.objects.select_related("queue", "set_category").get(pk=rule.pk)
 
 
 @router.get("/agents/me/availability", response=AvailabilityOut)

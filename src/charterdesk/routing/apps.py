@@ -8,14 +8,17 @@ class RoutingConfig(AppConfig):
 
     def ready(self) -> None:
         from charterdesk.core.audit import audit
+        from charterdesk.tickets.hooks import ticket_categorized
 
         from .models import AgentProfile, Queue, RoutingRule, Team
+        from .recategorized import on_ticket_categorized
         from .receivers import restore_agent_loads
 
         audit(Team, many=("members",))
         audit(AgentProfile, exclude=("last_assigned_at", "availability"))
         audit(Queue)
         audit(RoutingRule)
+        ticket_categorized.register(on_ticket_categorized)
         post_migrate.connect(
             restore_agent_loads, sender=self, dispatch_uid="routing-restore-agent-loads"
         )

@@ -6,6 +6,7 @@ from charterdesk.core.querystring import parse_id
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Plan
+from charterdesk.tickets.models import Category
 
 from .models import Availability, Queue, RoutingRule
 from .services import MAX_POSITION
@@ -38,6 +39,20 @@ class IdsField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
+def _category_label(category: Category) -> str:
+    return category.path if category.active else f"{category.path} (deactivated)"
+
+
+class CategoriesField(IdsField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _category_label(obj)
+
+
+class CategoryField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _category_label(obj)
+
+
 class RuleForm(forms.Form):
     """A routing rule as a manager edits it; an empty condition matches anything."""
 
@@ -60,6 +75,20 @@ class RuleForm(forms.Form):
     products = WordsField(label="Products", required=False, help_text="Comma-separated.")
     languages = WordsField(label="Languages", required=False, help_text="e.g. de, fr")
     regions = WordsField(label="Regions", required=False, help_text="e.g. EU, APAC")
+    categories = CategoriesField(
+        label="Categories",
+        queryset=Category.objects.order_by("path"),
+        required=False,
+        help_text="Each also takes the categories below it. Tickets get a category from a "
+        "rule or from triage, which routes the ticket again (docs/routing.md).",
+    )
+    set_category = CategoryField(
+        label="Then set category",
+        queryset=Category.objects.order_by("path"),
+        required=False,
+        empty_label="— leave it to triage —",
+        help_text="Set on a new ticket this rule routes, recorded as set by a rule.",
+    )
 
     @classmethod
     def initial_of(cls, rule: RoutingRule) -> dict[str, Any]:
@@ -75,6 +104,8 @@ class RuleForm(forms.Form):
             "products": rule.products,
             "languages": rule.languages,
             "regions": rule.regions,
+            "categories": rule.categories,
+            "set_category": rule.set_category_id,
         }
 
     def changes(self) -> dict[str, Any]:
@@ -82,6 +113,7 @@ class RuleForm(forms.Form):
         data = dict(self.cleaned_data)
         data["organizations"] = [o.pk for o in data["organizations"]]
         data["plans"] = [p.pk for p in data["plans"]]
+        data["categories"] = [c.pk for c in data["categories"]]
         return data
 
 

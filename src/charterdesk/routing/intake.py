@@ -4,7 +4,7 @@ lines that say why."""
 from datetime import datetime
 
 from charterdesk.customers.models import Organization
-from charterdesk.tickets.models import EventKind, Ticket, TicketEvent
+from charterdesk.tickets.models import Category, CategorySource, EventKind, Ticket, TicketEvent
 
 from .assignment import Choice, choose
 from .models import Queue
@@ -29,6 +29,23 @@ def route_new(
     if fixed is not None:
         return Route(fixed[0], None, facts, fixed_by=fixed[1])
     return route(facts)
+
+
+def rule_category(decision: Route | None) -> Category | None:
+    """The category the deciding rule sets on the new ticket (a deactivated one: none)."""
+    rule = decision.rule if decision is not None else None
+    if rule is None or rule.set_category is None or not rule.set_category.active:
+        return None
+    return rule.set_category
+
+
+def category_fields(decision: Route | None) -> dict[str, object]:
+    """The new ticket's category fields when its rule sets one (else nothing): who set
+    it is the rule, so triage leaves the ticket's category alone."""
+    category = rule_category(decision)
+    if category is None:
+        return {}
+    return {"category": category, "category_source": CategorySource.RULE}
 
 
 def assign_new(decision: Route, now: datetime) -> Choice:
@@ -57,6 +74,19 @@ def routing_event_rows(
             created_at=at,
         )
     ]
+    category = rule_category(decision)
+    if category is not None and decision.rule is not None:
+        events.append(
+            TicketEvent(
+                ticket=ticket,
+                kind=EventKind.CHANGED,
+                field="category",
+                new_value=category.path,
+                note=f"by rule '{decision.rule.name}'"[:500],
+                internal=True,
+                created_at=at,
+            )
+        )
     if choice.automatic:
         events.append(assigned_event(ticket, choice, at))
     return events

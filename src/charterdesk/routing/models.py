@@ -204,7 +204,20 @@ class RoutingRule(models.Model):
     languages = models.JSONField(default=list, blank=True, help_text="e.g. ['de', 'fr']")
     regions = models.JSONField(default=list, blank=True, help_text="e.g. ['EU']")
     channels = models.JSONField(default=list, blank=True)
+    categories = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Category ids (any of them); each also matches the categories below it.",
+    )
     queue = models.ForeignKey(Queue, on_delete=models.PROTECT, related_name="rules")
+    set_category = models.ForeignKey(
+        "tickets.Category",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Also set this category on a new ticket that has none (recorded as 'rule').",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -229,12 +242,28 @@ class RoutingRule(models.Model):
             parts.append("type " + " or ".join(self.request_type_labels))
         if self.channels:
             parts.append("channel " + " or ".join(self.channel_labels))
-        for ids, noun in ((self.organizations, "organization"), (self.plans, "plan")):
+        counted = (
+            (self.organizations, "organization"),
+            (self.plans, "plan"),
+            (self.categories, "category"),
+        )
+        for ids, noun in counted:
             if ids:
-                parts.append(f"{len(ids)} {noun}{'' if len(ids) == 1 else 's'}")
+                parts.append(f"{len(ids)} {_plural(noun, len(ids))}")
         named = (("product", self.products), ("language", self.languages), ("region", self.regions))
         parts += [f"{noun} " + " or ".join(values) for noun, values in named if values]
         return "; ".join(parts) or "any request"
+
+    @property
+    def action_text(self) -> str:
+        """What the rule does besides the queue: "sets category Billing › Refunds"."""
+        return f"sets category {self.set_category.path}" if self.set_category else ""
+
+
+def _plural(noun: str, count: int) -> str:
+    if count == 1:
+        return noun
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 class AgentLoad(models.Model):

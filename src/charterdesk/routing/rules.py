@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from charterdesk.core.vocabulary import RequestType, labels_of
 from charterdesk.customers.models import Organization
+from charterdesk.tickets.category_models import PATH_SEPARATOR, Category
 
 from .models import Queue, RoutingRule
 
@@ -15,7 +16,10 @@ CONDITIONS = (
     "languages",
     "regions",
     "channels",
+    "categories",
 )
+# The history note of a queue chosen without the rules (a mailbox feeding a queue).
+NOT_ASKED = "(routing rules not asked)"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,9 @@ class Facts:
     plan: int | None = None
     language: str = ""
     region: str = ""
+    # The ticket's category and every category above it (ids): a rule on "Billing" also
+    # takes "Billing › Refunds". Empty at intake: categories come from a rule or triage.
+    categories: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class Route:
     @property
     def note(self) -> str:
         if self.fixed_by:
-            return f"{self.fixed_by} → queue '{self.queue.name}' (routing rules not asked)"
+            return f"{self.fixed_by} → queue '{self.queue.name}' {NOT_ASKED}"
         if self.rule is None:
             (kind,) = labels_of(RequestType, [self.facts.request_type])
             return f"no rule matched → queue '{self.queue.name}' (takes {kind} requests)"
@@ -80,7 +87,10 @@ def matches(rule: RoutingRule, facts: Facts) -> bool:
         if not wanted:
             continue
         value = getattr(facts, _FACT[condition])
-        if isinstance(value, str):
+        if isinstance(value, frozenset):
+            if not value.intersection(wanted):
+                return False
+        elif isinstance(value, str):
             if value.lower() not in {str(w).lower() for w in wanted}:
                 return False
         elif value not in wanted:
@@ -96,14 +106,25 @@ _FACT = {
     "languages": "language",
     "regions": "region",
     "channels": "channel",
+    "categories": "categories",
 }
+
+
+def category_line(category: Category | None) -> frozenset[int]:
+    """The ids of `category` and of every category above it (one query), for `Facts`."""
+    if category is None:
+        return frozenset()
+    parts = category.path.split(PATH_SEPARATOR)
+    above = [PATH_SEPARATOR.join(parts[:n]) for n in range(1, len(parts))]
+    ids = Category.objects.filter(path__in=above).values_list("pk", flat=True) if above else []
+    return frozenset([category.pk, *ids])
 
 
 def enabled_rules() -> list[RoutingRule]:
     """One query: the enabled rules in order, with their queues."""
     return list(
         RoutingRule.objects.filter(enabled=True)
-        .select_related("queue__team")
+        .select_related("queue__team", "set_category")
         .order_by("position", "id")
     )
 

@@ -22,6 +22,14 @@ class Conditions(Schema):
     languages: Labels = []
     regions: Labels = []
     channels: Labels = []
+    categories: Ids = Field(
+        [], description="Category ids; each also matches the categories below it."
+    )
+
+
+class CategoryRef(Schema):
+    id: int
+    path: str
 
 
 class QueueRef(Schema):
@@ -38,6 +46,9 @@ class RuleOut(Schema):
     enabled: bool
     conditions: Conditions
     queue: QueueRef
+    set_category: CategoryRef | None = Field(
+        None, description="The category the rule sets on a new ticket (recorded as 'rule')."
+    )
 
     @staticmethod
     def resolve_conditions(rule: RoutingRule) -> RoutingRule:
@@ -49,6 +60,7 @@ class RuleIn(Conditions):
     position: int = Field(0, ge=0, le=MAX_POSITION)
     enabled: bool = True
     queue: Id = Field(description="Queue id.")
+    set_category: Id | None = Field(None, description="Category id to set, or null.")
 
 
 class RulePatch(Schema):
@@ -63,6 +75,8 @@ class RulePatch(Schema):
     languages: Labels | None = None
     regions: Labels | None = None
     channels: Labels | None = None
+    categories: Ids | None = None
+    set_category: Id | None = Field(None, description="Category id; null: set none.")
 
 
 class AvailabilityIO(Schema):

@@ -22,7 +22,7 @@ def _agents_only(user: User) -> None:
 def rules_for(user: User) -> QuerySet[RoutingRule]:
     """Every rule (enabled or not) in the order they are tried."""
     _agents_only(user)
-    return RoutingRule.objects.select_related("queue").order_by("position", "id")
+    return RoutingRule.objects.select_related("queue", "set_category").order_by("position", "id")
 
 
 def rule_get_for(user: User, rule_id: int) -> RoutingRule:

@@ -13,7 +13,7 @@ from charterdesk.core.querystring import MAX_ID
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Plan
-from charterdesk.tickets.models import Ticket
+from charterdesk.tickets.models import Category, Ticket
 from charterdesk.tickets.services import ticket_update
 from charterdesk.tickets.services.history import record
 
@@ -32,7 +32,16 @@ __all__ = [
     "ticket_assign",
 ]
 
-RULE_FIELDS = ("name", "position", "enabled", "queue", "queue_id", *CONDITIONS)
+RULE_FIELDS = (
+    "name",
+    "position",
+    "enabled",
+    "queue",
+    "queue_id",
+    "set_category",
+    "set_category_id",
+    *CONDITIONS,
+)
 MAX_POSITION = 1_000_000
 
 
@@ -78,14 +87,31 @@ def check_rule(rule: RoutingRule) -> None:
             )
         ),
         "plans": set(Plan.objects.filter(pk__in=_ints(rule.plans)).values_list("pk", flat=True)),
+        "categories": set(
+            Category.objects.filter(pk__in=_ints(rule.categories)).values_list("pk", flat=True)
+        ),
     }
     for field, allowed in known.items():
         value = getattr(rule, field)
         wrong = [v for v in value if v not in allowed] if isinstance(value, list) else []
         if wrong and field not in errors:
             errors[field] = f"Unknown: {', '.join(map(str, wrong))}."
+    errors.update(_set_category_errors(rule))
     if errors:
         raise ValidationError(errors)
+
+
+def _set_category_errors(rule: RoutingRule) -> dict[str, str]:
+    """The category a rule sets exists and is offered (active); an unchanged one may stay."""
+    if rule.set_category_id is None:
+        return {}
+    found = Category.objects.filter(pk=rule.set_category_id).first()
+    if found is None:
+        return {"set_category": f"No category has id {rule.set_category_id}."}
+    saved = RoutingRule.objects.filter(pk=rule.pk).values_list("set_category_id", flat=True)
+    if not found.active and (rule.pk is None or saved.first() != found.pk):
+        return {"set_category": f"“{found.path}” is deactivated; choose another."}
+    return {}
 
 
 def routing_rule_delete(actor: User, rule: RoutingRule) -> None:

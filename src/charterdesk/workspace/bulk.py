@@ -24,7 +24,14 @@ from charterdesk.mail.outbox import threads_prefetch
 from charterdesk.routing.models import Queue
 from charterdesk.sla.store import ClockBatch, clocks_in_batch
 from charterdesk.tickets import services as ticket_services
-from charterdesk.tickets.models import CustomFieldValue, EventKind, Ticket, TicketTag
+from charterdesk.tickets.models import (
+    Category,
+    CategorySource,
+    CustomFieldValue,
+    EventKind,
+    Ticket,
+    TicketTag,
+)
 from charterdesk.tickets.selectors import tickets_visible_to
 from charterdesk.tickets.services.followers import followers_prefetch
 from charterdesk.tickets.services.history import HistoryBatch, history_in_batch, record
@@ -38,6 +45,7 @@ MAX_TICKETS = 1000
 CHUNK = 250  # tickets whose clocks and history lines are held in memory at once
 UNDO_WITHIN = timedelta(hours=24)
 PROPERTIES = ("status", "priority", "request_type", "queue_id", "assignee_id")
+CATEGORY = ("category_id", "category_source", "category_confidence")  # undo restores all three
 
 
 @dataclass
@@ -203,7 +211,7 @@ def snapshots(tickets: list[Ticket]) -> dict[int, dict[str, Any]]:
         fields[ticket_id][key] = value
     return {
         t.pk: {
-            **{name: getattr(t, name) for name in PROPERTIES},
+            **{name: getattr(t, name) for name in (*PROPERTIES, *CATEGORY)},
             "tags": sorted(tags[t.pk]),
             "fields": fields[t.pk],
         }
@@ -217,6 +225,9 @@ def describe(change_set: ChangeSet, macro: Macro | None, count: int) -> str:
         parts.append("tags +" + " +".join(change_set.add_tags))
     if change_set.remove_tags:
         parts.append("tags -" + " -".join(change_set.remove_tags))
+    if change_set.category is not None:
+        category = change_set.category[0]
+        parts.append(f"category {category.path}" if category else "category cleared")
     if change_set.fields:
         parts.append(", ".join(change_set.fields))
     if macro is not None:
@@ -267,9 +278,11 @@ def _references(items: list[BulkItem]) -> dict[str, dict[int, Any]]:
     """The queues and agents the tickets had before, fetched once."""
     queue_ids = {i.before.get("queue_id") for i in items} - {None}
     agent_ids = {i.before.get("assignee_id") for i in items} - {None}
+    category_ids = {i.before.get("category_id") for i in items if "category" in i.changed}
     return {
         "queue_id": Queue.objects.in_bulk(queue_ids),
         "assignee_id": User.objects.in_bulk(agent_ids),
+        "category_id": Category.objects.in_bulk(category_ids - {None}) if category_ids else {},
     }
 
 
@@ -301,6 +314,8 @@ def _restore(
                 restored.append("tags")
             if custom:
                 restored += ticket_services.ticket_set_fields(ticket, actor, custom, at=now)
+            if "category" in changed and _restore_category(ticket, actor, before, references, now):
+                restored.append("category")
             if properties:
                 restored += ticket_services.ticket_update(ticket, actor, now, **properties)
             note = f"undo of: {bulk.description}"
@@ -310,4 +325,26 @@ def _restore(
     return Outcome(ticket.pk, True, restored)
 
 
-_BUILT_IN = frozenset({"status", "priority", "request_type", "queue", "assignee", "tags"})
+def _restore_category(
+    ticket: Ticket,
+    actor: User,
+    before: dict[str, Any],
+    references: dict[str, dict[int, Any]],
+    now: datetime,
+) -> bool:
+    """The category back as it was, with how it was set (a model's stays the model's)."""
+    category = references["category_id"].get(before.get("category_id") or 0)
+    source = before.get("category_source") or CategorySource.PERSON
+    return ticket_services.ticket_categorize(
+        ticket,
+        category,
+        by=actor if source == CategorySource.PERSON else None,
+        source=CategorySource(source),
+        confidence=before.get("category_confidence"),
+        at=now,
+    )
+
+
+_BUILT_IN = frozenset(
+    {"status", "priority", "request_type", "queue", "assignee", "tags", "category"}
+)

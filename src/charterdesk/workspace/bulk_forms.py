@@ -6,7 +6,7 @@ from django import forms
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.vocabulary import Priority
-from charterdesk.tickets.models import Status
+from charterdesk.tickets.models import Category, Status
 
 from .changes import ME
 from .selectors import macros_visible_to
@@ -21,6 +21,7 @@ class BulkForm(forms.Form):
     status = forms.ChoiceField(choices=[(LEAVE, "Status…"), *Status.choices[:-1]], required=False)
     priority = forms.ChoiceField(choices=[(LEAVE, "Priority…"), *Priority.choices], required=False)
     assignee = forms.ChoiceField(required=False)
+    category = forms.ChoiceField(required=False)
     add_tags = forms.CharField(required=False, max_length=300, label="Add tags")
     remove_tags = forms.CharField(required=False, max_length=300, label="Remove tags")
     macro = forms.ChoiceField(required=False)
@@ -36,6 +37,12 @@ class BulkForm(forms.Form):
             (UNASSIGN, "Nobody"),
             *((str(a.pk), str(a)) for a in active_agents().order_by("email")),
         ]
+        categories = Category.objects.filter(active=True).order_by("path")[:500]
+        self.fields["category"].choices = [  # type: ignore[attr-defined]
+            (LEAVE, "Category…"),
+            (UNASSIGN, "No category"),
+            *((str(c.pk), c.path) for c in categories),
+        ]
         macros = macros_visible_to(user).order_by("-usage_count", "title")[:200]
         self.fields["macro"].choices = [  # type: ignore[attr-defined]
             (LEAVE, "Apply a macro…"),
@@ -47,6 +54,8 @@ class BulkForm(forms.Form):
         changes: dict[str, Any] = {k: data[k] for k in ("status", "priority") if data[k]}
         if data["assignee"]:
             changes["assignee"] = None if data["assignee"] == UNASSIGN else data["assignee"]
+        if data["category"]:
+            changes["category"] = None if data["category"] == UNASSIGN else data["category"]
         for key in ("add_tags", "remove_tags"):
             if data[key].strip():
                 changes[key] = re.split(r"[,\s]+", data[key].strip())

@@ -1,10 +1,11 @@
 """A set of changes to a ticket, as a macro or a bulk action carries it:
 
     {"status": "pending", "priority": "high", "request_type": "error", "queue": 3,
-     "assignee": 7 | "me" | None, "add_tags": ["vip"], "remove_tags": ["new"],
-     "fields": {"environment": "production"}}
+     "assignee": 7 | "me" | None, "category": 5 | None, "add_tags": ["vip"],
+     "remove_tags": ["new"], "fields": {"environment": "production"}}
 
-Every key is optional; `assignee: None` unassigns. `check_changes` validates a set when
+Every key is optional; `assignee: None` unassigns, `category: None` clears the category
+(set by the agent: source `person`, so triage learns from it). `check_changes` validates a set when
 it is saved (every error at once, on the key it concerns); `ChangeSet` holds the checked
 set with its queue and assignee fetched once, to apply to one ticket or a thousand."""
 
@@ -17,10 +18,11 @@ from django.core.exceptions import ValidationError
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
+from charterdesk.core.querystring import MAX_ID
 from charterdesk.core.vocabulary import Priority, RequestType
 from charterdesk.routing.models import Queue
 from charterdesk.tickets import services
-from charterdesk.tickets.models import CustomField, Status, Ticket
+from charterdesk.tickets.models import Category, CategorySource, CustomField, Status, Ticket
 from charterdesk.tickets.services.fields import active_fields, clean_tags, clean_value
 
 from .bulk_tags import change_tags
@@ -32,6 +34,7 @@ KEYS = (
     "request_type",
     "queue",
     "assignee",
+    "category",
     "add_tags",
     "remove_tags",
     "fields",
@@ -49,6 +52,8 @@ class ChangeSet:
     remove_tags: list[str] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     custom: dict[str, CustomField] = field(default_factory=dict)
+    # (the category,) to set it, None when the set leaves it alone; (None,) clears it.
+    category: tuple[Category | None] | None = None
 
     def then(self, other: "ChangeSet") -> "ChangeSet":
         """These changes followed by `other` (whose values win): one set, so a ticket is
@@ -59,11 +64,18 @@ class ChangeSet:
             remove_tags=list(dict.fromkeys(self.remove_tags + other.remove_tags)),
             fields={**self.fields, **other.fields},
             custom={**self.custom, **other.custom},
+            category=other.category if other.category is not None else self.category,
         )
 
     @property
     def is_empty(self) -> bool:
-        return not (self.properties or self.add_tags or self.remove_tags or self.fields)
+        return not (
+            self.properties
+            or self.add_tags
+            or self.remove_tags
+            or self.fields
+            or self.category is not None
+        )
 
     def apply(self, ticket: Ticket, actor: User, *, at: datetime | None = None) -> list[str]:
         """Change the ticket: tags and fields first (a required field filled before the
@@ -77,6 +89,10 @@ class ChangeSet:
             changed += services.ticket_set_fields(
                 ticket, actor, self.fields, at=at, fields=self.custom
             )
+        if self.category is not None and services.ticket_categorize(
+            ticket, self.category[0], by=actor, source=CategorySource.PERSON, at=at
+        ):
+            changed.append("category")
         properties = dict(self.properties)
         if properties.get("assignee") == ME:
             properties["assignee"] = actor
@@ -123,6 +139,8 @@ def _check_one(result: ChangeSet, key: str, value: Any) -> None:
         result.properties["queue"] = queue
     elif key == "assignee":
         result.properties["assignee"] = _assignee(value)
+    elif key == "category":
+        result.category = (_category(value),)
     elif key in ("add_tags", "remove_tags"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValidationError("Give a list of tags.")
@@ -136,6 +154,19 @@ def _id(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError) as exc:
         raise ValidationError("Give an id.") from exc
+
+
+def _category(value: Any) -> Category | None:
+    """An active category by id (None: clear the category)."""
+    if value is None:
+        return None
+    wanted = _id(value)
+    category = Category.objects.filter(pk=wanted).first() if 0 < wanted <= MAX_ID else None
+    if category is None:
+        raise ValidationError("No category has this id.")
+    if not category.active:
+        raise ValidationError(f"“{category.path}” is deactivated; choose another.")
+    return category
 
 
 def _assignee(value: Any) -> User | str | None:
@@ -173,4 +204,6 @@ def stored_form(result: ChangeSet) -> dict[str, Any]:
     for key in ("add_tags", "remove_tags", "fields"):
         if getattr(result, key):
             stored[key] = getattr(result, key)
+    if result.category is not None:
+        stored["category"] = result.category[0].pk if result.category[0] else None
     return stored

@@ -55,7 +55,9 @@ class ViewOut(Schema):
 class BulkIn(Schema):
     ids: list[Id] = Field(min_length=1, max_length=1000)
     changes: dict[str, Any] = Field(
-        default_factory=dict, description="As a macro's changes: status, priority, ..."
+        default_factory=dict,
+        description="As a macro's changes: status, priority, queue, assignee, category "
+        "(an id, null clears it), add_tags, remove_tags, fields.",
     )
     macro_id: Id | None = Field(None, description="A macro to apply to each ticket too.")
 
