@@ -102,6 +102,3 @@ class FilesField(forms.FileField):
         check_uploads(files)
         return files
 
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g}"
