@@ -101,4 +101,3 @@ class FilesField(forms.FileField):
         files = [super(FilesField, self).clean(item, initial) for item in items if item]
         check_uploads(files)
         return files
-
