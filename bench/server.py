@@ -18,7 +18,9 @@ PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:543
 CLI = [sys.executable, "-m", "charterdesk.cli"]
 
 
-def environment(db: str, data_dir: Path) -> dict[str, str]:
+def environment(db: str, data_dir: Path, pg_name: str | None = None) -> dict[str, str]:
+    """The environment of a benchmark's CharterDesk: a new PostgreSQL database (dropped
+    first), or `pg_name` as it is when given (kept between runs)."""
     env = {
         **os.environ,
         "CHARTERDESK_DATA_DIR": str(data_dir),
@@ -27,10 +29,13 @@ def environment(db: str, data_dir: Path) -> dict[str, str]:
     }
     env.pop("DATABASE_URL", None)
     if db == "postgres":
-        name = f"charterdesk_bench_{os.getpid()}"
+        name = pg_name or f"charterdesk_bench_{os.getpid()}"
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            if pg_name is None:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if exists.fetchone() is None:
+                conn.execute(f'CREATE DATABASE "{name}"')
         env["DATABASE_URL"] = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
     return env
 
@@ -47,6 +52,23 @@ def cli(env: dict[str, str], *args: str) -> str:
     return subprocess.run(
         [*CLI, *args], env=env, check=True, capture_output=True, text=True
     ).stdout.strip()
+
+
+@contextmanager
+def kept(db: str, name: str) -> Iterator[dict[str, str]]:
+    """A benchmark database that stays for the next run (`--keep NAME`): SQLite in
+    bench/.kept/NAME, PostgreSQL as the database bench_NAME. Migrated to this checkout
+    each time; the demo data loaded on the first run only."""
+    data_dir = ROOT / "bench" / ".kept" / name
+    first = not data_dir.exists()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = environment(db, data_dir, pg_name=f"bench_{name}" if db == "postgres" else None)
+    marker = data_dir / f"demo-loaded-{db}"
+    cli(env, "migrate", "--noinput", "-v0")
+    if first or not marker.exists():
+        cli(env, "demo")
+        marker.touch()
+    yield env
 
 
 @contextmanager

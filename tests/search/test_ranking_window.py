@@ -8,7 +8,7 @@ import pytest
 
 from charterdesk.accounts.models import User
 from charterdesk.search import documents, engine
-from charterdesk.search.backends import base
+from charterdesk.search.backends import base, postgresql
 from charterdesk.search.index import DOCUMENTS, TICKETS
 
 
@@ -52,3 +52,30 @@ def test_an_index_ranks_no_more_than_its_own_window(index_note: Callable[..., ob
     wide = engine.search(DOCUMENTS, engine.parsed("outage"), **request).rows  # type: ignore[arg-type]
     assert wide[0].key == 1
     assert TICKETS.rank_window is not None and TICKETS.rank_window < base.RANK_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("matching", "newest_three"),
+    [
+        # The newest rows hold a whole window: the first stage is enough.
+        ((1, 8, 9, 10), [8, 9, 10]),
+        # They do not: the next stages look further back, to the same newest three.
+        ((1, 4, 6, 10), [4, 6, 10]),
+        ((1, 2, 3, 10), [2, 3, 10]),
+    ],
+)
+def test_the_window_is_the_newest_matches_however_far_back_they_are(
+    small_window: None,
+    monkeypatch: pytest.MonkeyPatch,
+    index_note: Callable[..., object],
+    matching: tuple[int, ...],
+    newest_three: list[int],
+) -> None:
+    """PostgreSQL looks for the window among the newest rows first (STAGES × the window),
+    then further back; the window is the same as a scan of every match."""
+    monkeypatch.setattr(postgresql, "STAGES", (1, 2))
+    for object_id in range(1, 11):
+        title = "Outage outage outage" if object_id == 1 else "Report"
+        index_note(object_id, title, "one outage" if object_id in matching else "all fine")
+    best = documents.search("note", "outage").items
+    assert sorted(hit.object_id for hit in best) == newest_three

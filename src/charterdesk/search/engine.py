@@ -4,10 +4,10 @@ parsed, permissions inside the query, a page in the database, "did you mean"."""
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, ValidationError
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from . import backends, cursor, vocabulary
-from .backends.base import Request, Row
+from .backends.base import ALLOWED, Request, Row
 from .index import IndexSpec
 from .query import Query, QueryError, Term, parse
 
@@ -49,7 +49,8 @@ def allowed_sql(allowed: QuerySet | None) -> tuple[str, tuple[object, ...]] | No
     """SQL of the permitted ids; EmptyResultSet when nothing is permitted."""
     if allowed is None:
         return None
-    sql, params = allowed.order_by().values("pk").query.sql_with_params()
+    permitted = allowed.order_by().values(**{ALLOWED: F("pk")})
+    sql, params = permitted.query.sql_with_params()
     return sql, tuple(params)
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 
 from ..index import IndexSpec
 from ..query import Query, Term
-from .base import START, STOP, Request, Row, finish, rank_window, window
+from .base import START, STOP, Request, Row, finish, rank_window, scope
 
 SNIPPET_WORDS = 24
 
@@ -73,10 +73,9 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     if request.order == "relevance" and not spec.kind and spec.key == spec.pk:
         _rowid_window(spec, request, match, page, page_params)
     elif request.order == "relevance":
-        page_params.append(match)
-        matches = f"FROM {spec.fts} JOIN {spec.table} c ON c.{spec.pk} = {spec.fts}.rowid"
-        window(spec, request, f"{matches} WHERE {spec.fts} MATCH %s", page, page_params)
-    finish(spec, request, sort, page, page_params)
+        _window(spec, request, match, page, page_params)
+    # Best match: the window holds permitted rows only; no second check of the page.
+    finish(spec, request, sort, page, page_params, scoped=request.order == "relevance")
     sql = (  # names from the IndexSpec, values as parameters
         f"SELECT p.pk, p.key, p.score, highlight({spec.fts}, {names.index(spec.title)}, %s, %s),"  # noqa: S608
         f" snippet({spec.fts}, {snippet_column}, %s, %s, %s, %s), p.sort"
@@ -86,6 +85,22 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     # In the order of the placeholders: the highlight and snippet marks, the page, the
     # match of the page's rows.
     return sql, [START, STOP, START, STOP, "…", SNIPPET_WORDS, *page_params, match]
+
+
+def _window(
+    spec: IndexSpec, request: Request, match: str, sql: list[str], params: list[Any]
+) -> None:
+    """For "best match": only the newest `rank_window` permitted matches (a condition on
+    the rows of d). Ordered by the FTS rowid (the content table's id), so FTS5 reads the
+    matches backwards and stops once the window is full, instead of finding every match
+    of common words and sorting them."""
+    sql.append(
+        f" AND d.{spec.pk} IN (SELECT c.{spec.pk} FROM {spec.fts} "  # noqa: S608 - names
+        f"JOIN {spec.table} c ON c.{spec.pk} = {spec.fts}.rowid WHERE {spec.fts} MATCH %s"
+    )
+    params.append(match)
+    scope(spec, request, "c", sql, params)
+    sql.append(f" ORDER BY {spec.fts}.rowid DESC LIMIT {int(rank_window(spec))})")
 
 
 def _rowid_window(
