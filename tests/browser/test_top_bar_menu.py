@@ -19,7 +19,8 @@ SHOTS = Path(
 
 @pytest.mark.parametrize(("width", "rows"), [(1366, 1), (390, 3)], ids=["desktop", "phone"])
 def test_the_top_bar_fits_and_its_menus_open(browser, live_server, live_personas, width, rows):  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 844})
+    viewport = {"width": width, "height": 844}
+    context = browser.new_context(base_url=live_server.url, viewport=viewport)
     page = context.new_page()
     sign_in(page, "manager@charterdesk.example")
     page.goto("/desk/")
