@@ -13,7 +13,10 @@ solved tickets of today get an answered survey.
 
 At each size every panel's fragment (and the whole page) is fetched through the test
 client as a manager: p50/p95 in ms and the number of queries, then the ratio of the
-largest size to the smallest. Query plans of the ticket aggregates are printed at the end.
+largest size to the smallest. The trends are measured twice in the same run: first with
+an empty daily rollup (every day counted from the tickets, the way before the rollup),
+then after the rollup's sweep (closed days read from workspace_dailytrend).
+Query plans of the ticket aggregates are printed at the end.
 """
 
 import argparse
@@ -136,7 +139,7 @@ def seed(first: int, last: int, per_day: int) -> float:
     return time.perf_counter() - started
 
 
-def measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+def measure(client, url: str) -> tuple[float, float, int, float]:  # type: ignore[no-untyped-def]
     from django.db import connection
 
     def fetch() -> None:
@@ -151,8 +154,26 @@ def measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-un
 
     with connection.execute_wrapper(count):
         fetch()
+    cpu = time.process_time()
     p50, p95 = timed(fetch, RUNS)
-    return p50, p95, len(queries) - 3  # less the session, the user, its contact
+    cpu_ms = (time.process_time() - cpu) * 1000 / (RUNS + 1)  # timed() warms up once
+    return p50, p95, len(queries) - 3, cpu_ms  # less the session, the user, its contact
+
+
+def forget_rollup() -> None:
+    from charterdesk.workspace.models import DailyTrend, TrendDay, TrendMark
+
+    for model in (DailyTrend, TrendDay, TrendMark):
+        model.objects.all().delete()
+
+
+def roll_up() -> tuple[float, float]:
+    """The rollup sweep over the last 90 days, as the scheduler runs it: wall and CPU s."""
+    from charterdesk.workspace.tasks import roll_up_trends
+
+    started, cpu = time.perf_counter(), time.process_time()
+    roll_up_trends.call()
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def plans() -> str:
@@ -210,13 +231,18 @@ def main() -> None:
         client.force_login(User.objects.get(email="manager@charterdesk.example"))
         urls = {name: f"/desk/dashboard/panels/{name}?days={args.days}" for name in PANELS}
         urls["whole page"] = f"/desk/dashboard/?days={args.days}"
-        results: list[tuple[int, float, dict[str, tuple[float, float, int]]]] = []
+        results: list[tuple[int, float, dict[str, tuple[float, float, int, float]]]] = []
         seeded = 0
         for size in (int(s) for s in args.sizes.split(",")):
+            forget_rollup()  # the history seeded next lies in the past: no marks for it
             took = seed(seeded + 1, size, args.per_day) if size > seeded else 0.0
             seeded = max(seeded, size)
             total = Ticket.objects.count()
             figures = {name: measure(client, url) for name, url in urls.items()}
+            swept = roll_up()
+            figures["trends, rolled up"] = measure(client, urls["trends"])
+            figures["whole page, rolled up"] = measure(client, urls["whole page"])
+            print(f"rollup sweep: {swept[0]:.1f} s wall, {swept[1]:.1f} s CPU", flush=True)
             results.append((total, took, figures))
             print(
                 f"{total:,} tickets (seeded in {took:.0f} s): "
@@ -228,16 +254,17 @@ def main() -> None:
 
 
 def report(args, results) -> None:  # type: ignore[no-untyped-def]
-    names = [*PANELS, "whole page"]
+    names = [*PANELS, "trends, rolled up", "whole page", "whole page, rolled up"]
+    print(f"\nLoad average at the end: {os.getloadavg()}")
     print(f"\n## Dashboard panels ({args.db}; {args.days}-day trends; ms over {RUNS} runs)\n")
     print(
         "| panel | "
-        + " | ".join(f"{t:,} p50 / p95 (queries)" for t, _, _ in results)
+        + " | ".join(f"{t:,} p50 / p95 (queries; mean CPU)" for t, _, _ in results)
         + f" | p95 {results[-1][0]:,} / {results[0][0]:,} |"
     )
     print("|---|" + "---|" * (len(results) + 1))
     for name in names:
-        cells = [f"{r[2][name][0]:.1f} / {r[2][name][1]:.1f} ({r[2][name][2]})" for r in results]
+        cells = ["{:.1f} / {:.1f} ({}; {:.1f})".format(*r[2][name]) for r in results]
         ratio = results[-1][2][name][1] / results[0][2][name][1]
         print(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f}x |")
     print("\nSeeding: " + ", ".join(f"{t:,} in {s:.0f} s" for t, s, _ in results))

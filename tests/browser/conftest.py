@@ -43,6 +43,12 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     context.close()
 
 
+def open_menu(page, menu: str = "more") -> None:  # type: ignore[no-untyped-def]
+    """Open a menu of the top bar: "more" (the secondary links) or "me" (account, tokens,
+    sign out)."""
+    page.locator(f'header details[data-menu="{menu}"] > summary').click()
+
+
 def sign_in(page, email: str) -> None:  # type: ignore[no-untyped-def]
     page.goto("/login/")
     page.fill("input[name=username]", email)

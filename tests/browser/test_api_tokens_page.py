@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import open_menu, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -10,6 +10,7 @@ pytestmark = pytest.mark.browser
 def test_a_customer_makes_and_revokes_a_token_in_the_browser(page, live_personas, width):
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, "alice@acme.example")
+    open_menu(page, "me")
     page.get_by_role("link", name="API tokens").click()
     page.get_by_label("What is it for?").fill("Nightly export")
     page.get_by_label("Read: GET requests").check()

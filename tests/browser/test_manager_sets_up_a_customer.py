@@ -21,7 +21,7 @@ from charterdesk.plans.models import Contract, Plan, PlanStatus
 from charterdesk.sla.models import Calendar
 from tests.mailboxes.dovecot import PASSWORD, USER, Dovecot, dovecot_or_skip
 
-from .conftest import sign_in
+from .conftest import open_menu, sign_in
 from .test_desk_layout import DESKTOP, DOCS_IMG, PHONE
 
 pytestmark = pytest.mark.browser
@@ -46,6 +46,7 @@ def _fits(page, viewport) -> None:  # type: ignore[no-untyped-def]
 
 def _calendar(page) -> None:  # type: ignore[no-untyped-def]
     page.goto("/desk/")
+    open_menu(page)
     page.click("text=Settings")
     page.click(".settings-nav >> text=Business calendars")
     page.click("text=New calendar")

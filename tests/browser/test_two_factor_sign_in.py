@@ -7,7 +7,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import open_menu, sign_in
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("SCREENSHOTS_DIR")
@@ -30,6 +30,7 @@ def _code_now(email: str) -> str:
 
 def test_an_agent_sets_up_two_factor_and_signs_in_with_a_recovery_code(page, live_personas):
     sign_in(page, "tier2@charterdesk.example")
+    open_menu(page, "me")
     page.get_by_role("link", name="Account", exact=True).click()
     _shot(page, "account")
     page.get_by_role("link", name="Set up two-factor authentication").click()
@@ -39,6 +40,7 @@ def test_an_agent_sets_up_two_factor_and_signs_in_with_a_recovery_code(page, liv
     page.get_by_role("button", name="Turn on").click()
     expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
     recovery = page.locator(".codes code").first.inner_text()
+    open_menu(page, "me")
     page.get_by_role("button", name="Sign out").click()
 
     page.goto("/login/")

@@ -80,3 +80,14 @@ def test_an_estimate_comes_after_the_reply_that_announces_it(demo):
             announced += 1
             assert min(announcements) <= estimate.created_at, estimate.ticket.subject
     assert announced
+
+
+def test_the_dashboard_has_answers_for_satisfaction_today(demo):
+    from django.utils import timezone
+
+    from charterdesk.workspace.dashboard.now import satisfaction_today
+
+    today = satisfaction_today(timezone.now())
+    assert today.answered >= 2
+    late = Survey.objects.filter(answered_at__gt=timezone.now())
+    assert not late.exists()  # nothing answered in the future

@@ -1,6 +1,7 @@
 """Demo satisfaction: small requests solved over the last two months with their surveys
 answered (ratings 2 to 5, some with a comment, one answer changed, one not answered yet), so
-the report page, the ticket pages and the usage statements show survey results."""
+the report page, the ticket pages and the usage statements show survey results; and three
+answered today, for the dashboard's "Satisfaction today"."""
 
 from datetime import datetime, timedelta
 
@@ -27,6 +28,16 @@ SOLVED = [
     ("Uploads over 50 MB fail with a 500", "carol@initech.example", T3, "error", 6, [4],
      "Engineering found the bug fast."),
     ("Password reset mail arrives late", "alice@acme.example", T1, "error", 2, [], ""),
+]  # fmt: skip
+
+# Solved this morning and answered minutes ago: the dashboard's "Satisfaction today".
+# (subject, requester, agent, type, hours ago solved, rating, comment)
+TODAY = [
+    ("Invoice numbers skip a digit", "alice@acme.example", T1, "error", 3, 5,
+     "Fixed before lunch, great."),
+    ("How do I add a second admin?", "bob@globex.example", T1, "how_to", 2, 4, ""),
+    ("Report export times out", "carol@initech.example", T2, "error", 1, 2,
+     "Still slow for large reports."),
 ]  # fmt: skip
 
 # subject: (what the customer wrote, what the agent answered)
@@ -66,6 +77,20 @@ WORDS = {
         "One of our mail relays was throttled by your provider. We moved your domain to "
         "another relay; resets now arrive within a minute.",
     ),
+    "Invoice numbers skip a digit": (
+        "Our invoice numbers jumped from 1041 to 1043 this morning. Where is 1042?",
+        "A cancelled draft took number 1042. We restored it as a void invoice, so the "
+        "sequence is complete again.",
+    ),
+    "How do I add a second admin?": (
+        "Our admin is going on leave. How do we give a colleague admin rights?",
+        "Settings → Team → choose the colleague → Role: Administrator. Two admins at once "
+        "are fine.",
+    ),
+    "Report export times out": (
+        "Exporting the yearly report ends with a time-out after a minute.",
+        "Large exports now run in the background and arrive by mail. Please try again.",
+    ),
 }
 
 
@@ -94,3 +119,29 @@ def add_demo(ref: Reference, now: datetime) -> None:
         for step, rating in enumerate(ratings):
             at = solved_at + timedelta(days=1, hours=3 + 20 * step)
             survey_answer(survey, rating, comment if step == len(ratings) - 1 else "", at)
+    add_today(ref, now)
+
+
+def add_today(ref: Reference, now: datetime) -> None:
+    """Today's answers, each a few minutes ago (after the last midnight unless the demo is
+    loaded in the first minutes of a day)."""
+    for n, (subject, requester, agent, kind, hours_ago, rating, comment) in enumerate(TODAY):
+        if Ticket.objects.filter(subject=subject).exists():
+            continue
+        contact = Contact.objects.select_related("organization", "user").get(email=requester)
+        solved_at = now - timedelta(hours=hours_ago)
+        opened_at = solved_at - timedelta(hours=2)
+        ticket = ticket_create(
+            requester=contact,
+            subject=subject,
+            body=WORDS[subject][0],
+            request_type=kind,
+            actor=contact.user,
+            at=opened_at,
+        )
+        staff = ref.users[agent]
+        message_add(ticket, staff, WORDS[subject][1], at=opened_at + timedelta(minutes=40))
+        ticket_update(ticket, staff, at=solved_at, assignee=staff, status="solved")
+        survey = survey_send(ticket, solved_at + timedelta(minutes=5))
+        if survey is not None:
+            survey_answer(survey, rating, comment, now - timedelta(minutes=1 + n))

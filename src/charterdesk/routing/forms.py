@@ -6,6 +6,7 @@ from charterdesk.core.querystring import parse_id
 from charterdesk.core.vocabulary import Channel, RequestType
 from charterdesk.customers.models import Organization
 from charterdesk.plans.models import Plan
+from charterdesk.products.models import Product
 from charterdesk.tickets.models import Category
 
 from .models import Availability, Queue, RoutingRule
@@ -72,7 +73,12 @@ class RuleForm(forms.Form):
         label="Organizations", queryset=Organization.objects.order_by("name"), required=False
     )
     plans = IdsField(label="Plans", queryset=Plan.objects.order_by("position"), required=False)
-    products = WordsField(label="Products", required=False, help_text="Comma-separated.")
+    products = forms.MultipleChoiceField(
+        label="Products",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        help_text="From the product catalogue; none chosen: any product.",
+    )
     languages = WordsField(label="Languages", required=False, help_text="e.g. de, fr")
     regions = WordsField(label="Regions", required=False, help_text="e.g. EU, APAC")
     categories = CategoriesField(
@@ -89,6 +95,17 @@ class RuleForm(forms.Form):
         empty_label="— leave it to triage —",
         help_text="Set on a new ticket this rule routes, recorded as set by a rule.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The catalogue's products on offer, plus any a rule names that has since been
+        # retired (shown as such, so saving the rule does not drop it silently).
+        offered = list(
+            Product.objects.filter(active=True).order_by("name").values_list("name", flat=True)
+        )
+        kept = [p for p in (self.initial.get("products") or []) if p not in offered]
+        choices = [(n, n) for n in offered] + [(n, f"{n} (retired)") for n in kept]
+        self.fields["products"].choices = choices  # type: ignore[attr-defined]
 
     @classmethod
     def initial_of(cls, rule: RoutingRule) -> dict[str, Any]:

@@ -12,6 +12,8 @@ class WorkspaceConfig(AppConfig):
     label = "workspace"
 
     def ready(self) -> None:
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
+
         post_migrate.connect(
             restore_dashboard_indexes, sender=self, dispatch_uid="workspace-dashboard-indexes"
         )

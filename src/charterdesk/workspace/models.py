@@ -152,3 +152,58 @@ class TicketPresence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} on #{self.ticket_id}"
+
+
+class TrendMeasure(models.TextChoices):
+    CREATED = "created", "Created"
+    FIRST_REPLY = "first_reply", "First reply"
+    SOLVED = "solved", "Solved"
+
+
+class DailyTrend(models.Model):
+    """The dashboard's daily rollup (workspace.dashboard.rollup): tickets per closed
+    calendar day (in the desk's zone) × queue × measure × duration bucket (an index into
+    dashboard.sql.DURATION_EDGES; -1 for `created`, which has no duration)."""
+
+    day = models.DateField()
+    queue = models.ForeignKey("routing.Queue", on_delete=models.CASCADE, related_name="+")
+    measure = models.CharField(max_length=16, choices=TrendMeasure.choices)
+    bucket = models.SmallIntegerField()
+    tickets = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "queue", "measure", "bucket"], name="daily_trend_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} queue {self.queue_id} {self.measure}[{self.bucket}]: {self.tickets}"
+
+
+class TrendDay(models.Model):
+    """A calendar day whose rollup rows are complete, in the zone it was counted in;
+    `until` is the day's end (UTC), below which ticket changes leave a TrendMark."""
+
+    day = models.DateField()
+    zone = models.CharField(max_length=64)
+    until = models.DateTimeField(db_index=True)
+    rolled_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "zone"], name="trend_day_once")]
+
+    def __str__(self) -> str:
+        return f"{self.day} ({self.zone})"
+
+
+class TrendMark(models.Model):
+    """A moment (a ticket's creation, first reply or solution, before or after a change)
+    that falls on an already rolled-up day: written by database triggers on tickets_ticket,
+    so that day is read live until the sweep counts it again."""
+
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"changed {self.at:%Y-%m-%d %H:%M}"

@@ -3,11 +3,14 @@
 A migration of tickets on SQLite rebuilds the table for most column changes, which drops
 indexes that the tickets app's models do not declare. After every `migrate` (post_migrate,
 any database) the missing ones are created again, so a later migration can never leave the
-dashboard reading whole tables."""
+dashboard reading whole tables. The triggers of the trends' rollup (dashboard.marks) are
+restored the same way."""
 
 from typing import Any
 
 from django.db import connections
+
+from . import marks
 
 INDEXES = {
     "ticket_open_by_queue_assignee": '("queue_id", "assignee_id") WHERE "in_queue"',
@@ -37,3 +40,6 @@ def restore_dashboard_indexes(sender: object, using: str, **_: Any) -> None:
         }
         for name in INDEXES.keys() - present:
             cursor.execute(create_sql(name))
+        trendday = "workspace_trendday" in connection.introspection.table_names(cursor)
+    if trendday:
+        marks.install(connection)  # the trends' rollup triggers, likewise dropped
