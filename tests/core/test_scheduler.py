@@ -61,6 +61,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "onboard-new-contracts": "charterdesk.success.tasks.onboard_contracts",
         "retrain-triage-model": "charterdesk.triage.tasks.retrain_triage_model",
         "sweep-widget-tokens": "charterdesk.widget.tasks.sweep_widget_tokens",
+        "roll-up-trends": "charterdesk.workspace.tasks.roll_up_trends",
     }
 
 
