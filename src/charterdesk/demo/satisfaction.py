@@ -99,20 +99,11 @@ def add_demo(ref: Reference, now: datetime) -> None:
     for subject, requester, agent, kind, days_ago, ratings, comment in SOLVED:
         if Ticket.objects.filter(subject=subject).exists():
             continue
-        contact = Contact.objects.select_related("organization", "user").get(email=requester)
         solved_at = now - timedelta(days=days_ago)
         opened_at = solved_at - timedelta(hours=5)
-        ticket = ticket_create(
-            requester=contact,
-            subject=subject,
-            body=WORDS[subject][0],
-            request_type=kind,
-            actor=contact.user,
-            at=opened_at,
+        ticket = _solved(
+            ref, subject, requester, agent, kind, opened_at, timedelta(hours=2), solved_at
         )
-        staff = ref.users[agent]
-        message_add(ticket, staff, WORDS[subject][1], at=opened_at + timedelta(hours=2))
-        ticket_update(ticket, staff, at=solved_at, assignee=staff, status="solved")
         survey = survey_send(ticket, solved_at + timedelta(days=1))
         if survey is None:
             continue
@@ -128,20 +119,36 @@ def add_today(ref: Reference, now: datetime) -> None:
     for n, (subject, requester, agent, kind, hours_ago, rating, comment) in enumerate(TODAY):
         if Ticket.objects.filter(subject=subject).exists():
             continue
-        contact = Contact.objects.select_related("organization", "user").get(email=requester)
         solved_at = now - timedelta(hours=hours_ago)
         opened_at = solved_at - timedelta(hours=2)
-        ticket = ticket_create(
-            requester=contact,
-            subject=subject,
-            body=WORDS[subject][0],
-            request_type=kind,
-            actor=contact.user,
-            at=opened_at,
-        )
-        staff = ref.users[agent]
-        message_add(ticket, staff, WORDS[subject][1], at=opened_at + timedelta(minutes=40))
-        ticket_update(ticket, staff, at=solved_at, assignee=staff, status="solved")
+        answer = timedelta(minutes=40)
+        ticket = _solved(ref, subject, requester, agent, kind, opened_at, answer, solved_at)
         survey = survey_send(ticket, solved_at + timedelta(minutes=5))
         if survey is not None:
             survey_answer(survey, rating, comment, now - timedelta(minutes=1 + n))
+
+
+def _solved(
+    ref: Reference,
+    subject: str,
+    requester: str,
+    agent: str,
+    kind: str,
+    opened_at: datetime,
+    answered_after: timedelta,
+    solved_at: datetime,
+) -> Ticket:
+    """A request opened by `requester`, answered by `agent` and solved at `solved_at`."""
+    contact = Contact.objects.select_related("organization", "user").get(email=requester)
+    ticket = ticket_create(
+        requester=contact,
+        subject=subject,
+        body=WORDS[subject][0],
+        request_type=kind,
+        actor=contact.user,
+        at=opened_at,
+    )
+    staff = ref.users[agent]
+    message_add(ticket, staff, WORDS[subject][1], at=opened_at + answered_after)
+    ticket_update(ticket, staff, at=solved_at, assignee=staff, status="solved")
+    return ticket

@@ -88,10 +88,12 @@ class _MultipleFileInput(forms.ClearableFileInput):
 
 
 class FilesField(forms.FileField):
-    """Any number of files (none is fine) within `check_uploads`: for any form that takes
-    customer files."""
+    """Any number of files (none is fine) within `check_uploads` (how many, how large): for
+    any form that takes customer files. `max_files` lower where the sender is not known yet
+    (a visitor in the widget)."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, *, max_files: int = MAX_FILES, **kwargs: object) -> None:
+        self.max_files = max_files
         kwargs.setdefault("widget", _MultipleFileInput())
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -99,5 +101,5 @@ class FilesField(forms.FileField):
     def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
         items = data if isinstance(data, list | tuple) else [data]
         files = [super(FilesField, self).clean(item, initial) for item in items if item]
-        check_uploads(files)
+        check_uploads(files, self.max_files)
         return files

@@ -1,30 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
-from charterdesk.mailboxes.uploads import check_uploads
+from charterdesk.mailboxes.uploads import FilesField
 from charterdesk.products.selectors import products_offered
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class FilesField(forms.FileField):
-    """Any number of files (none is fine), checked like mail attachments."""
-
-    def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-
-    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
-        items = data if isinstance(data, list | tuple) else [data]
-        files = [super(FilesField, self).clean(item, initial) for item in items if item]
-        check_uploads(files)
-        return files
 
 
 class NewRequestForm(forms.Form):

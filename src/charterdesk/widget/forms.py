@@ -1,33 +1,12 @@
 """The widget's forms: a request or a reply (with files) and a key on the settings page."""
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
-from charterdesk.mailboxes.uploads import MAX_FILES, check_uploads
+from charterdesk.mailboxes.uploads import FilesField
 
 from .origins import checked_origins
 from .visitors import VISITOR_MAX_FILES
-
-
-class _MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class _FilesField(forms.FileField):
-    """Files within the portal's rules (`check_uploads`: how many, how large)."""
-
-    def __init__(self, *, max_files: int = MAX_FILES, **kwargs: object) -> None:
-        self.max_files = max_files
-        kwargs.setdefault("widget", _MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-
-    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
-        items = data if isinstance(data, list | tuple) else [data]
-        files = [super(_FilesField, self).clean(item, initial) for item in items if item]
-        check_uploads(files, self.max_files)
-        return files
 
 
 class WidgetRequestForm(forms.Form):
@@ -41,16 +20,16 @@ class WidgetRequestForm(forms.Form):
         initial=RequestType.HOW_TO,
     )
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
-    attachments = _FilesField(label="Attach files")
+    attachments = FilesField(label="Attach files")
 
 
 class WidgetReplyForm(forms.Form):
     body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 4}))
-    attachments = _FilesField(label="Attach files")
+    attachments = FilesField(label="Attach files")
 
 
 class VisitorReplyForm(WidgetReplyForm):
-    attachments = _FilesField(label="Attach files", max_files=VISITOR_MAX_FILES)
+    attachments = FilesField(label="Attach files", max_files=VISITOR_MAX_FILES)
 
 
 class WidgetKeyForm(forms.Form):
@@ -85,4 +64,4 @@ class VisitorRequestForm(forms.Form):
         choices=[(kind.value, REQUEST_TYPE_SENTENCES[kind]) for kind in RequestType],
         initial=RequestType.HOW_TO,
     )
-    attachments = _FilesField(label="Attach files", max_files=VISITOR_MAX_FILES)
+    attachments = FilesField(label="Attach files", max_files=VISITOR_MAX_FILES)
