@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
@@ -15,6 +15,8 @@ SituationName = Literal[
     "other",
 ]
 OwnerRoleName = Literal["relationship_manager", "support_manager", "assigned_agent", "named_person"]
+
+ActionItem = Annotated[str, Field(max_length=500)]  # one line of a review's action items
 
 
 class StepSchema(Schema):
@@ -124,7 +126,7 @@ class ReviewPatch(Schema):
     scheduled_for: date | None = Field(None, description="Move a scheduled review.")
     state: Literal["held"] | None = Field(None, description="Hold the review.")
     notes: str | None = Field(None, max_length=20000)
-    action_items: list[str] | None = Field(None, max_length=100)
+    action_items: list[ActionItem] | None = Field(None, max_length=100)
     next_on: date | None = Field(None, description="The next review; default: one cadence on.")
 
 
