@@ -55,6 +55,7 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[Ticket]:
         channel=Channel.API,
         actor=user,
         product=payload.product,
+        version=payload.version,
         language=payload.language,
     )
     with transaction.atomic(durable=True):  # only the writes hold SQLite's single write lock

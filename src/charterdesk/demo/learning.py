@@ -2,10 +2,12 @@
 versions; a new agent (Riley Novak) halfway through a learning path, in shadow mode with
 Priya as mentor, one draft reply waiting for her approval."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from charterdesk.accounts.models import Role, User
+from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import PASSWORD, Reference
+from charterdesk.intake.services import ticket_create
 from charterdesk.knowledge.models import Article, ArticleState
 from charterdesk.learning.models import DraftReply, LearningPath
 from charterdesk.learning.paths import PathInput, item_add, item_done, learner_enroll, path_create
@@ -44,6 +46,7 @@ TICKET_PRODUCTS = {
     "Nightly sync stopped at 02:00": ("Platform API", "v2"),
 }
 
+VERSIONED_REQUEST = "Coupon codes refused since the 4.2 update"
 PATH_TITLE = "Storefront errors: your first weeks"
 # (ticket subject or article title, what to learn from it)
 LESSONS = [
@@ -65,6 +68,7 @@ def add_demo(ref: Reference, now: datetime) -> None:
     manager = ref.users[MANAGER]
     _catalogue()
     _tickets_named(manager)
+    _request_with_version(now)
     learner = User.objects.filter(email=NEW_AGENT[0]).first() or User.objects.create_user(
         NEW_AGENT[0], PASSWORD, name=NEW_AGENT[1], role=Role.AGENT, tier=1
     )
@@ -94,6 +98,23 @@ def _tickets_named(manager: User) -> None:
         product = products[name]
         entry = next(v for v in product.versions.all() if v.version == version)
         ticket_set_product(ticket, manager, product=product, version=entry)
+
+
+def _request_with_version(now: datetime) -> None:
+    """A request whose customer named the product and its version in the portal."""
+    if Ticket.objects.filter(subject=VERSIONED_REQUEST).exists():
+        return
+    alice = Contact.objects.select_related("organization", "user").get(email="alice@acme.example")
+    ticket_create(
+        requester=alice,
+        subject=VERSIONED_REQUEST,
+        body="Since the update to 4.2 every coupon code is refused as expired at checkout.",
+        request_type="error",
+        actor=alice.user,
+        at=now - timedelta(hours=3),
+        product="Storefront",
+        version="4.2",
+    )
 
 
 def _path(manager: User, learner: User) -> None:

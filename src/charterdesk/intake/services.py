@@ -16,7 +16,7 @@ from charterdesk.customers.models import Contact
 from charterdesk.incidents.services import link_new_ticket
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
-from charterdesk.products.selectors import product_named
+from charterdesk.products.models import Product, ProductVersion
 from charterdesk.routing.assignment import Choice
 from charterdesk.routing.intake import (
     assign_new,
@@ -40,6 +40,7 @@ from charterdesk.tickets.models import (
     Visibility,
 )
 from charterdesk.tickets.services.changes import coverage_fields
+from charterdesk.tickets.services.product import check_product_version
 from charterdesk.tickets.services.validation import (
     check_body,
     check_choice,
@@ -82,6 +83,8 @@ class Intake:
     route: Route | None = None  # which rule chose the queue (routing.rules)
     product: str = ""
     language: str = ""
+    product_ref: Product | None = None  # the catalogue entry of `product`, if any
+    product_version: ProductVersion | None = None
 
 
 class Request(TypedDict, total=False):
@@ -96,6 +99,7 @@ class Request(TypedDict, total=False):
     actor: User | None  # who typed it in: the contact, an agent for them, or None (mail)
     at: datetime | None  # when it arrived (default now; imports pass the original time)
     product: str
+    version: str  # one of the catalogue product's versions, e.g. "4.1"
     language: str
 
 
@@ -115,6 +119,7 @@ def intake_prepare(
     actor: User | None = None,
     at: datetime | None = None,
     product: str = "",
+    version: str = "",
     language: str = "",
     feed: Feed | None = None,
 ) -> Intake:
@@ -123,6 +128,7 @@ def intake_prepare(
     the door's own queue and plan (a mailbox's)."""
     subject, body = _checked(subject, body)
     product, language = check_product(product), check_language(language)
+    product_ref, product_version = check_product_version(product, version)
     priority = check_choice("priority", priority or Priority.NORMAL, Priority)
     if request_type:
         request_type = check_choice("type", request_type, RequestType)
@@ -163,6 +169,8 @@ def intake_prepare(
         route=route,
         product=product,
         language=language,
+        product_ref=product_ref,
+        product_version=product_version,
     )
 
 
@@ -186,7 +194,8 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
         priority=intake.priority,
         channel=intake.channel,
         product=intake.product,
-        product_ref=product_named(intake.product),
+        product_ref=intake.product_ref,
+        product_version=intake.product_version,
         language=intake.language,
         queue=intake.queue,
         assignee=assignment.assignee if assignment else None,

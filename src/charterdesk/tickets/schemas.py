@@ -41,7 +41,17 @@ class TicketIn(Schema):
     body: str = Field(min_length=1, max_length=1_000_000)
     type: RequestTypeName | None = None
     priority: PriorityName | None = None
-    product: str = Field("", max_length=100, description="Routing rules may pick a queue by it.")
+    product: str = Field(
+        "",
+        max_length=100,
+        description="The product's name (a catalogue name, in any case, points at the "
+        "catalogue entry; another name stays free text). Routing rules may pick a queue by it.",
+    )
+    version: str = Field(
+        "",
+        max_length=40,
+        description="One of the catalogue product's versions, e.g. '4.1' (needs `product`).",
+    )
     language: str = Field(
         "", max_length=20, description="e.g. 'de'; default: the organization's language."
     )

@@ -59,3 +59,27 @@ def ticket_set_product(
         ticket.updated_at = now
         ticket.save(update_fields=["product", "product_ref", "product_version", "updated_at"])
     return changed
+
+
+def check_product_version(
+    product: str, version: str
+) -> tuple[Product | None, ProductVersion | None]:
+    """The catalogue entries a new request names: the product by name (any case; None for a
+    name outside the catalogue, which stays free text) and, when given, one of its versions.
+    A version needs a catalogue product and must be one of that product's versions."""
+    entry = Product.objects.filter(name__iexact=product).first() if product else None
+    wanted = version.strip()
+    if not wanted:
+        return entry, None
+    if len(wanted) > 40:
+        raise ValidationError({"version": "The version is longer than 40 characters."})
+    if entry is None:
+        raise ValidationError(
+            {"product": "Pick a product from the catalogue to give its version."}
+            if product
+            else {"version": "Name the product of this version."}
+        )
+    release = entry.versions.filter(version=wanted).first()
+    if release is None:
+        raise ValidationError({"version": f"{entry.name} has no version {wanted}."})
+    return entry, release
