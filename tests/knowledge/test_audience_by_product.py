@@ -165,3 +165,18 @@ def test_edit_form_sets_the_products_and_shows_a_field_error(shelf, login, perso
     assert refused.status_code == 200
     assert "An audience by product is for customers" in refused.content.decode()
     assert list(article.products.all()) == [payments]
+
+
+def test_manager_sets_the_products_an_organization_uses_on_its_page(shelf, login, personas):
+    storefront, _ = shelf["products"]
+    globex = personas.bob.contact.organization
+    desk = login(personas.manager)
+    page = desk.get(f"/manage/organizations/{globex.pk}/").content.decode()
+    assert "Products it uses" in page
+    form = {"name": globex.name, "language": "", "region": "", "products": [storefront.pk]}
+    assert desk.post(f"/manage/organizations/{globex.pk}/", form).status_code == 302
+    assert "Webhook retries in Storefront" in titles(personas.bob)
+    page = desk.get(f"/manage/organizations/{globex.pk}/").content.decode()
+    assert f'value="{storefront.pk}" checked' in page.replace("\n", " ") or re.search(
+        rf'value="{storefront.pk}"[^>]*checked', page
+    )
