@@ -24,6 +24,7 @@ from . import (
     knowledge,
     learning,
     merges,
+    product_audience,
     routing,
     satisfaction,
     spikes,
@@ -227,6 +228,7 @@ DEMO_EXTRAS = (
     insights.add_demo,
     spikes.add_demo,  # after incidents (services) and insights (the imported history)
     learning.add_demo,
+    product_audience.add_demo,  # after learning (the product catalogue) and knowledge
     success.add_demo,
     forecasting.add_demo,
     community.add_demo,

@@ -6,6 +6,7 @@ from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.panels import PanelForm
 from charterdesk.plans.models import Plan
+from charterdesk.products.selectors import products_listed
 
 from .models import Article, ArticleState, Category, FlagKind, FlagOutcome, Section, Visibility
 
@@ -28,6 +29,12 @@ class PropertiesForm(forms.Form):
     plans = forms.ModelMultipleChoiceField(
         Plan.objects.all(),
         label="Only for customers on these plans",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    products = forms.ModelMultipleChoiceField(
+        products_listed(),
+        label="Only for customers using these products",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -108,6 +108,13 @@ class Article(models.Model):
         related_name="articles",
         help_text="Audience: only customers on these plans read it; none: every customer.",
     )
+    products = models.ManyToManyField(
+        "products.Product",
+        blank=True,
+        related_name="articles",
+        help_text="Audience: only customers using one of these products read it; none: every "
+        "customer.",
+    )
     state = models.CharField(max_length=16, choices=ArticleState.choices, default="draft")
     # The newest version and the one readers see (None until first published).
     latest_version = models.ForeignKey(

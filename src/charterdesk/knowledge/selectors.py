@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.plans.selectors import contract_active_for
+from charterdesk.products.selectors import product_uses
 from charterdesk.search import documents
 from charterdesk.search.documents import Hit, SearchPage
 
@@ -51,8 +52,9 @@ def _plan_of(user: User | None) -> int | None:
 def articles_visible_to(reader: Reader, *, drafts: bool = False) -> QuerySet[Article]:
     """The articles this reader may read: published (live) ones within their visibility
     and, for customers, their audience (an article for some plans only reaches customers
-    on one of them). `drafts=True` lets agents see every article in every state (the
-    desk); for anyone else it changes nothing."""
+    on one of them; one for some products only customers whose organization uses one of
+    them; one with both needs both). `drafts=True` lets agents see every article in every
+    state (the desk); for anyone else it changes nothing."""
     user = _signed_in(reader)
     articles = Article.objects.all()
     if user is not None and user.is_agent:
@@ -60,15 +62,30 @@ def articles_visible_to(reader: Reader, *, drafts: bool = False) -> QuerySet[Art
     articles = articles.filter(_live(), visibility__in=visibilities_for(reader))
     if user is None:
         return articles
+    return articles.filter(Q(visibility=Visibility.PUBLIC) | (_by_plan(user) & _by_product(user)))
+
+
+def _by_plan(user: User) -> Q:
     # The audiences as plain (uncorrelated) lists of article ids: the database reads the
     # small plans table once per query instead of once per article.
     audiences = Article.plans.through.objects.order_by()
     no_audience = ~Q(pk__in=audiences.values("article_id"))
     plan = _plan_of(user)
     if plan is None:
-        return articles.filter(Q(visibility=Visibility.PUBLIC) | no_audience)
-    in_audience = Q(pk__in=audiences.filter(plan_id=plan).values("article_id"))
-    return articles.filter(Q(visibility=Visibility.PUBLIC) | no_audience | in_audience)
+        return no_audience
+    return no_audience | Q(pk__in=audiences.filter(plan_id=plan).values("article_id"))
+
+
+def _by_product(user: User) -> Q:
+    """Articles without an audience by product, or limited to a product the reader's
+    organization uses (uncorrelated subqueries, as for plans)."""
+    audiences = Article.products.through.objects.order_by()
+    no_audience = ~Q(pk__in=audiences.values("article_id"))
+    contact = getattr(user, "contact", None)
+    if contact is None or contact.organization_id is None:
+        return no_audience
+    used = product_uses().filter(organization_id=contact.organization_id).values("product_id")
+    return no_audience | Q(pk__in=audiences.filter(product_id__in=used).values("article_id"))
 
 
 def readable_articles(reader: Reader) -> QuerySet[Article, Any] | None:

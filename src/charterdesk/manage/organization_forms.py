@@ -10,6 +10,8 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.customers.models import LANGUAGE_NAMES, Contact, Organization, OrganizationDomain
 from charterdesk.customers.time_zones import is_time_zone, time_zone_names
+from charterdesk.products.models import Product
+from charterdesk.products.selectors import products_used_by
 
 LANGUAGES = [("", "— not set —")] + sorted(
     ((code, f"{name} ({code})") for code, name in LANGUAGE_NAMES.items()),
@@ -25,6 +27,13 @@ class OrganizationSearchForm(forms.Form):
 
 class OrganizationForm(forms.ModelForm):
     language = forms.ChoiceField(label="Language", choices=LANGUAGES, required=False)
+    products = forms.ModelMultipleChoiceField(
+        Product.objects.order_by("name", "id"),
+        label="Products it uses",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Its contacts read the articles limited to these products.",
+    )
 
     class Meta:
         model = Organization
@@ -37,6 +46,8 @@ class OrganizationForm(forms.ModelForm):
         manager = self.fields["relationship_manager"]
         manager.queryset = active_agents().order_by("name", "email")  # type: ignore[attr-defined]
         manager.empty_label = "— nobody yet —"  # type: ignore[attr-defined]
+        if self.instance.pk and not self.is_bound:
+            self.initial["products"] = list(products_used_by(self.instance.pk))
 
 
 class DomainForm(forms.ModelForm):

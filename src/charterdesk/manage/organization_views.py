@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from charterdesk.accounts.access import staff_permission_required
 from charterdesk.accounts.roles import Perm
 from charterdesk.customers.models import Organization
+from charterdesk.products.services import products_used_set
 
 from .deployment_forms import DeploymentForm
 from .organization_forms import DomainForm, OrganizationForm, OrganizationSearchForm
@@ -47,6 +48,7 @@ def _edit(request: HttpRequest, organization: Organization) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save()
+            products_used_set(saved, list(form.cleaned_data["products"]))
         messages.success(request, f"Organization “{saved.name}” saved.")
         return redirect("manage:organization", organization_id=saved.pk)
     return organization_page(request, organization, form=form)

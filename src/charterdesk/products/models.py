@@ -76,3 +76,24 @@ class ProductVersion(CheckedModel):
 
     def supported_on(self, day: object) -> bool:
         return self.end_of_support is None or self.end_of_support > day  # type: ignore[operator]
+
+
+class ProductUse(CheckedModel):
+    """An organization uses a product: articles (and other audiences) limited to that
+    product reach its contacts. Set by support staff on the organization."""
+
+    organization = models.ForeignKey(
+        "customers.Organization", on_delete=models.CASCADE, related_name="product_uses"
+    )
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="uses")
+    since = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        ordering = ["organization", "product"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "product"], name="product_use_once"),
+        ]
+        indexes = [models.Index(fields=["product"], name="product_use_by_product")]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} uses {self.product}"

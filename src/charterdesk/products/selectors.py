@@ -3,7 +3,7 @@ active products when they open a request; agents and the API see every product."
 
 from django.db.models import Count, QuerySet
 
-from .models import Product, ProductVersion
+from .models import Product, ProductUse, ProductVersion
 
 
 def products_listed() -> QuerySet[Product]:
@@ -29,3 +29,13 @@ def versions_of(product: Product) -> QuerySet[ProductVersion]:
 def versions_offered() -> QuerySet[ProductVersion]:
     """Versions of active products, for the version drop-downs."""
     return ProductVersion.objects.filter(product__active=True).select_related("product")
+
+
+def products_used_by(organization_id: int) -> QuerySet[Product]:
+    """The products an organization uses (for its audiences: articles limited to them)."""
+    return Product.objects.filter(uses__organization_id=organization_id).order_by("name", "id")
+
+
+def product_uses() -> QuerySet[ProductUse]:
+    """Every (organization, product) use, for audience subqueries."""
+    return ProductUse.objects.order_by()

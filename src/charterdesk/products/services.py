@@ -7,7 +7,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from .models import Product, ProductVersion
+from charterdesk.customers.models import Organization
+
+from .models import Product, ProductUse, ProductVersion
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,15 @@ def version_update(
     entry.version, entry.released_on, entry.end_of_support = version, released_on, end_of_support
     entry.save()
     return entry
+
+
+def products_used_set(organization: Organization, products: "list[Product]") -> None:
+    """The products an organization uses, replaced by `products` (those it no longer uses
+    are removed; the others keep the day they were first used)."""
+    wanted = {product.pk for product in products}
+    uses = ProductUse.objects.filter(organization=organization)
+    uses.exclude(product_id__in=wanted).delete()
+    have = set(uses.values_list("product_id", flat=True))
+    ProductUse.objects.bulk_create(
+        ProductUse(organization=organization, product_id=pk) for pk in sorted(wanted - have)
+    )

@@ -16,6 +16,7 @@ from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm, Role
 from charterdesk.mail.outbox import mail_queue
 from charterdesk.plans.models import Plan
+from charterdesk.products.models import Product
 
 from ..indexing import reindex
 from ..markdown import render
@@ -44,7 +45,9 @@ def _check_content(title: str, body: str) -> None:
         raise ValidationError(errors)
 
 
-def _check_properties(visibility: str, language: str, plans: Iterable[Plan]) -> None:
+def _check_properties(
+    visibility: str, language: str, plans: Iterable[Plan], products: Iterable[Product] = ()
+) -> None:
     errors = {}
     if visibility not in Visibility.values:
         errors["visibility"] = "Choose public, customers, partners or internal."
@@ -52,6 +55,8 @@ def _check_properties(visibility: str, language: str, plans: Iterable[Plan]) -> 
         errors["language"] = "Use a language code such as en, de or pt-br."
     if list(plans) and visibility in (Visibility.PUBLIC, Visibility.INTERNAL):
         errors["plans"] = "An audience by plan is for customers' or partners' articles."
+    if list(products) and visibility in (Visibility.PUBLIC, Visibility.INTERNAL):
+        errors["products"] = "An audience by product is for customers' or partners' articles."
     if errors:
         raise ValidationError(errors)
 
@@ -67,15 +72,16 @@ def article_create(
     section: Section | None = None,
     translation_of: Article | None = None,
     plans: Iterable[Plan] = (),
+    products: Iterable[Product] = (),
     owner: User | None = None,
     review_by: date | None = None,
     at: datetime | None = None,
 ) -> Article:
     """A new draft with its first version (agents: desk, API, "create from ticket")."""
     _require(author, Perm.WRITE_ARTICLES, "Only support staff write articles.")
-    plans = list(plans)
+    plans, products = list(plans), list(products)
     _check_content(title, body)
-    _check_properties(visibility, language, plans)
+    _check_properties(visibility, language, plans, products)
     if section is not None and category is None:
         category = section.category
     at = at or timezone.now()
@@ -93,6 +99,8 @@ def article_create(
     )
     if plans:
         article.plans.set(plans)
+    if products:
+        article.products.set(products)
     _add_version(article, author=author, title=title, body=body, note="Created", at=at)
     return article
 
@@ -144,12 +152,13 @@ def article_change(
     plans: Iterable[Plan],
     owner: User | None,
     review_by: date | None,
+    products: Iterable[Product] = (),
 ) -> None:
     """Change who reads the article and who looks after it (no new version: the text is
     the same); the index follows at once."""
     _require(actor, Perm.WRITE_ARTICLES, "Only support staff change articles.")
-    plans = list(plans)
-    _check_properties(visibility, language, plans)
+    plans, products = list(plans), list(products)
+    _check_properties(visibility, language, plans, products)
     article.visibility = visibility
     article.language = language
     article.section = section
@@ -159,6 +168,7 @@ def article_change(
     article.updated_at = timezone.now()
     article.save()
     article.plans.set(plans)
+    article.products.set(products)
     reindex(article)
 
 

@@ -145,6 +145,7 @@ def _editor(user: User, article: Article, form: ArticleForm) -> dict[str, object
             "section": article.section_id,
             "language": article.language,
             "plans": list(article.plans.values_list("pk", flat=True)),
+            "products": list(article.products.values_list("pk", flat=True)),
             "owner": article.owner_id,
             "review_by": article.review_by,
         },
