@@ -2,6 +2,7 @@
 of statements whatever the length of the conversation, and creating a ticket through the
 API stays within its budget. Measured on the demo data; raise a budget only with a reason."""
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -18,6 +19,10 @@ from tests.tickets.factories import open_ticket
 # Three more: the product panel's drop-downs (products, versions) and the drafts card; and
 # one with the category and cause card (the active categories to choose from, insights).
 TICKET_PAGE = 44
+# PostgreSQL's best-match search reads the index's newest id first (search/backends,
+# the staged window for agents): one more statement there.
+if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    TICKET_PAGE += 1
 API_CREATE = 19
 
 
