@@ -8,7 +8,9 @@ The worker sends it after the commit (see sending.py).
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from email.utils import make_msgid
 from typing import Any
@@ -26,7 +28,7 @@ from charterdesk.tickets.services.history import record
 
 from .addresses import address_problem
 from .models import Delivery, Direction, MailKind, MailReference, OutboundMail
-from .tasks import send_outbound_mail
+from .tasks import send_outbound_mail, send_outbound_mails
 from .tokens import reply_address, support_parts
 
 THREAD_DEPTH = 20  # References kept on a mail: enough for every client to thread
@@ -86,20 +88,75 @@ def mail_queue(
         ),
     )
     _hold_back_if_needed(mail, optional)
-    mail.save()
+    batch = _batch.get()
+    if batch is not None and mail.kind not in LOOP_PROTECTED:  # the limit counts saved rows
+        batch.add(mail)
+    else:
+        mail.save()
     if ticket is not None:
-        MailReference.objects.create(
+        reference = MailReference(
             message_id=mail.message_id, ticket=ticket, direction=Direction.OUT
         )
+        if batch is not None and mail.pk is None:
+            batch.references.append(reference)
+        else:
+            reference.save(force_insert=True)
         prefetched = getattr(ticket, _THREAD, None)
         if prefetched is not None:
             prefetched.append(mail.message_id)
         if mail.state in (Delivery.SUPPRESSED, Delivery.OPTED_OUT):
             note = f"Mail to {', '.join(recipients)} not sent: {mail.last_error}"
             record(ticket, None, EventKind.MAIL, new="held", note=note[:500], internal=True)
-    if mail.state == Delivery.QUEUED:
+    if mail.state == Delivery.QUEUED and mail.pk is not None:
         transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
+
+
+class OutboxBatch:
+    """Mail queued in a bulk action, written per chunk: the outbox rows in one INSERT, their
+    references in another, and one task (on commit) that sends the chunk's queued mail."""
+
+    def __init__(self) -> None:
+        self.mails: list[OutboundMail] = []
+        self.references: list[MailReference] = []
+
+    def add(self, mail: OutboundMail) -> None:
+        self.mails.append(mail)
+
+    @contextmanager
+    def ticket_unit(self) -> Iterator[None]:
+        """Drop the mail queued in the block if it raises (a refused ticket)."""
+        mails, references = len(self.mails), len(self.references)
+        try:
+            yield
+        except BaseException:
+            del self.mails[mails:], self.references[references:]
+            raise
+
+    def flush(self) -> None:
+        saved = OutboundMail.objects.bulk_create(self.mails)
+        MailReference.objects.bulk_create(self.references)
+        queued = [mail.pk for mail in saved if mail.state == Delivery.QUEUED]
+        if queued:
+            transaction.on_commit(lambda: send_outbound_mails.enqueue(queued))
+        self.mails, self.references = [], []
+
+
+_batch: ContextVar[OutboxBatch | None] = ContextVar("outbox_batch", default=None)
+
+
+@contextmanager
+def outbox_in_batch() -> Iterator[OutboxBatch]:
+    """Mail queued in the block (`mail_queue`, except the loop-limited automatic answers)
+    is written when the block ends, not when it raises (the caller's transaction rolls
+    back). `mail_queue` returns such a mail without its id."""
+    batch = OutboxBatch()
+    token = _batch.set(batch)
+    try:
+        yield batch
+    finally:
+        _batch.reset(token)
+    batch.flush()
 
 
 def threads_prefetch(tickets: Sequence[Ticket]) -> None:

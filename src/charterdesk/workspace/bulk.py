@@ -5,8 +5,10 @@ the others; every change in each ticket's history; the last action undoable.
 The caller owns the transaction. For a thousand tickets: the tickets are read and locked
 in one query, their tags and field values in one query each, and each ticket's writes go
 through the ticket services (history, clocks, mail on commit), a chunk of tickets at a
-time: the chunk's clocks are read in one query and, like its history lines, written in a
-few statements at the end of the chunk (sla.store, tickets.services.history)."""
+time: the chunk's clocks are read in one query and, like its history lines and its mail
+(outbox rows, references, one sending task), written in a few statements at the end of
+the chunk (sla.store, tickets.services.history, mail.outbox); each ticket's row is saved
+once (tickets.services.saving)."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -20,7 +22,7 @@ from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.core.batching import chunks
-from charterdesk.mail.outbox import threads_prefetch
+from charterdesk.mail.outbox import OutboxBatch, outbox_in_batch, threads_prefetch
 from charterdesk.routing.models import Queue
 from charterdesk.sla.store import ClockBatch, clocks_in_batch
 from charterdesk.tickets import services as ticket_services
@@ -35,6 +37,7 @@ from charterdesk.tickets.models import (
 from charterdesk.tickets.selectors import tickets_visible_to
 from charterdesk.tickets.services.followers import followers_prefetch
 from charterdesk.tickets.services.history import HistoryBatch, history_in_batch, record
+from charterdesk.tickets.services.saving import saved_once
 
 from .bulk_tags import TagBatch, tags_in_batch
 from .changes import ChangeSet, check_changes, stored_form
@@ -142,8 +145,9 @@ def _in_chunks(
             history_in_batch() as history,
             clocks_in_batch(part) as clocks,
             tags_in_batch(tags) as tag_batch,
+            outbox_in_batch() as outbox,
         ):
-            batches = (history, clocks, tag_batch)
+            batches = (history, clocks, tag_batch, outbox)
             for ticket_id in part:
                 ticket = tickets.get(ticket_id)
                 if ticket is None:
@@ -168,16 +172,19 @@ def _one(
     macro: Macro | None,
     bulk: BulkAction,
     now: datetime,
-    batches: tuple[HistoryBatch, ClockBatch, TagBatch],
+    batches: tuple[HistoryBatch, ClockBatch, TagBatch, OutboxBatch],
 ) -> Outcome:
-    history, clocks, tags = batches
+    history, clocks, tags, outbox = batches
     try:
-        # A savepoint, with the batch's lines and clocks: a refused ticket writes nothing.
+        # A savepoint, with the batch's lines, clocks and mail: a refused ticket writes
+        # nothing. The reply and the changes save the ticket's row once, at the end.
         with (
             transaction.atomic(),
             history.ticket_unit(),
             clocks.ticket_unit(ticket.pk),
             tags.ticket_unit(ticket.pk),
+            outbox.ticket_unit(),
+            saved_once(ticket),
         ):
             if macro is not None:
                 changed = macro_apply(

@@ -12,6 +12,7 @@ from ..models import EventKind, Status, Ticket, TypeSource
 from .causes import cause_missing
 from .fields import missing_to_solve
 from .history import record
+from .saving import ticket_save
 from .validation import check_choice
 
 FIELDS = ("request_type", "priority", "status", "assignee", "queue")
@@ -61,7 +62,7 @@ def ticket_update(
             changed[field] = old
     if changed:
         follow_up(ticket, actor, changed, at or timezone.now())
-        ticket.save()
+        ticket_save(ticket)
     return list(changed)
 
 

@@ -10,6 +10,7 @@ from charterdesk.customers.models import Contact
 from ..hooks import PublicReplyAttempt, TicketChange, public_reply_checks, ticket_changed
 from ..models import EventKind, Message, Status, Ticket, Visibility
 from .history import record
+from .saving import ticket_save
 from .validation import check_body
 
 
@@ -54,7 +55,7 @@ def message_add(
     else:
         _public_reply(ticket, author, message)
     ticket.updated_at = now
-    ticket.save()
+    ticket_save(ticket)
     return message
 
 
