@@ -19,7 +19,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import Stemmer
 
@@ -103,29 +103,39 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
     ]
 
 
-def marked(text: str, words: Sequence[str]) -> str:
-    """`text` with START/STOP around each word that matches one of `words`."""
+def marked(text: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> str:
+    """`text` with START/STOP around each word that matches one of `words` (by stem) or
+    begins with one of `prefixes`."""
+    matches = _matcher(words, prefixes)
+    return WORD.sub(
+        lambda m: f"{START}{m.group(0)}{STOP}" if matches(m.group(0)) else m.group(0), text
+    )
+
+
+def _matcher(words: Sequence[str], prefixes: Sequence[str]) -> Callable[[str], bool]:
     query = set(stems(fold(word) for word in words))
-    return WORD.sub(lambda m: _mark(m.group(0), query), text)
+    starts = tuple(fold(prefix) for prefix in prefixes if prefix)
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return stems([folded])[0] in query or bool(starts and folded.startswith(starts))
+
+    return matches
 
 
-def _mark(word: str, query: set[str]) -> str:
-    return f"{START}{word}{STOP}" if stems([fold(word)])[0] in query else word
-
-
-def snippet(body: str, words: Sequence[str]) -> str:
+def snippet(body: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> str:
     """About SNIPPET_WORDS words of `body` around its first match (its start without
     one), the matches marked, "…" where the text was cut."""
     body = body[:BODY_CHARS]
-    query = set(stems(fold(word) for word in words))
     found = list(WORD.finditer(body))
     if not found:
         return ""
-    matches = [i for i, s in enumerate(stems(fold(m.group(0)) for m in found)) if s in query]
-    first = max(0, matches[0] - SNIPPET_WORDS // 4) if matches else 0
+    matches = _matcher(words, prefixes)
+    first_match = next((i for i, m in enumerate(found) if matches(m.group(0))), None)
+    first = max(0, first_match - SNIPPET_WORDS // 4) if first_match is not None else 0
     last = min(len(found), first + SNIPPET_WORDS) - 1
     whole_end = last == len(found) - 1
     start = found[first].start() if first else 0
     end = len(body) if whole_end else found[last].end()
-    text = marked(body[start:end].strip(), words)
+    text = marked(body[start:end].strip(), words, prefixes)
     return ("…" if first else "") + text + ("" if whole_end else "…")

@@ -1,6 +1,7 @@
 """PostgreSQL: the stored weighted `tsvector` columns (GIN) matched with a `tsquery` built
 from our parsed query (the pieces `websearch_to_tsquery` would build, plus prefixes),
-ranked by `ts_rank`, highlighted by `ts_headline` on the page's rows only.
+ranked by `ts_rank`; the page's titles and snippets marked in Python (bm25.py) from
+the stored text of the page's rows only.
 
 Customers' queries match `public_vector`, which holds no private column, so text that
 exists only in internal notes can never match for them."""
@@ -10,18 +11,14 @@ from typing import Any
 
 from django.db import connection
 
+from .. import bm25
 from ..index import IndexSpec
-from ..query import Query, Term
+from ..query import STOPWORDS, Query, Term
 from ..schema import CONFIG
-from .base import START, STOP, Request, Row, finish, rank_window, scope
+from .base import Request, Row, finish, rank_window, scope
 
-TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
-SNIPPET_OPTIONS = (
-    f"StartSel={START}, StopSel={STOP}, MaxWords=24, MinWords=10, MaxFragments=2, "
-    'FragmentDelimiter=" … "'
-)
-# ts_headline reads the whole text; past this, a snippet comes from the start only.
-HEADLINE_CHARS = 20_000
+# A snippet comes from the start of this much of the text (as bm25.BODY_CHARS).
+SNIPPET_CHARS = 20_000
 
 
 # Best match ranks the newest `rank_window` matches. A GIN index gives the matches in no
@@ -46,10 +43,36 @@ def run(spec: IndexSpec, query: Query, request: Request) -> list[Row]:
         sql, params = _statement(spec, query, request, top=top)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    if not query.has_text:
+        return [
+            Row(pk, key, float(score), t, text, _plain(sort))
+            for pk, key, score, t, text, sort in rows
+        ]
+    words, prefixes = marked_words(query)
     return [
-        Row(pk, key, float(score), title, snippet, _plain(sort))
-        for pk, key, score, title, snippet, sort in rows
+        Row(
+            pk,
+            key,
+            float(score),
+            bm25.marked(title, words, prefixes),
+            bm25.snippet(text, words, prefixes),
+            _plain(sort),
+        )
+        for pk, key, score, title, text, sort in rows
     ]
+
+
+def marked_words(query: Query) -> tuple[list[str], list[str]]:
+    """What a title or snippet marks: the words the query matches by (stopwords match
+    nothing: the tsquery drops them), and the prefixes (`renew*`)."""
+    words = [
+        word
+        for term in query.terms()
+        if not term.prefix
+        for word in term.words
+        if word.lower() not in STOPWORDS
+    ]
+    return words, [term.words[0] for term in query.terms() if term.prefix]
 
 
 def _plain(value: object) -> float | str:
@@ -99,7 +122,8 @@ def _statement(
     sort = score if request.order == "relevance" else f"d.{spec.date}"
     cast = "real" if request.order == "relevance" else spec.date_type
     # The page first (ranked, permitted, after the cursor), without its text; then the
-    # page's rows read again for their title and snippet (ts_headline reads the text).
+    # page's rows read again for their title and text, marked in Python (`run`): 1 ms for
+    # a page, where `ts_headline` parsed and stemmed each whole text again (10-15 ms).
     # Best match ranks only the newest permitted matches (`_window`: CTEs of their ids),
     # read by primary key.
     inner: list[str] = [f"SELECT d.{spec.pk} AS pk, d.{spec.key} AS key, {score} AS score,"]
@@ -121,18 +145,16 @@ def _statement(
         scoped=request.order == "relevance",
     )
     # Names from the IndexSpec, values as parameters.
-    body = f"left({_snippet_text(spec, request)}, {HEADLINE_CHARS})"
+    body = f"left({_snippet_text(spec, request)}, {int(SNIPPET_CHARS)})"
     sql = (
         f"WITH q AS (SELECT {match} AS query){windows} "  # noqa: S608
-        "SELECT page.pk, page.key, page.score,"
-        f" ts_headline('{CONFIG}', d.{spec.title}, q.query, %s),"
-        f" ts_headline('{CONFIG}', {body}, q.query, %s), page.sort"
-        f" FROM ({''.join(inner)}) page JOIN {spec.table} d ON d.{spec.pk} = page.pk, q"
+        f"SELECT page.pk, page.key, page.score, d.{spec.title}, {body}, page.sort"
+        f" FROM ({''.join(inner)}) page JOIN {spec.table} d ON d.{spec.pk} = page.pk"
         " ORDER BY page.sort DESC, page.pk DESC"
     )
     # In the order of the placeholders: the tsquery (the WITH), the window's permissions,
-    # the headline options, the page (kind, permissions, cursor, limit).
-    return sql, [*params, *window_params, TITLE_OPTIONS, SNIPPET_OPTIONS, *inner_params]
+    # the page (kind, permissions, cursor, limit).
+    return sql, [*params, *window_params, *inner_params]
 
 
 def _window(spec: IndexSpec, request: Request, top: int | None) -> tuple[str, list[Any]]:
