@@ -3,6 +3,8 @@
     python bench/peer/run.py                                  # 10,000 tickets, SQLite
     python bench/peer/run.py --sizes 10000,100000 --write     # and append to bench/RESULTS.md
     python bench/peer/run.py --db postgres                    # ours on PostgreSQL
+    python bench/peer/run.py --operations ticket --before /tmp/before/src
+                                    # one operation; and ours before a change, same run
 
 Installs the peer into its own virtualenv (PEER_VENV, default /tmp/peervenv) the first
 time, migrates its host project (peerhost/) and ours, seeds both to each size, serves the
@@ -20,6 +22,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -115,20 +118,36 @@ HEADER = (
 )
 
 
-def compare(args: argparse.Namespace, ours_base: str, peer_base: str, ours: dict, theirs: dict):  # type: ignore[no-untyped-def,type-arg]
+def compare(  # type: ignore[no-untyped-def]
+    args: argparse.Namespace,
+    ours_base: str,
+    peer_base: str,
+    ours: dict,  # type: ignore[type-arg]
+    theirs: dict,  # type: ignore[type-arg]
+    before_base: str | None = None,
+):
     ours_ops, peer_ops = ours_operations(ours), peer_operations(theirs)
-    ours_browser = lambda: Browser(  # noqa: E731
-        ours_base, {"sessionid": ours["session"]}, {"Authorization": f"Bearer {ours['token']}"}
-    )
+
+    def ours_at(base: str):  # type: ignore[no-untyped-def]
+        return lambda: Browser(
+            base, {"sessionid": ours["session"]}, {"Authorization": f"Bearer {ours['token']}"}
+        )
+
+    ours_browser = ours_at(ours_base)
     peer_browser = lambda: Browser(  # noqa: E731
         peer_base, {"sessionid": theirs["session"], "csrftoken": CSRF}, {"X-CSRFToken": CSRF}
     )
     lines = []
-    for name in OPERATIONS:
+    for name in args.operations.split(","):
         for clients in (1, 8):
             requests = args.requests if clients == 1 else args.requests * 2
+            if before_base:  # the code before the change, on the same data, in turn
+                c = measure(ours_ops[name], ours_at(before_base), requests, clients)
             a = measure(ours_ops[name], ours_browser, requests, clients)
             b = measure(peer_ops[name], peer_browser, requests, clients)
+            if before_base:
+                lines.append(row(f"{name} (before)", clients, c, b))
+                print(lines[-1], flush=True)
             lines.append(row(name, clients, a, b))
             print(lines[-1], flush=True)
     return lines
@@ -140,6 +159,12 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite", help="ours")
     parser.add_argument("--requests", type=int, default=60, help="per run; x2 with 8 clients")
     parser.add_argument("--write", action="store_true", help="append to bench/RESULTS.md")
+    parser.add_argument("--operations", default=",".join(OPERATIONS), help="comma-separated")
+    parser.add_argument(
+        "--before",
+        help="another checkout's src (the code before a change): also served on the same "
+        "database and measured in turn, as rows '(before)'",
+    )
     args = parser.parse_args()
     venv = Path(os.environ.get("PEER_VENV", "/tmp/peervenv"))  # noqa: S108 - a throw-away venv
     report = [
@@ -163,8 +188,14 @@ def main() -> None:
                 f"{args.requests * 2} with 8)\n"
             )
             print(intro + "\n" + HEADER, flush=True)
-            with web(env, free_port()) as ours_base, peer.web(theirs_host, free_port()) as pb:
-                lines = compare(args, ours_base, pb, ours, theirs)
+            with (
+                web(env, free_port()) as ours_base,
+                peer.web(theirs_host, free_port()) as pb,
+                web(before_env(env, args.before), free_port())
+                if args.before
+                else nullcontext() as before_base,
+            ):
+                lines = compare(args, ours_base, pb, ours, theirs, before_base)
             load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
             report += [intro, HEADER, *lines, f"\nLoad average after this size: {load}."]
             if args.write:  # each size as soon as it is measured: a long run keeps what it has
@@ -172,6 +203,15 @@ def main() -> None:
                     out.write("\n" + "\n".join(report) + "\n")
                 report = []
                 print(f"\nappended to {RESULTS}", flush=True)
+
+
+def before_env(env: dict[str, str], src: str) -> dict[str, str]:
+    """The environment of ours before a change: its code, the same database, its own
+    collected static files."""
+    return env | {
+        "PYTHONPATH": str(Path(src).resolve()),
+        "STATIC_ROOT": str(Path(env["CHARTERDESK_DATA_DIR"]) / "static-before"),
+    }
 
 
 def commit() -> str:

@@ -156,6 +156,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's renderer, with its common widget templates drawn in Python (the same markup; a
+# page of many forms, the ticket page, spent a quarter of its time in them: issue #13).
+FORM_RENDERER = "charterdesk.core.form_renderer.FastRenderer"
 
 
 def _database() -> dict:

@@ -120,3 +120,52 @@ def test_the_sla_report_reads_at_a_desktop_width(browser, live_server, live_pers
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     page.screenshot(path=str(DOCS_IMG / "desk-sla-report.png"), full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_suggested_articles_arrive_after_the_page_and_go_into_the_reply(
+    browser, live_server, live_personas, viewport
+):
+    from tests.knowledge.helpers import published
+
+    published(live_personas.manager, "Export invoices again after an error 500", "Retry it.")
+    ticket = _busy_ticket(live_personas)
+    context = browser.new_context(base_url=live_server.url, viewport=viewport)
+    page = context.new_page()
+    sign_in(page, "tier1@charterdesk.example")
+    page.goto(f"/desk/tickets/{ticket.pk}/")
+    panel = page.locator("#articles")
+    link = panel.get_by_role("link", name="Export invoices again after an error 500")
+    expect(link).to_be_visible()  # loaded by htmx once the page is shown
+    expect(panel.get_by_role("link", name="Show the articles")).to_have_count(0)
+    panel.get_by_role("button", name="Insert link into reply").click()
+    expect(panel.get_by_role("button", name="Inserted")).to_be_visible()
+    expect(page.locator("#reply textarea[name=body]")).to_have_value(
+        re.compile(r"^Export invoices again after an error 500: http")
+    )
+    panel.scroll_into_view_if_needed()
+    name = "desk-ticket-articles.png" if viewport is DESKTOP else "desk-ticket-articles-phone.png"
+    panel.screenshot(path=str(DOCS_IMG / name))
+    context.close()
+
+
+def test_without_javascript_the_suggested_articles_are_a_link_away(
+    browser, live_server, live_personas
+):
+    from tests.knowledge.helpers import published
+
+    published(live_personas.manager, "Export invoices again after an error 500", "Retry it.")
+    ticket = _busy_ticket(live_personas)
+    context = browser.new_context(
+        base_url=live_server.url, viewport=DESKTOP, java_script_enabled=False
+    )
+    page = context.new_page()
+    sign_in(page, "tier1@charterdesk.example")
+    page.goto(f"/desk/tickets/{ticket.pk}/")
+    page.locator("#articles").get_by_role("link", name="Show the articles").click()
+    expect(page.locator("h1")).to_have_text("Suggested articles")
+    article = page.get_by_role("link", name="Export invoices again after an error 500")
+    expect(article).to_be_visible()
+    page.get_by_role("link", name=f"#{ticket.pk}").click()
+    expect(page).to_have_url(re.compile(rf"/desk/tickets/{ticket.pk}/$"))
+    context.close()

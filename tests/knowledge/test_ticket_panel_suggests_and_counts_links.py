@@ -26,10 +26,28 @@ def ticket(personas):
 def test_ticket_page_suggests_matching_articles(login, personas, ticket):
     published(personas.manager, "Rotate the SAML certificate", "When the SAML certificate expires.")
     published(personas.manager, "Pay by bank transfer", "Bank transfer for annual plans.")
-    html = login(personas.tier1).get(f"/desk/tickets/{ticket.pk}/").content.decode()
-    panel = html[html.index('id="articles"') :]
-    assert "Rotate the SAML certificate" in panel
-    assert "Pay by bank transfer" not in panel
+    client = login(personas.tier1)
+    page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    panel = page[page.index('id="articles"') :]
+    # The search runs after the page: the panel loads the list (htmx), or links to it.
+    url = f"/desk/tickets/{ticket.pk}/articles/suggested"
+    assert f'hx-get="{url}"' in panel and 'hx-trigger="load"' in panel
+    assert f'href="{url}"' in panel
+    assert "Rotate the SAML certificate" not in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Rotate the SAML certificate" in fragment
+    assert "Pay by bank transfer" not in fragment
+    assert "<html" not in fragment  # only the list, swapped into the panel
+    alone = client.get(url).content.decode()  # without JavaScript: a page of its own
+    assert "<html" in alone and "Rotate the SAML certificate" in alone
+    assert f'href="/desk/tickets/{ticket.pk}/"' in alone
+
+
+def test_suggested_articles_of_a_ticket_are_for_agents_who_see_it(login, personas, ticket):
+    url = f"/desk/tickets/{ticket.pk}/articles/suggested"
+    assert login(personas.alice).get(url).status_code == 403
+    assert login(personas.tier1).get("/desk/tickets/999999/articles/suggested").status_code == 404
+    assert login(personas.tier1).post(url).status_code == 405
 
 
 def test_inserting_a_link_counts_toward_the_article(login, personas, ticket):

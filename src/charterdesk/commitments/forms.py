@@ -1,6 +1,7 @@
 from django import forms
 
 from charterdesk.accounts.selectors import active_agents
+from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.moments import reasonable_time
 from charterdesk.core.panels import PanelForm
 
@@ -15,7 +16,7 @@ class CommitmentForm(PanelForm):
         label="Promise", max_length=300, widget=forms.TextInput(attrs={"placeholder": "Call back"})
     )
     due_at = forms.DateTimeField(label="Due", widget=LOCAL, validators=[reasonable_time])
-    owner = forms.ModelChoiceField(label="Owner", queryset=active_agents())
+    owner = SharedModelChoiceField(label="Owner", queryset=active_agents(), shared="active-agents")
 
 
 class CommitmentChangeForm(PanelForm):

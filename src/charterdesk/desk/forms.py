@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
+from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.moments import reasonable_time
 from charterdesk.core.panels import PanelForm
 from charterdesk.core.vocabulary import Priority, RequestType
@@ -142,8 +143,10 @@ class PropertiesForm(PanelForm):
     status = forms.ChoiceField(choices=Status.choices)
     priority = forms.ChoiceField(choices=Priority.choices)
     request_type = forms.ChoiceField(label="Type", choices=RequestType.choices)
-    queue = forms.ModelChoiceField(Queue.objects.all(), empty_label=None)
-    assignee = forms.ModelChoiceField(agents(), required=False, empty_label="Unassigned")
+    queue = SharedModelChoiceField(Queue.objects.all(), shared="queues", empty_label=None)
+    assignee = SharedModelChoiceField(
+        agents(), shared="agents", required=False, empty_label="Unassigned"
+    )
 
 
 class OverrideForm(PanelForm):

@@ -14,6 +14,7 @@ from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
+from charterdesk.core.choices import choice_lists_shared
 from charterdesk.core.forms import add_service_errors
 from charterdesk.customers.selectors import contacts_matching, organizations_matching
 from charterdesk.escalations.selectors import asked_to_escalate
@@ -94,29 +95,31 @@ def ticket_page(
     ticket, user = _ticket(request, ticket_id), signed_in_user(request)
     now = timezone.now()
     clocks = clock_views([ticket], now)[ticket.pk]
-    initial = {f: getattr(ticket, f) for f in PropertiesForm.base_fields}
     # Each message's uploaded files in one query (the template lists them per message).
     messages = list(selectors.messages_visible_to(user, ticket).prefetch_related("uploads"))
-    return render(
-        request,
-        "desk/ticket.html",
-        {
-            "ticket": ticket,
-            "messages_": messages[::-1],  # newest first, under the reply box
-            "events": selectors.events_visible_to(user, ticket),
-            "recent": selectors.recent_tickets_around(ticket),
-            "reply": failed.get("desk:reply") or AgentReplyForm(),
-            "properties": failed.get("desk:properties") or PropertiesForm(initial=initial),
-            "clocks": clocks,
-            "sla_events": events_of(ticket),
-            "override": failed.get("desk:sla_override")
-            or OverrideForm(clocks=[v.clock for v in clocks]),
-            "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
-            "product_form": failed.get("desk:product") or TicketProductForm(ticket=ticket),
-            "panel_forms": failed,
-            "now": now,
-        },
-    )
+    initial = {f: getattr(ticket, f) for f in PropertiesForm.base_fields}
+    # The panels' forms offer the same queues and agents: one read of each for the page.
+    with choice_lists_shared():
+        return render(
+            request,
+            "desk/ticket.html",
+            {
+                "ticket": ticket,
+                "messages_": messages[::-1],  # newest first, under the reply box
+                "events": selectors.events_visible_to(user, ticket),
+                "recent": selectors.recent_tickets_around(ticket),
+                "reply": failed.get("desk:reply") or AgentReplyForm(),
+                "properties": failed.get("desk:properties") or PropertiesForm(initial=initial),
+                "clocks": clocks,
+                "sla_events": events_of(ticket),
+                "override": failed.get("desk:sla_override")
+                or OverrideForm(clocks=[v.clock for v in clocks]),
+                "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
+                "product_form": failed.get("desk:product") or TicketProductForm(ticket=ticket),
+                "panel_forms": failed,
+                "now": now,
+            },
+        )
 
 
 @agent_required

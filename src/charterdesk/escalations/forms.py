@@ -1,5 +1,6 @@
 from django import forms
 
+from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.moments import reasonable_date
 from charterdesk.core.panels import PanelForm
 from charterdesk.routing.models import Queue
@@ -23,10 +24,11 @@ class EscalateForm(PanelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What was tried, what is known, what is next (required up a tier).",
     )
-    to_queue = forms.ModelChoiceField(
+    to_queue = SharedModelChoiceField(
         label="Queue",
         required=False,
         queryset=Queue.objects.all(),
+        shared="queues",
         empty_label="Pick the best queue of the next tier",
     )
 

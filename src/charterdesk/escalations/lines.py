@@ -73,6 +73,13 @@ def escalation_owner(ticket: Ticket) -> User | None:
     return last.to_owner if last else None
 
 
+def owner_among(escalations: list[Escalation]) -> User | None:
+    """`escalation_owner` from a ticket's escalations already read, oldest first
+    (`selectors.escalations_of`, which reads each one's `to_owner`): no query."""
+    hierarchical = [e for e in escalations if e.kind == EscalationKind.HIERARCHICAL]
+    return hierarchical[-1].to_owner if hierarchical else None
+
+
 def next_owner(ticket: Ticket, actor: User | None) -> tuple[User | None, User | None, str]:
     """(current owner, next owner, why not) — the next person up the line above both the
     current owner and the one escalating."""

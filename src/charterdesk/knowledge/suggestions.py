@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from charterdesk.search import documents
+from charterdesk.tickets.models import Message, Ticket, Visibility
 
 from .models import Article
 from .selectors import Reader, among, articles_visible_to, in_language
@@ -65,3 +66,11 @@ def suggest(
 def article_url(article: Article) -> str:
     """The canonical address of an article in the help center."""
     return reverse("knowledge:article", args=[article.pk, article.slug or "article"])
+
+
+def for_ticket(reader: Reader, ticket: Ticket, *, limit: int = 5) -> list[Suggestion]:
+    """The articles matching a ticket: its subject (counted twice) and the customer's
+    first three public messages."""
+    bodies = Message.objects.filter(ticket=ticket, visibility=Visibility.PUBLIC, from_staff=False)
+    first = bodies.order_by("id").values_list("body", flat=True)[:3]
+    return suggest(reader, " ".join([ticket.subject, ticket.subject, *first]), limit=limit)

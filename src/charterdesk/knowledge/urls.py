@@ -39,6 +39,11 @@ urlpatterns = [
         ticket.link_insert,
         name="insert",
     ),
+    path(
+        "desk/tickets/<int:ticket_id>/articles/suggested",
+        ticket.suggested,
+        name="ticket_suggested",
+    ),
     path("desk/tickets/<int:ticket_id>/article-flag", ticket.flag, name="flag"),
     path("desk/tickets/<int:ticket_id>/article-draft", ticket.draft_from_ticket, name="draft"),
 ]

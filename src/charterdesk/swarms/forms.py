@@ -1,6 +1,7 @@
 from django import forms
 
 from charterdesk.accounts.selectors import active_agents
+from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.panels import PanelForm
 
 
@@ -24,9 +25,10 @@ class HelpRequestForm(PanelForm):
 
 
 class CollaboratorForm(forms.Form):
-    agent = forms.ModelChoiceField(
+    agent = SharedModelChoiceField(
         label="Agent",
         required=False,
         empty_label="Me",
         queryset=active_agents(),
+        shared="active-agents",
     )

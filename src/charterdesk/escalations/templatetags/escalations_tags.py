@@ -7,7 +7,7 @@ from charterdesk.core.panels import panel_form
 from charterdesk.routing.models import WorkMode
 
 from ..forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
-from ..lines import escalation_owner
+from ..lines import owner_among
 from ..requests import requests_left
 from ..selectors import escalations_of, requests_of
 
@@ -17,10 +17,11 @@ register = template.Library()
 @register.inclusion_tag("escalations/_desk_panel.html", takes_context=True)
 def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     asked = list(requests_of(ticket))
+    escalations = list(escalations_of(ticket))  # oldest first, owners read with them
     return {
         "ticket": ticket,
-        "owner": escalation_owner(ticket),
-        "escalations": list(escalations_of(ticket)),
+        "owner": owner_among(escalations),
+        "escalations": escalations,
         "open_requests": [r for r in asked if r.is_open],
         "answered": [r for r in asked if not r.is_open],
         "swarm": ticket.queue.work_mode == WorkMode.SWARM,

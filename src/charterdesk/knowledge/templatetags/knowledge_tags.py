@@ -3,28 +3,20 @@ from typing import Any
 from django import template
 
 from charterdesk.core.panels import panel_form
-from charterdesk.tickets.models import Message, Visibility
 
 from ..forms import FlagForm
 from ..models import FlagKind
-from ..suggestions import suggest
 
 register = template.Library()
 
 
-def _ticket_text(ticket: Any) -> str:
-    bodies = Message.objects.filter(ticket=ticket, visibility=Visibility.PUBLIC, from_staff=False)
-    first = bodies.order_by("id").values_list("body", flat=True)[:3]
-    return " ".join([ticket.subject, ticket.subject, *first])
-
-
 @register.inclusion_tag("knowledge/_ticket_panel.html", takes_context=True)
 def ticket_articles(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    """The ticket page's knowledge panel: articles matching the ticket's text."""
-    user = context.get("user")
+    """The ticket page's knowledge panel: the flags and the draft from the ticket. The
+    matching articles (a search) are loaded after the page (`knowledge:ticket_suggested`),
+    so the page's answer does not wait on the search."""
     return {
         "ticket": ticket,
-        "suggestions": suggest(user, _ticket_text(ticket), limit=5),
         "flag": panel_form(context, "knowledge:flag", FlagForm(initial={"kind": FlagKind.NEEDED})),
         "csrf_token": context.get("csrf_token"),
         "solved": ticket.status in ("solved", "closed"),

@@ -6,8 +6,8 @@ from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
@@ -19,7 +19,7 @@ from .. import services
 from ..forms import FlagForm
 from ..models import Article
 from ..selectors import article_get_for, articles_visible_to
-from ..suggestions import article_url
+from ..suggestions import article_url, for_ticket
 
 
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
@@ -27,6 +27,22 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
         return ticket_get_for(signed_in_user(request), ticket_id)
     except Ticket.DoesNotExist as exc:
         raise Http404("No such ticket.") from exc
+
+
+@agent_required
+@require_GET
+def suggested(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """The articles suggested for the ticket, searched after the page is shown: the page
+    asks for this list when it has loaded (htmx) so its own answer does not wait on the
+    search. Without JavaScript the page links here and this is a page of its own."""
+    ticket = _ticket(request, ticket_id)
+    context = {
+        "ticket": ticket,
+        "suggestions": for_ticket(signed_in_user(request), ticket),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "knowledge/_ticket_suggestions.html", context)
+    return render(request, "knowledge/ticket_suggestions.html", context)
 
 
 @agent_required
