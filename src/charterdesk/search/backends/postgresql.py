@@ -176,7 +176,12 @@ def _window(spec: IndexSpec, request: Request, top: int | None) -> tuple[str, li
         if bound is not None:
             stage.append(f" AND c.{pk} > {bound}")
         scope(spec, request, "c", stage, params)
-        stage.append(f" ORDER BY c.{pk} DESC LIMIT {int(size)})")
+        # The last stage reads every match (the GIN bitmap) and sorts their ids: as `c.pk`
+        # the planner may instead walk the primary key backwards testing each row's
+        # vector until the window is full, which for a rare word is every row (12 s at a
+        # million tickets, bench/RESULTS.md); `+ 0` takes that order away from it.
+        order = f"c.{pk}" if bound is not None else f"c.{pk} + 0"
+        stage.append(f" ORDER BY {order} DESC LIMIT {int(size)})")
         ctes.append("".join(stage))
     branches = []  # names of our CTEs and integers only
     for n in range(len(bounds)):
