@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+# pg_ctl waits 60 s by default for a start or stop; a loaded machine can need longer.
+WAIT = 180
 
 
 def available() -> bool:
@@ -42,16 +44,28 @@ class PrivatePostgres:
 
     def _run(self, *argv: object) -> None:
         subprocess.run(  # noqa: S603 - fixed binaries, our own arguments
-            [*self.as_owner, *map(str, argv)], check=True, capture_output=True, timeout=60
+            [*self.as_owner, *map(str, argv)], check=True, capture_output=True, timeout=WAIT + 30
         )
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = self.root / "server.log"
-        self._run(self.bin / "pg_ctl", "-D", self.data, "-o", options, "-l", log, "-w", "start")
+        self._run(
+            self.bin / "pg_ctl",
+            "-D",
+            self.data,
+            "-o",
+            options,
+            "-l",
+            log,
+            "-w",
+            "-t",
+            WAIT,
+            "start",
+        )
 
     def stop(self) -> None:
-        self._run(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+        self._run(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "-t", WAIT, "stop")
 
     def destroy(self) -> None:
         subprocess.run(  # noqa: S603
@@ -66,6 +80,6 @@ class PrivatePostgres:
             ],
             capture_output=True,
             check=False,
-            timeout=60,
+            timeout=WAIT,
         )
         shutil.rmtree(self.root, ignore_errors=True)

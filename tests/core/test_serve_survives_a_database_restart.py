@@ -3,7 +3,12 @@ answers 503 while the database is down (the API, and a page whose session cannot
 and again once it is back, a task enqueued after the outage runs, and the worker and
 scheduler each say once that the database went away (no traceback, no restart).
 
-Slow (about 20-30 s: a cluster, migrations, an outage), marked `slow`."""
+Slow (about 20-30 s: a cluster, migrations, an outage), marked `slow`.
+
+Every wait is a condition polled up to a generous limit, never a fixed pause or a single
+try: on a loaded machine a request, a `charterdesk shell` or a cluster start can take many
+seconds, and the test must then take longer, not fail. What it proves stays the same: the
+answers that must come do come, and a server error never does."""
 
 import os
 import signal
@@ -26,6 +31,11 @@ pytestmark = [
 ]
 
 SRC = Path(__file__).resolve().parents[2] / "src"
+# Generous limits (seconds): a quiet machine meets each condition within a second or two.
+REQUEST_TIMEOUT = 30
+PATIENCE = 120
+# Start-up migrates the new cluster (some 180 migrations): minutes on a loaded machine.
+STARTUP = 900
 
 
 @pytest.fixture
@@ -65,7 +75,7 @@ class Served:
             env=self.env,
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=PATIENCE,
             check=True,
         )
         return result.stdout.strip().splitlines()[-1]
@@ -76,7 +86,7 @@ class Served:
             f"http://127.0.0.1:{self.port}{path}", headers=headers
         )
         try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:  # noqa: S310
                 return int(response.status)
         except urllib.error.HTTPError as error:
             return int(error.code)
@@ -122,20 +132,34 @@ STATUS = (
 def test_serve_keeps_answering_after_postgresql_restarts(postgres):
     served = Served(postgres.url)
     try:
-        # Start-up migrates a new cluster first: slow on a busy machine, so wait long.
-        assert until(lambda: served.get("/api/v1/tickets", "none") == 401, 180), served.output()
+        # Start-up migrates a new cluster first: slow on a busy machine, so wait long (but
+        # not past the process's end: a start-up that fails is reported at once).
+        started = until(
+            lambda: served.proc.poll() is not None or served.get("/api/v1/tickets", "none") == 401,
+            STARTUP,
+        )
+        assert started and served.proc.poll() is None, served.output()
         token = served.cli(NEW_TOKEN)
-        assert served.get("/api/v1/tickets", token) == 200
+        assert until(lambda: served.get("/api/v1/tickets", token) == 200, PATIENCE), served.output()
 
         postgres.stop()
         during: list[int] = []
         answered = until(
-            lambda: during.append(served.get("/api/v1/tickets", token)) or 503 in during, 10
+            lambda: during.append(served.get("/api/v1/tickets", token)) or 503 in during, PATIENCE
         )
         assert answered, (during, served.output())
         assert 500 not in during, (during, served.output())  # never a server error while down
-        # A browser's page: its session is loaded by a middleware, before any view runs.
-        assert served.get("/desk/", cookie="sessionid=a-browser-session") == 503, served.output()
+        # A browser's page: its session is loaded by a middleware, before any view runs. A
+        # try that times out on a busy machine (0) is tried again; any other answer fails.
+        page: list[int] = []
+        until(
+            lambda: (
+                page.append(served.get("/desk/", cookie="sessionid=a-browser-session"))
+                or page[-1] != 0
+            ),
+            PATIENCE,
+        )
+        assert page and page[-1] == 503 and set(page) <= {0, 503}, (page, served.output())
         # The worker polls every second, the scheduler every five: on a busy machine a
         # fixed pause can end before the scheduler's next look, so wait until both noticed.
         noticed = until(
@@ -143,14 +167,20 @@ def test_serve_keeps_answering_after_postgresql_restarts(postgres):
                 f"{name}: the database is unavailable" in served.output()
                 for name in ("worker", "scheduler")
             ),
-            30,
+            PATIENCE,
         )
         assert noticed, served.output()
         postgres.start()
 
-        assert until(lambda: served.get("/api/v1/tickets", token) == 200, 30), served.output()
+        after: list[int] = []
+        back = until(
+            lambda: after.append(served.get("/api/v1/tickets", token)) or after[-1] == 200,
+            PATIENCE,
+        )
+        assert back, (after, served.output())
+        assert 500 not in after, (after, served.output())
         task_id = served.cli(ENQUEUE)
-        ran = until(lambda: served.cli(STATUS.format(task_id)) == "SUCCESSFUL", 20)
+        ran = until(lambda: served.cli(STATUS.format(task_id)) == "SUCCESSFUL", PATIENCE)
         assert ran, served.output()
         assert served.proc.poll() is None
         output = served.output()
