@@ -9,11 +9,17 @@ from charterdesk.core.vocabulary import Channel
 from charterdesk.tickets.models import Message, Ticket, TicketEvent, Visibility
 from tests.tickets.factories import open_ticket
 
-# Measured 2026-12-04 (issue #13 asks for at most 8 on creation: not met yet, see
-# bench/RESULTS.md). Creation: token, requester, contract, coverage, targets, routing
-# rules, queue, ticket, 2 search terms, message, event, clock, clock event, incidents
-# of the organization, then the answer's tags and custom fields; plus a savepoint and its
-# release (the test's own transaction).
+# Creation (issue #13: at most 8 statements of work), measured 2026-12-05, the same on
+# SQLite and PostgreSQL: the token (which selects the configuration generation with it),
+# the requester; then the ticket, its first message, its history lines, its clocks, their
+# SLA events and the vocabulary of subject and body, one statement each. Plans, contracts,
+# calendars, routing rules, queues and open incidents come from the per-process cache
+# (core.config_cache), the answer's tags and custom fields are known to be empty. The
+# two more counted here are the SAVEPOINT and RELEASE the view's transaction becomes
+# inside the test's own (in production: BEGIN, which Django counts on SQLite only, and
+# COMMIT, which it never counts). The search index's document row is written by a
+# trigger on both databases (search.ticket_index), so it costs no statement of its own.
+# Was 19 (2026-12-04).
 # The ticket page gained two queries with the linked-tickets and followers cards (merge16).
 # Three more: the product panel's drop-downs (products, versions) and the drafts card; and
 # one with the category and cause card (the active categories to choose from, insights).
@@ -25,7 +31,7 @@ from tests.tickets.factories import open_ticket
 # once for the page (core.choices); the escalation owner is found among the escalations
 # read for the card.
 TICKET_PAGE = 37
-API_CREATE = 19
+API_CREATE = 10
 
 
 def _grow(ticket: Ticket, agent, messages: int) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from charterdesk.accounts.models import ApiToken, Scope, TokenState, User
+from charterdesk.core import config_cache
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -18,6 +19,8 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         found = ApiToken.find(token)
+        if found is not None:  # read in the same statement: configuration stays cached
+            config_cache.observe(getattr(found, "config_generation", None))
         now = timezone.now()
         if found is None or found.state(now) != TokenState.ACTIVE:
             return None

@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from charterdesk.core import config_cache
+
 from .records import Invitation, PasswordResetRequest, SignInSession
 from .roles import AGENT, CUSTOMER, STAFF_ROLES, Perm, Role, permissions_of
 
@@ -211,8 +213,11 @@ class ApiToken(models.Model):
 
     @classmethod
     def find(cls, plain: str) -> "ApiToken | None":
+        """The token, its user and contact; with the configuration generation selected in
+        the same statement (`config_generation`, see core.config_cache)."""
         return (
             cls.objects.select_related("user__contact__organization")
+            .annotate(config_generation=config_cache.generation_column())
             .filter(digest=_digest(plain), user__is_active=True)
             .first()
         )

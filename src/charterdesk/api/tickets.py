@@ -19,7 +19,7 @@ from charterdesk.sla.selectors import new_clock_summaries, sla_summaries
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.category_models import CategorySource
 from charterdesk.tickets.category_selectors import category_by_id
-from charterdesk.tickets.models import Message, Ticket, TicketEvent
+from charterdesk.tickets.models import CustomFieldValue, Message, Ticket, TicketEvent, TicketTag
 from charterdesk.tickets.schemas import (
     EventOut,
     MessageIn,
@@ -61,7 +61,17 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[Ticket]:
     with transaction.atomic(durable=True):  # only the writes hold SQLite's single write lock
         ticket = intake_record(intake)
     setattr(ticket, "sla", new_clock_summaries(intake.clocks))  # noqa: B010 - read by TicketOut
-    return Status(201, ticket)
+    return Status(201, _answered_as_new(ticket))
+
+
+def _answered_as_new(ticket: Ticket) -> Ticket:
+    """A ticket just written has no tags and no custom field values yet: the answer says
+    so without reading them back."""
+    ticket._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        "tags": TicketTag.objects.none(),
+        "field_values": CustomFieldValue.objects.none(),
+    }
+    return ticket
 
 
 @router.get("/tickets", response=TicketPage)

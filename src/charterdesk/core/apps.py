@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoreConfig(AppConfig):
@@ -6,4 +8,13 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import tasks  # noqa: F401 - registers the app's periodic jobs
+        from . import (
+            config_cache,
+            config_triggers,
+            tasks,  # noqa: F401 - registers the app's periodic jobs
+        )
+
+        request_started.connect(config_cache.request_started, dispatch_uid="config-cache-in")
+        request_finished.connect(config_cache.request_finished, dispatch_uid="config-cache-out")
+        pre_migrate.connect(config_triggers.before_migrate, dispatch_uid="config-triggers-off")
+        post_migrate.connect(config_triggers.after_migrate, dispatch_uid="config-triggers-on")

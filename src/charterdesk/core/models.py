@@ -71,3 +71,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email} {self.action} {self.object_repr}"
+
+
+class ConfigGeneration(models.Model):
+    """One row: a number that changes, in the writer's transaction, with every write to a
+    table whose contents processes keep in memory (core.config_cache). Random rather than
+    counted, so a rolled-back change never brings back a number that named other contents."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)

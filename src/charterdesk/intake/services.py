@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.core import config_cache
 from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
 from charterdesk.incidents.services import link_new_ticket
@@ -26,6 +27,7 @@ from charterdesk.routing.intake import (
 )
 from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
+from charterdesk.search import vocabulary
 from charterdesk.sla import deadlines
 from charterdesk.sla.models import SlaClock
 from charterdesk.sla.services import opening_clocks, record_opening_clocks
@@ -105,7 +107,8 @@ class Request(TypedDict, total=False):
 
 def ticket_create(**request: Unpack[Request]) -> Ticket:
     """Take a request in: classify, decide coverage, route, start the SLA clocks."""
-    return intake_record(intake_prepare(**request))
+    with config_cache.unit():  # the configuration generation read once
+        return intake_record(intake_prepare(**request))
 
 
 def intake_prepare(
@@ -125,7 +128,8 @@ def intake_prepare(
 ) -> Intake:
     """Check the request and make every decision, reading only. Callers that write under
     contention (the API) call this before their transaction, so it stays short. `feed`:
-    the door's own queue and plan (a mailbox's)."""
+    the door's own queue and plan (a mailbox's). Plans, contracts, calendars and routing
+    rules come from the per-process configuration cache (core.config_cache)."""
     subject, body = _checked(subject, body)
     product, language = check_product(product), check_language(language)
     product_ref, product_version = check_product_version(product, version)
@@ -136,23 +140,24 @@ def intake_prepare(
     else:
         request_type, source = guess_request_type(subject, body), TypeSource.AUTO
     now = at or timezone.now()
-    coverage = decide_coverage(requester.organization, requester, request_type, now.date())
-    terms = terms_of(
-        coverage.contract, coverage.decision, request_type, priority, coverage.schedule
-    )
-    plan_id = coverage.contract.plan_id if coverage.contract else None
-    if plan_id is None and feed is not None:
-        plan_id = feed.plan_id
-    fixed = (feed.queue, feed.name) if feed is not None and feed.queue is not None else None
-    route = route_new(
-        requester.organization,
-        request_type,
-        channel,
-        plan_id,
-        product=product,
-        language=language,
-        fixed=fixed,
-    )
+    with config_cache.unit():
+        coverage = decide_coverage(requester.organization, requester, request_type, now.date())
+        terms = terms_of(
+            coverage.contract, coverage.decision, request_type, priority, coverage.schedule
+        )
+        plan_id = coverage.contract.plan_id if coverage.contract else None
+        if plan_id is None and feed is not None:
+            plan_id = feed.plan_id
+        fixed = (feed.queue, feed.name) if feed is not None and feed.queue is not None else None
+        route = route_new(
+            requester.organization,
+            request_type,
+            channel,
+            plan_id,
+            product=product,
+            language=language,
+            fixed=fixed,
+        )
     return Intake(
         requester=requester,
         subject=subject,
@@ -182,9 +187,21 @@ def intake_record(intake: Intake) -> Ticket:
 def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
     """`intake_record`, also returning the first message (mail links it to the stored
     mail without reading it back)."""
-    now, actor, coverage = intake.at, intake.actor, intake.coverage
+    now = intake.at
     first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
     assignment = assign_new(intake.route, now) if intake.route else None
+    with vocabulary.remembered_once(), config_cache.unit():
+        ticket, message = _write(intake, assignment, first_reply)
+    ticket_created.announce(TicketCreated(ticket, message))
+    return ticket, message
+
+
+def _write(
+    intake: Intake, assignment: Choice | None, first_reply: list[datetime | None]
+) -> tuple[Ticket, Message]:
+    """The ticket, its first message, its history lines and clocks (one statement each),
+    and its links to open incidents it names (none in the common case)."""
+    now, actor = intake.at, intake.actor
     ticket = Ticket.objects.create(
         organization=intake.requester.organization,
         requester=intake.requester,
@@ -205,7 +222,7 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
         ),
         created_at=now,
         updated_at=now,
-        **coverage_fields(coverage),
+        **coverage_fields(intake.coverage),
         **category_fields(intake.route),
     )
     message = Message.objects.create(
@@ -222,7 +239,6 @@ def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
     TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment))
     record_opening_clocks(ticket, intake.clocks, now)
     link_new_ticket(ticket, f"{intake.subject}\n{intake.body}", now)
-    ticket_created.announce(TicketCreated(ticket, message))
     return ticket, message
 
 

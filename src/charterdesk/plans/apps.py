@@ -8,6 +8,7 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from charterdesk.core.audit import audit
+        from charterdesk.core.config_triggers import watch
 
         from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .guards import contacts_of_the_organization_only
@@ -18,6 +19,8 @@ class PlansConfig(AppConfig):
         audit(ResponseTarget)
         audit(PlanVersion, exclude=("created_at",))
         audit(Contract, exclude=("created_at",), many=("authorized_contacts", "administrators"))
+        # Kept in memory by plans.config.
+        watch(Plan, PlanCoverage, ResponseTarget, Contract, Contract.authorized_contacts.through)
 
         for through in (Contract.authorized_contacts.through, Contract.administrators.through):
             m2m_changed.connect(

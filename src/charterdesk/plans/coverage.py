@@ -6,8 +6,8 @@ from datetime import date
 from charterdesk.core.vocabulary import Alternative, Decision, RequestType, hours_text
 from charterdesk.customers.models import Contact, Organization
 
-from .models import Contract, PlanCoverage, Schedule
-from .selectors import contract_active_for
+from .config import contracts_of, plan_terms
+from .models import Contract, Schedule
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,12 @@ REASONS = {
 def decide_coverage(
     organization: Organization | None, contact: Contact, request_type: str, on: date
 ) -> CoverageDecision:
-    """Decide coverage from the organization's active contract and its plan."""
+    """Decide coverage from the organization's active contract and its plan (both read
+    from the per-process configuration cache: no statement once warm)."""
     label = RequestType(request_type).label
-    contract = contract_active_for(organization, on)
-    if contract is None:
+    held = contracts_of(organization.pk) if organization is not None else None
+    contract = held.active_on(on) if held is not None else None
+    if contract is None or held is None:
         who = organization.name if organization else contact.email
         return CoverageDecision(
             Decision.NOT_COVERED,
@@ -43,7 +45,9 @@ def decide_coverage(
             Alternative.OFFER,
         )
     plan = contract.plan
-    if plan.max_authorized_contacts is not None and not _is_authorized(contract, contact):
+    if plan.max_authorized_contacts is not None and contact.pk not in held.authorized.get(
+        contract.pk, frozenset()
+    ):
         return CoverageDecision(
             Decision.NOT_COVERED,
             f"{contact.email} is not an authorized contact under the {plan.name} plan, which "
@@ -51,7 +55,7 @@ def decide_coverage(
             Alternative.AUTHORIZED_CONTACT,
             contract,
         )
-    row = PlanCoverage.objects.filter(plan=plan, request_type=request_type).first()
+    row = plan_terms(plan.pk).coverage.get(request_type)
     if row is None:
         return CoverageDecision(
             Decision.NOT_COVERED,
@@ -75,7 +79,3 @@ def decide_coverage(
         contract,
         Schedule(row.schedule),
     )
-
-
-def _is_authorized(contract: Contract, contact: Contact) -> bool:
-    return contract.authorized_contacts.filter(pk=contact.pk).exists()

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from charterdesk.core import config_cache
 from charterdesk.core.vocabulary import RequestType, labels_of
 from charterdesk.customers.models import Organization
 from charterdesk.tickets.category_models import PATH_SEPARATOR, Category
@@ -121,12 +122,21 @@ def category_line(category: Category | None) -> frozenset[int]:
 
 
 def enabled_rules() -> list[RoutingRule]:
-    """One query: the enabled rules in order, with their queues."""
-    return list(
+    """The enabled rules in order, with their queues: one query when the configuration
+    changed, none while it did not (core.config_cache)."""
+    return list(config_cache.cached(("routing-rules",), _enabled_rules))
+
+
+def _enabled_rules() -> tuple[RoutingRule, ...]:
+    return tuple(
         RoutingRule.objects.filter(enabled=True)
         .select_related("queue__team", "set_category")
         .order_by("position", "id")
     )
+
+
+def _queues() -> tuple[Queue, ...]:
+    return tuple(Queue.objects.select_related("team").order_by("position", "id"))
 
 
 def route(facts: Facts, rules: list[RoutingRule] | None = None) -> Route:
@@ -140,7 +150,7 @@ def route(facts: Facts, rules: list[RoutingRule] | None = None) -> Route:
 
 def queue_for_request(request_type: str) -> Queue:
     """The first queue (by position) that takes this request type, else the default queue."""
-    queues = list(Queue.objects.select_related("team").order_by("position", "id"))
+    queues = config_cache.cached(("queues",), _queues)
     for queue in queues:
         if request_type in queue.request_types:
             return queue

@@ -1,7 +1,9 @@
 """The index's vocabulary (every word once) and "did you mean" from it."""
 
 import difflib
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import connection
 from django.db.models.functions import Length
@@ -14,9 +16,36 @@ CANDIDATES = 20_000  # words read for one correction, at most
 BATCH = 500  # words written in one statement
 
 
+class _Gathering(threading.local):
+    texts: list[str] | None = None
+
+
+_gathering = _Gathering()
+
+
+@contextmanager
+def remembered_once() -> Iterator[None]:
+    """Texts remembered inside are learned in one statement at the end (a new ticket's
+    subject and its first message), still in the caller's transaction; nothing is learned
+    when the block raises."""
+    if _gathering.texts is not None:  # nested: the outer block writes
+        yield
+        return
+    _gathering.texts = []
+    try:
+        yield
+        texts = _gathering.texts
+    finally:
+        _gathering.texts = None
+    remember(texts)
+
+
 def remember(texts: Iterable[str]) -> None:
     """Add the words of `texts` to the vocabulary, in the caller's transaction. Sorted, so
     two writers adding the same new words take their locks in the same order."""
+    if _gathering.texts is not None:
+        _gathering.texts.extend(texts)
+        return
     words = sorted(
         {
             word

@@ -9,6 +9,7 @@ class SlaConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: Django loads models after every AppConfig.
         from charterdesk.core.audit import audit
+        from charterdesk.core.config_triggers import watch
         from charterdesk.plans.hooks import contract_terms_changed, plan_version_applied
         from charterdesk.plans.models import SlaAction
         from charterdesk.tickets.hooks import ticket_changed
@@ -23,6 +24,7 @@ class SlaConfig(AppConfig):
         )
 
         audit(Calendar)
+        watch(Calendar)  # plans.config keeps plans with their calendars in memory
 
         ticket_changed.register(clocks_follow_ticket)
         contract_terms_changed.register(recompute_when_terms_change)

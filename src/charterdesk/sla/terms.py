@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from charterdesk.calendars import BusinessCalendar
 from charterdesk.core.vocabulary import Decision
-from charterdesk.plans.models import Contract, Plan, PlanCoverage, ResponseTarget, Schedule
+from charterdesk.plans.config import plan_terms
+from charterdesk.plans.models import Contract, Plan, Schedule
 from charterdesk.tickets.models import Ticket
 
 
@@ -27,27 +28,21 @@ def terms_of(
     priority: str,
     schedule: str | None = None,
 ) -> Terms | None:
-    """The terms for a request of this type and priority under this contract. Pass the
-    coverage's schedule when it is known already, to save a query."""
+    """The terms for a request of this type and priority under this contract, from the
+    per-process configuration cache (plans.config). `schedule`: the coverage's, when the
+    caller knows it already."""
     if contract is None or decision == Decision.NOT_COVERED:
         return None
-    plan = contract.plan
-    minutes = dict(
-        ResponseTarget.objects.filter(
-            plan_id=plan.pk, request_type=request_type, priority=priority
-        ).values_list("metric", "minutes")
-    )
+    held = plan_terms(contract.plan_id)
+    minutes = dict(held.minutes.get((request_type, priority), {}))
     if not minutes:
         return None
     if schedule is None:
-        schedule = (
-            PlanCoverage.objects.filter(plan_id=plan.pk, request_type=request_type)
-            .values_list("schedule", flat=True)
-            .first()
-        )
+        row = held.coverage.get(request_type)
+        schedule = row.schedule if row is not None else None
     calendar = (
         BusinessCalendar.always_open()
         if schedule == Schedule.ALWAYS
-        else plan.calendar.business_calendar
+        else held.plan.calendar.business_calendar
     )
-    return Terms(plan, calendar, minutes)
+    return Terms(held.plan, calendar, minutes)

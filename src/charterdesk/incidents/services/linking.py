@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from charterdesk.accounts.models import User
+from charterdesk.core import config_cache
 from charterdesk.sla.deadlines import refresh
 from charterdesk.sla.services import sla_first_reply_hold
 from charterdesk.tickets.models import OPEN_STATUSES as TICKET_OPEN
@@ -17,7 +18,7 @@ from charterdesk.tickets.services.changes import ticket_update
 from charterdesk.tickets.services.history import record
 from charterdesk.tickets.services.messages import message_add
 
-from ..audience import affected_service_ids
+from ..audience import affected_service_ids, service_parents
 from ..choices import OPEN_STATUSES, EventKind, Qualification, TemplateKind
 from ..models import AudienceOrganization, Incident, IncidentTicket, Service
 from ..timeline import event
@@ -92,21 +93,52 @@ def link_new_ticket(ticket: Ticket, text: str, now: datetime) -> list[IncidentTi
     by name in `text` (subject and body) or in its product."""
     if ticket.organization_id is None:
         return []
-    incidents = Incident.objects.filter(
-        Q(qualification=Qualification.CONFIRMED),
-        status__in=OPEN_STATUSES,
-        pk__in=AudienceOrganization.objects.filter(organization_id=ticket.organization_id).values(
-            "incident_id"
-        ),
-    )
     haystack = f"{text} {ticket.product}".casefold()
-    links = []
-    for incident in incidents:
-        ids = affected_service_ids(incident.services.values_list("pk", flat=True))
-        names = Service.objects.filter(pk__in=ids).values_list("name", flat=True)
-        if any(name.casefold() in haystack for name in names):
-            links.append(ticket_link(incident, ticket, None, now, automatic=True))
-    return links
+    named = [
+        incident_id
+        for incident_id, names in open_incidents_by_organization().get(ticket.organization_id, ())
+        if any(name in haystack for name in names)
+    ]
+    if not named:
+        return []  # the common case: no statement at all
+    incidents = Incident.objects.filter(
+        Q(qualification=Qualification.CONFIRMED), status__in=OPEN_STATUSES, pk__in=named
+    )
+    return [ticket_link(incident, ticket, None, now, automatic=True) for incident in incidents]
+
+
+def open_incidents_by_organization() -> dict[int, list[tuple[int, frozenset[str]]]]:
+    """For each organization, the open confirmed incidents affecting it, each with the
+    names (casefolded) of its services, their parts and the services above them; kept in
+    memory until an incident, its audience or a service changes (core.config_cache)."""
+    return config_cache.cached(("open-incidents",), _open_incidents)
+
+
+def _open_incidents() -> dict[int, list[tuple[int, frozenset[str]]]]:
+    incidents = list(
+        Incident.objects.filter(qualification=Qualification.CONFIRMED, status__in=OPEN_STATUSES)
+        .prefetch_related("services")
+        .only("pk")
+    )
+    if not incidents:
+        return {}
+    parents = service_parents()
+    names = dict(Service.objects.values_list("pk", "name"))
+    named = {
+        incident.pk: frozenset(
+            names[pk].casefold()
+            for pk in affected_service_ids([s.pk for s in incident.services.all()], parents)
+            if pk in names
+        )
+        for incident in incidents
+    }
+    found: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    audience = AudienceOrganization.objects.filter(incident_id__in=named).values_list(
+        "organization_id", "incident_id"
+    )
+    for organization_id, incident_id in audience:
+        found.setdefault(organization_id, []).append((incident_id, named[incident_id]))
+    return found
 
 
 def linked_tickets_settle(

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from charterdesk.core import config_cache
 from charterdesk.mail.models import Attachment, InboundMail, Outcome
 from charterdesk.mailparse import ParsedMail, parse
 
@@ -53,7 +54,8 @@ def ingest(raw: bytes, *, source: str) -> IngestResult:
     message that cannot be stored as usual (a header no database holds) is kept as bytes
     alone and quarantined; only a database that does not answer makes this raise."""
     try:
-        with transaction.atomic():
+        # One message is one unit: the configuration generation is read once for it.
+        with config_cache.unit(), transaction.atomic():
             inbound, new = inbound_store(raw, source)
             if not new and inbound.outcome != Outcome.PENDING:
                 outcome = inbound.get_outcome_display().lower()
