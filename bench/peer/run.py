@@ -3,6 +3,7 @@
     python bench/peer/run.py                                  # 10,000 tickets, SQLite
     python bench/peer/run.py --sizes 10000,100000 --write     # and append to bench/RESULTS.md
     python bench/peer/run.py --db postgres                    # ours on PostgreSQL
+    python bench/peer/run.py --sizes 100000 --ops list        # only the ticket list
 
 Installs the peer into its own virtualenv (PEER_VENV, default /tmp/peervenv) the first
 time, migrates its host project (peerhost/) and ours, seeds both to each size, serves the
@@ -124,7 +125,7 @@ def compare(args: argparse.Namespace, ours_base: str, peer_base: str, ours: dict
         peer_base, {"sessionid": theirs["session"], "csrftoken": CSRF}, {"X-CSRFToken": CSRF}
     )
     lines = []
-    for name in OPERATIONS:
+    for name in args.ops.split(","):
         for clients in (1, 8):
             requests = args.requests if clients == 1 else args.requests * 2
             a = measure(ours_ops[name], ours_browser, requests, clients)
@@ -140,7 +141,13 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite", help="ours")
     parser.add_argument("--requests", type=int, default=60, help="per run; x2 with 8 clients")
     parser.add_argument("--write", action="store_true", help="append to bench/RESULTS.md")
+    parser.add_argument(
+        "--ops", default=",".join(OPERATIONS), help="comma-separated; default: all five"
+    )
     args = parser.parse_args()
+    unknown = set(args.ops.split(",")) - set(OPERATIONS)
+    if unknown:
+        parser.error(f"unknown operation: {', '.join(sorted(unknown))}")
     venv = Path(os.environ.get("PEER_VENV", "/tmp/peervenv"))  # noqa: S108 - a throw-away venv
     report = [
         f"## Side by side with django-helpdesk {peer.VERSION} (issue #13), "
