@@ -5,6 +5,7 @@
     python bench/peer/run.py --db postgres                    # ours on PostgreSQL
     python bench/peer/run.py --operations ticket --before /tmp/before/src
                                     # one operation; and ours before a change, same run
+    python bench/peer/run.py --sizes 100000 --ops list        # only the ticket list
 
 Installs the peer into its own virtualenv (PEER_VENV, default /tmp/peervenv) the first
 time, migrates its host project (peerhost/) and ours, seeds both to each size, serves the
@@ -138,7 +139,7 @@ def compare(  # type: ignore[no-untyped-def]
         peer_base, {"sessionid": theirs["session"], "csrftoken": CSRF}, {"X-CSRFToken": CSRF}
     )
     lines = []
-    for name in args.operations.split(","):
+    for name in args.ops.split(","):
         for clients in (1, 8):
             requests = args.requests if clients == 1 else args.requests * 2
             if before_base:  # the code before the change, on the same data, in turn
@@ -159,13 +160,22 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite", help="ours")
     parser.add_argument("--requests", type=int, default=60, help="per run; x2 with 8 clients")
     parser.add_argument("--write", action="store_true", help="append to bench/RESULTS.md")
-    parser.add_argument("--operations", default=",".join(OPERATIONS), help="comma-separated")
+    parser.add_argument(
+        "--ops",
+        "--operations",
+        dest="ops",
+        default=",".join(OPERATIONS),
+        help="comma-separated; default: all five",
+    )
     parser.add_argument(
         "--before",
         help="another checkout's src (the code before a change): also served on the same "
         "database and measured in turn, as rows '(before)'",
     )
     args = parser.parse_args()
+    unknown = set(args.ops.split(",")) - set(OPERATIONS)
+    if unknown:
+        parser.error(f"unknown operation: {', '.join(sorted(unknown))}")
     venv = Path(os.environ.get("PEER_VENV", "/tmp/peervenv"))  # noqa: S108 - a throw-away venv
     report = [
         f"## Side by side with django-helpdesk {peer.VERSION} (issue #13), "

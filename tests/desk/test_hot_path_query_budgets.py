@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from charterdesk.core.vocabulary import Channel
 from charterdesk.tickets.models import Message, Ticket, TicketEvent, Visibility
+from charterdesk.workspace.services import view_create
 from tests.tickets.factories import open_ticket
 
 # Creation (issue #13: at most 8 statements of work), measured 2026-12-05, the same on
@@ -32,6 +33,12 @@ from tests.tickets.factories import open_ticket
 # read for the card.
 TICKET_PAGE = 37
 API_CREATE = 10
+# The queue's first page (measured 2026-12-05, the same on SQLite and PostgreSQL): session,
+# user, contact; the page of tickets, their plans' 24x7 coverage, calendars, clocks and
+# escalation requests; the filters' queues, categories and agents; the saved views and all
+# their counts (one statement, however many views); the bulk bar's agents, categories and
+# macros and the last bulk action to undo.
+QUEUE = 17
 
 
 def _grow(ticket: Ticket, agent, messages: int) -> None:  # type: ignore[no-untyped-def]
@@ -112,3 +119,28 @@ def test_creating_a_ticket_through_the_api_stays_within_its_budget(
     with django_assert_num_queries(API_CREATE):
         response = client.post("/api/v1/tickets", body, content_type="application/json")
     assert response.status_code == 201
+
+
+def _queue_statements(client) -> int:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/desk/")
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_queue_reads_as_much_for_a_full_page_and_five_views_as_for_one_ticket(personas, login):
+    open_ticket(subject="The only one")
+    view_create(personas.tier1, name="VIP", filters={"tag": "vip"})
+    client = login(personas.tier1)
+    few = _queue_statements(client)
+    for n in range(55):  # more than a page: the next page's link too
+        open_ticket("bob@globex.example" if n % 2 else "alice@acme.example", subject=f"Row {n}")
+    for name, filters in (
+        ("Unassigned", {"assignee": "none"}),
+        ("Mine", {"assignee": "me"}),
+        ("Waiting", {"status": "pending"}),
+        ("Urgent", {"priority": "urgent"}),
+    ):
+        view_create(personas.tier1, name=name, filters=filters)
+    many = _queue_statements(client)
+    assert (few, many) == (QUEUE, QUEUE)

@@ -9,6 +9,7 @@ from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.moments import reasonable_time
 from charterdesk.core.panels import PanelForm
 from charterdesk.core.vocabulary import Priority, RequestType
+from charterdesk.core.widgets import QuickSelect, QuickTextInput
 from charterdesk.customers.models import Contact, Organization
 from charterdesk.customers.selectors import (
     contacts_matching,
@@ -42,16 +43,22 @@ class CategoryChoice(forms.ModelChoiceField):
 
 
 class QueueFilterForm(forms.Form):
-    queue = forms.ModelChoiceField(Queue.objects.all(), required=False, empty_label="All queues")
-    status = forms.ChoiceField(choices=[("", "Open (all)"), *Status.choices], required=False)
-    type = forms.ChoiceField(choices=[("", "All types"), *RequestType.choices], required=False)
+    queue = forms.ModelChoiceField(
+        Queue.objects.all(), required=False, empty_label="All queues", widget=QuickSelect
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Open (all)"), *Status.choices], required=False, widget=QuickSelect
+    )
+    type = forms.ChoiceField(
+        choices=[("", "All types"), *RequestType.choices], required=False, widget=QuickSelect
+    )
     priority = forms.ChoiceField(
-        choices=[("", "All priorities"), *Priority.choices], required=False
+        choices=[("", "All priorities"), *Priority.choices], required=False, widget=QuickSelect
     )
     # Names to type, with suggestions, not lists: a desk has thousands of organizations.
     organization = forms.CharField(
         required=False,
-        widget=forms.TextInput(
+        widget=QuickTextInput(
             attrs={
                 "placeholder": "Name",
                 "data-suggest": SUGGEST_ORGANIZATIONS,
@@ -61,7 +68,7 @@ class QueueFilterForm(forms.Form):
     )
     requester = forms.CharField(
         required=False,
-        widget=forms.TextInput(
+        widget=QuickTextInput(
             attrs={
                 "placeholder": "Address or name",
                 "data-suggest": SUGGEST_CONTACTS,
@@ -69,13 +76,15 @@ class QueueFilterForm(forms.Form):
             }
         ),
     )
-    assignee = forms.ChoiceField(required=False)
+    assignee = forms.ChoiceField(required=False, widget=QuickSelect)
     tag = forms.CharField(
         required=False,
         max_length=60,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. vip", "autocomplete": "off"}),
+        widget=QuickTextInput(attrs={"placeholder": "e.g. vip", "autocomplete": "off"}),
     )
-    category = CategoryChoice(Category.objects.none(), required=False, empty_label="Any category")
+    category = CategoryChoice(
+        Category.objects.none(), required=False, empty_label="Any category", widget=QuickSelect
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -36,6 +36,7 @@ from charterdesk.tickets.wording import changed_fields_text
 from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
 from .product_views import TicketProductForm
+from .queue_rows import queue_rows
 
 
 @agent_required
@@ -55,7 +56,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "desk/queue.html",
         {
             "filters": filters,
-            "rows": [(t, nearest(views[t.pk]), t.pk in asked) for t in rows],
+            "rows": rows,
+            "table_rows": queue_rows([(t, nearest(views[t.pk]), t.pk in asked) for t in rows], now),
             "next_after": next_after,
             "params": params.urlencode(),
             "now": now,

@@ -6,6 +6,7 @@ from django import forms
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import active_agents
 from charterdesk.core.vocabulary import Priority
+from charterdesk.core.widgets import QuickSelect
 from charterdesk.tickets.models import Category, Status
 
 from .changes import ME
@@ -18,13 +19,18 @@ class BulkForm(forms.Form):
     """The bulk bar above the queue: what to change on the selected tickets."""
 
     ids = forms.TypedMultipleChoiceField(coerce=int, required=False)
-    status = forms.ChoiceField(choices=[(LEAVE, "Status…"), *Status.choices[:-1]], required=False)
-    priority = forms.ChoiceField(choices=[(LEAVE, "Priority…"), *Priority.choices], required=False)
-    assignee = forms.ChoiceField(required=False)
-    category = forms.ChoiceField(required=False)
+    # Selects rendered in Python: the bar is on every page of the queue (core.widgets).
+    status = forms.ChoiceField(
+        choices=[(LEAVE, "Status…"), *Status.choices[:-1]], required=False, widget=QuickSelect
+    )
+    priority = forms.ChoiceField(
+        choices=[(LEAVE, "Priority…"), *Priority.choices], required=False, widget=QuickSelect
+    )
+    assignee = forms.ChoiceField(required=False, widget=QuickSelect)
+    category = forms.ChoiceField(required=False, widget=QuickSelect)
     add_tags = forms.CharField(required=False, max_length=300, label="Add tags")
     remove_tags = forms.CharField(required=False, max_length=300, label="Remove tags")
-    macro = forms.ChoiceField(required=False)
+    macro = forms.ChoiceField(required=False, widget=QuickSelect)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "bulk-%s")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.selectors import agents
@@ -98,7 +98,8 @@ def condition(filters: Mapping[str, str], user: User) -> Q:
     elif assignee:
         q &= Q(assignee_id=int(assignee))
     if filters.get("tag"):
-        q &= Q(Exists(TicketTag.objects.filter(ticket=OuterRef("pk"), name=filters["tag"])))
+        # From the tag's index (`ticket_tag_by_name`) to the tickets, not a probe per ticket.
+        q &= Q(pk__in=TicketTag.objects.filter(name=filters["tag"]).values("ticket_id"))
     return q
 
 

@@ -17,6 +17,7 @@ from ..selectors import macros_visible_to, view_counts, views_visible_to
 from ..ticket_forms import FollowerForm, LinkForm, MergeForm, SolveProblemForm
 
 register = template.Library()
+VIEW_COUNT_CAP = 1000  # beside the queue a view shows "1,000+" past this, read no further
 
 
 @register.inclusion_tag("workspace/_desk_fields.html", takes_context=True)
@@ -81,10 +82,11 @@ def queue_views(context: dict[str, Any], selected: dict[str, str]) -> dict[str, 
     and the form that saves the queue's current filters as a view."""
     user = context["user"]
     views = list(views_visible_to(user)[:50])
-    counts = view_counts(user, views)
+    counts = view_counts(user, views, cap=VIEW_COUNT_CAP)
     current = context["request"].GET.get("view", "")
     return {
-        "views": [(view, counts[view.pk]) for view in views],
+        "views": [(view, counts[view.pk], counts[view.pk] > VIEW_COUNT_CAP) for view in views],
+        "cap": f"{VIEW_COUNT_CAP:,}",
         "current": current,
         "filters": [(key, selected[key]) for key in KEYS if selected.get(key)],
         "form": SaveViewForm(auto_id="view-%s"),
