@@ -301,6 +301,11 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# Help widget: files visitors without a token may send in an hour (requests and replies),
+# from one client address and through one widget key; past that, 429 with Retry-After.
+WIDGET_VISITOR_FILES_PER_ADDRESS = env.int("WIDGET_VISITOR_FILES_PER_ADDRESS", default=20)
+WIDGET_VISITOR_FILES_PER_KEY = env.int("WIDGET_VISITOR_FILES_PER_KEY", default=200)
+
 # Community forum (docs/community.md): flags that hide a post pending review, public
 # sign-up, the first posts of new members held for a moderator, posts per member per hour,
 # and the trust-level thresholds ("replies,accepted answers,likes received" per level).

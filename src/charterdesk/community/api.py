@@ -6,19 +6,23 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
-from ninja import Query, Router
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from charterdesk.accounts.auth import user_of
 from charterdesk.core.validators import Id
 
 from . import services
-from .models import ActionKind, Category, Post, PostFlag, Topic
+from .attachments import attachment_get_for
+from .models import ActionKind, Category, Post, PostAttachment, PostFlag, Topic
 from .schemas import (
     CategoryOut,
     FlagIn,
     FlagOut,
+    PostFileOut,
     PostFilters,
     PostIn,
     PostOut,
@@ -36,8 +40,10 @@ from .selectors import (
     moderation_queue,
     post_get_for,
     posts_visible_to,
+    topic_cursor,
     topic_get_for,
     topic_list,
+    topic_opening_post_for,
 )
 
 router = Router(tags=["community"])
@@ -64,13 +70,14 @@ def list_topics(request: HttpRequest, filters: Query[TopicFilters]) -> dict[str,
         category = categories_visible_to(user).filter(pk=filters.category_id).first()
         if category is None:
             raise ValidationError({"category_id": "No category you may read has this id."})
-    start = (filters.page - 1) * filters.limit
-    rows = list(
-        topic_list(user, order=filters.order, category=category)[start : start + filters.limit + 1]
-    )
+    start = 0 if filters.after else (filters.page - 1) * filters.limit
+    listed = topic_list(user, order=filters.order, category=category, after=filters.after)
+    rows = list(listed[start : start + filters.limit + 1])
     more = len(rows) > filters.limit
     query = request.GET.copy()
-    query["page"] = str(filters.page + 1)
+    query.pop("page", None)
+    if more:
+        query["after"] = topic_cursor(rows[filters.limit - 1], filters.order)
     return {
         "items": [_topic(t) for t in rows[: filters.limit]],
         "next": request.build_absolute_uri(f"{request.path}?{query.urlencode()}") if more else None,
@@ -125,6 +132,74 @@ def create_post(request: HttpRequest, topic_id: Id, payload: PostIn) -> Status[P
     with transaction.atomic(durable=True):
         post = services.reply_create(author=user, topic=topic, body=payload.body, reply_to=quoted)
     return Status(201, _post(post))
+
+
+FILES_DOC = (
+    "multipart/form-data, one `attachments` part per file: the checks of files sent with a "
+    "post on the pages (how many, how large, the type sniffed from the bytes, members of "
+    "trust level Basic up); the post's author or staff; at most "
+    "COMMUNITY_ATTACHMENTS_PER_POST files on a post in all."
+)
+
+
+@router.post(
+    "/community/posts/{post_id}/files", response={201: list[PostFileOut]}, description=FILES_DOC
+)
+def add_post_files(
+    request: HttpRequest, post_id: Id, attachments: File[list[UploadedFile]]
+) -> Status[list[PostAttachment]]:
+    """Attach files to a post (a reply, or a topic's opening post)."""
+    user = user_of(request)
+    post = post_get_for(user, post_id)
+    return Status(201, _files_add(user, post, attachments))
+
+
+@router.post(
+    "/community/topics/{topic_id}/files", response={201: list[PostFileOut]}, description=FILES_DOC
+)
+def add_topic_files(
+    request: HttpRequest, topic_id: Id, attachments: File[list[UploadedFile]]
+) -> Status[list[PostAttachment]]:
+    """Attach files to a topic (its opening post)."""
+    user = user_of(request)
+    post = topic_opening_post_for(user, topic_get_for(user, topic_id))
+    return Status(201, _files_add(user, post, attachments))
+
+
+def _files_add(user: Any, post: Post, files: list[UploadedFile]) -> list[PostAttachment]:
+    with transaction.atomic(durable=True):
+        return services.post_files_add(actor=user, post=post, files=list(files))
+
+
+@router.get("/community/posts/{post_id}/files", response=list[PostFileOut])
+def list_post_files(request: HttpRequest, post_id: Id) -> list[PostAttachment]:
+    return list(post_get_for(user_of(request), post_id).files.all())
+
+
+@router.get(
+    "/community/files/{file_id}",
+    url_name="community_file",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The file's bytes, always as a download.",
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            }
+        }
+    },
+)
+def download_file(request: HttpRequest, file_id: Id) -> HttpResponse:
+    """A post's file, for those who may read the post (404 otherwise: a closed
+    category's, a hidden or removed post's)."""
+    item = attachment_get_for(user_of(request), file_id)
+    response = HttpResponse(bytes(item.blob.data), content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @router.post("/community/posts/{post_id}/accept", response=TopicOut)

@@ -130,6 +130,29 @@ class Topic(models.Model):
                 name="topic_unanswered_open",
                 condition=models.Q(kind="question", accepted__isnull=True),
             ),
+            # The same orders after `merged_into IS NULL` (every list reads unmerged topics),
+            # for SQLite: without statistics it takes that for a selective equality on the
+            # foreign key's index, reads every topic through it and sorts them all (280-540
+            # ms at 100,000 topics); with these the equality leads into the list's order and
+            # it reads one page of entries. PostgreSQL reads the lists through the indexes
+            # above (it cannot continue an order after an IS NULL column).
+            models.Index(
+                fields=["merged_into", "-pinned", "-last_posted_at", "-id"],
+                name="topic_open_latest",
+            ),
+            models.Index(
+                fields=["merged_into", "-reply_count", "-last_posted_at", "-id"],
+                name="topic_open_top",
+            ),
+            models.Index(
+                fields=["merged_into", "reply_count", "-created_at", "-id"],
+                name="topic_open_unanswered",
+                condition=models.Q(kind="question", accepted__isnull=True),
+            ),
+            models.Index(
+                fields=["category", "merged_into", "-pinned", "-last_posted_at", "-id"],
+                name="topic_open_category_latest",
+            ),
         ]
 
     def __str__(self) -> str:

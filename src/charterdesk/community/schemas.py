@@ -24,7 +24,13 @@ class CategoryOut(Schema):
 class TopicFilters(Schema):
     category_id: Id | None = None
     order: OrderName = "latest"
-    page: int = Field(1, ge=1, le=10_000)
+    after: str = Field(
+        "",
+        max_length=60,
+        pattern=r"^(\d+\.\d+\.\d+)?$",
+        description="The `next` link's cursor: the list after that topic (keyset paging).",
+    )
+    page: int = Field(1, ge=1, le=10_000, description="An offset page; `next` uses `after`.")
     limit: Limit = 25
 
 
@@ -75,6 +81,20 @@ class PostIn(Schema):
     reply_to: Id | None = None
 
 
+class PostFileOut(Schema):
+    """A file of a post: `url` downloads it (the same readers as the post)."""
+
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("api-v1:community_file", args=[obj.pk])
+
+
 class PostOut(Schema):
     id: int
     topic_id: int
@@ -86,10 +106,15 @@ class PostOut(Schema):
     review: str
     created_at: datetime
     edited_at: datetime | None
+    files: list[PostFileOut]
 
     @staticmethod
     def resolve_author(obj: Any) -> str:
         return str(obj.author)
+
+    @staticmethod
+    def resolve_files(obj: Any) -> list[Any]:
+        return list(obj.files.all())
 
 
 class PostPage(Schema):

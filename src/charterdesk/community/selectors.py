@@ -6,9 +6,13 @@ and API read of topics starts from `topics_visible_to`, the one rule about who r
   its author only; a removed one by staff only;
 - a topic merged into another is read through the one it was merged into."""
 
+from datetime import UTC, datetime
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
@@ -111,6 +115,12 @@ def posts_visible_to(reader: Reader, topic: Topic) -> QuerySet[Post]:
     )
 
 
+def topic_opening_post_for(reader: Reader, topic: Topic) -> Post:
+    """The opening post of a topic the reader may read (Post.DoesNotExist if it is hidden
+    from them)."""
+    return posts_readable_by(reader).select_related("topic").get(topic=topic, number=1)
+
+
 def posts_readable_by(reader: Reader) -> QuerySet[Post]:
     """Every post the reader may read, in any topic."""
     user = signed_in(reader)
@@ -134,19 +144,77 @@ class Listing:
     ALL = (LATEST, UNANSWERED, TOP)
 
 
-def topic_list(reader: Reader, *, order: str, category: Category | None = None) -> QuerySet[Topic]:
+# Each list's order: (first column, its direction, the time column); then -id.
+_ORDERS = {
+    Listing.LATEST: ("pinned", "-", "last_posted_at"),
+    Listing.TOP: ("reply_count", "-", "last_posted_at"),
+    Listing.UNANSWERED: ("reply_count", "", "created_at"),
+}
+_MAX_CURSOR = 2**62
+
+
+def topic_list(
+    reader: Reader, *, order: str, category: Category | None = None, after: str = ""
+) -> QuerySet[Topic]:
     """The topic list in one of the `Listing` orders: latest activity (pinned first),
-    questions without a reply or accepted answer, or most replied."""
+    questions without a reply or accepted answer, or most replied. `after` (a
+    `topic_cursor` of the last topic of a page) starts the list after that topic: keyset
+    paging, each page one range of an index however deep (a cursor that does not parse
+    starts at the top)."""
     topics = topics_visible_to(reader).select_related("category", "author")
     if category is not None:
         topics = topics.filter(category=category)
     if order == Listing.UNANSWERED:
-        return topics.filter(kind=TopicKind.QUESTION, accepted__isnull=True).order_by(
-            "reply_count", "-created_at", "-pk"
+        topics = topics.filter(kind=TopicKind.QUESTION, accepted__isnull=True)
+    elif order not in _ORDERS:
+        order = Listing.LATEST
+    first, direction, at = _ORDERS[order]
+    position = _cursor_parse(after)
+    if position is not None:
+        topics = topics.filter(_after(first, direction, at, position))
+    return topics.order_by(f"{direction}{first}", f"-{at}", "-pk")
+
+
+def topic_cursor(topic: Topic, order: str) -> str:
+    """Where a page ends, for the next page's `after`: the topic's values in the list's
+    order, as three integers (the time in microseconds since the epoch)."""
+    first, _, at = _ORDERS.get(order, _ORDERS[Listing.LATEST])
+    moment: datetime = getattr(topic, at)
+    micros = int(moment.timestamp()) * 1_000_000 + moment.microsecond
+    return f"{int(getattr(topic, first))}.{micros}.{topic.pk}"
+
+
+def _cursor_parse(raw: str) -> tuple[int, datetime, int] | None:
+    parts = raw.split(".") if raw and len(raw) <= 60 else []
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    first, micros, pk = (int(p) for p in parts)
+    if max(first, micros, pk) >= _MAX_CURSOR or micros >= 253402300800 * 1_000_000:
+        return None
+    seconds, rest = divmod(micros, 1_000_000)
+    return first, datetime.fromtimestamp(seconds, UTC).replace(microsecond=rest), pk
+
+
+def _after(first: str, direction: str, at: str, position: tuple[int, datetime, int]) -> Q:
+    """The topics after `position` in the order (first column, time desc, id desc), as a
+    row-value comparison the database reads as a range of the list's index: (first, at,
+    id) < (…) when all three descend; for the unanswered list (fewest replies first) the
+    rows of the same count after the position, then those with more."""
+    value, moment, pk = position
+    stamp = connection.ops.adapt_datetimefield_value(moment)
+    first_value: bool | int = bool(value) if first == "pinned" else value
+    table = Topic._meta.db_table  # column names from _ORDERS only; values are parameters
+    rest = RawSQL(  # noqa: S611
+        f'("{table}"."{at}", "{table}"."id") < (%s, %s)', [stamp, pk], output_field=BooleanField()
+    )
+    if direction == "-":
+        whole = RawSQL(  # noqa: S611
+            f'("{table}"."{first}", "{table}"."{at}", "{table}"."id") < (%s, %s, %s)',
+            [first_value, stamp, pk],
+            output_field=BooleanField(),
         )
-    if order == Listing.TOP:
-        return topics.order_by("-reply_count", "-last_posted_at", "-pk")
-    return topics.order_by("-pinned", "-last_posted_at", "-pk")
+        return Q(whole)
+    return Q(**{f"{first}__gt": first_value}) | (Q(**{first: first_value}) & Q(rest))
 
 
 def moderation_queue(user: User) -> QuerySet[Post]:
@@ -155,6 +223,7 @@ def moderation_queue(user: User) -> QuerySet[Post]:
     return (
         Post.objects.filter(review=Review.PENDING)
         .select_related("topic__category", "author")
+        .prefetch_related("files")
         .order_by("created_at", "pk")
     )
 

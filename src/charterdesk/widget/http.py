@@ -13,7 +13,13 @@ from charterdesk.accounts.models import User
 from .models import WidgetKey, WidgetSession
 from .selectors import live_key, session_of
 
-TITLES = {400: "Bad request", 401: "Not signed in to the widget", 404: "Not found", 422: "Invalid"}
+TITLES = {
+    400: "Bad request",
+    401: "Not signed in to the widget",
+    404: "Not found",
+    422: "Invalid",
+    429: "Too many requests",
+}
 
 
 def problem(
@@ -44,6 +50,11 @@ class Caller:
         user = self.session.contact.user
         assert user is not None  # noqa: S101 - the exchange gave the contact a user
         return user
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in contact's user, or None for a public visitor."""
+        return None if self.session is None else self.reader  # type: ignore[return-value]
 
 
 class WidgetAccessError(Exception):

@@ -130,3 +130,22 @@ class PendingFile(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class UploadCount(models.Model):
+    """Files visitors (no token) sent in one clock hour, per client address (`ip:…`) and
+    per widget key (`key:…`): upload_limits.py counts them in one upsert each, so the
+    count holds across every web process; the widget's sweep forgets past hours."""
+
+    scope = models.CharField(max_length=80)
+    hour = models.BigIntegerField(help_text="Hours since the epoch (UTC).")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "hour"], name="widget_upload_count_once")
+        ]
+        indexes = [models.Index(fields=["hour"], name="widget_upload_count_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.hour}: {self.count}"

@@ -62,12 +62,7 @@ def public_thread(ticket: Ticket, reader: User | None) -> list[Message]:
     """The request's messages a customer may read (never an internal note), oldest first,
     each with `files`: the files kept with it (attached in the portal or the widget, or
     arrived by mail). `reader` None is a confirmed visitor, whose pass the caller checked."""
-    if reader is None:
-        messages = ticket.messages.select_related("author", "author_contact")
-        messages = messages.filter(visibility=Visibility.PUBLIC)
-    else:
-        messages = tickets.messages_visible_to(reader, ticket)
-    listed = list(messages.order_by("created_at", "id"))
+    listed = list(_thread_messages(ticket, reader).order_by("created_at", "id"))
     by_id = {message.pk: message for message in listed}
     for message in listed:
         message.files = []  # type: ignore[attr-defined]
@@ -79,6 +74,29 @@ def public_thread(ticket: Ticket, reader: User | None) -> list[Message]:
         if owner in by_id:
             by_id[owner].files.append(row)  # type: ignore[attr-defined]
     return listed
+
+
+def _thread_messages(ticket: Ticket, reader: User | None) -> QuerySet[Message]:
+    """The messages of the request's public thread (never an internal note)."""
+    if reader is None:
+        messages = ticket.messages.select_related("author", "author_contact")
+        return messages.filter(visibility=Visibility.PUBLIC)
+    return tickets.messages_visible_to(reader, ticket)
+
+
+def thread_file(ticket: Ticket, reader: User | None, attachment_id: int) -> Attachment:
+    """One kept file of a message in the request's public thread, with its bytes;
+    Attachment.DoesNotExist for an internal note's file, another request's, or one whose
+    bytes were not kept. The caller found `ticket` through the reader's selector (a
+    contact's own request, or the one a visitor's pass follows: `reader` None)."""
+    shown = _thread_messages(ticket, reader).filter(visibility=Visibility.PUBLIC).values("pk")
+    return (
+        Attachment.objects.filter(
+            Q(message_id__in=shown) | Q(inbound__ticket_message_id__in=shown), blob__isnull=False
+        )
+        .select_related("blob")
+        .get(pk=attachment_id)
+    )
 
 
 def _visitor_rows(key: WidgetKey, visitor_pass: str) -> QuerySet[PendingRequest]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import content_views, demo_views, frame_views, session_views, visitor_views
+from . import content_views, demo_views, file_views, frame_views, session_views, visitor_views
 
 app_name = "widget"
 urlpatterns = [
@@ -13,11 +13,21 @@ urlpatterns = [
     path("api/articles/<int:article_id>", content_views.article, name="article"),
     path("api/requests", content_views.requests, name="requests"),
     path("api/requests/<int:ticket_id>", content_views.request_detail, name="request"),
+    path(
+        "api/requests/<int:ticket_id>/files/<int:attachment_id>",
+        file_views.request_file,
+        name="request_file",
+    ),
     path("api/visitor-requests", visitor_views.visitor_request, name="visitor_request"),
     path(
         "api/visitor-requests/<int:ticket_id>",
         visitor_views.visitor_thread,
         name="visitor_thread",
+    ),
+    path(
+        "api/visitor-requests/<int:ticket_id>/files/<int:attachment_id>",
+        file_views.visitor_file,
+        name="visitor_file",
     ),
     path("confirm/<str:token>", visitor_views.confirm, name="confirm"),
     path("demo/", demo_views.demo_page, name="demo"),

@@ -3,6 +3,7 @@ runs in the caller's transaction; mail goes through the outbox on commit."""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import F
@@ -19,6 +20,7 @@ from ..models import (
     Member,
     ModerationAction,
     Post,
+    PostAttachment,
     PostRevision,
     PostVote,
     Review,
@@ -213,3 +215,30 @@ def _credit(user: User, step: int) -> None:
     member = member_of(user)
     member.accepted_answers = max(0, member.accepted_answers + step)
     trust_recompute(member)
+
+
+def post_files_add(*, actor: User, post: Post, files: list[UploadedFile]) -> list[PostAttachment]:
+    """Attach files to a post after it was written (the API's upload: a post is created
+    as JSON, then its files follow): its author or staff, never on a locked topic (staff
+    may), with the same checks as files sent with a post (attachments.check_attachments)
+    and at most COMMUNITY_ATTACHMENTS_PER_POST on the post in all. The caller fetched
+    `post` through a selector, so the actor reads it."""
+    if post.author_id != actor.pk and not actor.is_agent:
+        raise PermissionDenied("Only the post's author or support staff add files to it.")
+    if post.review == Review.REJECTED:
+        raise PermissionDenied("This post was removed by a moderator.")
+    if post.topic.locked and not actor.is_agent:
+        raise PermissionDenied("This topic is locked: it takes no more files.")
+    if not files:
+        raise ValidationError({"attachments": "Choose at least one file."})
+    check_not_suspended(actor)
+    check_attachments(member_of(actor), files)
+    # Lock the post so two uploads at once cannot both pass the count.
+    Post.objects.select_for_update().filter(pk=post.pk).first()
+    limit = settings.COMMUNITY_ATTACHMENTS_PER_POST
+    kept = PostAttachment.objects.filter(post=post).count()
+    if kept + len(files) > limit:
+        raise ValidationError(
+            {"attachments": f"A post has at most {limit} files; this one has {kept} already."}
+        )
+    return attachments_add(post, files)

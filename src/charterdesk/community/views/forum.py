@@ -6,6 +6,7 @@ from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +26,7 @@ from ..selectors import (
     Listing,
     categories_visible_to,
     posts_visible_to,
+    topic_cursor,
     topic_get_for,
     topic_list,
     topics_visible_to,
@@ -43,15 +45,17 @@ def topics(request: HttpRequest, slug: str = "") -> HttpResponse:
             raise Http404("No such category.")
     order = request.GET.get("order", Listing.LATEST)
     order = order if order in Listing.ALL else Listing.LATEST
-    page = page_number(request)
+    # Pages go on from a cursor (`after`: keyset paging, as cheap at page 100 as at page
+    # 1); `page` (an offset) still answers links from before cursors.
+    after = request.GET.get("after", "")[:60]
+    page = 1 if after else page_number(request)
     start = (page - 1) * TOPICS_PER_PAGE
-    rows = list(
-        topic_list(reader, order=order, category=category)[start : start + TOPICS_PER_PAGE + 1]
-    )
-    rows, more = slice_page(rows, TOPICS_PER_PAGE)
+    listed = topic_list(reader, order=order, category=category, after=after)
+    rows, more = slice_page(list(listed[start : start + TOPICS_PER_PAGE + 1]), TOPICS_PER_PAGE)
     context = {
         "categories": categories, "category": category, "topics": rows, "order": order,
-        "orders": Listing.ALL, "page": page, "more": more,
+        "orders": Listing.ALL, "page": page, "more": more, "deep": bool(after) or page > 1,
+        "next_after": topic_cursor(rows[-1], order) if more else "",
         "signup_open": settings.COMMUNITY_PUBLIC_SIGNUP,
         "following": _follows_category(reader, category),
     }  # fmt: skip
@@ -76,10 +80,7 @@ def _topic_page(
     found = _topic_or_404(request, topic_id)
     if found.merged_into_id:
         return redirect("community:topic", found.merged_into_id)
-    page = page_number(request)
-    start = (page - 1) * POSTS_PER_PAGE
-    rows = list(posts_visible_to(reader, found)[start : start + POSTS_PER_PAGE + 1])
-    rows, more = slice_page(rows, POSTS_PER_PAGE)
+    page, rows, earlier, more, here = _posts_page(request, posts_visible_to(reader, found))
     following = reader is not None and Follow.objects.filter(member=reader, topic=found).exists()
     staff = reader is not None and reader.is_agent
     quote = request.GET.get("quote", "")
@@ -90,11 +91,37 @@ def _topic_page(
             form = ReplyForm(initial={"body": f"{text}\n\n", "reply_to": quoted.pk})
     context = {
         "topic": found, "posts": rows, "page": page, "more": more, "form": form,
+        "earlier": earlier, "here": here,
         "flag_form": FlagForm(), "following": following,
         "may_accept": reader is not None and (reader.is_agent or reader.pk == found.author_id),
         "staff": staff, "all_categories": Category.objects.all() if staff else [],
     }  # fmt: skip
     return render(request, "community/topic.html", context, status=status)
+
+
+def _number(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+
+
+def _posts_page(request: HttpRequest, posts: "QuerySet[Post]") -> tuple[int, list, bool, bool, str]:
+    """One page of a topic's posts: after a post number (`after`, the later-posts link) or
+    before one (`before`, the earlier-posts link), each one range of the (topic, number)
+    index however long the topic; `page` (an offset) answers older links and the reply
+    redirect. Returns (page, posts, earlier ones exist, later ones exist, this page's
+    query for links that come back to it)."""
+    size = POSTS_PER_PAGE
+    after, before = _number(request.GET.get("after", "")), _number(request.GET.get("before", ""))
+    if after is not None:
+        rows, more = slice_page(list(posts.filter(number__gt=after)[: size + 1]), size)
+        return 0, rows, True, more, f"after={after}"
+    if before is not None:
+        back = list(posts.filter(number__lt=before).order_by("-number")[: size + 1])
+        earlier = len(back) > size
+        return 0, back[:size][::-1], earlier, True, f"before={before}"
+    page = page_number(request)
+    start = (page - 1) * size
+    rows, more = slice_page(list(posts[start : start + size + 1]), size)
+    return page, rows, page > 1, more, f"page={page}"
 
 
 def _topic_or_404(request: HttpRequest, topic_id: int) -> Topic:

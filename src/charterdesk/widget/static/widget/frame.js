@@ -54,6 +54,29 @@
     });
   }
 
+  /* A file of the thread: fetched with the widget's headers (no cookie reaches it), then
+   * saved from memory under its name; a refusal shows its reason in place of the link. */
+  function download(link) {
+    fetch(link.getAttribute("data-download"), { headers: headers() }).then(function (r) {
+      if (!r.ok) {
+        return r.json().then(function (p) { link.replaceWith(problemNode(p.detail)); },
+          function () { link.replaceWith(problemNode("The file could not be downloaded.")); });
+      }
+      return r.blob().then(function (data) {
+        var url = URL.createObjectURL(data);
+        var save = document.createElement("a");
+        save.href = url; save.download = link.getAttribute("data-filename") || "download";
+        document.body.appendChild(save); save.click(); save.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      });
+    });
+  }
+
+  function problemNode(detail) {
+    var p = document.createElement("span"); p.className = "error"; p.setAttribute("role", "alert");
+    p.textContent = detail; return p;
+  }
+
   function go(url) { return call(url).then(show); }
 
   function tell(message) {
@@ -94,6 +117,8 @@
         });
       }
     }
+    var file = event.target.closest("[data-download]");
+    if (file) { event.preventDefault(); download(file); }
     if (event.target.closest("[data-close]")) tell({ type: "charterdesk:close" });
   });
 
@@ -123,8 +148,28 @@
     event.preventDefault();
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
-    call(form.getAttribute("data-post"), { method: "POST", body: new FormData(form) }).then(show);
+    send(form, button);
   });
+
+  /* A form's POST: the page that answers replaces the view; a refusal (problem+json, as a
+   * 429 past the upload limits) is told in the form, which keeps what was typed. */
+  function send(form, button) {
+    var options = { method: "POST", body: new FormData(form), headers: headers() };
+    fetch(form.getAttribute("data-post"), options).then(function (r) {
+      var type = r.headers.get("Content-Type") || "";
+      if (type.indexOf("json") < 0) return r.text().then(show);
+      if (r.status === 401 && bearer) { bearer = null; tell({ type: "charterdesk:expired" }); signedOut(); }
+      return r.json().then(function (p) {
+        var box = form.querySelector("[data-problem]");
+        if (!box) {
+          box = problemNode(""); box.setAttribute("data-problem", "");
+          box.className = "error problem"; form.insertBefore(box, form.firstChild);
+        }
+        box.textContent = p.detail;
+        if (button) button.disabled = false;
+      });
+    });
+  }
 
   if (visitorPass) document.body.classList.add("has-pass");
   document.body.classList.add("ready");
