@@ -61,3 +61,28 @@ def test_a_model_trained_on_the_older_narrower_vectors_still_reads_the_new_ones(
     model = engine.train(_examples(), precision_target=0.9, embed=narrow)
     text = _examples()[0].text
     assert model.predict(text, wide) == model.predict(text, narrow)
+
+
+def test_a_subject_that_is_the_first_line_of_the_body_is_read_once() -> None:
+    question = "My card has not arrived yet"
+    assert engine.ticket_text(question[:20], question) == question
+    assert engine.ticket_text("", "  only a body ") == "only a body"
+    assert engine.ticket_text("MY  CARD", question) == question  # case and spaces aside
+    assert engine.ticket_text("Card missing", question) == f"Card missing\nCard missing\n{question}"
+
+
+def test_the_threshold_also_leaves_never_learned_categories_to_a_person() -> None:
+    """The rehearsal without a quarter of the categories raises the threshold above the
+    precision target's alone, and says how many unknown requests it then catches."""
+    model = engine.train(_examples(), precision_target=0.5)
+    evaluation = model.evaluation
+    assert evaluation.unknown_caught is not None and evaluation.unknown_caught > 0
+    assert evaluation.answered_right is not None
+    assert evaluation.answered_right <= evaluation.applied_share
+    assert model.threshold == evaluation.threshold
+
+
+def test_few_categories_train_without_a_rehearsal() -> None:
+    examples = [e for e in _examples() if e.label in {"refund", "password"}]
+    model = engine.train(examples, precision_target=0.9)
+    assert model.evaluation.unknown_caught is None

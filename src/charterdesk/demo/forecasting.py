@@ -1,8 +1,9 @@
 """Demo forecasting: 12 weeks of solved Frontline requests (busy weekdays, a morning and
 an afternoon peak, a price-change day three weeks ago), staffing settings, and a release
 day ahead. Frontline's two agents on London hours cannot cover the weekday peaks, so the
-forecast page shows short-staffed half hours. The nightly job (or "Compute now")
-computes the forecast."""
+forecast page shows short-staffed half hours. A first forecast is computed here (once: a
+demo database that already has one keeps it), so a fresh `make run` shows figures at once;
+the nightly job (or "Compute now") computes the next ones."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -13,7 +14,14 @@ import numpy as np
 from charterdesk.customers.models import Contact
 from charterdesk.demo.reference import Reference
 from charterdesk.forecasting import synthetic
-from charterdesk.forecasting.models import PeakDay, QueueStaffing, StaffingModel
+from charterdesk.forecasting.models import (
+    ForecastRun,
+    PeakDay,
+    QueueStaffing,
+    StaffingModel,
+    Trigger,
+)
+from charterdesk.forecasting.services import forecast_run
 from charterdesk.plans.models import Contract
 from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import Status, Ticket
@@ -58,6 +66,9 @@ def add_demo(ref: Reference, now: datetime) -> None:
     )
     if not Ticket.objects.filter(coverage_reason=HISTORY_MARK).exists():
         _history(frontline, today, now)
+    if not ForecastRun.objects.exists():
+        # On demand, not nightly: the night's scheduled run still happens.
+        forecast_run(trigger=Trigger.ON_DEMAND, now=now)
 
 
 def demo_shape(first: date) -> synthetic.Shape:

@@ -188,6 +188,10 @@ class Ticket(models.Model):
             models.Index(fields=["status", "solved_at"], name="ticket_solved_at"),
             models.Index(fields=["contract", "created_at"], name="ticket_by_contract_month"),
             models.Index(fields=["category", "created_at"], name="ticket_by_category"),
+            # The spike job's window (tickets created in the last hour, duplicates merged
+            # into another left out): without it SQLite reads the merged_into index, which
+            # holds every unmerged ticket (bench/ticket_created_plans.py).
+            models.Index(fields=["merged_into", "created_at"], name="ticket_unmerged_by_created"),
         ]
 
     def __str__(self) -> str:
