@@ -1,6 +1,8 @@
 """A ticket an agent opens for a customer who calls, chats or walks in: the same intake as
 every channel (coverage, clocks, routing), the channel recorded, the call logged as time."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
@@ -16,6 +18,7 @@ from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.hours.models import Activity
 from charterdesk.hours.services import MAX_MINUTES, time_entry_create
 from charterdesk.intake.services import ticket_create
+from charterdesk.products.selectors import products_offered, versions_by_product, versions_offered
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import requester_for
 
@@ -46,6 +49,8 @@ class NewTicketForm(forms.Form):
         required=False,
     )
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
+    product = forms.ChoiceField(label="Product", required=False)
+    version = forms.ChoiceField(label="Version", required=False)
     minutes = forms.IntegerField(
         label="Length of the call or chat (minutes)",
         help_text="Logged as a call on the ticket's time.",
@@ -54,6 +59,28 @@ class NewTicketForm(forms.Form):
         required=False,
     )
     billable = forms.BooleanField(label="The call is billable", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = list(products_offered().values_list("name", flat=True))
+        if not names:  # no catalogue: nothing to ask
+            del self.fields["product"], self.fields["version"]
+            return
+        self.fields["product"].choices = [("", "None / not sure"), *((n, n) for n in names)]  # type: ignore[attr-defined]
+        self.fields["version"].choices = [("", "Not sure"), *versions_by_product()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        """The version is picked by id and must be one of the chosen product's; the intake
+        service takes its version string."""
+        data = super().clean() or {}
+        picked = data.get("version")
+        if picked:
+            entry = versions_offered().filter(pk=picked).first()
+            if entry is None or entry.product.name != data.get("product"):
+                self.add_error("version", "Pick a version of the chosen product.")
+            else:
+                data["version"] = entry.version
+        return data
 
 
 def _open(agent: User, data: dict[str, object]) -> Ticket:
@@ -65,6 +92,8 @@ def _open(agent: User, data: dict[str, object]) -> Ticket:
         priority=str(data["priority"]),
         channel=Channel(str(data["channel"])),
         actor=agent,
+        product=str(data.get("product") or ""),
+        version=str(data.get("version") or ""),
     )
     if data["minutes"]:
         time_entry_create(

@@ -20,6 +20,12 @@ class ArticleIn(Schema):
     category_id: Id | None = None
     visibility: VisibilityName = "public"
     language: str = Field("en", max_length=8, description="e.g. en, de, pt-br")
+    product_ids: list[Id] = Field(
+        [],
+        max_length=100,
+        description="Only customers whose organization uses one of these products read it "
+        "(customers' and partners' articles); none: no limit by product.",
+    )
 
 
 class ArticleFilters(Schema):
@@ -44,6 +50,10 @@ class ArticleOut(Schema):
     published_at: datetime | None
     updated_at: datetime
     url: str = Field(description="Its page in the help center.")
+    product_ids: list[int] = Field(
+        description="Its audience by product (GET /products): only customers using one of "
+        "them read it; empty: no limit by product."
+    )
 
     @staticmethod
     def _version(article: Article):  # type: ignore[no-untyped-def]
@@ -80,6 +90,10 @@ class ArticleOut(Schema):
         return ArticleOut._version(article).number
 
     @staticmethod
+    def resolve_product_ids(article: Article) -> list[int]:
+        return sorted(product.pk for product in article.products.all())
+
+    @staticmethod
     def resolve_url(article: Article) -> str:
         return settings.SITE_URL + article_url(article)
 
@@ -105,3 +119,9 @@ class SuggestionList(Schema):
 class SuggestionQuery(Schema):
     q: str = Field(max_length=4000)
     limit: int = Field(5, ge=1, le=20)
+
+
+class ArticleProductsIn(Schema):
+    product_ids: list[Id] = Field(
+        max_length=100, description="The whole audience by product; [] removes the limit."
+    )

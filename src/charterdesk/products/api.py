@@ -11,10 +11,20 @@ from ninja.responses import Status
 from charterdesk.accounts.auth import user_of
 from charterdesk.accounts.roles import Perm
 from charterdesk.core.validators import Id
+from charterdesk.customers.models import Organization
+from charterdesk.customers.selectors import organizations_visible_to
 
 from . import services
-from .models import Product, ProductVersion
-from .schemas import ProductIn, ProductOut, ProductPatch, VersionIn, VersionOut
+from .models import Product, ProductUse, ProductVersion
+from .schemas import (
+    ProductIds,
+    ProductIn,
+    ProductOut,
+    ProductPatch,
+    ProductUseOut,
+    VersionIn,
+    VersionOut,
+)
 
 router = Router(tags=["products"])
 
@@ -76,3 +86,40 @@ def add_version(request: HttpRequest, product_id: Id, payload: VersionIn) -> Sta
         product = Product.objects.get(pk=product_id)
         entry = services.version_add(product=product, **payload.dict())
     return Status(201, entry)
+
+
+_REF = ("id", "name", "slug", "active")
+
+
+def _uses(organization: Organization) -> list[dict[str, object]]:
+    rows = ProductUse.objects.filter(organization=organization).select_related("product")
+    return [
+        {**{k: getattr(use.product, k) for k in _REF}, "since": use.since}
+        for use in rows.order_by("product__name", "product_id")
+    ]
+
+
+@router.get("/organizations/{org_id}/products", response=list[ProductUseOut])
+def organization_products(request: HttpRequest, org_id: Id) -> list[dict[str, object]]:
+    """The products the organization uses: articles limited to them reach its contacts.
+    Agents read every organization's, a customer their own organization's."""
+    return _uses(organizations_visible_to(user_of(request)).get(pk=org_id))
+
+
+@router.put("/organizations/{org_id}/products", response=list[ProductUseOut])
+def set_organization_products(
+    request: HttpRequest, org_id: Id, payload: ProductIds
+) -> list[dict[str, object]]:
+    """Replace the products the organization uses (as its settings page does); products it
+    keeps keep their day. An unknown id, or a retired product it did not use, is a field
+    error. Managers and administrators."""
+    organization = organizations_visible_to(user_of(request)).get(pk=org_id)
+    if not user_of(request).has_perm(Perm.MANAGE_SETTINGS):
+        raise PermissionDenied("Managers and administrators set the products an organization uses.")
+    with transaction.atomic(durable=True):
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        used = ProductUse.objects.filter(organization=organization).values_list("product_id")
+        kept = [pk for (pk,) in used]
+        products = services.products_for_audience(payload.product_ids, kept=kept)
+        services.products_used_set(organization, products)
+    return _uses(organization)

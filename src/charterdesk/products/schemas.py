@@ -2,6 +2,8 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from charterdesk.core.validators import Id
+
 
 class VersionOut(Schema):
     id: int
@@ -37,3 +39,18 @@ class VersionIn(Schema):
     version: str = Field(max_length=40)
     released_on: date
     end_of_support: date | None = None
+
+
+class ProductRef(Schema):
+    id: int
+    name: str
+    slug: str
+    active: bool = Field(description="False: retired; it stays where it was named.")
+
+
+class ProductUseOut(ProductRef):
+    since: date = Field(description="The day the organization started using it.")
+
+
+class ProductIds(Schema):
+    product_ids: list[Id] = Field(max_length=100, description="Catalogue product ids.")

@@ -31,6 +31,16 @@ def versions_offered() -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(product__active=True).select_related("product")
 
 
+def versions_by_product() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The offered versions grouped by product name, newest first, as (value, label)
+    choices by id: an <optgroup> per product, which a page's script matches against the
+    product picked."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for entry in versions_offered().order_by("product__name", "-released_on", "-id"):
+        groups.setdefault(entry.product.name, []).append((str(entry.pk), entry.version))
+    return list(groups.items())
+
+
 def products_used_by(organization_id: int) -> QuerySet[Product]:
     """The products an organization uses (for its audiences: articles limited to them)."""
     return Product.objects.filter(uses__organization_id=organization_id).order_by("name", "id")

@@ -1,6 +1,7 @@
 """Writes on the catalogue. Callers own the transaction; every rule sits in the models'
 `clean` (a ValidationError naming the field), so pages, API and admin refuse alike."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -83,3 +84,29 @@ def products_used_set(organization: Organization, products: "list[Product]") -> 
     ProductUse.objects.bulk_create(
         ProductUse(organization=organization, product_id=pk) for pk in sorted(wanted - have)
     )
+
+
+MAX_AUDIENCE = 100  # products one audience names (an article's, an organization's uses)
+
+
+def products_for_audience(
+    ids: Iterable[int], *, kept: Iterable[int] = (), field: str = "product_ids"
+) -> list[Product]:
+    """The catalogue products an audience names by id (an article's readers, the products
+    an organization uses), in catalogue order. Every id that is no product and every
+    retired product not already in the audience (`kept`: it stays, as a retired product a
+    routing rule names stays) is an error on `field`, all at once."""
+    wanted = list(dict.fromkeys(ids))
+    if len(wanted) > MAX_AUDIENCE:
+        raise ValidationError({field: f"Name at most {MAX_AUDIENCE} products."})
+    found = Product.objects.in_bulk(wanted)
+    already = set(kept)
+    errors = [f"No product has the id {pk}." for pk in wanted if pk not in found]
+    errors += [
+        f"{product.name} is retired: it cannot be added."
+        for pk, product in found.items()
+        if not product.active and pk not in already
+    ]
+    if errors:
+        raise ValidationError({field: errors})
+    return sorted(found.values(), key=lambda product: (product.name, product.pk))

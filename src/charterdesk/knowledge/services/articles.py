@@ -172,6 +172,18 @@ def article_change(
     reindex(article)
 
 
+def article_products_set(article: Article, actor: User, products: Iterable[Product]) -> None:
+    """Limit the article to customers whose organization uses one of `products` (none:
+    no limit by product), as the properties form does; the index follows at once."""
+    _require(actor, Perm.WRITE_ARTICLES, "Only support staff change articles.")
+    products = list(products)
+    _check_properties(article.visibility, article.language, [], products)
+    article.updated_at = timezone.now()
+    article.save(update_fields=["updated_at"])
+    article.products.set(products)
+    reindex(article)
+
+
 def article_submit(article: Article, actor: User, *, reviewer: User | None = None) -> None:
     """Ask for a review of the newest version; the reviewer (or every reviewer) is told."""
     _require(actor, Perm.WRITE_ARTICLES, "Only support staff send articles for review.")
