@@ -97,6 +97,7 @@ def test_the_pass_reads_the_confirmed_thread_and_replies(personas):
     )
     thread = widget.get(f"/widget/api/visitor-requests/{ticket.pk}").content.decode()
     assert "It is under the ⋯ menu." in thread and "Visitor seems new" not in thread
+    assert "Up to 3 files." in thread  # a visitor's limit, not a contact's 10
     replied = widget.post(
         f"/widget/api/visitor-requests/{ticket.pk}",
         {"body": "Found it, thanks!", "attachments": _file("found.png")},

@@ -25,6 +25,7 @@ from .forms import WidgetReplyForm, WidgetRequestForm
 from .http import Caller, WidgetAccessError, caller_of, problem
 from .requests import widget_reply_add, widget_request_create
 from .search import widget_search, widget_suggest
+from .visitors import VISITOR_MAX_FILES
 
 View = Callable[..., HttpResponse]
 
@@ -147,7 +148,7 @@ def thread_page(
         "form": form or WidgetReplyForm(),
         "closed": ticket.status == Status.CLOSED,
         "visitor": reader is None,
-        "max_files": MAX_FILES,
+        "max_files": VISITOR_MAX_FILES if reader is None else MAX_FILES,
         **flags,
     }
     return render(request, "widget/_request.html", context, status=status)
