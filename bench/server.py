@@ -84,6 +84,24 @@ def prepared(db: str) -> Iterator[dict[str, str]]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+START_TIMEOUT = float(os.environ.get("BENCH_START_TIMEOUT", "300"))
+
+
+def wait_until_up(proc: subprocess.Popen[bytes], url: str, what: str) -> None:
+    """Waits for `url` to answer, up to START_TIMEOUT seconds (collectstatic and imports
+    take minutes on a loaded machine); fails at once when the process has exited."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with status {proc.returncode} before answering")
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own loopback server
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{what} did not answer {url} within {START_TIMEOUT:.0f} s")
+
+
 @contextmanager
 def web(env: dict[str, str], port: int, workers: int = 2, threads: int = 8) -> Iterator[str]:
     proc = subprocess.Popen(
@@ -94,14 +112,7 @@ def web(env: dict[str, str], port: int, workers: int = 2, threads: int = 8) -> I
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):  # up to a minute: collectstatic first, on a busy machine
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the web server did not start")
+        wait_until_up(proc, f"{base}/healthz", "the web server")
         yield base
     finally:
         proc.terminate()

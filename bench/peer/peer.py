@@ -7,11 +7,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from server import wait_until_up
 
 HOST = Path(__file__).resolve().parent / "peerhost"
 VERSION = "2.6.1"
@@ -81,14 +82,7 @@ def web(peer: Peer, port: int, workers: int = 2) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/helpdesk/login/", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the peer's web server did not start")
+        wait_until_up(proc, f"{base}/helpdesk/login/", "the peer's web server")
         yield base
     finally:
         proc.terminate()
