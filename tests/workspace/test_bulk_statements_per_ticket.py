@@ -59,3 +59,22 @@ def test_clocks_history_and_tags_cost_the_same_for_3_or_12_tickets(personas: Any
     assert many["tickets_ticketfollower"] == few["tickets_ticketfollower"] == 1  # per chunk
     assert many["mail_mailreference"] == few["mail_mailreference"] == 2  # read, written
     assert many["tickets_ticket"] - few["tickets_ticket"] == 9  # one UPDATE a ticket
+
+
+def test_a_tickets_one_update_writes_only_the_columns_that_changed(personas: Any) -> None:
+    macro = macro_create(
+        personas.tier1,
+        MacroInput(title="Pending", body="On it (#{{ ticket.id }}).",
+                   changes={"status": "pending"}),
+    )  # fmt: skip
+    ticket = open_ticket()
+    with CaptureQueriesContext(connection) as captured:
+        result = tickets_bulk_update(personas.tier1, [ticket.pk], {"priority": "high"}, macro=macro)
+    assert result.outcomes[0].ok
+    updates = [q["sql"] for q in captured.captured_queries if 'UPDATE "tickets_ticket"' in q["sql"]]
+    assert len(updates) == 1
+    written = set(re.findall(r'"(\w+)" = ', updates[0].split(" WHERE ")[0]))
+    assert {"status", "priority", "updated_at"} <= written
+    assert not written & {"subject", "requester_id", "organization_id", "coverage_reason"}
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.priority) == ("pending", "high")
