@@ -18,7 +18,7 @@ from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.hours.models import Activity
 from charterdesk.hours.services import MAX_MINUTES, time_entry_create
 from charterdesk.intake.services import ticket_create
-from charterdesk.products.selectors import products_offered, versions_by_product, versions_offered
+from charterdesk.products.forms import check_version, offer_product_and_version
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import requester_for
 
@@ -62,24 +62,11 @@ class NewTicketForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        names = list(products_offered().values_list("name", flat=True))
-        if not names:  # no catalogue: nothing to ask
-            del self.fields["product"], self.fields["version"]
-            return
-        self.fields["product"].choices = [("", "None / not sure"), *((n, n) for n in names)]  # type: ignore[attr-defined]
-        self.fields["version"].choices = [("", "Not sure"), *versions_by_product()]  # type: ignore[attr-defined]
+        offer_product_and_version(self, no_product="None / not sure")
 
     def clean(self) -> dict[str, Any]:
-        """The version is picked by id and must be one of the chosen product's; the intake
-        service takes its version string."""
         data = super().clean() or {}
-        picked = data.get("version")
-        if picked:
-            entry = versions_offered().filter(pk=picked).first()
-            if entry is None or entry.product.name != data.get("product"):
-                self.add_error("version", "Pick a version of the chosen product.")
-            else:
-                data["version"] = entry.version
+        check_version(self, data)
         return data
 
 
