@@ -89,3 +89,28 @@ def test_a_scheduled_review_whose_day_passed_is_overdue(browser, live_server, li
     )
     expect(next_review.locator(".pill")).to_have_text("overdue")
     context.close()
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_review_on_field_shows_the_servers_message(browser, live_server, live_personas, size):
+    """The form leaves checking to the server (`novalidate`): an empty or past day is
+    refused under the field, not by a bubble of the browser's own."""
+    globex, _ = _globex_reviewed_two_months_ago(live_personas.tier2)
+    context = browser.new_context(base_url=live_server.url, viewport=size)
+    page = context.new_page()
+    sign_in(page, "tier2@charterdesk.example")
+    page.goto(f"/desk/accounts/{globex.pk}/")
+    error = page.locator(".review-form label.invalid .errorlist")
+
+    page.get_by_role("button", name="Schedule a review").click()
+    expect(error).to_have_text("This field is required.")
+
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page.get_by_label("Review on").fill(f"{yesterday:%Y-%m-%d}")
+    page.get_by_role("button", name="Schedule a review").click()
+    expect(error).to_have_text("Choose today or a later day.")
+    assert not AccountReview.objects.filter(scheduled_for=yesterday).exists()
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    width = "phone" if size is PHONE else "desktop"
+    page.screenshot(path=str(DOCS_IMG / f"success-review-on-error-{width}.png"), full_page=True)
+    context.close()

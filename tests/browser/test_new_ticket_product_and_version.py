@@ -1,5 +1,6 @@
 """An agent opens a ticket for a caller, picks the product and then one of its versions
-only; the ticket is opened with both, shown on its page; on a desktop and a phone."""
+only; the ticket is opened with both, shown on its page, whose product panel offers only
+the chosen product's versions too; on a desktop and a phone."""
 
 import pytest
 from playwright.sync_api import expect
@@ -53,8 +54,18 @@ def test_the_new_ticket_form_offers_the_chosen_products_versions(
     assert ticket.product_version is not None and ticket.product_version.version == "2.0"
     panel = page.locator("form#product")
     expect(panel.locator("select[name=product] option:checked")).to_have_text("Payments")
-    expect(panel.locator("select[name=product_version] option:checked")).to_have_text(
-        "Payments 2.0"
-    )
+    panel_version = panel.locator("select[name=product_version]")
+    expect(panel_version.locator("option:checked")).to_have_text("2.0")
+    expect(panel_version.locator("option")).to_have_text(["—", "2.0"])  # Payments' only
     page.screenshot(path=str(DOCS_IMG / f"desk-new-ticket-opened-{width}.png"), full_page=True)
+
+    # the ticket page's product panel narrows the versions to the chosen product's too
+    panel.locator("select[name=product]").select_option(label="Storefront")
+    expect(panel_version.locator("option")).to_have_text(["—", "4.1", "4.0"])
+    expect(panel_version).to_have_value("")
+    panel_version.select_option(label="4.1")
+    panel.get_by_role("button", name="Save the product").click()
+    expect(page.get_by_text("Saved:")).to_be_visible()
+    ticket.refresh_from_db()
+    assert (ticket.product, ticket.product_version.version) == ("Storefront", "4.1")
     context.close()

@@ -88,6 +88,11 @@ def test_a_visitor_replies_through_the_widget(
         expect(replies).to_contain_text("It is under the ⋯ menu")
         expect(replies).not_to_contain_text("Visitor seems new")
         expect(replies).not_to_contain_text("internal.txt")
+        # the file's paperclip is drawn inline, not an emoji a font may lack
+        clip = replies.locator(".files li", has_text="export-guide.pdf").locator("svg.icon")
+        expect(clip).to_be_visible()
+        assert (clip.bounding_box() or {}).get("width", 0) > 0
+        expect(replies).not_to_contain_text("📎")
         with page.expect_download() as download:
             frame.get_by_role("link", name="export-guide.pdf").click()
         assert download.value.suggested_filename == "export-guide.pdf"

@@ -3,6 +3,7 @@ one click; a page of the queue selected and changed together, then undone; the k
 help on "?". Screenshots at desktop and phone size go to docs/img."""
 
 import pytest
+from playwright.sync_api import expect
 
 from charterdesk.tickets.models import Message, Ticket
 from charterdesk.tickets.services import ticket_set_tags
@@ -108,4 +109,22 @@ def test_the_keyboard_moves_through_the_queue_and_shows_its_help(
     page.wait_for_url(f"**/desk/tickets/{first.pk}/")
     page.keyboard.press("r")
     assert page.evaluate("document.activeElement.name") == "body"
+    context.close()
+
+
+def test_the_macros_list_is_one_card_per_macro_on_a_phone(browser, live_server, live_personas):
+    """The list's table (Title, Who may use it, Does, Used) fits a phone's width: each
+    macro a card with the column names as labels, nothing scrolled out of sight."""
+    _macro(live_personas.manager)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    sign_in(page, "tier1@charterdesk.example")
+    page.goto("/desk/macros/")
+    row = page.locator(".macros-table tbody tr")
+    expect(row).to_contain_text("Ask for the export log")
+    expect(page.locator(".macros-table thead")).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    box = row.get_by_role("link", name="Edit").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    page.screenshot(path=str(DOCS_IMG / "desk-macros-phone.png"), full_page=True)
     context.close()

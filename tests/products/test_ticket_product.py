@@ -1,3 +1,5 @@
+import re
+
 from charterdesk.products.models import Product
 from charterdesk.tickets.models import Ticket, TicketEvent
 from tests.products.factories import product, version_of
@@ -86,3 +88,16 @@ def test_a_product_outside_the_catalogue_is_a_form_error_in_the_portal(personas,
     )  # fmt: skip
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_the_ticket_page_groups_the_versions_by_their_product(personas, login):
+    product("Storefront", "4.0", "4.1")
+    product("Payments", "2.0")
+    ticket = open_ticket(product="Storefront")
+    page = login(personas.tier1).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    versions = page[page.index('<select name="product_version"') :]
+    versions = versions[: versions.index("</select>")]
+    assert '<optgroup label="Payments">' in versions
+    storefront = versions[versions.index('<optgroup label="Storefront">') :]
+    assert re.findall(r">([^<]+)</option>", storefront) == ["4.1", "4.0"]
+    assert "Storefront 4.0" not in versions  # each option is the version alone

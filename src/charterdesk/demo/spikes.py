@@ -59,12 +59,16 @@ def add_demo(ref: Reference, now: datetime) -> None:
 
 
 def _answers(ref: Reference) -> None:
-    """A public answer on the two newest imported solved tickets of each category."""
+    """A public answer on the two newest imported solved tickets of each category, in the
+    order the knowledge-gaps page drafts from (`gap_tickets`: newest solved, then highest
+    id). Many imported tickets share their solved time (capped a few minutes before now):
+    ordered by that time alone, PostgreSQL picked any two of them, often outside the
+    twenty candidates the draft looks at."""
     agent = ref.users[T1]
     for path, answer in ANSWERS.items():
         newest = Ticket.objects.filter(
             category__path=path, status=Status.SOLVED, imported_from__isnull=False
-        ).order_by("-solved_at")[:2]
+        ).order_by("-solved_at", "-id")[:2]
         for ticket in newest:
             if not Message.objects.filter(ticket=ticket, from_staff=True).exists():
                 Message.objects.create(

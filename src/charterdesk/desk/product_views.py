@@ -14,24 +14,20 @@ from django.views.decorators.http import require_POST
 from charterdesk.accounts.access import agent_required
 from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.panels import PanelForm, show_again
+from charterdesk.products.forms import VersionOfProduct
 from charterdesk.products.models import Product, ProductVersion
-from charterdesk.products.selectors import versions_offered
+from charterdesk.products.selectors import versions_by_product, versions_offered
 from charterdesk.tickets import selectors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services.product import ticket_set_product
 from charterdesk.tickets.wording import changed_fields_text
 
 
-class VersionChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: ProductVersion) -> str:  # type: ignore[override]
-        return f"{obj.product.name} {obj.version}"
-
-
 class TicketProductForm(PanelForm):
     panel = "product"
     product = forms.ModelChoiceField(Product.objects.none(), required=False, empty_label="—")
-    product_version = VersionChoice(
-        ProductVersion.objects.none(), required=False, empty_label="—", label="Version"
+    product_version = forms.ModelChoiceField(
+        ProductVersion.objects.none(), required=False, label="Version", widget=VersionOfProduct()
     )
 
     def __init__(self, *args: Any, ticket: Ticket | None = None, **kwargs: Any) -> None:
@@ -39,9 +35,11 @@ class TicketProductForm(PanelForm):
         current = ticket.product_ref_id if ticket else None
         offered = Product.objects.filter(active=True) | Product.objects.filter(pk=current or 0)
         self.fields["product"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
-        self.fields["product_version"].queryset = versions_offered().order_by(  # type: ignore[attr-defined]
-            "product__name", "released_on"
-        )
+        versions = self.fields["product_version"]
+        versions.queryset = versions_offered()  # type: ignore[attr-defined]
+        # grouped by product: the page offers only the chosen product's (the service
+        # checks the pair)
+        versions.choices = [("", "—"), *versions_by_product()]  # type: ignore[attr-defined]
         if ticket is not None and not self.is_bound:
             self.initial = {"product": current, "product_version": ticket.product_version_id}
 
