@@ -15,9 +15,16 @@ header `text,category`.
    of the intents (19, drawn with a fixed seed) are never learned; their test questions
    play the messages that belong to no category. Share of those sent to a person, and
    share of in-scope test questions answered AND right.
-3. Speed: training on 15,000 tickets (the train file plus copies with a few words dropped),
+3. Out of domain (the OOD-OOS protocol of the same paper): the closed-set model of 1 also
+   sees the 1,000 out-of-scope questions of CLINC150's oos_test (bench/data/clinc150_oos):
+   share of them sent to a person, share of the 3,080 in-scope test questions answered AND
+   right. Then the desk learns "not one of our categories" from tickets an agent marked so
+   (a rejection class, engine.OUTSIDE): CLINC150's oos_train (100), and oos_train followed
+   by oos_val (200, the newest 40 of them, all from oos_val, held out with the rest to set
+   the threshold). oos_test is never learned from nor used to choose anything.
+4. Speed: training on 15,000 tickets (the train file plus copies with a few words dropped),
    CPU time next to wall time; one prediction p50 / p95 (wall) and its CPU time.
-4. Through the product (--api N, default all): a fresh CharterDesk (demo data, SQLite); the
+5. Through the product (--api N, default all): a fresh CharterDesk (demo data, SQLite); the
    train file taken in as history by the ticket importer (`charterdesk import tickets`),
    categories "Banking › <intent>"; a model trained by the services of
    `charterdesk triage train`; N test questions sent to `POST /api/v1/triage` as an agent.
@@ -43,6 +50,7 @@ from timing import timed  # noqa: E402
 from charterdesk.triage import engine, vectors  # noqa: E402
 
 DATA = ROOT / "data" / "banking77"
+OOS = ROOT / "data" / "clinc150_oos" / "oos.csv.gz"
 TARGET = 0.95
 UNKNOWN_SHARE = 0.25
 Rows = list[tuple[str, str]]
@@ -52,6 +60,15 @@ def load(path: Path) -> Rows:
     data = path.read_bytes()
     text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
     return [(row["text"], row["category"]) for row in csv.DictReader(io.StringIO(text))]
+
+
+def load_oos(path: Path = OOS) -> dict[str, list[str]]:
+    """CLINC150's out-of-scope questions by split (oos_train, oos_val, oos_test)."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    splits: dict[str, list[str]] = defaultdict(list)
+    for row in csv.DictReader(io.StringIO(text)):
+        splits[row["split"]].append(row["text"])
+    return dict(splits)
 
 
 def examples(rows: Rows) -> list[engine.Example]:
@@ -70,7 +87,7 @@ def score(model: engine.Model, test: Rows, embed: engine.Embed | None) -> dict[s
     }
 
 
-def closed_set(train: Rows, test: Rows, embed: engine.Embed | None) -> dict[str, float]:
+def closed_set(train: Rows, test: Rows, embed: engine.Embed | None):
     start, cpu = time.perf_counter(), time.process_time()
     model = engine.train(examples(train), precision_target=TARGET, embed=embed)
     result = score(model, test, embed)
@@ -78,7 +95,52 @@ def closed_set(train: Rows, test: Rows, embed: engine.Embed | None) -> dict[str,
     result["cpu"] = time.process_time() - cpu
     result["heldout"] = model.evaluation.accuracy
     result["threshold"] = model.threshold
-    return result
+    return result, model
+
+
+def out_of_domain(model: engine.Model, test: Rows, outside: list[str], embed) -> str:
+    """In-scope test questions answered right, and the out-of-domain ones sent to a person."""
+    preds_in = model.predict_many([t for t, _ in test], embed)
+    preds_out = model.predict_many(outside, embed)
+    ok = np.mean(
+        [not p.abstained and p.label == lab for p, (_, lab) in zip(preds_in, test, strict=True)]
+    )
+    caught = np.mean([p.abstained for p in preds_out])
+    inside = [(t, lab) for t, lab in test]
+    return (
+        f"{caught:.1%} of {len(outside)} out-of-domain questions sent to a person;"
+        f" in-scope answered right {ok:.1%} (threshold {model.threshold:.3f})\n"
+        f"      {ceiling(model, preds_in, preds_out, inside)}"
+    )
+
+
+def ood(model: engine.Model | None, train: Rows, test: Rows, embed: engine.Embed) -> None:
+    """Part 3: the model as is (threshold only), then with a rejection class."""
+    oos = load_oos()
+    if model is not None:
+        print(f"  out of domain, model as is: {out_of_domain(model, test, oos['oos_test'], embed)}")
+    learned_outside(train, test, oos, embed)
+
+
+def learned_outside(train: Rows, test: Rows, oos: dict[str, list[str]], embed) -> None:
+    """The desk learns "not one of our categories" from tickets an agent marked so."""
+    for name, marked in (
+        ("oos_train", oos["oos_train"]),
+        ("oos_train + oos_val", oos["oos_train"] + oos["oos_val"]),
+    ):
+        start, cpu = time.perf_counter(), time.process_time()
+        history = examples(train) + [engine.Example(t, engine.OUTSIDE) for t in marked]
+        model = engine.train(history, precision_target=TARGET, embed=embed)
+        wall, cpu_s = time.perf_counter() - start, time.process_time() - cpu
+        held = model.evaluation.outside_caught
+        top1 = score(model, test, embed)["top1"]
+        print(
+            f"  out of domain, {len(marked)} tickets marked no category ({name}); trained in"
+            f" {wall:.1f} s wall, {cpu_s:.1f} s CPU; top-1 {top1:.4f}; held-out marked ones"
+            f" left to a person {held:.1%}:\n"
+            f"    {out_of_domain(model, test, oos['oos_test'], embed)}",
+            flush=True,
+        )
 
 
 def out_of_scope(train: Rows, test: Rows, embed: engine.Embed | None, rounds: int):
@@ -127,7 +189,9 @@ def ceiling(model: engine.Model, preds_in, preds_out, inside) -> str:
     )
 
 
-def speed(train: Rows, embed: engine.Embed | None, size: int = 15_000):
+def speed(train: Rows, embed: engine.Embed | None, size: int = 15_000, marked: int = 0):
+    """Training on `size` tickets (`marked` of them from CLINC150's oos_train, marked "not
+    one of our categories"), then one prediction."""
     rng = random.Random(0)
     rows = list(train)
     while len(rows) < size:
@@ -135,7 +199,10 @@ def speed(train: Rows, embed: engine.Embed | None, size: int = 15_000):
         words = [w for w in text.split() if rng.random() > 0.15] or text.split()
         rows.append((" ".join(words), label))
     start, cpu = time.perf_counter(), time.process_time()
-    model = engine.train(examples(rows), precision_target=TARGET, embed=embed)
+    history = examples(rows[: size - marked]) + [
+        engine.Example(text, engine.OUTSIDE) for text in load_oos()["oos_train"][:marked]
+    ]
+    model = engine.train(history, precision_target=TARGET, embed=embed)
     seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu
     p50, p95 = timed(lambda: model.predict_all("my card still has not arrived", embed), 200)
     cpu = time.process_time()
@@ -152,7 +219,12 @@ def main() -> None:
     parser.add_argument("--api", type=int, default=0, help="questions sent to the API; 0: all")
     parser.add_argument("--no-api", action="store_true")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--skip", default="", help="comma list of parts to skip: closed,oos,speed")
+    parser.add_argument(
+        "--marked", type=int, default=0, help="speed: of the 15,000, oos_train marked no category"
+    )
+    parser.add_argument(
+        "--skip", default="", help="comma list of parts to skip: closed,ood,oos,speed"
+    )
     args = parser.parse_args()
     skip = set(args.skip.split(",")) - {""}
     train, test = load(args.train), load(args.test)
@@ -167,7 +239,7 @@ def main() -> None:
         print(f"\n{name}", flush=True)
         if "closed" in skip and embed is None:
             continue
-        r = closed_set(train, test, embed) if "closed" not in skip else None
+        r, model = closed_set(train, test, embed) if "closed" not in skip else (None, None)
         if r:
             print(
                 f"  closed set: top-1 {r['top1']:.4f} (own held-out {r['heldout']:.3f},"
@@ -177,6 +249,8 @@ def main() -> None:
             )
         if embed is None:
             continue
+        if "ood" not in skip:
+            ood(model, train, test, embed)
         if "oos" not in skip:
             caught, answered, right = out_of_scope(train, test, embed, args.rounds)
             print(
@@ -184,15 +258,16 @@ def main() -> None:
                 f" in-scope answered right {answered:.1%}; right among applied {right:.1%}"
             )
         if "speed" not in skip:
-            seconds, cpu_s, p50, p95, cpu_ms, size = speed(train, embed)
+            seconds, cpu_s, p50, p95, cpu_ms, size = speed(train, embed, marked=args.marked)
             print(
-                f"  15,000 tickets trained in {seconds:.1f} s wall ({cpu_s:.1f} s CPU);"
+                f"  15,000 tickets ({args.marked} marked no category) trained in"
+                f" {seconds:.1f} s wall ({cpu_s:.1f} s CPU);"
                 f" predict p50 {p50:.1f} ms p95 {p95:.1f} ms (CPU {cpu_ms:.1f} ms);"
                 f" model {size / 1e6:.1f} MB",
                 flush=True,
             )
     if not args.no_api:
-        from triage_api import through_api  # noqa: PLC0415 - needs Django, which 1-3 do not
+        from triage_api import through_api  # noqa: PLC0415 - needs Django, which 1-4 do not
 
         through_api(train, test, args.api or len(test))
 

@@ -37,6 +37,7 @@ def test_manager_renames_and_deactivates_over_the_api(api, personas):
         "parent_id": None,
         "active": False,
         "position": 0,
+        "outside_scope": False,
     }
 
 

@@ -28,14 +28,19 @@ def create_category(request: HttpRequest, payload: CategoryIn) -> Status[Categor
     with transaction.atomic(durable=True):
         parent = category_by_id(payload.parent_id, field="parent_id")
         category = category_create(
-            actor=user, name=payload.name, parent=parent, position=payload.position
+            actor=user,
+            name=payload.name,
+            parent=parent,
+            position=payload.position,
+            outside_scope=payload.outside_scope,
         )
     return Status(201, category)
 
 
 @router.patch("/categories/{category_id}", response=CategoryOut)
 def update_category(request: HttpRequest, category_id: Id, payload: CategoryPatch) -> Category:
-    """Rename, move (`parent_id`), deactivate or reorder; the paths under it follow."""
+    """Rename, move (`parent_id`), deactivate, reorder or mark as not one of our categories
+    (`outside_scope`); the paths under it follow."""
     user = user_of(request)
     given = payload.model_fields_set
     with transaction.atomic(durable=True):
@@ -50,4 +55,5 @@ def update_category(request: HttpRequest, category_id: Id, payload: CategoryPatc
             parent=parent,
             active=payload.active,
             position=payload.position,
+            outside_scope=payload.outside_scope,
         )

@@ -35,6 +35,12 @@ class CategoryForm(forms.Form):
     name = forms.CharField(max_length=80)
     parent = CategoryChoice(Category.objects.none(), required=False, empty_label="(top level)")
     position = forms.IntegerField(min_value=0, max_value=32000, initial=0, required=False)
+    outside_scope = forms.BooleanField(
+        label="Not one of our categories",
+        required=False,
+        help_text="Tickets filed here teach triage to leave requests like them to a person; "
+        "it is never suggested.",
+    )
 
     def __init__(self, *args: Any, editing: Category | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -33,6 +33,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
                     name=data["name"],
                     parent=data["parent"],
                     position=data["position"] or 0,
+                    outside_scope=data["outside_scope"],
                 )
             flash.success(request, f"Category “{made.path}” added.")
             return redirect("insights:categories")
@@ -46,7 +47,12 @@ def category_list(request: HttpRequest) -> HttpResponse:
 @managers
 def category_edit(request: HttpRequest, category_id: int) -> HttpResponse:
     category = get_object_or_404(Category, pk=category_id)
-    initial = {"name": category.name, "parent": category.parent_id, "position": category.position}
+    initial = {
+        "name": category.name,
+        "parent": category.parent_id,
+        "position": category.position,
+        "outside_scope": category.outside_scope,
+    }
     form = CategoryForm(request.POST or None, initial=initial, editing=category)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -59,6 +65,7 @@ def category_edit(request: HttpRequest, category_id: int) -> HttpResponse:
                     name=data["name"],
                     parent=data["parent"],
                     position=data["position"] or 0,
+                    outside_scope=data["outside_scope"],
                 )
             flash.success(request, f"Category “{saved.path}” saved.")
             return redirect("insights:categories")

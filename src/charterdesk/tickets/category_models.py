@@ -46,6 +46,14 @@ class Category(CheckedModel):
     path = models.CharField(max_length=400, unique=True, editable=False)
     active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # "Not one of our categories": requests filed here (spam, questions for someone else)
+    # teach triage to leave such requests to a person; the model never suggests it.
+    outside_scope = models.BooleanField(
+        "not one of our categories",
+        default=False,
+        help_text="Requests filed here teach triage to leave such requests to a person; "
+        "it is never suggested.",
+    )
 
     class Meta:
         ordering = ["path"]

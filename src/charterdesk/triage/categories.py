@@ -14,6 +14,7 @@ from charterdesk.tickets.models import (
     Visibility,
 )
 
+from .engine import OUTSIDE
 from .services import TrainingTicket
 
 # What the model learns from: categories that a person, a routing rule or the import set.
@@ -35,12 +36,13 @@ def active_category(label: str) -> Category | None:
     """The category a label names, if it still exists and is offered."""
     if not label.isdigit():
         return None
-    return Category.objects.filter(pk=int(label), active=True).first()
+    return Category.objects.filter(pk=int(label), active=True, outside_scope=False).first()
 
 
 def training_tickets() -> list[TrainingTicket]:
     """The desk's solved tickets with a trusted category, oldest first, each with the text
-    of its first public message (the request as the customer wrote it)."""
+    of its first public message (the request as the customer wrote it). Tickets in a
+    category marked "not one of our categories" are learned as engine.OUTSIDE."""
     first_message = (
         Message.objects.filter(ticket=OuterRef("pk"), visibility=Visibility.PUBLIC)
         .order_by("created_at", "id")
@@ -54,16 +56,25 @@ def training_tickets() -> list[TrainingTicket]:
         )
         .annotate(first_body=Subquery(first_message))
         .order_by("created_at", "id")
-        .values_list("subject", "first_body", "category_id", "request_type", "type_source")
+        .values_list(
+            "subject",
+            "first_body",
+            "category_id",
+            "category__outside_scope",
+            "request_type",
+            "type_source",
+        )
     )
     return [
         TrainingTicket(
             subject,
             body or "",
-            str(category_id),
+            OUTSIDE if outside else str(category_id),
             request_type if type_source != TypeSource.AUTO else None,
         )
-        for subject, body, category_id, request_type, type_source in rows.iterator(chunk_size=2000)
+        for subject, body, category_id, outside, request_type, type_source in rows.iterator(
+            chunk_size=2000
+        )
     ]
 
 

@@ -16,6 +16,12 @@ the right answers on the categories it learned, which leaves to a person the unk
 requests it is less sure of; the higher of the two thresholds serves. Both come from the
 training data only. The final classifier is then refitted on all examples; temperature and
 threshold carry over from the held-out fit.
+
+Requests that belong to none of the desk's categories can also be learned: examples
+labelled OUTSIDE (tickets an agent marked "not one of our categories") train one more
+class, a rejection class. When it wins, the model abstains whatever its confidence; the
+category it reports is still its best real category. Held-out OUTSIDE examples count as
+wrong whenever they would be applied, so the precision threshold accounts for them.
 """
 
 import math
@@ -42,6 +48,9 @@ KEEP_RIGHT = 0.96  # share of right answers the rehearsal's threshold still give
 MIN_PER_LABEL = 2  # a label with fewer examples cannot be learned (nor held out)
 EMBEDDING_WEIGHT = 2.0  # chosen on a held-out fifth of the BANKING77 train file (bench)
 _TEMPERATURES = np.geomspace(0.02, 5.0, 60)
+# The label of examples that belong to none of the categories (the rejection class); no
+# category id (digits) or intent name can be equal to it.
+OUTSIDE = "(outside)"
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ class Evaluation:
     # In the never-learned rehearsal: share of unknown-category examples left to a person
     # (None for models trained before the rehearsal, or with fewer than 4 categories).
     unknown_caught: float | None = None
+    # Share of held-out OUTSIDE examples left to a person (None when none was learned).
+    outside_caught: float | None = None
 
 
 @dataclass
@@ -202,7 +213,7 @@ def train(
     the rows."""
     say = progress or (lambda _message: None)
     usable = _usable(examples)
-    if len({example.label for example in usable}) < 2:
+    if len({example.label for example in usable} - {OUTSIDE}) < 2:
         raise ValueError("at least two categories with two examples each are needed")
     texts = [e.text for e in usable]
     labels = [e.label for e in usable]
@@ -256,7 +267,7 @@ def train(
 def _unknown_labels(labels: Sequence[str]) -> set[str]:
     """The categories the rehearsal leaves out: UNKNOWN_SHARE of them, drawn with a fixed
     seed; none with fewer than 4 categories (too few to leave some out and still learn)."""
-    names = sorted(set(labels))
+    names = sorted(set(labels) - {OUTSIDE})
     if len(names) < 4:
         return set()
     draw = random.Random(0)  # noqa: S311 - a fixed, reproducible draw, not a secret
@@ -286,15 +297,13 @@ def _rehearse_unknown(
     examples of the categories it learned that it gets right: every right answer abstained
     on costs a person's time, so only a small, fixed share of them is traded for catching
     unknown requests. None when the held-out part lacks either kind."""
-    preds = _predictions(partial.labels, partial.probabilities(features), 0.0)
-    confidences = np.array([p.confidence for p in preds])
-    right = np.array([p.label == e for p, e in zip(preds, expected, strict=True)])
+    confidences, right, rejected = _judged(partial, features, expected)
     outside = np.array([e in unknown for e in expected])
     kept = np.sort(confidences[right & ~outside])[::-1]
     if not len(kept) or not outside.any():
         return None
     threshold = float(kept[max(0, math.ceil(KEEP_RIGHT * len(kept)) - 1)])
-    caught = float((confidences[outside] < threshold).mean())
+    caught = float(((confidences < threshold) | rejected)[outside].mean())
     return Rehearsal(threshold, caught, len(unknown))
 
 
@@ -308,16 +317,32 @@ def _with_unknown(
     """The held-out figures at the higher of the two thresholds (known categories only,
     and the rehearsal's)."""
     threshold = max(evaluation.threshold, rehearsal.threshold)
-    preds = _predictions(trial.labels, trial.probabilities(features), 0.0)
-    confidences = np.array([p.confidence for p in preds])
-    right = np.array([p.label == e for p, e in zip(preds, expected, strict=True)])
-    applied = confidences >= threshold
+    confidences, right, rejected = _judged(trial, features, expected)
+    applied = (confidences >= threshold) & ~rejected
     evaluation.threshold = threshold
     evaluation.applied_share = float(applied.mean())
     evaluation.applied_precision = float(right[applied].mean()) if applied.any() else 0.0
     evaluation.answered_right = float((applied & right).mean())
     evaluation.unknown_caught = rehearsal.caught
+    evaluation.outside_caught = _outside_caught(applied, expected)
     return evaluation
+
+
+def _judged(
+    classifier: Classifier, features: sparse.csr_matrix, expected: Sequence[str]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_], NDArray[np.bool_]]:
+    """Per example: the confidence of the best category, whether it would be right if
+    applied, and whether the rejection class won (left to a person whatever the threshold)."""
+    preds = _predictions(classifier.labels, classifier.probabilities(features), 0.0)
+    confidences = np.array([p.confidence for p in preds])
+    rejected = np.array([p.abstained for p in preds])
+    right = np.array([p.label == e for p, e in zip(preds, expected, strict=True)]) & ~rejected
+    return confidences, right, rejected
+
+
+def _outside_caught(applied: NDArray[np.bool_], expected: Sequence[str]) -> float | None:
+    outside = np.array([e == OUTSIDE for e in expected])
+    return float((~applied[outside]).mean()) if outside.any() else None
 
 
 def evaluate(
@@ -326,23 +351,29 @@ def evaluate(
     expected: Sequence[str],
     precision_target: float,
 ) -> Evaluation:
+    """The held-out figures. OUTSIDE examples take part in the threshold (applying one is
+    a wrong suggestion) but not in the accuracy, per-category scores and confusions, which
+    are about the categories."""
     if not expected:
         return Evaluation(0, 0.0, 1.0, 0.0, 0.0)
-    preds = _predictions(classifier.labels, classifier.probabilities(features), 0.0)
-    guessed = [p.label for p in preds]
-    confidences = np.array([p.confidence for p in preds])
-    right = np.array([g == e for g, e in zip(guessed, expected, strict=True)])
-    threshold = choose_threshold(confidences, right, precision_target)
-    applied = confidences >= threshold
+    confidences, right, rejected = _judged(classifier, features, expected)
+    best = _predictions(classifier.labels, classifier.probabilities(features), 0.0)
+    threshold = choose_threshold(confidences[~rejected], right[~rejected], precision_target)
+    applied = (confidences >= threshold) & ~rejected
+    inside = np.array([e != OUTSIDE for e in expected])
+    guessed = [p.label for p, keep in zip(best, inside, strict=True) if keep]
+    known = [e for e in expected if e != OUTSIDE]
+    hits = np.array([g == e for g, e in zip(guessed, known, strict=True)])
     return Evaluation(
         size=len(expected),
-        accuracy=float(right.mean()),
+        accuracy=float(hits.mean()) if len(hits) else 0.0,
         threshold=threshold,
         applied_share=float(applied.mean()),
         applied_precision=float(right[applied].mean()) if applied.any() else 0.0,
-        labels=_label_scores(guessed, expected),
-        confusions=_confusions(guessed, expected),
+        labels=_label_scores(guessed, known),
+        confusions=_confusions(guessed, known),
         answered_right=float((applied & right).mean()),
+        outside_caught=_outside_caught(applied, expected),
     )
 
 
@@ -445,9 +476,24 @@ def _softmax(scores: NDArray[np.float64]) -> NDArray[np.float64]:
 def _predictions(
     labels: list[str], probs: NDArray[np.float64], threshold: float
 ) -> list[Prediction]:
-    best = probs.argmax(axis=1)
+    """The best category of each row, abstained below `threshold` or when the rejection
+    class (OUTSIDE) is more probable than any category."""
+    if OUTSIDE not in labels or len(labels) < 2:
+        best = probs.argmax(axis=1)
+        return [
+            Prediction(labels[b], float(probs[i, b]), bool(probs[i, b] < threshold))
+            for i, b in enumerate(best)
+        ]
+    rejection = labels.index(OUTSIDE)
+    real = probs.copy()
+    real[:, rejection] = -1.0
+    best = real.argmax(axis=1)
     return [
-        Prediction(labels[b], float(probs[i, b]), bool(probs[i, b] < threshold))
+        Prediction(
+            labels[b],
+            float(probs[i, b]),
+            bool(probs[i, b] < threshold or probs[i, rejection] > probs[i, b]),
+        )
         for i, b in enumerate(best)
     ]
 

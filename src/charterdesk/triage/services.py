@@ -76,7 +76,7 @@ def triage_run_complete(
 def _record(run: TriageModel, model: engine.Model, size: int) -> None:
     evaluation = model.evaluation
     run.training_size = size
-    run.category_count = len(model.category.labels)
+    run.category_count = len(set(model.category.labels) - {engine.OUTSIDE})
     run.heldout_size = evaluation.size
     run.heldout_accuracy = evaluation.accuracy
     run.threshold = model.threshold

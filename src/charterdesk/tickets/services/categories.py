@@ -74,13 +74,19 @@ def _check_manager(actor: User) -> None:
 
 
 def category_create(
-    *, actor: User, name: str, parent: Category | None = None, position: int = 0
+    *,
+    actor: User,
+    name: str,
+    parent: Category | None = None,
+    position: int = 0,
+    outside_scope: bool = False,
 ) -> Category:
-    """Add a category under `parent` (at the top with None)."""
+    """Add a category under `parent` (at the top with None); `outside_scope` marks it "not
+    one of our categories" (triage learns from it to leave such requests to a person)."""
     _check_manager(actor)
     if parent is not None and not parent.active:
         raise ValidationError({"parent": f"“{parent.path}” is deactivated."})
-    category = Category(name=name, parent=parent, position=position)
+    category = Category(name=name, parent=parent, position=position, outside_scope=outside_scope)
     category.save()
     return category
 
@@ -93,10 +99,12 @@ def category_update(
     parent: Category | None | bool = False,
     active: bool | None = None,
     position: int | None = None,
+    outside_scope: bool | None = None,
 ) -> Category:
     """Rename, move (`parent`: a category, or None for the top; False leaves it),
-    deactivate or reorder a category. Its descendants' paths follow a rename or a move;
-    deactivating one deactivates the categories under it."""
+    deactivate, reorder or (un)mark as "not one of our categories" a category. Its
+    descendants' paths follow a rename or a move; deactivating one deactivates the
+    categories under it."""
     _check_manager(actor)
     old_path = category.path
     if name is not None:
@@ -107,6 +115,8 @@ def category_update(
         category.position = position
     if active is not None:
         category.active = active
+    if outside_scope is not None:
+        category.outside_scope = outside_scope
     category.save()
     _update_descendants(category, old_path, active)
     return category
