@@ -45,8 +45,8 @@ class Browser:
             raise BadAnswerError(f"{method} {path}: {response.status} {payload[:200]!r}")
         return payload
 
-    def get(self, path: str) -> bytes:
-        return self._send("GET", path, None, {})
+    def get(self, path: str, headers: dict[str, str] | None = None) -> bytes:
+        return self._send("GET", path, None, headers or {})
 
     def post_json(self, path: str, data: dict[str, object]) -> bytes:
         body = json.dumps(data).encode()

@@ -4,6 +4,7 @@ every field has its own id, so each label (and a screen reader) points at the ri
 import re
 from collections import Counter
 
+from tests.desk.helpers_forms import with_forms_opened
 from tests.estimates.factories import consulting_ticket
 from tests.hours.factories import log
 
@@ -17,7 +18,8 @@ def test_no_two_elements_of_the_ticket_page_share_an_id(personas, login):
     ticket = consulting_ticket()
     log(ticket, personas.tier1, 20)
     log(ticket, personas.tier1, 15)
-    html = login(personas.tier1).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    client = login(personas.tier1)
+    html = with_forms_opened(client, client.get(f"/desk/tickets/{ticket.pk}/").content.decode())
 
     ids, _ = _ids_and_label_targets(html)
     assert [i for i, n in ids.items() if n > 1] == []
@@ -26,7 +28,8 @@ def test_no_two_elements_of_the_ticket_page_share_an_id(personas, login):
 
 def test_each_label_points_at_a_field_of_its_own_form(personas, login):
     ticket = consulting_ticket()
-    html = login(personas.tier1).get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    client = login(personas.tier1)
+    html = with_forms_opened(client, client.get(f"/desk/tickets/{ticket.pk}/").content.decode())
 
     ids, targets = _ids_and_label_targets(html)
     assert targets, "the page has labels with for="

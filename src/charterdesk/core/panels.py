@@ -68,3 +68,11 @@ class PanelForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"{self.panel}-%s")
         super().__init__(*args, **kwargs)
+
+
+def failed_form(context: Any, key: str) -> forms.Form | None:
+    """The failed form of this panel if the page shows one again, else None: the page
+    draws a collapsed form only when the agent opens it (desk.ticket_forms)."""
+    failed = context.get("panel_forms") or {}
+    form: forms.Form | None = failed.get(key)
+    return form

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import new_ticket, product_views, reports, search_views, views
+from . import new_ticket, product_views, reports, search_views, ticket_forms, views
 
 app_name = "desk"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("tickets/<int:ticket_id>/properties", views.ticket_properties, name="properties"),
     path("tickets/<int:ticket_id>/product", product_views.ticket_product, name="product"),
     path("tickets/<int:ticket_id>/anonymize", views.ticket_anonymize, name="anonymize"),
+    path("tickets/<int:ticket_id>/forms/<slug:name>", ticket_forms.ticket_form, name="ticket_form"),
+    path(
+        "tickets/<int:ticket_id>/forms/<slug:name>/<int:row>",
+        ticket_forms.ticket_form,
+        name="ticket_form_row",
+    ),
     path("tickets/<int:ticket_id>/sla-override", views.sla_override, name="sla_override"),
     path(
         "suggest/<str:kind>",

@@ -22,13 +22,7 @@ from charterdesk.learning.selectors import shadowing_of
 from charterdesk.learning.shadow import draft_submit
 from charterdesk.sla import services as services_sla
 from charterdesk.sla.models import SlaClock
-from charterdesk.sla.selectors import (
-    clock_lock_of,
-    clock_views,
-    events_of,
-    nearest,
-    running_clocks_of,
-)
+from charterdesk.sla.selectors import clock_lock_of, clock_views, nearest, running_clocks_of
 from charterdesk.tickets import selectors, services
 from charterdesk.tickets.models import Ticket, Visibility
 from charterdesk.tickets.wording import changed_fields_text
@@ -37,6 +31,8 @@ from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, 
 from .paging import page_after
 from .product_views import TicketProductForm
 from .queue_rows import queue_rows
+from .ticket_page import ticket_page_of
+from .ticket_rows import history_items, message_articles
 
 
 @agent_required
@@ -96,27 +92,28 @@ def ticket_page(
     by panel key (`desk:reply`, `hours:new`, …; see core.panels)."""
     ticket, user = _ticket(request, ticket_id), signed_in_user(request)
     now = timezone.now()
-    clocks = clock_views([ticket], now)[ticket.pk]
-    # Each message's uploaded files in one query (the template lists them per message).
-    messages = list(selectors.messages_visible_to(user, ticket).prefetch_related("uploads"))
+    page = ticket_page_of(user, ticket, now)
     initial = {f: getattr(ticket, f) for f in PropertiesForm.base_fields}
     # The panels' forms offer the same queues and agents: one read of each for the page.
+    # Collapsed forms (deadline, anonymize, …) are drawn when opened unless they failed.
     with choice_lists_shared():
         return render(
             request,
             "desk/ticket.html",
             {
                 "ticket": ticket,
-                "messages_": messages[::-1],  # newest first, under the reply box
-                "events": selectors.events_visible_to(user, ticket),
-                "recent": selectors.recent_tickets_around(ticket),
+                "page": page,
+                "messages_": page.messages,
+                "messages_html": message_articles(page.messages),
+                "history_html": history_items(page.events),
+                "recent": page.recent,
+                "clocks": page.clocks,
+                "sla_events": page.sla_events,
+                "overridable": page.overridable,
                 "reply": failed.get("desk:reply") or AgentReplyForm(),
                 "properties": failed.get("desk:properties") or PropertiesForm(initial=initial),
-                "clocks": clocks,
-                "sla_events": events_of(ticket),
-                "override": failed.get("desk:sla_override")
-                or OverrideForm(clocks=[v.clock for v in clocks]),
-                "anonymize": failed.get("desk:anonymize") or AnonymizeForm(),
+                "override": failed.get("desk:sla_override"),
+                "anonymize": failed.get("desk:anonymize"),
                 "product_form": failed.get("desk:product") or TicketProductForm(ticket=ticket),
                 "panel_forms": failed,
                 "now": now,

@@ -148,6 +148,16 @@ def time_totals_of(ticket: Ticket) -> TimeTotals:
     return TimeTotals(row["n_all"], row["n_billable"], row["n_bank"], row["n_overage"])
 
 
+def totals_of_entries(entries: list[TimeEntry]) -> TimeTotals:
+    """The totals of entries already read (all of a ticket's): no query."""
+    return TimeTotals(
+        sum(e.minutes for e in entries),
+        sum(e.minutes for e in entries if e.billable),
+        sum(e.minutes for e in entries if e.draws_on_bank),
+        sum(e.overage_minutes for e in entries),
+    )
+
+
 @dataclass(frozen=True)
 class TicketTime:
     """A ticket's time entries with their totals."""

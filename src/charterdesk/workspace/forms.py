@@ -5,7 +5,8 @@ from typing import Any
 from django import forms
 
 from charterdesk.core.panels import PanelForm
-from charterdesk.tickets.models import CustomField, FieldKind
+from charterdesk.tickets.models import CustomField, FieldKind, Ticket
+from charterdesk.tickets.selectors import field_values_of, popular_tags
 from charterdesk.tickets.services.fields import YES, tags_from_text
 
 
@@ -62,3 +63,15 @@ class TicketFieldsForm(PanelForm):
     def values(self) -> dict[str, object]:
         """The custom field values by key, as the service takes them."""
         return {key: self.cleaned_data.get(key) for key in self.custom_fields}
+
+
+def fields_form_context(
+    user: Any, ticket: Ticket, tags: list[str], failed: Any = None
+) -> dict[str, Any]:
+    """The tags and fields form (`failed`: as posted, with its errors) and the tags
+    to suggest."""
+    pairs = field_values_of(user, ticket)
+    initial: dict[str, object] = {"tags": ", ".join(tags)}
+    initial.update((field.key, initial_value(field, value)) for field, value in pairs)
+    blank = TicketFieldsForm(initial=initial, custom_fields=[field for field, _ in pairs])
+    return {"form": failed or blank, "suggestions": popular_tags()}

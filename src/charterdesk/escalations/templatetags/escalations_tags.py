@@ -3,10 +3,10 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from charterdesk.core.panels import panel_form
+from charterdesk.core.panels import failed_form
 from charterdesk.routing.models import WorkMode
 
-from ..forms import AnswerForm, DeEscalateForm, EscalateForm, RequestForm
+from ..forms import AnswerForm, RequestForm
 from ..lines import owner_among
 from ..requests import requests_left
 from ..selectors import escalations_of, requests_of
@@ -25,9 +25,8 @@ def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "open_requests": [r for r in asked if r.is_open],
         "answered": [r for r in asked if not r.is_open],
         "swarm": ticket.queue.work_mode == WorkMode.SWARM,
-        "form": panel_form(context, "escalations:escalate", EscalateForm()),
-        "down_form": DeEscalateForm(),
-        "answer_form": AnswerForm(),
+        "form": failed_form(context, "escalations:escalate"),  # else drawn when opened
+        "answer_form": AnswerForm() if any(r.is_open for r in asked) else None,
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -6,8 +6,8 @@ from django import template
 from charterdesk.core.panels import panel_form
 from charterdesk.core.vocabulary import hours_text
 
-from ..forms import TimeEntryChangeForm, TimeEntryForm
-from ..selectors import bank_of, time_entries_of, time_totals_of
+from ..forms import TimeEntryForm
+from ..selectors import bank_of, time_entries_of, totals_of_entries
 from ..services import billable_by_default
 
 register = template.Library()
@@ -28,25 +28,13 @@ def desk_hours(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     return {
         "ticket": ticket,
         "entries": entries,
-        "totals": time_totals_of(ticket),
+        "totals": totals_of_entries(entries),  # all the ticket's, read above
         "bank": bank_of(ticket.contract) if ticket.contract_id else None,
         "form": panel_form(
             context,
             "hours:new",
             TimeEntryForm(initial={"billable": billable_by_default(ticket)}),
         ),
-        "change_forms": {
-            e.pk: TimeEntryChangeForm(
-                initial={
-                    "minutes": e.minutes,
-                    "activity": e.activity,
-                    "billable": e.billable,
-                    "note": e.note,
-                },
-                prefix=f"e{e.pk}",
-            )
-            for e in entries
-        },
         "user": user,
         "csrf_token": context.get("csrf_token"),
     }

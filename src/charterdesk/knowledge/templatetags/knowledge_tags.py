@@ -2,10 +2,7 @@ from typing import Any
 
 from django import template
 
-from charterdesk.core.panels import panel_form
-
-from ..forms import FlagForm
-from ..models import FlagKind
+from charterdesk.core.panels import failed_form
 
 register = template.Library()
 
@@ -17,7 +14,7 @@ def ticket_articles(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     so the page's answer does not wait on the search."""
     return {
         "ticket": ticket,
-        "flag": panel_form(context, "knowledge:flag", FlagForm(initial={"kind": FlagKind.NEEDED})),
+        "flag": failed_form(context, "knowledge:flag"),  # else drawn when opened
         "csrf_token": context.get("csrf_token"),
         "solved": ticket.status in ("solved", "closed"),
     }

@@ -2,9 +2,8 @@ from typing import Any
 
 from django import template
 
-from charterdesk.core.panels import panel_form
+from charterdesk.core.panels import failed_form
 
-from ..forms import CollaboratorForm, HelpRequestForm
 from ..selectors import collaborators_of, help_requests_of
 
 register = template.Library()
@@ -21,7 +20,6 @@ def desk_swarm(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         "helps": list(help_requests_of(ticket)[:3]),
         "joined": any(c.agent_id == getattr(user, "pk", None) for c in collaborators),
         "is_assignee": ticket.assignee_id == getattr(user, "pk", None),
-        "help_form": panel_form(context, "swarms:help", HelpRequestForm()),
-        "add_form": CollaboratorForm(),
+        "help_form": failed_form(context, "swarms:help"),  # else drawn when opened
         "csrf_token": context.get("csrf_token"),
     }

@@ -2,19 +2,19 @@ from typing import Any
 
 from django import template
 
-from charterdesk.core.panels import panel_form
+from charterdesk.core.panels import failed_form, panel_form
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import field_values_of, popular_tags, tags_of
+from charterdesk.tickets.selectors import field_values_of, tags_of
 from charterdesk.tickets.services.followers import followers_of
 
 from ..bulk import last_bulk_of
 from ..bulk_forms import BulkForm
 from ..filters import KEYS
-from ..forms import TicketFieldsForm, initial_value
+from ..forms import fields_form_context
 from ..links import links_of
 from ..saved_views import SaveViewForm
 from ..selectors import macros_visible_to, view_counts, views_visible_to
-from ..ticket_forms import FollowerForm, LinkForm, MergeForm, SolveProblemForm
+from ..ticket_forms import SolveProblemForm
 
 register = template.Library()
 VIEW_COUNT_CAP = 1000  # beside the queue a view shows "1,000+" past this, read no further
@@ -22,19 +22,14 @@ VIEW_COUNT_CAP = 1000  # beside the queue a view shows "1,000+" past this, read 
 
 @register.inclusion_tag("workspace/_desk_fields.html", takes_context=True)
 def desk_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
-    """The tags and custom fields card of the desk's ticket page."""
-    pairs = field_values_of(context["user"], ticket)
+    """The tags and custom fields card of the desk's ticket page. With tags the card is
+    collapsed and its form drawn when opened (desk.ticket_forms), unless it failed."""
     tags = tags_of(ticket)
-    initial: dict[str, object] = {"tags": ", ".join(tags)}
-    initial.update((field.key, initial_value(field, value)) for field, value in pairs)
-    blank = TicketFieldsForm(initial=initial, custom_fields=[field for field, _ in pairs])
-    return {
-        "ticket": ticket,
-        "tags": tags,
-        "form": panel_form(context, "workspace:fields", blank),
-        "suggestions": popular_tags(),
-        "csrf_token": context.get("csrf_token"),
-    }
+    failed = failed_form(context, "workspace:fields")
+    card = {"ticket": ticket, "tags": tags, "csrf_token": context.get("csrf_token")}
+    if tags and failed is None:
+        return card
+    return card | fields_form_context(context["user"], ticket, tags, failed)
 
 
 @register.inclusion_tag("workspace/_desk_links.html", takes_context=True)
@@ -55,10 +50,11 @@ def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]
         "incidents": incidents,
         "followers": followers,
         "following": any(f.user_id == user.pk for f in followers),
-        "link_form": panel_form(context, "workspace:link", LinkForm()),
-        "merge_form": panel_form(context, "workspace:merge", MergeForm()),
+        # the collapsed forms are drawn when opened (desk.ticket_forms), unless they failed
+        "link_form": failed_form(context, "workspace:link"),
+        "merge_form": failed_form(context, "workspace:merge"),
         "solve_form": panel_form(context, "workspace:solve", SolveProblemForm()),
-        "follower_form": panel_form(context, "workspace:follower", FollowerForm()),
+        "follower_form": failed_form(context, "workspace:follower"),
         "csrf_token": context.get("csrf_token"),
     }
 
