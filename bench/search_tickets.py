@@ -28,6 +28,7 @@ import random
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -430,6 +431,12 @@ def statement(user: object, q: str) -> tuple[str, list[object]]:
     query = engine.parsed(q)
     allowed = engine.allowed_sql(allowed_tickets(user, query))  # type: ignore[arg-type]
     request = Request(user.is_agent, None, allowed, "relevance", 21, None)  # type: ignore[attr-defined]
+    try:  # the customer's organization, as search_tickets passes it (not in earlier code)
+        from charterdesk.search.ticket_filters import organization_of  # type: ignore[attr-defined]
+    except ImportError:
+        pass
+    else:
+        request = replace(request, organization=organization_of(user))  # type: ignore[arg-type]
     if backend is sqlite:
         return sqlite._statement(TICKETS, query, request)  # noqa: SLF001
     with connection.cursor() as cursor:  # as postgresql.run: the index's highest id first
