@@ -28,6 +28,7 @@ import random
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -211,8 +212,14 @@ def bulk_seed(missing: int) -> float:
         queue = queue_for_request("error").pk
     pg = connection.vendor == "postgresql"
     rare = max(missing // 5, 1)  # the rare word in five tickets
+    narrow = _has_match_table()  # PostgreSQL from migration 0006 on (ticket_match.py)
+    organization = not pg and _has_column("search_ticket", "organization")
+    gin = ("search_ticket_match", "vector", "public_vector") if narrow else None
     if pg:  # GIN indexes are built faster at once than row by row
         run_sql("DROP INDEX IF EXISTS search_ticket_vector, search_ticket_public_vector")
+        run_sql(
+            "DROP INDEX IF EXISTS search_ticket_match_vector, search_ticket_match_public_vector"
+        )
     spent = 0.0
     for low in range(first, first + missing, BULK_BATCH):
         high = min(low + BULK_BATCH, first + missing) - 1
@@ -221,15 +228,18 @@ def bulk_seed(missing: int) -> float:
             for n in range(len(MESSAGES)):
                 run_sql(_series(pg, low, high) + _messages_sql(pg, len(contacts), rare, n))
             start = time.perf_counter()
-            run_sql(_series(pg, low, high) + _index_sql(len(contacts), rare))
+            run_sql(
+                _series(pg, low, high) + _index_sql(len(contacts), rare, organization=organization)
+            )
+            if narrow:
+                run_sql(_match_sql(low, high))
             spent += time.perf_counter() - start
         print(f"  bulk seed: {high - first + 1:,} of {missing:,}", flush=True)
     if pg:
         start = time.perf_counter()
-        run_sql("CREATE INDEX search_ticket_vector ON search_ticket USING gin (vector)")
-        run_sql(
-            "CREATE INDEX search_ticket_public_vector ON search_ticket USING gin (public_vector)"
-        )
+        table = gin[0] if gin else "search_ticket"
+        for column in ("vector", "public_vector"):
+            run_sql(f"CREATE INDEX {table}_{column} ON {table} USING gin ({column})")
         spent += time.perf_counter() - start
     with transaction.atomic():
         ticket_index.install()
@@ -241,6 +251,24 @@ def bulk_seed(missing: int) -> float:
             "(SELECT MAX(id) FROM tickets_ticket))"
         )
     return spent
+
+
+def _has_match_table() -> bool:
+    from django.db import connection
+
+    try:
+        from charterdesk.search import ticket_match
+    except ImportError:  # code before the narrow match table
+        return False
+    return ticket_match.present(connection)
+
+
+def _has_column(table: str, column: str) -> bool:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        described = connection.introspection.get_table_description(cursor, table)
+    return column in {c.name for c in described}
 
 
 COMMON_TEXT = " Kerberos tickets are rejected by the gateway."
@@ -359,14 +387,32 @@ def _messages_sql(pg: bool, contacts: int, rare_every: int, n: int) -> str:
     )
 
 
-def _index_sql(contacts: int, rare_every: int) -> str:
-    """The index rows, as ticket_index.refresh_sql would compute them from the messages."""
+def _index_sql(contacts: int, rare_every: int, *, organization: bool = False) -> str:
+    """The index rows, as ticket_index.refresh_sql would compute them from the messages
+    (on SQLite from migration 0007 on, with the organization's token)."""
+    column, value = (", organization", ", 'o' || c.org") if organization else ("", "")
     return (
-        "INSERT INTO search_ticket (ticket_id, subject, people, public_text, internal_text) "
-        "SELECT s.i, (SELECT text FROM bench_subject WHERE n = (s.i * 13) %% 600), c.people, "
-        f"{_request_text(rare_every)} || ' ' || {_body(1)}, "
-        f"CASE WHEN s.i %% 10 = 3 THEN {_body(2)} ELSE '' END "
+        "INSERT INTO search_ticket (ticket_id, subject, people, public_text, internal_text"  # noqa: S608
+        f"{column}) SELECT s.i, (SELECT text FROM bench_subject WHERE n = (s.i * 13) %% 600), "
+        f"c.people, {_request_text(rare_every)} || ' ' || {_body(1)}, "
+        f"CASE WHEN s.i %% 10 = 3 THEN {_body(2)} ELSE '' END{value} "
         f"FROM s {_contact(contacts)}"
+    )
+
+
+def _match_sql(low: int, high: int) -> str:
+    """PostgreSQL (from migration 0006 on): the batch's rows of the narrow match table, as
+    its trigger (off while seeding) would write them."""
+    from charterdesk.search import ticket_match
+    from charterdesk.search.index import TICKETS
+    from charterdesk.search.schema import vector_sql
+
+    return (
+        f"INSERT INTO {ticket_match.TABLE} (ticket_id, organization_id, vector, public_vector) "  # noqa: S608
+        f"SELECT s.ticket_id, t.organization_id, {vector_sql(TICKETS, private=True, row='s.')}, "
+        f"{vector_sql(TICKETS, private=False, row='s.')} FROM search_ticket s "
+        f"JOIN tickets_ticket t ON t.id = s.ticket_id WHERE s.ticket_id BETWEEN {int(low)} "
+        f"AND {int(high)}"
     )
 
 
@@ -430,6 +476,12 @@ def statement(user: object, q: str) -> tuple[str, list[object]]:
     query = engine.parsed(q)
     allowed = engine.allowed_sql(allowed_tickets(user, query))  # type: ignore[arg-type]
     request = Request(user.is_agent, None, allowed, "relevance", 21, None)  # type: ignore[attr-defined]
+    try:  # the customer's organization, as search_tickets passes it (not in earlier code)
+        from charterdesk.search.ticket_filters import organization_of  # type: ignore[attr-defined]
+    except ImportError:
+        pass
+    else:
+        request = replace(request, organization=organization_of(user))  # type: ignore[arg-type]
     if backend is sqlite:
         return sqlite._statement(TICKETS, query, request)  # noqa: SLF001
     with connection.cursor() as cursor:  # as postgresql.run: the index's highest id first

@@ -69,3 +69,17 @@ def test_renamed_organization_and_requester_are_found_by_their_new_names(
     Contact.objects.filter(email="alice@acme.example").update(name="Alice Quillfeather")
     assert ticket.pk in found(personas.tier1, "rockets")
     assert ticket.pk in found(personas.tier1, "quillfeather")
+
+
+def test_a_ticket_moved_to_another_organization_is_found_by_its_new_customers_only(
+    personas: SimpleNamespace,
+) -> None:
+    # PostgreSQL matches a customer's search on the organization stored with the index row
+    # (search_ticket_match): the move must rewrite it in the same transaction.
+    ticket = open_ticket(body="The quasar exporter hangs.")
+    assert found(personas.alice, "quasar") == [ticket.pk]
+    assert found(personas.bob, "quasar") == []
+    globex = Organization.objects.get(contacts__email="bob@globex.example")
+    Ticket.objects.filter(pk=ticket.pk).update(organization=globex)
+    assert found(personas.bob, "quasar") == [ticket.pk]
+    assert found(personas.alice, "quasar") == []

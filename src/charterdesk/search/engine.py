@@ -65,10 +65,13 @@ def search(
     limit: int = 20,
     after: str | None = None,
     correct: bool = True,
+    organization: int | None = None,
 ) -> Page:
     """A page of hits. When the words find nothing and the vocabulary knows close words,
     the corrected query's hits, with `corrected_query` set; when the words find something
-    and a word is unknown, the hits with `corrected_query` as a "did you mean"."""
+    and a word is unknown, the hits with `corrected_query` as a "did you mean".
+    `organization`: every allowed object belongs to it (a customer's tickets), a hint the
+    backend may narrow its match by; `allowed` still decides."""
     check(order, limit)
     if query.jump_to is not None:  # a number is a word outside ticket search
         query = Query(groups=[[Term((str(query.jump_to),))]])
@@ -78,7 +81,7 @@ def search(
         permitted = allowed_sql(allowed)
     except EmptyResultSet:
         return Page([], None, None)
-    request = Request(private, kind, permitted, order, limit + 1, start)
+    request = Request(private, kind, permitted, order, limit + 1, start, organization)
     rows = backends.current().run(spec, query, request)
     if not (query.has_text and correct) or start is not None:
         return _page(rows, limit, order, None)

@@ -35,11 +35,24 @@ class IndexSpec:
     # "Best match" ranks at most this many matches, the newest (None: the backends'
     # RANK_WINDOW); ranking costs per match, so this bounds a common word's cost.
     rank_window: int | None = None
+    # PostgreSQL: the narrow table holding the vectors (pk, key, organization_id, vector,
+    # public_vector) when they are not in the content table (ticket_match.py).
+    matches: str | None = None
+    # SQLite: a last column of the FTS5 table holding the row's organization as one token
+    # ("o" and its id), never matched by words: a customer's search ANDs it with the words,
+    # so FTS5 intersects two doclists instead of testing every match of a common word
+    # against the organization's ids (bench/RESULTS.md).
+    organization_column: str | None = None
 
     @property
     def fts(self) -> str:
         """SQLite: the FTS5 table over the content table."""
         return f"{self.table}_fts"
+
+    @property
+    def match_table(self) -> str:
+        """PostgreSQL: where the vectors are matched and ranked."""
+        return self.matches or self.table
 
     @property
     def public_columns(self) -> tuple[Column, ...]:
@@ -91,4 +104,6 @@ TICKETS = IndexSpec(
     # A word in 1% of a million tickets matches 10,000: best match ranks the newest 200
     # (bench/RESULTS.md); "newest first" pages through all of them.
     rank_window=200,
+    matches="search_ticket_match",
+    organization_column="organization",
 )

@@ -64,6 +64,27 @@ class TicketEntry(models.Model):
         return f"#{self.ticket_id} in the index"
 
 
+class TicketMatch(models.Model):
+    """PostgreSQL: what a ticket search matches and ranks, narrow (id, organization, the
+    two weighted tsvectors, added by migration 0006 with their GIN indexes), so a search
+    reads small rows instead of `search_ticket`'s texts; the customer's organization
+    narrows the match by the index on (organization_id, ticket_id). Written by a trigger
+    on `search_ticket` in the same statement (ticket_index.py). On SQLite the FTS5 table
+    plays this part and this table stays empty."""
+
+    ticket_id = models.BigIntegerField(primary_key=True)
+    organization_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        db_table = "search_ticket_match"
+        indexes = [
+            models.Index(fields=["organization_id", "ticket_id"], name="search_ticket_match_by_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} in the match table"
+
+
 # The documents' semantic vectors live beside the index (vectors.py); imported here so
 # that Django registers the model with this app.
 from .vectors import DocumentVector  # noqa: E402, F401

@@ -16,7 +16,10 @@ CONFIG = "english"
 
 
 def install(connection: BaseDatabaseWrapper, spec: IndexSpec) -> None:
-    statements = _sqlite(spec) if connection.vendor == "sqlite" else _postgresql(spec)
+    if connection.vendor == "sqlite":
+        statements = _sqlite(spec, organization=_has_organization(connection, spec))
+    else:
+        statements = _postgresql(spec)
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -33,8 +36,20 @@ def uninstall(connection: BaseDatabaseWrapper, spec: IndexSpec) -> None:
             cursor.execute(f"ALTER TABLE {spec.table} DROP COLUMN IF EXISTS public_vector")
 
 
-def _sqlite(spec: IndexSpec) -> list[str]:
+def _has_organization(connection: BaseDatabaseWrapper, spec: IndexSpec) -> bool:
+    """Whether the content table has its organization column yet (tickets: from
+    migration 0007 on; an earlier migration's FTS5 table is made without it)."""
+    if spec.organization_column is None:
+        return False
+    with connection.cursor() as cursor:
+        described = connection.introspection.get_table_description(cursor, spec.table)
+    return spec.organization_column in {column.name for column in described}
+
+
+def _sqlite(spec: IndexSpec, *, organization: bool = False) -> list[str]:
     names = [column.name for column in spec.columns]
+    if organization and spec.organization_column:
+        names.append(spec.organization_column)
     cols = ", ".join(names)
     new = ", ".join(f"new.{name}" for name in names)
     old = ", ".join(f"old.{name}" for name in names)
@@ -55,10 +70,11 @@ def _sqlite(spec: IndexSpec) -> list[str]:
     ]
 
 
-def _vector(spec: IndexSpec, *, private: bool) -> str:
+def vector_sql(spec: IndexSpec, *, private: bool, row: str = "") -> str:
+    """PostgreSQL: the weighted tsvector of a row's columns (`row`: "new." in a trigger)."""
     columns = spec.columns if private else spec.public_columns
     return " || ".join(
-        f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({c.name}, '')), '{c.weight}')"
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({row}{c.name}, '')), '{c.weight}')"
         for c in columns
     )
 
@@ -66,13 +82,13 @@ def _vector(spec: IndexSpec, *, private: bool) -> str:
 def _postgresql(spec: IndexSpec) -> list[str]:
     statements = [
         f"ALTER TABLE {spec.table} ADD COLUMN vector tsvector "
-        f"GENERATED ALWAYS AS ({_vector(spec, private=True)}) STORED",
+        f"GENERATED ALWAYS AS ({vector_sql(spec, private=True)}) STORED",
         f"CREATE INDEX {spec.table}_vector ON {spec.table} USING gin (vector)",
     ]
     if spec.has_private:
         statements += [
             f"ALTER TABLE {spec.table} ADD COLUMN public_vector tsvector "
-            f"GENERATED ALWAYS AS ({_vector(spec, private=False)}) STORED",
+            f"GENERATED ALWAYS AS ({vector_sql(spec, private=False)}) STORED",
             f"CREATE INDEX {spec.table}_public_vector ON {spec.table} USING gin (public_vector)",
         ]
     return statements

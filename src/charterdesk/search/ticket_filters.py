@@ -51,6 +51,16 @@ def allowed_tickets(user: User, query: Query) -> QuerySet[Ticket] | None:
     return tickets
 
 
+def organization_of(user: User) -> int | None:
+    """The one organization every ticket the reader may see belongs to (a customer of an
+    organization: tickets_visible_to), or None: a hint that narrows the search's match
+    (engine.search), never the permission itself."""
+    if user.is_agent:
+        return None
+    contact = getattr(user, "contact", None)
+    return contact.organization_id if contact is not None else None
+
+
 def _start(day: date) -> datetime:
     """Midnight of `day` in the reader's time zone (the one the pages show)."""
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())

@@ -20,11 +20,14 @@ or `charterdesk search rebuild`.
 A later SQLite table rebuild by a migration drops the triggers on that table: after every
 `migrate` the search app puts missing triggers back and refills the rows
 (receivers.restore_ticket_index); `charterdesk search rebuild` does the same.
+PostgreSQL: a trigger on `search_ticket` writes each row's vectors to the narrow table
+searches match and rank (ticket_match.py).
 """
 
 from django.db import connection as default_connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from . import ticket_match
 from .index import TICKETS
 
 COLUMNS = ("subject", "people", "public_text", "internal_text")
@@ -89,11 +92,16 @@ def refresh_sql(vendor: str, where: str) -> str:
             f"WHERE m.ticket_id = t.id AND m.visibility = '{visibility}'), '')"
         )
 
-    updates = ", ".join(f"{column} = excluded.{column}" for column in COLUMNS)
+    columns = list(COLUMNS)
+    organization = ""
+    if vendor == "sqlite":  # the FTS5 table's organization token (index.TICKETS)
+        columns.append("organization")
+        organization = ", coalesce('o' || t.organization_id, '')"
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns)
     return (
-        f"INSERT INTO {TICKETS.table} (ticket_id, {', '.join(COLUMNS)}) "  # noqa: S608
+        f"INSERT INTO {TICKETS.table} (ticket_id, {', '.join(columns)}) "  # noqa: S608
         "SELECT t.id, t.subject, c.name || ' ' || c.email || ' ' || coalesce(o.name, ''), "
-        f"{text('public')}, {text('internal')} "
+        f"{text('public')}, {text('internal')}{organization} "
         "FROM tickets_ticket t JOIN customers_contact c ON c.id = t.requester_id "
         "LEFT JOIN customers_organization o ON o.id = t.organization_id "
         f"WHERE {where} ON CONFLICT (ticket_id) DO UPDATE SET {updates}"
@@ -171,6 +179,8 @@ def _postgresql() -> list[str]:
 def install(connection: BaseDatabaseWrapper = default_connection) -> None:
     uninstall(connection)
     statements = _postgresql() if connection.vendor == "postgresql" else _sqlite()
+    if ticket_match.present(connection):
+        statements += ticket_match.triggers()
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -185,6 +195,9 @@ def uninstall(connection: BaseDatabaseWrapper = default_connection) -> None:
                 cursor.execute(f"DROP FUNCTION IF EXISTS {name}()")
             else:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        if connection.vendor == "postgresql":
+            for statement in ticket_match.drop_triggers():
+                cursor.execute(statement)
 
 
 def refill(
@@ -206,4 +219,7 @@ def missing(connection: BaseDatabaseWrapper = default_connection) -> set[str]:
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
-    return set(TRIGGERS) - present
+    expected = set(TRIGGERS)
+    if ticket_match.present(connection):
+        expected |= set(ticket_match.TRIGGERS)
+    return expected - present

@@ -17,7 +17,7 @@ from charterdesk.tickets.selectors import tickets_visible_to
 from . import engine
 from .highlight import marked
 from .index import TICKETS
-from .ticket_filters import allowed_tickets
+from .ticket_filters import allowed_tickets, organization_of
 
 RELATED = ("organization", "requester", "assignee", "queue")
 
@@ -60,6 +60,7 @@ def search_tickets(
         order=order,
         limit=limit,
         after=cursor,
+        organization=organization_of(user),
     )
     tickets = tickets_visible_to(user).select_related(*RELATED).in_bulk([r.key for r in page.rows])
     items = [

@@ -18,6 +18,9 @@ class Request:
     order: str  # "relevance" or "date"
     limit: int
     after: tuple[float | str, int] | None  # the last row of the previous page
+    # Every permitted row belongs to this organization (a customer's tickets): a backend
+    # may narrow its match by it before applying `allowed`, which still decides.
+    organization: int | None = None
 
 
 @dataclass(frozen=True)

@@ -131,10 +131,11 @@ def _statement(
     windows, window_params = "", list[Any]()
     if request.order == "relevance":
         windows, window_params = _window(spec, request, top)
-        inner.append(f" {sort} AS sort FROM win JOIN {spec.table} d ON d.{spec.pk} = win.pk,")
-        inner.append(" q WHERE true")
+        inner.append(f" {sort} AS sort FROM win JOIN {spec.match_table} d")
+        inner.append(f" ON d.{spec.pk} = win.pk, q WHERE true")
     else:
-        inner.append(f" {sort} AS sort FROM {spec.table} d, q WHERE {vector} @@ q.query")
+        inner.append(f" {sort} AS sort FROM {spec.match_table} d, q WHERE {vector} @@ q.query")
+        _narrow(spec, request, "d", inner, inner_params)
     finish(
         spec,
         request,
@@ -164,7 +165,8 @@ def _window(spec: IndexSpec, request: Request, top: int | None) -> tuple[str, li
     before it came up short (the conditions are PostgreSQL's one-time filters)."""
     size = rank_window(spec)
     pk = spec.pk
-    matches = f"FROM {spec.table} c, q w WHERE c.{spec.vector(private=request.private)} @@ w.query"
+    vector = spec.vector(private=request.private)
+    matches = f"FROM {spec.match_table} c, q w WHERE c.{vector} @@ w.query"
     bounds: list[int | None] = []
     if top is not None and request.allowed is None:
         bounds = [int(top) - size * times for times in STAGES if int(top) - size * times > 0]
@@ -175,6 +177,7 @@ def _window(spec: IndexSpec, request: Request, top: int | None) -> tuple[str, li
         stage = [f", w{n} AS (SELECT c.{pk} AS pk {matches}"]
         if bound is not None:
             stage.append(f" AND c.{pk} > {bound}")
+        _narrow(spec, request, "c", stage, params)
         scope(spec, request, "c", stage, params)
         # The last stage reads every match (the GIN bitmap) and sorts their ids: as `c.pk`
         # the planner may instead walk the primary key backwards testing each row's
@@ -194,6 +197,17 @@ def _window(spec: IndexSpec, request: Request, top: int | None) -> tuple[str, li
     return "".join(ctes), params
 
 
+def _narrow(
+    spec: IndexSpec, request: Request, alias: str, sql: list[str], params: list[Any]
+) -> None:
+    """A customer's organization on the narrow table's rows: the GIN bitmap ANDed with the
+    organization's ids (search_ticket_match_by_org) before any row is read; `scope` then
+    applies the permissions themselves to the few rows left."""
+    if spec.matches is not None and request.organization is not None:
+        sql.append(f" AND {alias}.organization_id = %s")
+        params.append(request.organization)
+
+
 def _snippet_text(spec: IndexSpec, request: Request) -> str:
     columns = [f"d.{column.name}" for column in spec.snippet_columns(private=request.private)]
     return columns[0] if len(columns) == 1 else f"concat_ws(' … ', {', '.join(columns)})"
@@ -209,7 +223,10 @@ def _listing(spec: IndexSpec, query: Query, request: Request) -> tuple[str, list
     params: list[Any] = []
     if query.excluded:
         excluded, params = tsquery(_only(query.excluded))
-        sql.append(f" AND NOT (d.{spec.vector(private=request.private)} @@ ({excluded}))")
+        sql.append(
+            f" AND NOT EXISTS (SELECT 1 FROM {spec.match_table} x WHERE x.{spec.pk} = d.{spec.pk}"  # noqa: S608
+            f" AND x.{spec.vector(private=request.private)} @@ ({excluded}))"
+        )
     finish(spec, request, sort, sql, params, cast=f"::{spec.date_type}")
     return "".join(sql), params
 

@@ -32,10 +32,19 @@ def match_expression(spec: IndexSpec, query: Query, *, private: bool) -> str:
 
 
 def _restricted(spec: IndexSpec, expression: str, *, private: bool) -> str:
-    if private or not spec.has_private:
+    if (private or not spec.has_private) and spec.organization_column is None:
         return expression
-    names = " ".join(column.name for column in spec.public_columns)
+    # Words match the text columns only: the organization column is a filter.
+    columns = spec.columns if private else spec.public_columns
+    names = " ".join(column.name for column in columns)
     return f"{{{names}}} : ({expression})"
+
+
+def _in_organization(spec: IndexSpec, request: Request, match: str) -> str:
+    """A customer's match ANDed with their organization's token (IndexSpec)."""
+    if spec.organization_column is None or request.organization is None:
+        return match
+    return f'({match}) AND {spec.organization_column} : "o{int(request.organization)}"'
 
 
 def _term(term: Term) -> str:
@@ -55,10 +64,11 @@ def _statement(spec: IndexSpec, query: Query, request: Request) -> tuple[str, li
     match = match_expression(spec, query, private=request.private)
     if not match:
         return _listing(spec, query, request)
+    match = _in_organization(spec, request, match)
     if request.order == "relevance" and not spec.kind and spec.key == spec.pk == spec.date:
         return _ranked_by_rowid(spec, request, match)
     names = [column.name for column in spec.columns]
-    weights = ", ".join(str(column.bm25_weight) for column in spec.columns)
+    weights = _weights(spec)
     score = f"(-bm25({spec.fts}, {weights}))"
     snippets = spec.snippet_columns(private=request.private)
     snippet_column = names.index(snippets[0].name) if len(snippets) == 1 else -1
@@ -97,7 +107,7 @@ def _ranked_by_rowid(spec: IndexSpec, request: Request, match: str) -> tuple[str
     match of the word). The `+` makes the id lists filters: as constraints FTS5 would
     look each id up on its own (about 0.1 ms each)."""
     names = [column.name for column in spec.columns]
-    weights = ", ".join(str(column.bm25_weight) for column in spec.columns)
+    weights = _weights(spec)
     snippets = spec.snippet_columns(private=request.private)
     snippet_column = names.index(snippets[0].name) if len(snippets) == 1 else -1
     fts = spec.fts
@@ -133,6 +143,12 @@ def _ranked_by_rowid(spec: IndexSpec, request: Request, match: str) -> tuple[str
         " FROM page JOIN texts ON texts.pk = page.pk ORDER BY page.score DESC, page.pk DESC"
     )
     return sql, params
+
+
+def _weights(spec: IndexSpec) -> str:
+    """bm25's column weights; the organization column (if any) weighs nothing."""
+    weights = [str(column.bm25_weight) for column in spec.columns]
+    return ", ".join(weights + (["0.0"] if spec.organization_column else []))
 
 
 def _window(
