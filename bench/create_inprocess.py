@@ -2,20 +2,31 @@
 
     python bench/create_inprocess.py --db postgres
     PYTHONPATH=/path/to/other/checkout/src python bench/create_inprocess.py --db postgres
+    python bench/create_inprocess.py --as agent --profile 25
 
 No HTTP server and no load generator: the cost of one creation on its own, for comparing
 two builds (the second form runs another checkout's code against a fresh database).
+Prints wall and CPU milliseconds per creation (CPU: this process's, SQLite's work
+included, PostgreSQL's server not). `--as agent`: an agent's token naming alice by
+address, as bench/peer does; `--as customer` (default): alice's own token. `--profile N`:
+one more run under cProfile, its N costliest functions by own time (the whole profile
+in $PROFILE_OUT, default create_inprocess.prof in the temporary directory).
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import prepared  # noqa: E402
+
+DEFAULT_PROFILE = str(Path(tempfile.gettempdir()) / "create_inprocess.prof")
 
 
 def main() -> None:
@@ -23,6 +34,8 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--creates", type=int, default=300)
+    parser.add_argument("--as", dest="who", choices=["customer", "agent"], default="customer")
+    parser.add_argument("--profile", type=int, default=0)
     args = parser.parse_args()
     with prepared(args.db) as env:
         os.environ.update(env)
@@ -35,22 +48,43 @@ def main() -> None:
         from charterdesk.accounts.models import ApiToken, User
 
         settings.ALLOWED_HOSTS = ["*"]
-        _, token = ApiToken.issue(User.objects.get(email="alice@acme.example"))
+        fields = {"subject": "Export fails", "body": "I get an error"}
+        email = "alice@acme.example"
+        if args.who == "agent":
+            email, fields = "tier1@charterdesk.example", fields | {"requester_email": email}
+        _, token = ApiToken.issue(User.objects.get(email=email))
         client = Client(headers={"Authorization": f"Bearer {token}"})
-        body = json.dumps({"subject": "Export fails", "body": "I get an error"})
-        for _ in range(50):  # warm-up: caches, connections
-            client.post("/api/v1/tickets", body, content_type="application/json")
-        times = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            for _ in range(args.creates):
+        body = json.dumps(fields)
+
+        def creations(count: int) -> None:
+            for _ in range(count):
                 response = client.post("/api/v1/tickets", body, content_type="application/json")
                 assert response.status_code == 201, response.content
-            times.append((time.perf_counter() - start) / args.creates * 1000)
+
+        creations(50)  # warm-up: caches, connections
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            creations(1)
+        print(f"statements of one warm creation ({len(captured.captured_queries)}):")
+        for query in captured.captured_queries:
+            print("   ", query["sql"][:110])
+        times = []
+        for _ in range(args.runs):
+            start, cpu = time.perf_counter(), time.process_time()
+            creations(args.creates)
+            wall_ms = (time.perf_counter() - start) / args.creates * 1000
+            times.append((wall_ms, (time.process_time() - cpu) / args.creates * 1000))
         print(
-            f"{args.db}: ms per creation, {args.runs} runs of {args.creates}: "
-            + ", ".join(f"{t:.2f}" for t in times)
+            f"{args.db} ({args.who}): ms per creation (wall / CPU), {args.runs} runs of "
+            f"{args.creates}: " + ", ".join(f"{w:.2f} / {c:.2f}" for w, c in times)
         )
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.runcall(creations, args.creates)
+            profile.dump_stats(os.environ.get("PROFILE_OUT", DEFAULT_PROFILE))
+            pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
 
 
 if __name__ == "__main__":

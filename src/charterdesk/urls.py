@@ -26,6 +26,8 @@ api.add_router("", widget_keys_router)
 urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    # Before the pages' many patterns: an API request is resolved without trying them.
+    path("api/v1/", api.urls),
     path("favicon.ico", _favicon),
     path("coverage/", plans_views.coverage, name="coverage"),
     path("login/", SignInView.as_view(), name="login"),
@@ -59,7 +61,6 @@ urlpatterns = [
     path("", include("charterdesk.insights.urls")),
     path("", include("charterdesk.status.urls")),
     path("widget/", include("charterdesk.widget.urls")),
-    path("api/v1/", api.urls),
 ]
 
 # An error outside any view (a middleware that loses the database) is a 503, not a 500.

@@ -21,6 +21,7 @@ class TokenAuth(HttpBearer):
         found = ApiToken.find(token)
         if found is not None:  # read in the same statement: configuration stays cached
             config_cache.observe(getattr(found, "config_generation", None))
+            config_cache.observe(getattr(found, "people_generation", None), config_cache.PEOPLE)
         now = timezone.now()
         if found is None or found.state(now) != TokenState.ACTIVE:
             return None

@@ -213,11 +213,15 @@ class ApiToken(models.Model):
 
     @classmethod
     def find(cls, plain: str) -> "ApiToken | None":
-        """The token, its user and contact; with the configuration generation selected in
-        the same statement (`config_generation`, see core.config_cache)."""
+        """The token, its user and contact; with the generations of the configuration and
+        of people selected in the same statement (`config_generation`,
+        `people_generation`, see core.config_cache)."""
         return (
             cls.objects.select_related("user__contact__organization")
-            .annotate(config_generation=config_cache.generation_column())
+            .annotate(
+                config_generation=config_cache.generation_column(),
+                people_generation=config_cache.generation_column(config_cache.PEOPLE),
+            )
             .filter(digest=_digest(plain), user__is_active=True)
             .first()
         )

@@ -66,12 +66,18 @@ def create_ticket(request: HttpRequest, payload: TicketIn) -> Status[Ticket]:
 
 def _answered_as_new(ticket: Ticket) -> Ticket:
     """A ticket just written has no tags and no custom field values yet: the answer says
-    so without reading them back."""
+    so without reading them back (as a prefetch would: empty, already evaluated)."""
     ticket._prefetched_objects_cache = {  # type: ignore[attr-defined]
-        "tags": TicketTag.objects.none(),
-        "field_values": CustomFieldValue.objects.none(),
+        "tags": _evaluated_empty(TicketTag.objects.none()),
+        "field_values": _evaluated_empty(CustomFieldValue.objects.none()),
     }
     return ticket
+
+
+def _evaluated_empty(rows: QuerySet[Any]) -> QuerySet[Any]:
+    rows._result_cache = []  # type: ignore[attr-defined]
+    rows._prefetch_done = True  # type: ignore[attr-defined]
+    return rows
 
 
 @router.get("/tickets", response=TicketPage)

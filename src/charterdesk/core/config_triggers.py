@@ -4,7 +4,9 @@ Apps name the models whose tables a process may keep in memory with `watch()` in
 `AppConfig.ready`; after every `migrate` (and a test database's flush) `install()` puts a
 trigger on each of their tables and on the missing generation row, idempotently. On SQLite
 a migration that rebuilds a table drops its triggers, so they are taken off before
-migrations run and put back after, with one new generation for whatever ran between."""
+migrations run and put back after, with one new generation for whatever ran between.
+Each watched table bumps the generation of its scope (config_cache.CONFIGURATION or
+PEOPLE): the row whose id is the scope."""
 
 from typing import Any
 
@@ -17,39 +19,45 @@ from .models import ConfigGeneration
 
 TABLE = ConfigGeneration._meta.db_table
 PREFIX = "cd_config_"
-_watched: list[type[Model]] = []
+_watched: dict[type[Model], int] = {}  # model: the scope whose generation it bumps
 
-# New random value (upsert: the row may be gone after a flush).
+# New random value (upsert: the row may be gone after a flush); {scope} is the row's id.
 _SQLITE_BUMP = (
-    f"INSERT INTO {TABLE} (id, value) VALUES (1, abs(random() % 4611686018427387904) + 1) "  # noqa: S608
+    f"INSERT INTO {TABLE} (id, value) VALUES ({{scope}}, abs(random() % 4611686018427387904) + 1) "  # noqa: S608
     "ON CONFLICT (id) DO UPDATE SET value = excluded.value;"
 )
+# The scope is the trigger's argument (none: the configuration, as first installed).
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {PREFIX}bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO {TABLE} (id, value)
-    VALUES (1, floor(random() * 4611686018427387903)::bigint + 1)
+    VALUES (COALESCE(TG_ARGV[0], '1')::int, floor(random() * 4611686018427387903)::bigint + 1)
     ON CONFLICT (id) DO UPDATE SET value = excluded.value;
     RETURN NULL;
 END $$"""  # noqa: S608 - constant names
 
 
-def watch(*models: type[Model]) -> None:
-    """Writes to these models' tables change the generation."""
+def watch(*models: type[Model], scope: int = config_cache.CONFIGURATION) -> None:
+    """Writes to these models' tables change the generation of `scope`."""
     for model in models:
         if model not in _watched:
-            _watched.append(model)
-            _forget_on_write(model)
+            _watched[model] = scope
+            _forget_on_write(model, scope)
 
 
 def watched_tables() -> list[str]:
     return sorted({model._meta.db_table for model in _watched})
 
 
+def _scopes_of_tables() -> dict[str, int]:
+    return {model._meta.db_table: scope for model, scope in _watched.items()}
+
+
 def install(connection: BaseDatabaseWrapper) -> None:
     existing = set(connection.introspection.table_names())
     if TABLE not in existing:
         return  # migrated back to before the generation
+    scopes = _scopes_of_tables()
     tables = [table for table in watched_tables() if table in existing]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -58,21 +66,23 @@ def install(connection: BaseDatabaseWrapper) -> None:
                 name = connection.ops.quote_name(f"{PREFIX}{table}")
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
                 cursor.execute(
-                    f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE "
-                    f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}bump()"
+                    f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}bump('{scopes[table]:d}')"
                 )
         elif connection.vendor == "sqlite":
             for table in tables:
+                bump = _SQLITE_BUMP.format(scope=int(scopes[table]))
                 for operation in ("INSERT", "UPDATE", "DELETE"):
                     cursor.execute(
                         f"CREATE TRIGGER IF NOT EXISTS {PREFIX}{table}_{operation.lower()} "
-                        f"AFTER {operation} ON {table} BEGIN {_SQLITE_BUMP} END"
+                        f"AFTER {operation} ON {table} BEGIN {bump} END"
                     )
-        cursor.execute(
-            f"INSERT INTO {TABLE} (id, value) VALUES (1, %s) "  # noqa: S608 - constant
-            "ON CONFLICT (id) DO UPDATE SET value = excluded.value",
-            [config_cache.new_value()],
-        )
+        for scope in config_cache.SCOPES:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (id, value) VALUES (%s, %s) "  # noqa: S608 - constant
+                "ON CONFLICT (id) DO UPDATE SET value = excluded.value",
+                [scope, config_cache.new_value()],
+            )
     config_cache.clear()
 
 
@@ -99,11 +109,11 @@ def after_migrate(sender: Any, using: str, **_: Any) -> None:
         install(connections[using])
 
 
-def _forget_on_write(model: type[Model]) -> None:
+def _forget_on_write(model: type[Model], scope: int) -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     def forget(**_: Any) -> None:
-        config_cache.forget()
+        config_cache.forget(scope)
 
     uid = f"config-cache-{model._meta.label}"
     post_save.connect(forget, sender=model, dispatch_uid=uid, weak=False)

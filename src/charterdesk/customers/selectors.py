@@ -1,6 +1,9 @@
+import copy
+
 from django.db.models import Q, QuerySet
 
 from charterdesk.accounts.models import User
+from charterdesk.core import config_cache
 from charterdesk.core.querystring import parse_id
 
 from .domains import domain_normalized
@@ -13,6 +16,19 @@ def organization_by_name_or_id(text: str) -> Organization | None:
     if number is not None:
         return Organization.objects.filter(pk=number).first()
     return Organization.objects.filter(name__iexact=text).first()
+
+
+def contact_by_email(email: str) -> Contact | None:
+    """The contact with this address (any case), with its organization; from the
+    per-process cache of the PEOPLE generation (core.config_cache), which every write to
+    contacts and organizations renews. A copy: callers may set attributes on it."""
+    address = email.lower()
+    found = config_cache.cached(
+        ("contact-by-email", address),
+        lambda: Contact.objects.select_related("organization").filter(email=address).first(),
+        config_cache.PEOPLE,
+    )
+    return copy.copy(found)
 
 
 def organizations_visible_to(user: User) -> QuerySet[Organization]:

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection
 
 from charterdesk.accounts.models import STAFF_ROLES
+from charterdesk.core import config_cache
 from charterdesk.core.vocabulary import Priority
 from charterdesk.sla.models import Calendar
 
@@ -27,6 +28,7 @@ from .load_counter import COLUMNS, WEIGHTS
 from .models import Assignment, Availability, Queue
 
 SHORTLIST = 3  # candidates tried in turn when a claim loses a race
+KEPT_CALENDARS = 200  # more calendars than this: the team's are read each time instead
 # Words matched in the JSON text of skills and languages: ASCII without LIKE wildcards,
 # quotes or backslashes, so lower() and the stored JSON agree on both databases.
 PLAIN = re.compile(r"[a-z0-9][a-z0-9 .+#/-]*")
@@ -53,7 +55,13 @@ def fits(queue: Queue, language: str) -> bool:
 
 
 def open_calendars(team_id: int, now: datetime) -> list[int]:
-    """The calendars of the team's available agents that are open now (one query)."""
+    """Calendars open now, among which are those of the team's available agents: every
+    calendar, from the per-process configuration cache (no query), unless there are more
+    than KEPT_CALENDARS; then only the team's (one query). The shortlist's SQL keeps the
+    agents whose calendar is in the list, so both give the same candidates."""
+    kept = config_cache.cached(("calendars",), _all_calendars)
+    if kept is not None:
+        return [c.pk for c in kept if c.business_calendar.is_open(now)]
     calendars = Calendar.objects.raw(
         "SELECT * FROM sla_calendar WHERE id IN (SELECT p.calendar_id FROM routing_agentprofile p "
         "JOIN routing_team_members m ON m.user_id = p.user_id "
@@ -61,6 +69,11 @@ def open_calendars(team_id: int, now: datetime) -> list[int]:
         [team_id, Availability.AVAILABLE.value],
     )
     return [c.pk for c in calendars if c.business_calendar.is_open(now)]
+
+
+def _all_calendars() -> list[Calendar] | None:
+    calendars = list(Calendar.objects.order_by("pk")[: KEPT_CALENDARS + 1])
+    return calendars if len(calendars) <= KEPT_CALENDARS else None
 
 
 def _json_text(column: str) -> str:

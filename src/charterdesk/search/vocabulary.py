@@ -5,8 +5,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.functions import Length
+
+from charterdesk.core import config_cache
 
 from .models import Term
 from .query import STOPWORDS, words_of
@@ -14,6 +16,34 @@ from .query import STOPWORDS, words_of
 SHORTEST, LONGEST = 3, 32
 CANDIDATES = 20_000  # words read for one correction, at most
 BATCH = 500  # words written in one statement
+KNOWN_AT_MOST = 100_000  # words this process remembers having seen committed
+
+
+class _Known:
+    """The words this process saw committed to the vocabulary: a word is never taken out
+    of it, so writing one of these again would change nothing and is skipped. Learned
+    only after a real commit (not a rolled-back transaction, nor a test's, which is rolled
+    back at its end); forgotten with the configuration cache (a flushed database)."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()  # read without the lock: one set operation, atomic
+        self.lock = threading.Lock()
+
+    def learn(self, words: list[str]) -> None:
+        if connection.in_atomic_block:  # run inside an outer transaction: not committed yet
+            return
+        with self.lock:
+            if len(self.words) >= KNOWN_AT_MOST:
+                self.words.clear()
+            self.words.update(words)
+
+    def forget(self) -> None:
+        with self.lock:
+            self.words.clear()
+
+
+_known = _Known()
+config_cache.on_clear(_known.forget)
 
 
 class _Gathering(threading.local):
@@ -53,6 +83,7 @@ def remember(texts: Iterable[str]) -> None:
             for word in words_of(text)
             if SHORTEST <= len(word) <= LONGEST and word.isalpha() and word not in STOPWORDS
         }
+        - _known.words
     )
     table = Term._meta.db_table
     # One statement per 500 words, without the ORM's objects: a new ticket and its
@@ -66,6 +97,8 @@ def remember(texts: Iterable[str]) -> None:
                 "ON CONFLICT (word) DO NOTHING",
                 batch,
             )
+    if words:
+        transaction.on_commit(lambda: _known.learn(words))
 
 
 def corrections(words: Iterable[str], *, strict: bool) -> dict[str, str]:

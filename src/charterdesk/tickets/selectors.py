@@ -6,6 +6,7 @@ from django.http import Http404
 
 from charterdesk.accounts.models import User
 from charterdesk.customers.models import Contact
+from charterdesk.customers.selectors import contact_by_email
 
 from .models import (
     CustomField,
@@ -44,7 +45,7 @@ def requester_for(user: User, email: str | None) -> Contact:
         return own
     if not email:
         raise ValidationError({"requester_email": "Agents name the contact they act for."})
-    contact = Contact.objects.select_related("organization").filter(email=email.lower()).first()
+    contact = contact_by_email(email)
     if contact is None:
         raise ValidationError({"requester_email": f"No contact has the address {email}."})
     return contact
