@@ -2,7 +2,11 @@
 the way `charterdesk mail ingest` reads it, in-process, on a fresh database; then the
 memory of one message with a 20 MB attachment against a typical one.
 
-    python bench/mail_ingest.py --db sqlite|postgres [--messages 10000]
+    python bench/mail_ingest.py --db sqlite|postgres [--messages 10000] [--one-by-one]
+
+The mbox goes through `ingest_many` as `charterdesk mail ingest` feeds it (several messages
+a transaction); `--one-by-one` calls `ingest` per message instead (a transaction each, as
+the IMAP poller and the SMTP gateway do). A tree without `ingest_many` runs one by one.
 
 PostgreSQL uses a throw-away database (`--pg-name`, default charterdesk_h1_bench) on
 BENCH_PG_ADMIN's server. Baseline in the same process: parsing the same messages without
@@ -114,20 +118,26 @@ def prepared(db: str, pg_name: str) -> Iterator[dict[str, str]]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def run(db: str, count: int, pg_name: str) -> None:
+def run(db: str, count: int, pg_name: str, one_by_one: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp, prepared(db, pg_name) as env:
         os.environ.update(env)
         import django
 
         django.setup()
         from charterdesk.mailboxes.ingest import ingest
+
+        try:
+            from charterdesk.mailboxes.ingest import ingest_many
+        except ImportError:  # a tree from before batches (a "before" run)
+            one_by_one = True
         from charterdesk.mailboxes.sources import open_sources
         from charterdesk.mailparse import parse
 
         path = Path(tmp) / "bench.mbox"
         replies = generate(path, count)
         size = path.stat().st_size / MB
-        print(f"{db}: mbox of {count} messages ({replies} replies), {size:.0f} MB")
+        how = "one transaction per message" if one_by_one else "batches (ingest_many)"
+        print(f"{db}: mbox of {count} messages ({replies} replies), {size:.0f} MB; {how}")
         (source,) = open_sources([str(path)], sys.stdin.buffer)
         start = time.perf_counter()
         parsed = sum(1 for _, raw in source.messages() if parse(raw))
@@ -135,8 +145,12 @@ def run(db: str, count: int, pg_name: str) -> None:
         (source,) = open_sources([str(path)], sys.stdin.buffer)
         outcomes: Counter[str] = Counter()
         cpu, start = time.process_time(), time.perf_counter()
-        for name, raw in source.messages():  # as `charterdesk mail ingest` reads an mbox
-            outcomes[str(ingest(raw, source=name).outcome)] += 1
+        if one_by_one:  # a transaction per message, as the IMAP and SMTP doors take them
+            for name, raw in source.messages():
+                outcomes[str(ingest(raw, source=name).outcome)] += 1
+        else:  # as `charterdesk mail ingest` reads an mbox: batches of messages
+            for result in ingest_many(source.messages()):
+                outcomes[str(result.outcome)] += 1
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         total = sum(outcomes.values())
         print(f"  ingest: {total} messages in {seconds:.1f} s = {total / seconds:.0f} msg/s")
@@ -176,8 +190,11 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--pg-name", default="charterdesk_h1_bench")
+    parser.add_argument(
+        "--one-by-one", action="store_true", help="ingest() per message, not ingest_many()"
+    )
     args = parser.parse_args()
-    run(args.db, args.messages, args.pg_name)
+    run(args.db, args.messages, args.pg_name, args.one_by_one)
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ def mail_queue(
             note = f"Mail to {', '.join(recipients)} not sent: {mail.last_error}"
             record(ticket, None, EventKind.MAIL, new="held", note=note[:500], internal=True)
     if mail.state == Delivery.QUEUED and mail.pk is not None:
-        transaction.on_commit(lambda: _enqueue(mail.pk))
+        _send_on_commit(mail.pk)
     return mail
 
 
@@ -265,3 +265,29 @@ def _turned_off(address: str, optional: OptionalMail) -> bool:
 
 def _enqueue(mail_id: int) -> None:
     send_outbound_mail.enqueue(mail_id)
+
+
+_sends: ContextVar[list[int] | None] = ContextVar("outbox_sends", default=None)
+
+
+def _send_on_commit(mail_id: int) -> None:
+    sends = _sends.get()
+    if sends is None:
+        transaction.on_commit(lambda: _enqueue(mail_id))
+    else:  # a savepoint rolled back takes this callback, so the mail is not listed
+        transaction.on_commit(lambda: sends.append(mail_id))
+
+
+@contextmanager
+def sends_coalesced() -> Iterator[None]:
+    """Mail queued one by one in the block (many inbound messages in one transaction,
+    each acknowledged) is sent by one task enqueued on commit, instead of one task each.
+    Use it inside the transaction; a block that raises enqueues nothing."""
+    sends: list[int] = []
+    token = _sends.set(sends)
+    try:
+        yield
+    finally:
+        _sends.reset(token)
+    # Registered last, so it runs after every mail's own callback has listed it.
+    transaction.on_commit(lambda: sends and send_outbound_mails.enqueue(list(sends)))

@@ -8,6 +8,7 @@ callable as a parameter (`Ingest`), so tests can pass a fake."""
 
 from collections.abc import Callable
 
+from .batch import ingest_many
 from .pipeline import IngestResult, inbound_process, ingest, ingest_raw_only
 
 Ingest = Callable[..., IngestResult]
@@ -31,6 +32,7 @@ __all__ = [
     "IngestResult",
     "inbound_process",
     "ingest",
+    "ingest_many",
     "ingest_or_keep",
     "ingest_raw_only",
 ]

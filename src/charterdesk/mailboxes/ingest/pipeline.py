@@ -52,20 +52,33 @@ class IngestResult:
 def ingest(raw: bytes, *, source: str) -> IngestResult:
     """Take one message in, in one transaction of its own (call it outside one). A
     message that cannot be stored as usual (a header no database holds) is kept as bytes
-    alone and quarantined; only a database that does not answer makes this raise."""
+    alone and quarantined; only a database that does not answer makes this raise.
+    Many messages at once: `ingest_many` (one transaction for several)."""
     try:
         # One message is one unit: the configuration generation is read once for it.
         with config_cache.unit(), transaction.atomic():
-            inbound, new = inbound_store(raw, source)
-            if not new and inbound.outcome != Outcome.PENDING:
-                outcome = inbound.get_outcome_display().lower()
-                reason = f"already received (mail {inbound.pk}: {outcome})"
-                return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
-            return inbound_process(inbound, source, raw)
+            return ingest_in_transaction(raw, source)
     except Exception as exc:
         if not database_answers():
             raise
         return ingest_raw_only(raw, source, _why(exc))
+
+
+def ingest_in_transaction(raw: bytes, source: str) -> IngestResult:
+    """One message inside the caller's transaction, in savepoints of its own: storing it
+    (or, when that fails, its bytes alone) and processing it. Raises only when the
+    database fails; then the caller's transaction is lost and nothing of it was stored."""
+    try:
+        inbound, new = inbound_store(raw, source)
+    except Exception as exc:
+        if isinstance(exc, INFRASTRUCTURE) and not database_answers():
+            raise
+        return ingest_raw_only(raw, source, _why(exc))
+    if not new and inbound.outcome != Outcome.PENDING:
+        outcome = inbound.get_outcome_display().lower()
+        reason = f"already received (mail {inbound.pk}: {outcome})"
+        return IngestResult(source, Outcome.IGNORED, inbound.ticket_id, reason)
+    return inbound_process(inbound, source, raw)
 
 
 def ingest_raw_only(raw: bytes, source: str, reason: str) -> IngestResult:

@@ -4,7 +4,9 @@ verified domain), or an unknown sender handled by the MAIL_UNKNOWN_SENDERS polic
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Subquery
+from django.db import connection
+from django.db.models import IntegerField
+from django.db.models.expressions import RawSQL
 
 from charterdesk.accounts.models import STAFF_ROLES, User
 from charterdesk.customers.models import Contact
@@ -20,6 +22,20 @@ class Sender:
     unknown: bool = False  # neither a contact nor of a verified domain
 
 
+def _agent_with(address: str) -> RawSQL:
+    """The id of the active agent with this address, or NULL. Written out: the same
+    subquery through the ORM took 0.75 ms of CPU to build, on every mail, and running it
+    0.02 ms."""
+    table, quote = User._meta.db_table, connection.ops.quote_name
+    roles = ", ".join(["%s"] * len(STAFF_ROLES))
+    sql = (
+        f"SELECT {quote('id')} FROM {quote(table)} WHERE {quote('email')} = %s "  # noqa: S608 - names from the model
+        f"AND {quote('is_active')} = %s AND {quote('role')} IN ({roles}) LIMIT 1"
+    )
+    params = [address, True, *(str(role) for role in STAFF_ROLES)]
+    return RawSQL(sql, params, output_field=IntegerField())  # noqa: S611 - parameters bound
+
+
 def sender_resolve(address: str, name: str) -> Sender:
     """Find the sender; creates the contact of a known organization or, under the
     "triage" policy, of an unknown sender (never silently dropped)."""
@@ -27,11 +43,13 @@ def sender_resolve(address: str, name: str) -> Sender:
     agents = User.objects.filter(email=address, role__in=STAFF_ROLES, is_active=True)
     # One query for the usual case, a known contact: the contact, and whether an agent
     # has this address too (an agent always wins).
-    known: Contact | None = (
-        Contact.objects.select_related("organization", "user")
-        .filter(email=address)
-        .annotate(agent_id=Subquery(agents.values("pk")[:1]))
-        .first()
+    known: Contact | None = next(
+        iter(
+            Contact.objects.select_related("organization", "user")
+            .filter(email=address)
+            .annotate(agent_id=_agent_with(address))[:1]
+        ),
+        None,
     )
     agent_id = getattr(known, "agent_id", None)
     if known is None or agent_id is not None:

@@ -68,16 +68,9 @@ def storable(text: str, limit: int) -> str:
     return UNSTORABLE.sub("\ufffd", text[:limit])
 
 
-def blob_store(data: bytes, *, likely_new: bool = False) -> Blob:
-    """The blob holding ``data``, stored once per SHA-256. ``likely_new`` (a raw message
-    we have not seen) tries the insert first and looks up only if the bytes were there."""
+def blob_store(data: bytes) -> Blob:
+    """The blob holding ``data``, stored once per SHA-256."""
     digest = hashlib.sha256(data).hexdigest()
-    if likely_new:
-        try:
-            with transaction.atomic():
-                return _blob_insert(digest, data)
-        except IntegrityError:
-            return Blob.objects.only("pk").get(sha256=digest)
     blob = Blob.objects.filter(sha256=digest).only("pk").first()
     if blob is None:
         blob = _blob_insert(digest, data)
@@ -117,24 +110,31 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
         print_ = fingerprint(raw)
     except Exception:  # noqa: BLE001 - a message too broken to read headers is still kept
         print_ = Fingerprint("", hashlib.sha256(raw).hexdigest(), "", "")
-    # Insert first: a message we have already is rare (a redelivery, a second mailbox),
-    # and the unique (Message-ID, hash) constraint recognises it without a look-up of
-    # every new message. The savepoint takes back the blob of a refused duplicate too.
+    fields = {
+        "source": storable(source, 500),
+        "message_id": print_.message_id,
+        "content_hash": print_.content_hash,
+        "from_address": print_.from_address,
+        "subject": print_.subject,
+    }
+    # Insert first, the bytes and the message in one savepoint: a message we have already
+    # is rare (a redelivery, a second mailbox), and the unique constraints (the blob's
+    # SHA-256; the message's Message-ID and hash) recognise it without a look-up of every
+    # new message. The savepoint takes back the blob of a refused duplicate too.
     try:
         with transaction.atomic():
-            inbound = InboundMail.objects.create(
-                raw=blob_store(raw, likely_new=True),
-                source=storable(source, 500),
-                message_id=print_.message_id,
-                content_hash=print_.content_hash,
-                from_address=print_.from_address,
-                subject=print_.subject,
-            )
+            blob = _blob_insert(hashlib.sha256(raw).hexdigest(), raw)
+            return InboundMail.objects.create(raw=blob, **fields), True
     except IntegrityError:  # we had it already (stored earlier, or by another process)
-        return InboundMail.objects.get(
-            message_id=print_.message_id, content_hash=print_.content_hash
-        ), False
-    return inbound, True
+        pass
+    known = InboundMail.objects.filter(
+        message_id=print_.message_id, content_hash=print_.content_hash
+    ).first()
+    if known is not None:
+        return known, False
+    # Only the bytes were there (an attachment, a message kept raw): a new message.
+    with transaction.atomic():
+        return InboundMail.objects.create(raw=blob_store(raw), **fields), True
 
 
 def inbound_keep_raw(raw: bytes, source: str, reason: str) -> tuple[InboundMail, bool]:

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from charterdesk.core.management.base import CharterCommand, port_number, positive_int
 from charterdesk.mailboxes.gateway import DEFAULT_MAX_SIZE, gateway, serve_forever
 from charterdesk.mailboxes.imap import poll_mailboxes
-from charterdesk.mailboxes.ingest import OUTCOMES, ingest_or_keep
+from charterdesk.mailboxes.ingest import OUTCOMES, ingest_many
 from charterdesk.mailboxes.ingest import ingest as ingest_mail
 from charterdesk.mailboxes.models import Mailbox
 from charterdesk.mailboxes.sources import Source, SourceError, open_sources
@@ -64,22 +64,22 @@ class Command(CharterCommand):
         bar = tqdm(
             total=total, unit="msg", file=sys.stderr, disable=as_json or total < PROGRESS_FROM
         )
+        messages = (message for source in sources for message in source.messages())
         with bar:
-            for source in sources:
-                for name, raw in source.messages():
-                    try:
-                        result = ingest_or_keep(ingest_mail, raw, name)
-                    except Exception as exc:  # the database is down: stop, rerunning is safe
-                        done = sum(counts.values())
-                        raise CommandError(
-                            f"could not store {name} ({type(exc).__name__}: {exc}); {done} "
-                            "message(s) before it were stored; run it again (stored messages "
-                            "are recognised)",
-                            returncode=1,
-                        ) from exc
+            try:
+                # Several messages a transaction; each result once its batch committed.
+                for result in ingest_many(messages):
                     counts[result.outcome] += 1
                     bar.update()
-                    self._report(result, name, as_json=as_json, bar=bar)
+                    self._report(result, result.source, as_json=as_json, bar=bar)
+            except Exception as exc:  # the database is down: stop, rerunning is safe
+                done = sum(counts.values())
+                raise CommandError(
+                    f"could not store message {done + 1} ({type(exc).__name__}: {exc}); the "
+                    f"{done} message(s) before it were stored; run it again (stored messages "
+                    "are recognised)",
+                    returncode=1,
+                ) from exc
         return counts
 
     def _report(self, result: Any, name: str, *, as_json: bool, bar: tqdm) -> None:
