@@ -1,7 +1,10 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from charterdesk.tickets.category_models import Category
 from charterdesk.tickets.models import TicketEvent
+from charterdesk.tickets.services import category_create
 from tests.tickets.factories import open_ticket
 
 from .helpers import tree
@@ -60,3 +63,17 @@ def test_the_customer_portal_never_shows_the_category(personas, login):
     page = login(personas.alice).get(reverse("portal:ticket", args=[ticket.pk]))
     assert page.status_code == 200
     assert "Refunds" not in page.content.decode()
+
+
+def test_the_category_list_costs_the_same_queries_for_a_deeper_tree(
+    personas, login, django_assert_max_num_queries
+):
+    client = login(personas.manager)
+    billing, _ = tree(personas.manager)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse("insights:categories")).status_code == 200
+    for n in range(6):
+        category_create(actor=personas.manager, name=f"Sub {n}", parent=billing)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(reverse("insights:categories")).content.decode()
+    assert "Billing › </span>" in page and "Sub 5" in page

@@ -39,7 +39,11 @@ def category_list(request: HttpRequest) -> HttpResponse:
             return redirect("insights:categories")
         except ValidationError as exc:
             add_service_errors(form, exc)
-    tree = Category.objects.annotate(ticket_count=Count("tickets")).order_by("path")
+    tree = (
+        Category.objects.select_related("parent")
+        .annotate(ticket_count=Count("tickets"))
+        .order_by("path")
+    )
     context = {"section": "categories", "tree": tree, "form": form}
     return render(request, "insights/manage_categories.html", context)
 
