@@ -32,5 +32,9 @@ def test_a_manager_adds_a_category_that_is_not_ours(live_personas, page, width, 
     expect(page.locator("tbody").get_by_text("Not one of ours")).to_be_visible()
     assert Category.objects.get(path="Not for us").outside_scope
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # every row's button is on the screen, not past its edge in a table that scrolls sideways
+    for button in page.locator("tbody button").all():
+        box = button.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"categories-not-ours-{name}.png"), full_page=True)
