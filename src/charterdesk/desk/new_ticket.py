@@ -18,7 +18,11 @@ from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.hours.models import Activity
 from charterdesk.hours.services import MAX_MINUTES, time_entry_create
 from charterdesk.intake.services import ticket_create
-from charterdesk.products.forms import check_version, offer_product_and_version
+from charterdesk.products.forms import (
+    VersionOfProduct,
+    check_version,
+    offer_product_and_version,
+)
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import requester_for
 
@@ -50,7 +54,7 @@ class NewTicketForm(forms.Form):
     )
     priority = forms.ChoiceField(choices=Priority.choices, initial=Priority.NORMAL)
     product = forms.ChoiceField(label="Product", required=False)
-    version = forms.ChoiceField(label="Version", required=False)
+    version = forms.ChoiceField(label="Version", required=False, widget=VersionOfProduct())
     minutes = forms.IntegerField(
         label="Length of the call or chat (minutes)",
         help_text="Logged as a call on the ticket's time.",

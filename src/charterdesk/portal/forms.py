@@ -4,7 +4,11 @@ from django import forms
 
 from charterdesk.core.vocabulary import REQUEST_TYPE_SENTENCES, Priority, RequestType
 from charterdesk.mailboxes.uploads import FilesField
-from charterdesk.products.forms import check_version, offer_product_and_version
+from charterdesk.products.forms import (
+    VersionOfProduct,
+    check_version,
+    offer_product_and_version,
+)
 
 
 class NewRequestForm(forms.Form):
@@ -17,7 +21,7 @@ class NewRequestForm(forms.Form):
     subject = forms.CharField(max_length=250)
     body = forms.CharField(label="Describe it", widget=forms.Textarea(attrs={"rows": 8}))
     product = forms.ChoiceField(label="Product", required=False)
-    version = forms.ChoiceField(label="Version", required=False)
+    version = forms.ChoiceField(label="Version", required=False, widget=VersionOfProduct())
     attachments = FilesField(label="Attach files (screenshots, logs)")
     # Which suggested articles this request was written next to (knowledge.deflection).
     attempt = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
