@@ -17,8 +17,8 @@ on PostgreSQL, the server process) and the statement's time inside the database
    support text from a pool, one word ("kerberos") is added to 1% of the tickets and
    another ("shibboleth") to five; then the index is refilled (timed) and first-page
    searches for both words are measured as an agent and as a customer of the organization
-   with the most tickets (p50/p95 of RUNS runs, `search_tickets`: parse, permissions,
-   search, snippets, the tickets of the page).
+   with the most tickets among those where the 1% word occurs (p50/p95 of RUNS runs,
+   `search_tickets`: parse, permissions, search, snippets, the tickets of the page).
 3. The query plans of the four searches at the largest size.
 """
 
@@ -512,13 +512,24 @@ def sql_ms(user: object, q: str, runs: int = 15) -> float:
 
 def customer_of_busiest_organization() -> object:
     from django.db.models import Count
+    from django.db.models.functions import Mod
 
     from charterdesk.accounts.models import Role, User
     from charterdesk.customers.models import Contact
     from charterdesk.tickets.models import Ticket
 
+    # Among the organizations with at least one ticket holding the 1% word (ids ending in
+    # 07, both seeders), so that the customer's search for it ranks something at every
+    # size (at 10k the busiest organization has 16 tickets and often none of them).
+    with_word = (
+        Ticket.objects.annotate(last_two=Mod("id", 100))
+        .filter(last_two=7, organization__name__startswith="Seeded")
+        .values("organization_id")
+    )
     busiest = (
-        Ticket.objects.filter(organization__name__startswith="Seeded")
+        Ticket.objects.filter(
+            organization__name__startswith="Seeded", organization_id__in=with_word
+        )
         .values("organization_id")
         .annotate(n=Count("id"))
         .order_by("-n")
