@@ -101,3 +101,48 @@ def test_the_ticket_page_groups_the_versions_by_their_product(personas, login):
     storefront = versions[versions.index('<optgroup label="Storefront">') :]
     assert re.findall(r">([^<]+)</option>", storefront) == ["4.1", "4.0"]
     assert "Storefront 4.0" not in versions  # each option is the version alone
+
+
+def test_a_product_taken_out_of_the_catalogue_stays_on_the_ticket_when_its_panel_is_saved(
+    personas, login
+):
+    made = product("Legacy Suite", "7.2", "7.3")
+    ticket = open_ticket()
+    Ticket.objects.filter(pk=ticket.pk).update(
+        product_ref=made, product="Legacy Suite", product_version=version_of(made, "7.2")
+    )
+    Product.objects.filter(pk=made.pk).update(active=False)
+    client = login(personas.tier1)
+    page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    # both drop-downs still offer (and select) what the ticket names
+    assert re.search(rf'<option value="{made.pk}" selected>Legacy Suite</option>', page)
+    version = version_of(made, "7.2")
+    assert re.search(rf'<option value="{version.pk}" selected>7.2</option>', page)
+    # the browser posts the selected values back: nothing changes, nothing is dropped
+    response = client.post(
+        f"/desk/tickets/{ticket.pk}/product", {"product": made.pk, "product_version": version.pk}
+    )
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    assert (ticket.product_ref_id, ticket.product_version_id) == (made.pk, version.pk)
+    assert not TicketEvent.objects.filter(ticket=ticket, field__startswith="product").exists()
+    # another version of the retired product may still be picked on this ticket
+    other = version_of(made, "7.3")
+    client.post(
+        f"/desk/tickets/{ticket.pk}/product", {"product": made.pk, "product_version": other.pk}
+    )
+    ticket.refresh_from_db()
+    assert ticket.product_version_id == other.pk
+
+
+def test_a_product_taken_out_of_the_catalogue_cannot_be_put_on_another_ticket(personas, login):
+    made = product("Legacy Suite", "7.2")
+    Product.objects.filter(pk=made.pk).update(active=False)
+    ticket = open_ticket()
+    client = login(personas.tier1)
+    assert "Legacy Suite" not in client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    response = client.post(f"/desk/tickets/{ticket.pk}/product", {"product": made.pk})
+    assert response.status_code == 200
+    assert "Legacy Suite is no longer offered." in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.product_ref_id is None

@@ -8,7 +8,7 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from charterdesk.accounts.access import agent_required
@@ -16,7 +16,7 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.panels import PanelForm, show_again
 from charterdesk.products.forms import VersionOfProduct
 from charterdesk.products.models import Product, ProductVersion
-from charterdesk.products.selectors import versions_by_product, versions_offered
+from charterdesk.products.selectors import versions_by_product
 from charterdesk.tickets import selectors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services.product import ticket_set_product
@@ -33,13 +33,22 @@ class TicketProductForm(PanelForm):
     def __init__(self, *args: Any, ticket: Ticket | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         current = ticket.product_ref_id if ticket else None
+        current_version = ticket.product_version_id if ticket else None
+        # Offered: the catalogue's active products, plus the product and version the ticket
+        # already names even if they left the catalogue (saving the panel keeps them).
+        # Accepted: any product and version; the service refuses a product no longer
+        # offered unless the ticket names it, and a version of another product.
         offered = Product.objects.filter(active=True) | Product.objects.filter(pk=current or 0)
-        self.fields["product"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
+        products = self.fields["product"]
+        products.queryset = Product.objects.all()  # type: ignore[attr-defined]
+        products.choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *((str(p.pk), p.name) for p in offered.order_by("name", "id")),
+        ]
         versions = self.fields["product_version"]
-        versions.queryset = versions_offered()  # type: ignore[attr-defined]
-        # grouped by product: the page offers only the chosen product's (the service
-        # checks the pair)
-        versions.choices = [("", "—"), *versions_by_product()]  # type: ignore[attr-defined]
+        versions.queryset = ProductVersion.objects.all()  # type: ignore[attr-defined]
+        # grouped by product: the page offers only the chosen product's
+        versions.choices = [("", "—"), *versions_by_product(keep=current_version)]  # type: ignore[attr-defined]
         if ticket is not None and not self.is_bound:
             self.initial = {"product": current, "product_version": ticket.product_version_id}
 
@@ -48,7 +57,9 @@ class TicketProductForm(PanelForm):
 @require_POST
 def ticket_product(request: HttpRequest, ticket_id: int) -> HttpResponse:
     agent = signed_in_user(request)
-    form = TicketProductForm(request.POST)
+    form = TicketProductForm(
+        request.POST, ticket=get_object_or_404(selectors.tickets_visible_to(agent), pk=ticket_id)
+    )
     if not form.is_valid():
         return show_again(request, "ticket", ticket_id, "desk:product", form)
     try:

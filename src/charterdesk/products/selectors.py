@@ -31,12 +31,16 @@ def versions_offered() -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(product__active=True).select_related("product")
 
 
-def versions_by_product() -> list[tuple[str, list[tuple[str, str]]]]:
+def versions_by_product(keep: int | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     """The offered versions grouped by product name, newest first, as (value, label)
     choices by id: an <optgroup> per product, which a page's script matches against the
-    product picked."""
+    product picked. `keep`: a version offered even when its product left the catalogue
+    (the one a ticket already names, so that saving its panel does not drop it)."""
+    entries = versions_offered()
+    if keep:
+        entries = entries | ProductVersion.objects.filter(pk=keep).select_related("product")
     groups: dict[str, list[tuple[str, str]]] = {}
-    for entry in versions_offered().order_by("product__name", "-released_on", "-id"):
+    for entry in entries.order_by("product__name", "-released_on", "-id"):
         groups.setdefault(entry.product.name, []).append((str(entry.pk), entry.version))
     return list(groups.items())
 
