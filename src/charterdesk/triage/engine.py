@@ -23,16 +23,18 @@ class, a rejection class. When it wins, the model abstains whatever its confiden
 category it reports is still its best real category. Held-out OUTSIDE examples count as
 wrong whenever they would be applied, so the precision threshold accounts for them.
 
-Which threshold serves then: the rehearsal stands in for evidence a desk does not have,
-what its requests outside the categories look like and how many there are. Once the
-held-out part has marked tickets, that evidence is measured instead (they are learned by
-the rejection class and counted as wrong suggestions in the precision target), so the
-precision threshold alone serves; the rehearsal is still run and its threshold and what
-the serving threshold catches of its never-learned categories are reported
-(`Evaluation.rehearsal_threshold`, `unknown_caught`). The price, measured on BANKING77
-(bench/RESULTS.md, branch triage4): new categories of the desk's own domain that no one
-marked are caught less often (about 28% of them instead of about 52%), for about 1.4
-points more requests answered right.
+Which threshold serves then is the manager's choice (`guard_unfamiliar`, a triage
+setting). On (the default): the higher of the precision threshold and the rehearsal's, so
+requests of a new kind that looks like a known category are still left to a person. Off:
+once the held-out part has marked tickets, the precision threshold alone serves: the
+rehearsal stands in for evidence a desk does not have, what its requests outside the
+categories look like, and marked tickets measure that instead (learned by the rejection
+class, counted as wrong suggestions in the precision target). Either way the rehearsal is
+run and its threshold and what the serving threshold catches of its never-learned
+categories are reported (`Evaluation.rehearsal_threshold`, `unknown_caught`). The price of
+off, measured on BANKING77 (bench/RESULTS.md, branch triage4): new categories of the
+desk's own domain that no one marked are caught less often (about 29% of them instead of
+about 50%), for about 1.4 points more requests answered right.
 """
 
 import math
@@ -215,8 +217,12 @@ def train(
     embed: Embed | None = None,
     secondary: dict[str, Sequence[str | None]] | None = None,
     progress: Progress | None = None,
+    guard_unfamiliar: bool = True,
 ) -> Model:
     """A model from `examples`, oldest first (the newest HOLDOUT_SHARE are held out).
+
+    `guard_unfamiliar`: which threshold serves when the never-learned rehearsal ran (see
+    the module's docstring).
 
     `secondary` maps a target name to one label per example (None where unknown); each
     gets its own classifier on the same features, without threshold.
@@ -264,7 +270,12 @@ def train(
             rehearsal = _rehearse_unknown(partial, x_all[held_rows], held_labels, unknown)
             if rehearsal is not None:
                 evaluation = _with_unknown(
-                    evaluation, trial, x_all[held_rows], held_labels, rehearsal
+                    evaluation,
+                    trial,
+                    x_all[held_rows],
+                    held_labels,
+                    rehearsal,
+                    guard_unfamiliar=guard_unfamiliar,
                 )
                 serves = "serves" if evaluation.threshold == rehearsal.threshold else "reported"
                 say(
@@ -337,13 +348,18 @@ def _with_unknown(
     features: sparse.csr_matrix,
     expected: Sequence[str],
     rehearsal: Rehearsal,
+    *,
+    guard_unfamiliar: bool = True,
 ) -> "Evaluation":
     """The held-out figures at the threshold that serves: the higher of the two (known
-    categories only, and the rehearsal's), or the precision one alone when held-out
-    examples marked OUTSIDE measure the requests outside the categories (see the module's
-    docstring)."""
+    categories only, and the rehearsal's), or, with `guard_unfamiliar` off, the precision
+    one alone when held-out examples marked OUTSIDE measure the requests outside the
+    categories (see the module's docstring)."""
     marked = OUTSIDE in expected
-    threshold = evaluation.threshold if marked else max(evaluation.threshold, rehearsal.threshold)
+    if marked and not guard_unfamiliar:
+        threshold = evaluation.threshold
+    else:
+        threshold = max(evaluation.threshold, rehearsal.threshold)
     confidences, right, rejected = _judged(trial, features, expected)
     applied = (confidences >= threshold) & ~rejected
     evaluation.threshold = threshold
