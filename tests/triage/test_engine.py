@@ -46,6 +46,14 @@ def test_a_model_survives_a_round_trip_through_bytes() -> None:
     assert again.predict(text) == model.predict(text)
 
 
+def test_a_model_saved_before_the_rehearsal_threshold_was_recorded_still_loads() -> None:
+    model = engine.train(_examples(), precision_target=0.9)
+    del model.evaluation.__dict__["rehearsal_threshold"]  # as an older model was pickled
+    again = engine.loads(model.dumps())
+    assert again.evaluation.rehearsal_threshold is None
+    assert again.predict("Please refund the double payment").label == "refund"
+
+
 def test_a_model_trained_on_the_older_narrower_vectors_still_reads_the_new_ones() -> None:
     """Upgrading the sentence vectors (mean only, then mean and max) must not break the
     model that serves until the next training: it reads the columns it was trained on."""

@@ -79,3 +79,63 @@ def test_a_marked_ticket_the_model_would_apply_counts_as_a_wrong_suggestion() ->
     assert evaluation.applied_share == 1 / 3
     assert evaluation.applied_precision == 1.0
     assert evaluation.outside_caught == 1.0
+
+
+def _held_out(marked: bool) -> tuple[engine.Classifier, sparse.csr_matrix, list[str]]:
+    """Two right answers for "a" (confidence 0.91 and 0.58), and, when `marked`, a ticket
+    marked no category that the rejection class catches."""
+    classifier = engine.Classifier(
+        ["a", "b", engine.OUTSIDE], np.eye(3, dtype=np.float32), np.zeros(3, np.float32)
+    )
+    rows = [[3.0, 0, 0], [1.0, 0, 0]] + ([[0, 0, 3.0]] if marked else [])
+    expected = ["a", "a"] + ([engine.OUTSIDE] if marked else [])
+    return classifier, sparse.csr_matrix(np.array(rows)), expected
+
+
+def _rehearsal() -> engine.Rehearsal:
+    """A rehearsal whose threshold (0.8) is above the precision one; of its two
+    never-learned examples, one is less sure than 0.8, the other than 0.5."""
+    return engine.Rehearsal(0.8, 0.5, 1, np.array([0.7, 0.4]), np.array([False, False]))
+
+
+def test_with_marked_tickets_held_out_the_rehearsal_threshold_still_serves_by_default() -> None:
+    """Leaving unfamiliar requests to a person is the default: marked tickets do not lower
+    the threshold below the rehearsal's."""
+    classifier, features, expected = _held_out(marked=True)
+    evaluation = engine.evaluate(classifier, features, expected, precision_target=0.9)
+    assert evaluation.threshold < 0.8
+    evaluation = engine._with_unknown(evaluation, classifier, features, expected, _rehearsal())
+    assert evaluation.threshold == 0.8
+    assert evaluation.unknown_caught == 1.0
+
+
+def test_with_marked_tickets_and_no_guard_the_precision_threshold_serves() -> None:
+    """With the guard off, marked tickets measure what lies outside the categories: the
+    rehearsal's higher threshold is reported, not used, and what the serving one catches
+    of it is said."""
+    classifier, features, expected = _held_out(marked=True)
+    evaluation = engine.evaluate(classifier, features, expected, precision_target=0.9)
+    precision_threshold = evaluation.threshold
+    assert 0.5 < precision_threshold < 0.8
+    evaluation = engine._with_unknown(
+        evaluation, classifier, features, expected, _rehearsal(), guard_unfamiliar=False
+    )
+    assert evaluation.threshold == precision_threshold
+    assert evaluation.rehearsal_threshold == 0.8
+    assert evaluation.unknown_caught == 0.5  # at the serving threshold, not the rehearsal's
+    assert evaluation.applied_share == 2 / 3
+    assert evaluation.outside_caught == 1.0
+
+
+def test_without_marked_tickets_the_rehearsal_threshold_serves_when_higher() -> None:
+    """Without marked tickets there is nothing to measure the outside with: the guard
+    setting does not matter."""
+    classifier, features, expected = _held_out(marked=False)
+    evaluation = engine.evaluate(classifier, features, expected, precision_target=0.9)
+    evaluation = engine._with_unknown(
+        evaluation, classifier, features, expected, _rehearsal(), guard_unfamiliar=False
+    )
+    assert evaluation.threshold == 0.8
+    assert evaluation.rehearsal_threshold == 0.8
+    assert evaluation.unknown_caught == 1.0
+    assert evaluation.applied_share == 1 / 2

@@ -1,6 +1,8 @@
 """The desk's triage list (one click makes a category, and training data) and the
 managers' model page."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -77,6 +79,20 @@ def test_manager_changes_the_precision_target(login, personas) -> None:
     bad = client.post("/desk/triage/model", {**form, "precision_target": "1.5"})
     assert bad.status_code == 200
     assert "less than or equal to 0.999" in bad.content.decode()
+
+
+def test_manager_chooses_whether_unfamiliar_requests_go_to_a_person(login, personas) -> None:
+    client = login(personas.manager)
+    page = client.get("/desk/triage/model").content.decode()
+    assert "Leave unfamiliar requests to a person" in page
+    assert re.search(r"<input[^>]*name=\"guard_unfamiliar\"[^>]*checked", page)  # the default
+    form = {"precision_target": "0.95", "apply_suggestions": "on", "retrain_after": "50"}
+    assert client.post("/desk/triage/model", form).status_code == 302  # box unticked
+    assert TriageSettings.current().guard_unfamiliar is False
+    assert client.post("/desk/triage/model/train").status_code == 302
+    assert TriageModel.objects.latest("version").guard_unfamiliar is False  # the run keeps it
+    client.post("/desk/triage/model", {**form, "guard_unfamiliar": "on"})
+    assert TriageSettings.current().guard_unfamiliar is True
 
 
 def test_retrain_button_starts_a_run_and_the_current_model_keeps_serving(

@@ -38,6 +38,7 @@ class TriageModel(models.Model):
     heldout_size = models.PositiveIntegerField(default=0)
     heldout_accuracy = models.FloatField(default=0)
     precision_target = models.FloatField(default=0.95)
+    guard_unfamiliar = models.BooleanField(default=True)  # the setting when it was trained
     threshold = models.FloatField(default=1.0)
     applied_share = models.FloatField(default=0)  # held-out tickets the desk would apply
     applied_precision = models.FloatField(default=0)  # ... and how many of those were right
@@ -71,6 +72,15 @@ class TriageSettings(models.Model):
     )
     retrain_after = models.PositiveIntegerField(
         default=200, help_text="Retrain when this many new training tickets have been solved."
+    )
+    guard_unfamiliar = models.BooleanField(
+        default=True,
+        help_text=(
+            "Leave a request of a new kind to a person even when it looks like a known "
+            "category. Off: once agents have marked tickets as not one of your categories, "
+            "the precision target alone sets the threshold, so more requests are answered "
+            "and fewer new kinds of request are caught."
+        ),
     )
 
     class Meta:

@@ -32,13 +32,15 @@ class TrainingTicket:
 def triage_run_start(*, requested_by: User | None, reason: str, at: datetime) -> TriageModel:
     """A new run, numbered after the last one, in TRAINING until completed."""
     last = TriageModel.objects.aggregate(last=Max("version"))["last"] or 0
+    desk = TriageSettings.current()
     return TriageModel.objects.create(
         version=last + 1,
         status=ModelStatus.TRAINING,
         requested_by=requested_by,
         reason=reason[:100],
         started_at=at,
-        precision_target=float(TriageSettings.current().precision_target),
+        precision_target=float(desk.precision_target),
+        guard_unfamiliar=desk.guard_unfamiliar,
     )
 
 
@@ -60,6 +62,7 @@ def triage_run_complete(
             embed=embed,
             secondary={REQUEST_TYPE: [t.request_type for t in tickets]},
             progress=progress,
+            guard_unfamiliar=run.guard_unfamiliar,
         )
     except ValueError as exc:
         run.status, run.error, run.trained_at = ModelStatus.FAILED, str(exc), at

@@ -31,7 +31,12 @@ def triage_train_request(*, requested_by: User, reason: str, at: datetime) -> Tr
 
 
 def triage_settings_update(
-    *, actor: User, precision_target: Decimal, apply_suggestions: bool, retrain_after: int
+    *,
+    actor: User,
+    precision_target: Decimal,
+    apply_suggestions: bool,
+    retrain_after: int,
+    guard_unfamiliar: bool = True,
 ) -> TriageSettings:
     """Change the desk's triage settings (managers). A new precision target is used from
     the next training run on: the threshold is chosen when a model is trained."""
@@ -40,6 +45,7 @@ def triage_settings_update(
     row.precision_target = precision_target
     row.apply_suggestions = apply_suggestions
     row.retrain_after = retrain_after
+    row.guard_unfamiliar = guard_unfamiliar
     row.full_clean()
     if not Decimal("0.5") <= precision_target <= Decimal("0.999"):
         raise ValidationError({"precision_target": "Choose a target from 0.5 to 0.999."})
