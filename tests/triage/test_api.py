@@ -53,6 +53,7 @@ def test_agent_reads_the_serving_model(api, personas, trained) -> None:
     assert data["status"] == "ready"
     assert data["heldout_size"] > 0
     assert 0 < data["threshold"] <= 1
+    assert data["guard_unfamiliar"] is True  # the default setting it was trained with
     assert {row["category"] for row in data["per_category"]} == {
         "Support › Refund",
         "Support › Password",

@@ -56,6 +56,7 @@ class ModelOut(Schema):
     heldout_size: int
     heldout_accuracy: float
     precision_target: float
+    guard_unfamiliar: bool  # unfamiliar requests left to a person (the setting it was trained with)
     threshold: float
     applied_share: float
     applied_precision: float

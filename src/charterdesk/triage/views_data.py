@@ -40,6 +40,7 @@ _FIELDS = (
     "heldout_size",
     "heldout_accuracy",
     "precision_target",
+    "guard_unfamiliar",
     "threshold",
     "applied_share",
     "applied_precision",
