@@ -55,6 +55,31 @@ def test_a_revoked_token_is_refused(personas):
     assert client.get("/api/v1/tickets").status_code == 401
 
 
+def test_a_token_revoked_after_use_is_refused_on_the_next_request(personas):
+    token, client = _client(personas.tier1)
+    assert client.get("/api/v1/tickets").status_code == 200  # its statement compiled and kept
+    ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    assert client.get("/api/v1/tickets").status_code == 401
+
+
+def test_a_deactivated_users_token_is_refused_on_the_next_request(personas):
+    _, client = _client(personas.alice)
+    assert client.get("/api/v1/tickets").status_code == 200
+    type(personas.alice).objects.filter(pk=personas.alice.pk).update(is_active=False)
+    assert client.get("/api/v1/tickets").status_code == 401
+
+
+def test_each_request_acts_as_the_user_and_contact_of_that_moment(personas):
+    _, client = _client(personas.alice)
+    assert _post(client, "/api/v1/tickets", NEW_TICKET).json()["requester"]["email"] == (
+        "alice@acme.example"
+    )
+    personas.alice.contact.name = "Alice Renamed"
+    personas.alice.contact.save()
+    again = _post(client, "/api/v1/tickets", NEW_TICKET).json()
+    assert again["requester"]["name"] == "Alice Renamed"
+
+
 def test_a_managers_token_without_admin_scope_cannot_edit_routing_rules(personas):
     rule = {"name": "Downtime", "position": 1, "queue": Queue.objects.first().pk}  # type: ignore[union-attr]
     _, plain_client = _client(personas.manager, scopes=["read", "write"])

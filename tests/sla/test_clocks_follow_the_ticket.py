@@ -38,6 +38,18 @@ def test_new_ticket_starts_first_reply_and_resolution_clocks(personas):
     ]
 
 
+def test_each_opening_event_logs_its_own_clock(personas):
+    """On PostgreSQL the clocks and their events are written by one statement (sla.opening):
+    each event must name its own clock, with that clock's deadline."""
+    with travel(0):
+        ticket = open_ticket("alice@acme.example", request_type="downtime", priority="urgent")
+    events = SlaEvent.objects.filter(ticket=ticket).select_related("clock")
+    assert sorted((e.clock.metric, e.due_at, e.at, e.clock.ticket_id) for e in events) == [
+        ("first_reply", MONDAY_10 + timedelta(minutes=30), MONDAY_10, ticket.pk),
+        ("resolution", MONDAY_10 + timedelta(minutes=240), MONDAY_10, ticket.pk),
+    ]
+
+
 def test_internal_note_does_not_fulfil_and_a_public_reply_does(personas):
     with travel(0):
         ticket = open_ticket("alice@acme.example", request_type="downtime", priority="urgent")

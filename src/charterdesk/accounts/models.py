@@ -125,7 +125,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return any(p.startswith(f"{app_label}.") for p in self.get_all_permissions())
 
 
-def _digest(token: str) -> str:
+def digest_of(token: str) -> str:
+    """What is stored of a token: its SHA-256, in hexadecimal."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -205,7 +206,7 @@ class ApiToken(models.Model):
             user=user,
             name=name,
             prefix=prefix,
-            digest=_digest(plain),
+            digest=digest_of(plain),
             scopes=allowed,
             expires_at=expires_at,
         )
@@ -216,14 +217,19 @@ class ApiToken(models.Model):
         """The token, its user and contact; with the generations of the configuration and
         of people selected in the same statement (`config_generation`,
         `people_generation`, see core.config_cache)."""
+        return cls.by_digest(digest_of(plain)).first()
+
+    @classmethod
+    def by_digest(cls, digest: str) -> "models.QuerySet[ApiToken]":
+        """`find`'s statement, for the token whose digest is `digest` (at most one)."""
         return (
             cls.objects.select_related("user__contact__organization")
             .annotate(
                 config_generation=config_cache.generation_column(),
                 people_generation=config_cache.generation_column(config_cache.PEOPLE),
             )
-            .filter(digest=_digest(plain), user__is_active=True)
-            .first()
+            .filter(digest=digest, user__is_active=True)
+            .order_by()
         )
 
     def state(self, now: datetime | None = None) -> TokenState:

@@ -2,8 +2,9 @@
 
 `ticket_created` is announced inside the caller's transaction, once the ticket, its first
 message and its opening history are written (portal, mail, API, demo alike). A handler
-that does slow work (triage) defers it with `transaction.on_commit`, so taking a request
-in never waits for it and never fails because of it."""
+that does slow work (triage) hands it to a background task enqueued with the transaction
+(core.enqueue: one INSERT into the task queue), so taking a request in never waits for it
+and the task is committed with the ticket."""
 
 from dataclasses import dataclass
 

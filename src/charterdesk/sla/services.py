@@ -40,8 +40,7 @@ def opening_clocks(terms: Terms | None, at: datetime) -> list[SlaClock]:
 def record_opening_clocks(ticket: Ticket, started: list[SlaClock], at: datetime) -> None:
     for clock in started:
         clock.ticket = ticket
-    store.add(started)
-    _log(started, SlaEventKind.ACTIVATED, at)
+    store.add_logged(started, _events(started, SlaEventKind.ACTIVATED, at))
 
 
 def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:
@@ -196,21 +195,25 @@ def _save(targets: list[SlaClock]) -> None:
 def _log(
     targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "", reason: str = ""
 ) -> None:
-    store.log(
-        [
-            SlaEvent(
-                clock=c,
-                ticket_id=c.ticket_id,
-                kind=kind,
-                at=at,
-                due_at=c.due_at,
-                business_seconds_used=c.used_before,
-                note=note[:300],
-                reason=reason[:300],
-            )
-            for c in targets
-        ]
-    )
+    store.log(_events(targets, kind, at, note, reason))
+
+
+def _events(
+    targets: list[SlaClock], kind: SlaEventKind, at: datetime, note: str = "", reason: str = ""
+) -> list[SlaEvent]:
+    return [
+        SlaEvent(
+            clock=c,
+            ticket_id=c.ticket_id,
+            kind=kind,
+            at=at,
+            due_at=c.due_at,
+            business_seconds_used=c.used_before,
+            note=note[:300],
+            reason=reason[:300],
+        )
+        for c in targets
+    ]
 
 
 # How far ahead a deadline may be set by hand: a year, past which it is a typo, not a promise.

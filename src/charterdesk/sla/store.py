@@ -18,11 +18,14 @@ from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
+from django.db import connection
+
 from charterdesk.core.batching import update_rows
 from charterdesk.plans.models import Metric
 from charterdesk.tickets.models import Ticket
 
 from .models import RUNNING_STATES, ClockState, SlaClock, SlaEvent
+from .opening import insert_with_events
 from .terms import Terms, terms_for
 
 SAVED_FIELDS = [
@@ -206,6 +209,16 @@ def add(clocks: list[SlaClock]) -> None:
         return
     batch.new.extend(clocks)
     batch.clocks[clocks[0].ticket_id].extend(clocks)
+
+
+def add_logged(clocks: list[SlaClock], events: list[SlaEvent]) -> None:
+    """New clocks of one ticket and their first events (events[i] logs clocks[i]): one
+    statement on PostgreSQL outside a batch (sla.opening), else `add` then `log`."""
+    if clocks and connection.vendor == "postgresql" and _batch_holding(clocks[0].ticket_id) is None:
+        insert_with_events(clocks, events)
+        return
+    add(clocks)
+    log(events)
 
 
 def log(events: list[SlaEvent]) -> None:
