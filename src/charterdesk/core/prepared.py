@@ -222,3 +222,11 @@ def _mentions(param: Any, stand_in: Any) -> bool:
     if isinstance(param, list | tuple):
         return any(_mentions(p, stand_in) for p in param)
     return isinstance(param, str) and str(stand_in) in param
+
+
+def with_parent(rows: list[Any], name: str, parent: Any) -> list[Any]:
+    """Each row's foreign key `name` set to `parent` without a query, as a related
+    manager's read (`ticket.commitments.all()`) gives it."""
+    for row in rows:
+        setattr(row, name, parent)
+    return rows
