@@ -63,9 +63,11 @@ def followers_of(ticket: Ticket) -> QuerySet[TicketFollower]:
 
 
 _followers_of = Prepared(
-    lambda ticket_id: TicketFollower.objects.filter(ticket_id=ticket_id)
-    .select_related("user", "contact")
-    .order_by("id"),
+    lambda ticket_id: (
+        TicketFollower.objects.filter(ticket_id=ticket_id)
+        .select_related("user", "contact")
+        .order_by("id")
+    ),
     int,
 )
 
