@@ -87,20 +87,48 @@ def period_filter(contract: Contract) -> Q:
     return within
 
 
-def bank_of(contract: Contract) -> Bank:
-    """The contract's bank; `used` is the sum of entries drawing on it in the period."""
-    totals = TimeEntry.objects.filter(
-        period_filter(contract), contract=contract, draws_on_bank=True
-    ).aggregate(
-        used=Coalesce(Sum("minutes"), 0),
-        overage=Coalesce(Sum("overage_minutes"), 0),
+def _drawn(entries: QuerySet[TimeEntry]) -> QuerySet[TimeEntry, tuple[int, int]]:
+    """The minutes and overage of entries drawing on a bank: one row (none without any)."""
+    drawing = entries.filter(draws_on_bank=True).order_by().values("contract")
+    return drawing.annotate(used=Sum("minutes"), overage=Sum("overage_minutes")).values_list(
+        "used", "overage"
     )
+
+
+# The bank's totals, an open-ended contract or one with an end (two shapes of SQL).
+_drawn_since = Prepared(
+    lambda contract_id, start: _drawn(
+        TimeEntry.objects.filter(contract_id=contract_id, worked_at__gte=start)
+    ),
+    int,
+    datetime,
+)
+_drawn_between = Prepared(
+    lambda contract_id, start, end: _drawn(
+        TimeEntry.objects.filter(contract_id=contract_id, worked_at__gte=start, worked_at__lt=end)
+    ),
+    int,
+    datetime,
+    datetime,
+)
+
+
+def bank_of(contract: Contract) -> Bank:
+    """The contract's bank; `used` is the sum of entries drawing on it in the period
+    (`period_filter`; one statement, compiled once per process)."""
+    start = _start_of(contract.starts_on)
+    if contract.ends_on is None:
+        totals = _drawn_since(contract.pk, start)
+    else:
+        end = _start_of(contract.ends_on + timedelta(days=1))
+        totals = _drawn_between(contract.pk, start, end)
+    used, overage = totals[0] if totals else (0, 0)
     return Bank(
         contract,
         contract.hours_included,
         contract.hours_purchased,
-        int(totals["used"]),
-        int(totals["overage"]),
+        int(used or 0),
+        int(overage or 0),
     )
 
 
