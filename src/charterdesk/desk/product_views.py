@@ -16,7 +16,11 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.panels import PanelForm, show_again
 from charterdesk.products.forms import VersionOfProduct
 from charterdesk.products.models import Product, ProductVersion
-from charterdesk.products.selectors import versions_by_product, versions_offered
+from charterdesk.products.selectors import (
+    product_choices_for_ticket,
+    versions_by_product,
+    versions_offered,
+)
 from charterdesk.tickets import selectors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services.product import ticket_set_product
@@ -34,7 +38,10 @@ class TicketProductForm(PanelForm):
         super().__init__(*args, **kwargs)
         current = ticket.product_ref_id if ticket else None
         offered = Product.objects.filter(active=True) | Product.objects.filter(pk=current or 0)
-        self.fields["product"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
+        product = self.fields["product"]
+        product.queryset = offered.order_by("name")  # type: ignore[attr-defined]
+        # drawn from the same rows, read with SQL compiled once; validation asks the queryset
+        product.choices = [("", "—"), *product_choices_for_ticket(current)]  # type: ignore[attr-defined]
         versions = self.fields["product_version"]
         versions.queryset = versions_offered()  # type: ignore[attr-defined]
         # grouped by product: the page offers only the chosen product's (the service
