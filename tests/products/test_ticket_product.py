@@ -103,9 +103,7 @@ def test_the_ticket_page_groups_the_versions_by_their_product(personas, login):
     assert "Storefront 4.0" not in versions  # each option is the version alone
 
 
-def test_the_ticket_page_offers_active_products_and_keeps_the_tickets_retired_one(
-    personas, login
-):
+def test_the_ticket_page_offers_active_products_and_keeps_the_tickets_retired_one(personas, login):
     product("Storefront", "4.0")
     retired = product("Legacy", "1.0")
     Product.objects.filter(pk=retired.pk).update(active=False)
