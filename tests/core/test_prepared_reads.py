@@ -52,7 +52,18 @@ def test_it_compiles_once_per_connection():
     assert [t.pk for t in read(ticket.pk)] == [ticket.pk]
     assert [t.pk for t in read(ticket.pk + 1000)] == []
     assert [t.pk for t in read(ticket.pk)] == [ticket.pk]
-    assert len(built) == 1 and built[0] < 0  # built with a stand-in, never with real data
+    assert len(built) == 1 and built[0] != ticket.pk  # built with a stand-in, not real data
+
+
+def test_a_positive_integer_field_takes_an_argument(personas):
+    from charterdesk.plans.models import Plan
+
+    plan = Plan.objects.order_by("pk").first()
+    assert plan is not None
+    Plan.objects.filter(pk=plan.pk).update(max_authorized_contacts=7)
+    read = Prepared(lambda n: Plan.objects.filter(max_authorized_contacts=n).order_by("pk"), int)
+    assert [p.pk for p in read(7)] == [plan.pk]
+    assert read(8) == []
 
 
 def test_only_leaves_the_other_fields_deferred(django_assert_num_queries):

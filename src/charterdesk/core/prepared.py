@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
@@ -50,9 +51,11 @@ _PLANS = "_charterdesk_prepared_plans"  # the attribute of a connection that hol
 
 
 def _stand_in(kind: type, n: int) -> Any:
-    """A value no real argument has, distinct per position `n`."""
+    """A value distinct per position `n`, only ever compiled, never run: within every
+    integer field's range but the small ones' (Django drops a comparison with a value out
+    of the column's range)."""
     if kind is int:
-        return -987_654_000 - n
+        return 1_987_654_000 + n
     if kind is str:
         return f"\x01prepared-{n}\x01"
     if kind is datetime:
@@ -129,7 +132,10 @@ class Prepared(Generic[R]):
         if iterable not in (ModelIterable, ValuesListIterable, FlatValuesListIterable):
             raise ValueError("Only reads of model instances or values_list are prepared.")
         compiler = queryset.query.get_compiler(connection=connection)
-        sql, compiled = compiler.as_sql()
+        try:
+            sql, compiled = compiler.as_sql()
+        except EmptyResultSet as exc:
+            raise ValueError("The read is always empty with its stand-in arguments.") from exc
         params, slots = _slots(list(compiled), stand_ins, connection)
         columns = [s[0] for s in compiler.select[0 : compiler.col_count]]
         converters = [(i, c, e) for i, (c, e) in compiler.get_converters(columns).items()]
@@ -205,7 +211,9 @@ def _slots(
     slots: list[tuple[int, _Slot]] = []
     for pos, param in enumerate(compiled):
         for value, slot in forms:
-            if type(param) is type(value) and param == value:
+            if isinstance(param, type(value)) and param == value:
+                if type(param) is not type(value):  # psycopg's Int4 and the like: the same
+                    slot = _Slot(slot.arg, type(param))  # wrapping for the real argument
                 slots.append((pos, slot))
                 break
         else:
