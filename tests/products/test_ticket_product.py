@@ -146,3 +146,20 @@ def test_a_product_taken_out_of_the_catalogue_cannot_be_put_on_another_ticket(pe
     assert "Legacy Suite is no longer offered." in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.product_ref_id is None
+
+
+def test_the_ticket_page_offers_active_products_and_keeps_the_tickets_retired_one(personas, login):
+    product("Storefront", "4.0")
+    retired = product("Legacy", "1.0")
+    Product.objects.filter(pk=retired.pk).update(active=False)
+    on_legacy, other = open_ticket(product="Legacy"), open_ticket()
+    client = login(personas.tier1)
+    for ticket, legacy_offered in ((on_legacy, True), (other, False)):
+        page = client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+        products = page[page.index('<select name="product"') :]
+        products = products[: products.index("</select>")]
+        names = re.findall(r">([^<]+)</option>", products)
+        assert ("Legacy" in names) is legacy_offered and "Storefront" in names
+        assert names == ["—", *sorted(n for n in names if n != "—")]
+        selected = re.findall(r'<option value="(\d*)" selected>', products)
+        assert selected == [str(retired.pk) if legacy_offered else ""]

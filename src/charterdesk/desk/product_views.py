@@ -16,7 +16,7 @@ from charterdesk.accounts.auth import signed_in_user
 from charterdesk.core.panels import PanelForm, show_again
 from charterdesk.products.forms import VersionOfProduct
 from charterdesk.products.models import Product, ProductVersion
-from charterdesk.products.selectors import versions_by_product
+from charterdesk.products.selectors import product_choices_for_ticket, versions_by_product
 from charterdesk.tickets import selectors
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.services.product import ticket_set_product
@@ -38,13 +38,10 @@ class TicketProductForm(PanelForm):
         # already names even if they left the catalogue (saving the panel keeps them).
         # Accepted: any product and version; the service refuses a product no longer
         # offered unless the ticket names it, and a version of another product.
-        offered = Product.objects.filter(active=True) | Product.objects.filter(pk=current or 0)
-        products = self.fields["product"]
-        products.queryset = Product.objects.all()  # type: ignore[attr-defined]
-        products.choices = [  # type: ignore[attr-defined]
-            ("", "—"),
-            *((str(p.pk), p.name) for p in offered.order_by("name", "id")),
-        ]
+        product = self.fields["product"]
+        product.queryset = Product.objects.all()  # type: ignore[attr-defined]
+        # drawn with SQL compiled once; validation asks the queryset
+        product.choices = [("", "—"), *product_choices_for_ticket(current)]  # type: ignore[attr-defined]
         versions = self.fields["product_version"]
         versions.queryset = ProductVersion.objects.all()  # type: ignore[attr-defined]
         # grouped by product: the page offers only the chosen product's

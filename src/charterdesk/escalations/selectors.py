@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared, with_parent
 from charterdesk.tickets.models import Ticket
 
 from .lines import escalation_owner
@@ -17,6 +18,34 @@ def escalations_of(ticket: Ticket) -> QuerySet[Escalation]:
     return ticket.escalations.select_related(
         "from_queue", "to_queue", "from_owner", "to_owner", "actor"
     ).order_by("created_at", "id")
+
+
+_escalations_of = Prepared(
+    lambda ticket_id: (
+        Escalation.objects.filter(ticket_id=ticket_id)
+        .select_related("from_queue", "to_queue", "from_owner", "to_owner", "actor")
+        .order_by("created_at", "id")
+    ),
+    int,
+)
+_requests_of = Prepared(
+    lambda ticket_id: (
+        EscalationRequest.objects.filter(ticket_id=ticket_id)
+        .select_related("requested_by", "answered_by")
+        .order_by("created_at", "id")
+    ),
+    int,
+)
+
+
+def escalations_listed(ticket: Ticket) -> list[Escalation]:
+    """`escalations_of(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return with_parent(_escalations_of(ticket.pk), "ticket", ticket)
+
+
+def requests_listed(ticket: Ticket) -> list[EscalationRequest]:
+    """`requests_of(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return with_parent(_requests_of(ticket.pk), "ticket", ticket)
 
 
 def requests_of(ticket: Ticket) -> QuerySet[EscalationRequest]:

@@ -4,6 +4,7 @@ from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared, with_parent
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import tickets_visible_to
 
@@ -18,6 +19,22 @@ def estimates_of(ticket: Ticket) -> QuerySet[Estimate]:
         .annotate(tracked_minutes=Coalesce(Sum("time_entries__minutes"), 0))
         .order_by("-created_at", "-id")
     )
+
+
+_estimates_of = Prepared(
+    lambda ticket_id: (
+        Estimate.objects.filter(ticket_id=ticket_id)
+        .select_related("author", "decided_by")
+        .annotate(tracked_minutes=Coalesce(Sum("time_entries__minutes"), 0))
+        .order_by("-created_at", "-id")
+    ),
+    int,
+)
+
+
+def estimates_listed(ticket: Ticket) -> list[Estimate]:
+    """`estimates_of(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return with_parent(_estimates_of(ticket.pk), "ticket", ticket)
 
 
 def _with_ticket(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared, with_parent
 from charterdesk.plans.models import Contract, OveragePolicy
 from charterdesk.plans.selectors import contracts_visible_to
 from charterdesk.tickets.models import Ticket
@@ -86,20 +87,48 @@ def period_filter(contract: Contract) -> Q:
     return within
 
 
-def bank_of(contract: Contract) -> Bank:
-    """The contract's bank; `used` is the sum of entries drawing on it in the period."""
-    totals = TimeEntry.objects.filter(
-        period_filter(contract), contract=contract, draws_on_bank=True
-    ).aggregate(
-        used=Coalesce(Sum("minutes"), 0),
-        overage=Coalesce(Sum("overage_minutes"), 0),
+def _drawn(entries: QuerySet[TimeEntry]) -> QuerySet[TimeEntry, tuple[int, int]]:
+    """The minutes and overage of entries drawing on a bank: one row (none without any)."""
+    drawing = entries.filter(draws_on_bank=True).order_by().values("contract")
+    return drawing.annotate(used=Sum("minutes"), overage=Sum("overage_minutes")).values_list(
+        "used", "overage"
     )
+
+
+# The bank's totals, an open-ended contract or one with an end (two shapes of SQL).
+_drawn_since = Prepared(
+    lambda contract_id, start: _drawn(
+        TimeEntry.objects.filter(contract_id=contract_id, worked_at__gte=start)
+    ),
+    int,
+    datetime,
+)
+_drawn_between = Prepared(
+    lambda contract_id, start, end: _drawn(
+        TimeEntry.objects.filter(contract_id=contract_id, worked_at__gte=start, worked_at__lt=end)
+    ),
+    int,
+    datetime,
+    datetime,
+)
+
+
+def bank_of(contract: Contract) -> Bank:
+    """The contract's bank; `used` is the sum of entries drawing on it in the period
+    (`period_filter`; one statement, compiled once per process)."""
+    start = _start_of(contract.starts_on)
+    if contract.ends_on is None:
+        totals = _drawn_since(contract.pk, start)
+    else:
+        end = _start_of(contract.ends_on + timedelta(days=1))
+        totals = _drawn_between(contract.pk, start, end)
+    used, overage = totals[0] if totals else (0, 0)
     return Bank(
         contract,
         contract.hours_included,
         contract.hours_purchased,
-        int(totals["used"]),
-        int(totals["overage"]),
+        int(used or 0),
+        int(overage or 0),
     )
 
 
@@ -122,6 +151,21 @@ def time_entry_lock_for(user: User, entry_id: int) -> TimeEntry:
 def time_entries_of(ticket: Ticket) -> QuerySet[TimeEntry]:
     """A ticket's time entries, for agents (they carry agents' notes)."""
     return ticket.time.select_related("agent").order_by("worked_at", "id")
+
+
+_time_entries_of = Prepared(
+    lambda ticket_id: (
+        TimeEntry.objects.filter(ticket_id=ticket_id)
+        .select_related("agent")
+        .order_by("worked_at", "id")
+    ),
+    int,
+)
+
+
+def time_entries_listed(ticket: Ticket) -> list[TimeEntry]:
+    """`time_entries_of(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return with_parent(_time_entries_of(ticket.pk), "ticket", ticket)
 
 
 @dataclass(frozen=True)

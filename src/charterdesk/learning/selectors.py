@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared, with_parent
 from charterdesk.knowledge.records import LinkUse
 from charterdesk.satisfaction.models import SATISFIED
 from charterdesk.tickets.models import Status, Ticket
@@ -169,6 +170,22 @@ def drafts_on_ticket(ticket: Ticket) -> QuerySet[DraftReply]:
         .select_related("learner", "mentor")
         .order_by("created_at", "id")
     )
+
+
+_drafts_on_ticket = Prepared(
+    lambda ticket_id: (
+        DraftReply.objects.filter(ticket_id=ticket_id)
+        .exclude(state=DraftState.APPROVED)
+        .select_related("learner", "mentor")
+        .order_by("created_at", "id")
+    ),
+    int,
+)
+
+
+def drafts_listed(ticket: Ticket) -> list[DraftReply]:
+    """`drafts_on_ticket(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return with_parent(_drafts_on_ticket(ticket.pk), "ticket", ticket)
 
 
 def draft_for_mentor(mentor: User, draft_id: int) -> DraftReply:

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared
 from charterdesk.tickets.models import Message
 
 from .models import Attachment, Delivery, InboundMail, OutboundMail, Outcome
@@ -70,10 +71,16 @@ def inbound_of_message(message: Message) -> InboundMail | None:
     return InboundMail.objects.filter(ticket_message=message).first()
 
 
-def ticket_mail(ticket_id: int) -> list[OutboundMail]:
-    """The mail sent on a ticket, newest first (for the ticket page)."""
-    return list(
+_ticket_mail = Prepared(
+    lambda ticket_id: (
         OutboundMail.objects.filter(ticket_id=ticket_id)
         .defer("text", "html", "headers")
         .order_by("-pk")[:10]
-    )
+    ),
+    int,
+)
+
+
+def ticket_mail(ticket_id: int) -> list[OutboundMail]:
+    """The mail sent on a ticket, newest first (for the ticket page; compiled once)."""
+    return _ticket_mail(ticket_id)

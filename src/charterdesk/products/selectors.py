@@ -3,6 +3,8 @@ active products when they open a request; agents and the API see every product."
 
 from django.db.models import Count, QuerySet
 
+from charterdesk.core.prepared import Prepared
+
 from .models import Product, ProductUse, ProductVersion
 
 
@@ -36,13 +38,42 @@ def versions_by_product(keep: int | None = None) -> list[tuple[str, list[tuple[s
     choices by id: an <optgroup> per product, which a page's script matches against the
     product picked. `keep`: a version offered even when its product left the catalogue
     (the one a ticket already names, so that saving its panel does not drop it)."""
-    entries = versions_offered()
-    if keep:
-        entries = entries | ProductVersion.objects.filter(pk=keep).select_related("product")
+    rows = _versions_offered_keeping(keep) if keep else _versions_offered()
     groups: dict[str, list[tuple[str, str]]] = {}
-    for entry in entries.order_by("product__name", "-released_on", "-id"):
-        groups.setdefault(entry.product.name, []).append((str(entry.pk), entry.version))
+    for pk, product, version in rows:
+        groups.setdefault(product, []).append((str(pk), version))
     return list(groups.items())
+
+
+_versions_offered = Prepared(
+    lambda: (
+        versions_offered()
+        .order_by("product__name", "-released_on", "-id")
+        .values_list("pk", "product__name", "version")
+    )
+)
+_versions_offered_keeping = Prepared(
+    lambda keep: (
+        (versions_offered() | ProductVersion.objects.filter(pk=keep))
+        .order_by("product__name", "-released_on", "-id")
+        .values_list("pk", "product__name", "version")
+    ),
+    int,
+)
+_products_for_ticket = Prepared(
+    lambda current: (
+        (Product.objects.filter(active=True) | Product.objects.filter(pk=current))
+        .order_by("name")
+        .only("id", "name")
+    ),
+    int,
+)
+
+
+def product_choices_for_ticket(current: int | None) -> list[tuple[int, str]]:
+    """The ticket page's product drop-down: the active products and the ticket's own (an
+    inactive product stays shown on a ticket that has it), by name; compiled once."""
+    return [(p.pk, str(p)) for p in _products_for_ticket(current or 0)]
 
 
 def products_used_by(organization_id: int) -> QuerySet[Product]:

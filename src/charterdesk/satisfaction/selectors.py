@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import tickets_visible_to
 
@@ -23,8 +24,20 @@ GROUPS = {  # report grouping: (label, the survey field grouped on, the field sh
 }
 
 
+_survey_of = Prepared(
+    lambda ticket_id: (
+        Survey.objects.filter(ticket_id=ticket_id)
+        .select_related("contact", "agent")
+        .order_by("pk")[:1]
+    ),
+    int,
+)
+
+
 def survey_of(ticket: Ticket) -> Survey | None:
-    return Survey.objects.filter(ticket=ticket).select_related("contact", "agent").first()
+    """The ticket's satisfaction survey, if it has one (its SQL compiled once)."""
+    found = _survey_of(ticket.pk)
+    return found[0] if found else None
 
 
 def _locked() -> QuerySet[Survey]:

@@ -1,17 +1,19 @@
 """Reads of SLA clocks: a ticket's clocks and events, the response targets a customer sees,
 and attainment reports."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from charterdesk.accounts.models import User
 from charterdesk.calendars import BusinessCalendar
+from charterdesk.core.prepared import Prepared
 from charterdesk.plans.models import Metric, PlanCoverage, Schedule
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import ticket_get_for
@@ -37,7 +39,19 @@ def clock_lock_of(ticket: Ticket, clock_id: int) -> SlaClock:
 
 def events_of(ticket: Ticket) -> QuerySet[SlaEvent]:
     """All of a ticket's SLA events, for agents (with the internal `reason`)."""
-    return SlaEvent.objects.filter(ticket=ticket).select_related("clock").order_by("at", "id")
+    return events_of_id(ticket.pk)
+
+
+_events_of_ticket = Prepared(lambda ticket_id: events_of_id(ticket_id), int)
+
+
+def events_of_id(ticket_id: int) -> QuerySet[SlaEvent]:
+    return SlaEvent.objects.filter(ticket_id=ticket_id).select_related("clock").order_by("at", "id")
+
+
+def events_listed(ticket: Ticket) -> list[SlaEvent]:
+    """`events_of(ticket)` as a list, the SQL compiled once (the agent's ticket page)."""
+    return _events_of_ticket(ticket.pk)
 
 
 def events_visible_to(user: User, ticket: Ticket) -> QuerySet[SlaEvent]:
@@ -209,11 +223,51 @@ class ClockView:
         return self.calendar_left is not None and self.calendar_left < 0
 
 
+# The plan's calendar and whether the plan covers this request type around the clock.
+_calendar = Prepared(
+    lambda pk, plan_id, request_type: Calendar.objects.filter(pk=pk).annotate(
+        always=Exists(
+            PlanCoverage.objects.filter(
+                plan_id=plan_id, request_type=request_type, schedule=Schedule.ALWAYS
+            )
+        )
+    ),
+    int,
+    int,
+    str,
+)
+_clocks_of = Prepared(
+    lambda ticket_id: SlaClock.objects.filter(ticket_id=ticket_id).order_by("started_at", "id"),
+    int,
+)
+
+
+def calendar_of(ticket: Ticket) -> BusinessCalendar | None:
+    """`calendars_of([ticket])` for one ticket: one statement, compiled once."""
+    if ticket.contract is None:
+        return None
+    plan = ticket.contract.plan
+    (calendar,) = _calendar(plan.calendar_id, plan.pk, ticket.request_type)
+    return BusinessCalendar.always_open() if calendar.always else calendar.business_calendar
+
+
+def clock_views_of(ticket: Ticket, now: datetime) -> list[ClockView]:
+    """`clock_views([ticket], now)` for one ticket (its page): two statements at most,
+    each compiled once per process."""
+    return _views(_clocks_of(ticket.pk), {ticket.pk: calendar_of(ticket)}, now)[ticket.pk]
+
+
 def clock_views(tickets: list[Ticket], now: datetime) -> dict[int, list[ClockView]]:
     """Every clock of these tickets with business and calendar time used and left."""
-    calendars = calendars_of(tickets)
-    views: dict[int, list[ClockView]] = {t.pk: [] for t in tickets}
-    clocks = SlaClock.objects.filter(ticket__in=list(views)).order_by("started_at", "id")
+    clocks = SlaClock.objects.filter(ticket__in=[t.pk for t in tickets])
+    views = _views(clocks.order_by("started_at", "id"), calendars_of(tickets), now)
+    return {t.pk: views.get(t.pk, []) for t in tickets}
+
+
+def _views(
+    clocks: Iterable[SlaClock], calendars: dict[int, BusinessCalendar | None], now: datetime
+) -> dict[int, list[ClockView]]:
+    views: dict[int, list[ClockView]] = {pk: [] for pk in calendars}
     for clock in clocks:
         calendar = calendars[clock.ticket_id]
         used = used_seconds(clock, calendar, now) if calendar else clock.used_before

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from charterdesk.accounts.models import User
 from charterdesk.accounts.roles import Perm
+from charterdesk.core.prepared import Prepared
 from charterdesk.tickets.models import EventKind, Ticket
 from charterdesk.tickets.services.history import record
 
@@ -71,6 +72,19 @@ def link_remove(link: TicketLink, actor: User) -> None:
         internal=True,
     )
     link.delete()
+
+
+_links_of = Prepared(
+    lambda pk: TicketLink.objects.filter(Q(source_id=pk) | Q(target_id=pk)).select_related(
+        "source", "target"
+    ),
+    int,
+)
+
+
+def links_listed(ticket: Ticket) -> list[TicketLink]:
+    """`links_of(ticket)` as a list, its SQL compiled once (the ticket page)."""
+    return _links_of(ticket.pk)
 
 
 def links_of(ticket: Ticket) -> QuerySet[TicketLink]:

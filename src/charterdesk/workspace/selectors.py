@@ -6,10 +6,33 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared
+from charterdesk.routing.models import Team
 from charterdesk.tickets.models import Ticket
 
 from .filters import condition
 from .models import Macro, MacroVisibility, SavedView
+
+MACRO_CHOICES = 200  # the ticket page's drop-down: the most used macros first
+_macro_choices = Prepared(
+    lambda user_id: (
+        Macro.objects.filter(
+            Q(visibility=MacroVisibility.SHARED)
+            | Q(owner_id=user_id)
+            | Q(visibility=MacroVisibility.TEAM, team__in=Team.objects.filter(members=user_id))
+            | Q(visibility=MacroVisibility.TEAM, team__lead_id=user_id)
+        )
+        .only("id", "title")
+        .order_by("-usage_count", "title")[:MACRO_CHOICES]
+    ),
+    int,
+)
+
+
+def macro_choices_for(user: User) -> list[Macro]:
+    """The macros of `macros_visible_to(user)` the ticket page offers, most used first:
+    their ids and titles only, the SQL compiled once."""
+    return _macro_choices(user.pk) if user.is_agent else []
 
 
 def macros_visible_to(user: User) -> QuerySet[Macro]:

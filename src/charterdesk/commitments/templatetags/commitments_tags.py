@@ -5,14 +5,14 @@ from django.utils import timezone
 
 from charterdesk.core.panels import failed_form
 
-from ..selectors import commitments_of
+from ..selectors import commitments_listed
 
 register = template.Library()
 
 
 @register.inclusion_tag("commitments/_desk_list.html", takes_context=True)
 def desk_commitments(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    commitments = list(commitments_of(ticket))
+    commitments = commitments_listed(ticket)
     return {
         "ticket": ticket,
         "commitments": commitments,
@@ -24,4 +24,4 @@ def desk_commitments(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
 
 @register.inclusion_tag("commitments/_portal_list.html")
 def portal_commitments(ticket: Any) -> dict[str, Any]:
-    return {"commitments": list(commitments_of(ticket)), "now": timezone.now()}
+    return {"commitments": commitments_listed(ticket), "now": timezone.now()}

@@ -9,15 +9,15 @@ from charterdesk.routing.models import WorkMode
 from ..forms import AnswerForm, RequestForm
 from ..lines import owner_among
 from ..requests import requests_left
-from ..selectors import escalations_of, requests_of
+from ..selectors import escalations_listed, requests_listed, requests_of
 
 register = template.Library()
 
 
 @register.inclusion_tag("escalations/_desk_panel.html", takes_context=True)
 def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    asked = list(requests_of(ticket))
-    escalations = list(escalations_of(ticket))  # oldest first, owners read with them
+    asked = requests_listed(ticket)
+    escalations = escalations_listed(ticket)  # oldest first, owners read with them
     return {
         "ticket": ticket,
         "owner": owner_among(escalations),

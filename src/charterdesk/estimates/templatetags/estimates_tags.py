@@ -8,14 +8,14 @@ from charterdesk.hours.selectors import hours_of
 
 from ..forms import DecisionForm, EstimateForm
 from ..models import EstimateState
-from ..selectors import estimates_of
+from ..selectors import estimates_listed
 from ..services import alternatives, quotable
 
 register = template.Library()
 
 
 def _rows(ticket: Any) -> list[Any]:
-    rows = list(estimates_of(ticket))
+    rows = estimates_listed(ticket)
     for e in rows:  # annotated by estimates_of
         tracked = hours_of(getattr(e, "tracked_minutes", 0))
         setattr(e, "tracked_hours", tracked)  # noqa: B010 - an attribute for the template

@@ -7,7 +7,7 @@ from charterdesk.core.panels import panel_form
 from charterdesk.core.vocabulary import hours_text
 
 from ..forms import TimeEntryForm
-from ..selectors import bank_of, time_entries_of, totals_of_entries
+from ..selectors import bank_of, time_entries_listed, totals_of_entries
 from ..services import billable_by_default
 
 register = template.Library()
@@ -24,7 +24,7 @@ def hours(value: Decimal | int | None) -> str:
 @register.inclusion_tag("hours/_desk_panel.html", takes_context=True)
 def desk_hours(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     user = context.get("user")
-    entries = list(time_entries_of(ticket))
+    entries = time_entries_listed(ticket)
     return {
         "ticket": ticket,
         "entries": entries,

@@ -4,7 +4,7 @@ from django import template
 
 from charterdesk.tickets.models import Ticket
 
-from ..selectors import drafts_on_ticket
+from ..selectors import drafts_listed
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ register = template.Library()
 @register.inclusion_tag("learning/ticket_panel.html", takes_context=True)
 def desk_ticket_drafts(context: Any, ticket: Ticket) -> dict[str, Any]:
     """The ticket's drafts waiting or returned, for the agents on its page."""
-    return {"drafts": list(drafts_on_ticket(ticket)), "user": context["user"]}
+    return {"drafts": drafts_listed(ticket), "user": context["user"]}

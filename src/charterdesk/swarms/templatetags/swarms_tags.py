@@ -4,7 +4,7 @@ from django import template
 
 from charterdesk.core.panels import failed_form
 
-from ..selectors import collaborators_of, help_requests_of
+from ..selectors import collaborators_listed, latest_help_requests
 
 register = template.Library()
 
@@ -12,12 +12,12 @@ register = template.Library()
 @register.inclusion_tag("swarms/_desk_panel.html", takes_context=True)
 def desk_swarm(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
     user = context.get("user")
-    collaborators = list(collaborators_of(ticket))
+    collaborators = collaborators_listed(ticket)
     return {
         "ticket": ticket,
         "user": user,
         "collaborators": collaborators,
-        "helps": list(help_requests_of(ticket)[:3]),
+        "helps": latest_help_requests(ticket),
         "joined": any(c.agent_id == getattr(user, "pk", None) for c in collaborators),
         "is_assignee": ticket.assignee_id == getattr(user, "pk", None),
         "help_form": failed_form(context, "swarms:help"),  # else drawn when opened

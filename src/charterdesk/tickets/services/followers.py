@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared, with_parent
 from charterdesk.customers.models import Contact
 
 from ..models import EventKind, Ticket, TicketFollower
@@ -61,6 +62,16 @@ def followers_of(ticket: Ticket) -> QuerySet[TicketFollower]:
     return ticket.followers.select_related("user", "contact")
 
 
+_followers_of = Prepared(
+    lambda ticket_id: (
+        TicketFollower.objects.filter(ticket_id=ticket_id)
+        .select_related("user", "contact")
+        .order_by("id")
+    ),
+    int,
+)
+
+
 def followers_prefetch(tickets: Sequence[Ticket]) -> None:
     """The followers of many tickets in one query (a bulk action), kept on each ticket for
     `followers_listed` until the ticket object is dropped."""
@@ -70,10 +81,10 @@ def followers_prefetch(tickets: Sequence[Ticket]) -> None:
 
 def followers_listed(ticket: Ticket) -> list[TicketFollower]:
     """The ticket's followers: from `followers_prefetch` when the caller prefetched them,
-    else one query."""
+    else one query (compiled once)."""
     if "followers" in getattr(ticket, "_prefetched_objects_cache", {}):
         return list(ticket.followers.all())
-    return list(followers_of(ticket).order_by("id"))
+    return with_parent(_followers_of(ticket.pk), "ticket", ticket)
 
 
 def follower_of(ticket: Ticket, user: User) -> TicketFollower | None:

@@ -5,15 +5,15 @@ from django import template
 from charterdesk.core.panels import failed_form, panel_form
 from charterdesk.tickets.models import Ticket
 from charterdesk.tickets.selectors import field_values_of, tags_of
-from charterdesk.tickets.services.followers import followers_of
+from charterdesk.tickets.services.followers import followers_listed
 
 from ..bulk import last_bulk_of
 from ..bulk_forms import BulkForm
 from ..filters import KEYS
 from ..forms import fields_form_context
-from ..links import links_of
+from ..links import links_listed
 from ..saved_views import SaveViewForm
-from ..selectors import macros_visible_to, view_counts, views_visible_to
+from ..selectors import macro_choices_for, view_counts, views_visible_to
 from ..ticket_forms import SolveProblemForm
 
 register = template.Library()
@@ -38,11 +38,11 @@ def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]
     and its incidents, and the followers: three queries."""
     user = context["user"]
     links: list[dict[str, Any]] = []
-    for link in links_of(ticket):
+    for link in links_listed(ticket):
         outgoing = link.source_id == ticket.pk
         other = link.target if outgoing else link.source
         links.append({"link": link, "other": other, "outgoing": outgoing})
-    followers = list(followers_of(ticket))
+    followers = followers_listed(ticket)
     incidents = [x for x in links if not x["outgoing"] and x["link"].kind == "incident_of"]
     return {
         "ticket": ticket,
@@ -62,8 +62,8 @@ def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]
 @register.inclusion_tag("workspace/_desk_macros.html", takes_context=True)
 def desk_ticket_macros(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
     """The macros the agent may apply, most used first."""
-    macros = macros_visible_to(context["user"]).order_by("-usage_count", "title")[:200]
-    return {"ticket": ticket, "macros": list(macros), "csrf_token": context.get("csrf_token")}
+    macros = macro_choices_for(context["user"])
+    return {"ticket": ticket, "macros": macros, "csrf_token": context.get("csrf_token")}
 
 
 @register.inclusion_tag("workspace/_portal_fields.html", takes_context=True)
