@@ -176,6 +176,9 @@ def _database() -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=30),
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Checks a kept connection before each request without a round trip to the server.
+        config["ENGINE"] = "charterdesk.core.postgresql"
     # Keep connections between requests (SQLite: skips re-opening and the PRAGMAs).
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
     config["CONN_HEALTH_CHECKS"] = True
