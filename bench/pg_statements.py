@@ -12,8 +12,9 @@ server's request_started and request_finished do):
 - a ticket created through the API (an agent's token, as bench/peer does);
 for each: wall ms per request, this process's CPU ms (Python, psycopg), the server
 backend's CPU ms (from /proc of the backend's pid: the server runs on this machine), the
-rest (wait: round trips, scheduling), statements per request and the health check's
-round trip. `--explain N` also runs each statement of one request again under EXPLAIN
+rest (wait: round trips, scheduling), statements per request as Django counts them and
+round trips as the protocol counts them (the health check, BEGIN, a server-side cursor's
+FETCH and CLOSE included). `--explain N` also runs each statement of one request again under EXPLAIN
 ANALYZE (in a transaction rolled back) and lists the N with the most planning time:
 the round trip measured at the client against the server's planning and execution.
 """
@@ -22,6 +23,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +71,24 @@ class Recorder:
             self.calls.append((sql, params, (time.perf_counter() - start) * 1000))
 
 
+def round_trips(request: Callable[[], object]) -> int:
+    """Round trips to the server in one request, the health check, BEGIN, a server-side
+    cursor's FETCH and CLOSE included (Django counts none of these): the ReadyForQuery
+    messages in libpq's protocol trace, one for each query or sync the client sends."""
+    from django.db import connection
+
+    request()  # opens the connection when the previous request closed it
+    pgconn = connection.connection.pgconn
+    with tempfile.TemporaryFile("w+") as trace:
+        pgconn.trace(trace.fileno())
+        try:
+            request()
+        finally:
+            pgconn.untrace()
+        trace.seek(0)
+        return sum("ReadyForQuery" in line for line in trace)
+
+
 def split(name: str, request: Callable[[], object], runs: int) -> None:
     """Wall, client CPU, server CPU and the rest, per request, over `runs` requests."""
     from django.db import connection
@@ -77,15 +97,6 @@ def split(name: str, request: Callable[[], object], runs: int) -> None:
     pid = backend_pid()
     request()
     assert backend_pid() == pid, "the connection was not kept between requests"
-    checks = 0
-    usable = connection.is_usable
-
-    def counted_usable() -> bool:
-        nonlocal checks
-        checks += 1
-        return usable()
-
-    connection.is_usable = counted_usable  # type: ignore[method-assign]
     statements = Recorder()
     walls = []
     server0, client0 = backend_cpu_ms(pid), time.process_time()
@@ -96,16 +107,15 @@ def split(name: str, request: Callable[[], object], runs: int) -> None:
             walls.append((time.perf_counter() - start) * 1000)
     server = (backend_cpu_ms(pid) - server0) / runs
     client = (time.process_time() - client0) * 1000 / runs
-    del connection.is_usable
     wall = statistics.fmean(walls)
     walls.sort()
-    round_trips = sum(ms for _, _, ms in statements.calls) / runs
+    in_execute = sum(ms for _, _, ms in statements.calls) / runs
     print(
         f"{name}: {runs} requests, wall mean {wall:.1f} ms (p50 {statistics.median(walls):.1f},"
         f" p95 {walls[int(runs * 0.95) - 1]:.1f}); client CPU {client:.1f} ms, server CPU "
         f"{server:.1f} ms, rest {wall - client - server:.1f} ms; "
-        f"{len(statements.calls) / runs:.1f} statements ({round_trips:.1f} ms in execute), "
-        f"{checks / runs:.1f} health checks per request"
+        f"{len(statements.calls) / runs:.1f} statements ({in_execute:.1f} ms in execute), "
+        f"{round_trips(request)} round trips per request"
     )
 
 
