@@ -9,7 +9,8 @@ in-process with Django's test client and the settings as deployed (persistent co
 health checks: the test client skips them, so each request is wrapped in what a web
 server's request_started and request_finished do):
 - the agent's ticket page (the ticket bench/peer/run.py opens: open, three messages), and
-- a ticket created through the API (an agent's token, as bench/peer does);
+- a ticket created through the API (an agent's token, as bench/peer does), and
+- the agent's queue page (`--what queue`);
 for each: wall ms per request, this process's CPU ms (Python, psycopg), the server
 backend's CPU ms (from /proc of the backend's pid: the server runs on this machine), the
 rest (wait: round trips, scheduling), statements per request as Django counts them and
@@ -204,7 +205,12 @@ def main() -> None:
             assert response.status_code == 201, response.content
             close_old_connections()
 
-        requests = {"ticket": page, "create": create}
+        def queue() -> None:
+            close_old_connections()
+            assert client.get("/desk/", follow=True).status_code == 200
+            close_old_connections()
+
+        requests = {"ticket": page, "create": create, "queue": queue}
         for name in args.what.split(","):
             split(name, requests[name], args.runs)
             if args.explain:
