@@ -20,7 +20,8 @@ CLI = [sys.executable, "-m", "charterdesk.cli"]
 
 def environment(db: str, data_dir: Path, pg_name: str | None = None) -> dict[str, str]:
     """The environment of a benchmark's CharterDesk: a new PostgreSQL database (dropped
-    first), or `pg_name` as it is when given (kept between runs)."""
+    first; named $BENCH_PG_PREFIX_<pid>), or `pg_name` as it is when given (kept between
+    runs)."""
     env = {
         **os.environ,
         "CHARTERDESK_DATA_DIR": str(data_dir),
@@ -29,7 +30,8 @@ def environment(db: str, data_dir: Path, pg_name: str | None = None) -> dict[str
     }
     env.pop("DATABASE_URL", None)
     if db == "postgres":
-        name = pg_name or f"charterdesk_bench_{os.getpid()}"
+        prefix = os.environ.get("BENCH_PG_PREFIX", "charterdesk_bench")  # e.g. a helper's name
+        name = pg_name or f"{prefix}_{os.getpid()}"
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             if pg_name is None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}"')

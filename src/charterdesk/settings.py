@@ -161,6 +161,17 @@ TEMPLATES = [
 FORM_RENDERER = "charterdesk.core.form_renderer.FastRenderer"
 
 
+def _postgresql_options() -> dict:
+    """Prepared statements (off by default): psycopg binds parameters on the server and,
+    from a statement's fifth run on a connection, prepares it, so PostgreSQL plans it
+    once instead of every time. Off behind PgBouncer in transaction mode before 1.21 (or
+    without `max_prepared_statements`): a prepared statement lives on one server
+    connection, which the pooler hands to another client. See docs/install.md."""
+    if not env.bool("DATABASE_PREPARED_STATEMENTS", default=False):
+        return {}
+    return {"server_side_binding": True, "prepare_threshold": 5}
+
+
 def _database() -> dict:
     url = env.str("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'charterdesk.sqlite3'}")
     config = env.db_url_config(url)
@@ -176,6 +187,10 @@ def _database() -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=30),
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Checks a kept connection before each request without a round trip to the server.
+        config["ENGINE"] = "charterdesk.core.postgresql"
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), **_postgresql_options()}
     # Keep connections between requests (SQLite: skips re-opening and the PRAGMAs).
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
     config["CONN_HEALTH_CHECKS"] = True

@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from django.forms.models import ModelChoiceField, ModelChoiceIterator
+from django.forms.models import ModelChoiceField
+
+from .listed_choices import ListedChoiceIterator
 
 _lists: ContextVar[dict[str, list[Any]] | None] = ContextVar("choice_lists", default=None)
 
@@ -29,7 +31,7 @@ def choice_lists_shared() -> Iterator[None]:
         _lists.reset(token)
 
 
-class _SharedChoiceIterator(ModelChoiceIterator):
+class _SharedChoiceIterator(ListedChoiceIterator):
     def _objects(self) -> list[Any] | None:
         name, lists = getattr(self.field, "shared", None), _lists.get()
         if name is None or lists is None:
