@@ -4,8 +4,9 @@
     python bench/base_page.py --keep basepage --profile 300 --page empty
 
 Renders, as a tier-1 agent's browser asks for them through Django's test client with
-DEBUG off, pages whose own work is small: the queue with an empty result (a tag no ticket
-has), the account page, and `/healthz` (no session, no template) as the floor. Prints
+DEBUG off, the queue's first page, then pages whose own work is small: the queue with an
+empty result (a tag no ticket has), the account page, and `/healthz` (no session, no
+template) as the floor. Prints
 wall p50/p95 and CPU ms per request (this process's CPU time over the runs) and the SQL
 statements of each. `--gc` also counts the garbage collector's collections per
 generation over the runs and the time they took. `--profile N` prints a cProfile of N
@@ -30,6 +31,7 @@ from server import kept  # noqa: E402
 
 AGENT = "tier1@charterdesk.example"
 PAGES = {
+    "queue": "/desk/",
     "empty": "/desk/?tag=no-such-tag",
     "account": "/account/",
     "healthz": "/healthz",
