@@ -101,3 +101,22 @@ def test_the_api_clears_categories_in_bulk(personas, api):
     assert response.json()["outcomes"][0]["changed"] == ["category"]
     ticket.refresh_from_db()
     assert ticket.category is None
+
+
+def test_the_bulk_bar_offers_the_active_categories_and_agents_the_filters_all(
+    personas, tree, login
+):
+    """The queue reads agents and categories once for the filters and the bulk bar; the bar
+    still offers only those that can be chosen now."""
+    category_update(tree["access"], actor=personas.manager, active=False)
+    personas.tier3.is_active = False
+    personas.tier3.save(update_fields=["is_active"])
+    open_ticket()
+    page = login(personas.tier1).get("/desk/").content.decode()
+    filters, _, bar = page.partition('id="bulk-bar"')
+    assert f'<option value="{tree["access"].pk}">Access</option>' in filters
+    assert f'<option value="{tree["access"].pk}">Access</option>' not in bar
+    assert f'<option value="{tree["billing"].pk}">Billing</option>' in bar
+    assert f'<option value="{personas.tier3.pk}">' in filters
+    assert f'<option value="{personas.tier3.pk}">' not in bar
+    assert f'<option value="{personas.tier2.pk}">' in bar

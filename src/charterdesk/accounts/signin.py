@@ -32,6 +32,13 @@ class EmailBackend(ModelBackend):
             username = username.strip().lower()
         return super().authenticate(request, username=username, password=password, **kwargs)
 
+    def get_user(self, user_id: Any) -> User | None:
+        """The signed-in user of a session, read with their contact in the same statement:
+        every page asks for it (the reader's time zone, the portal's organization), so
+        this saves one statement on every page (issue #13)."""
+        user = User.objects.select_related("contact").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
 
 def attempted_email(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
     """The account a sign-in attempt is for, as axes counts it: one count per address,

@@ -30,7 +30,7 @@ from charterdesk.tickets.wording import changed_fields_text
 from .forms import AgentReplyForm, AnonymizeForm, OverrideForm, PropertiesForm, QueueFilterForm
 from .paging import page_after
 from .product_views import TicketProductForm
-from .queue_rows import queue_rows
+from .queue_rows import ROW_FIELDS, queue_rows
 from .ticket_page import ticket_page_of
 from .ticket_rows import history_items, message_articles
 
@@ -38,7 +38,7 @@ from .ticket_rows import history_items, message_articles
 @agent_required
 def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET or None, user=signed_in_user(request))
-    tickets = selectors.agent_queue(filters.selected())
+    tickets = selectors.agent_queue(filters.selected()).only(*ROW_FIELDS)
     if filters.is_bound and not filters.is_valid():
         tickets = tickets.none()  # the errors show above an empty list
     rows, next_after = page_after(tickets, request.GET.get("after"))

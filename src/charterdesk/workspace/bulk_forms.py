@@ -32,18 +32,32 @@ class BulkForm(forms.Form):
     remove_tags = forms.CharField(required=False, max_length=300, label="Remove tags")
     macro = forms.ChoiceField(required=False, widget=QuickSelect)
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: User,
+        agents: list[User] | None = None,
+        categories: list[Category] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`agents` (everyone who works tickets, by address) and `categories` (all, by
+        path): lists the page has read already, of which the bar offers the active ones;
+        read here when not given."""
         kwargs.setdefault("auto_id", "bulk-%s")
         super().__init__(*args, **kwargs)
         posted = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
         self.fields["ids"].choices = [(v, v) for v in posted]  # type: ignore[attr-defined]
+        if agents is None:
+            agents = list(active_agents().order_by("email"))
         self.fields["assignee"].choices = [  # type: ignore[attr-defined]
             (LEAVE, "Assign…"),
             (ME, "Me"),
             (UNASSIGN, "Nobody"),
-            *((str(a.pk), str(a)) for a in active_agents().order_by("email")),
+            *((str(a.pk), str(a)) for a in agents if a.is_active),
         ]
-        categories = Category.objects.filter(active=True).order_by("path")[:500]
+        if categories is None:
+            categories = list(Category.objects.filter(active=True).order_by("path")[:500])
+        categories = [c for c in categories if c.active][:500]
         self.fields["category"].choices = [  # type: ignore[attr-defined]
             (LEAVE, "Category…"),
             (UNASSIGN, "No category"),

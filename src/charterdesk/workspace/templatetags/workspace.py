@@ -93,11 +93,16 @@ def queue_views(context: dict[str, Any], selected: dict[str, str]) -> dict[str, 
 
 
 @register.inclusion_tag("workspace/_queue_bulk.html", takes_context=True)
-def queue_bulk(context: dict[str, Any]) -> dict[str, Any]:
-    """The bulk bar above the queue, with the undo of the agent's last bulk action."""
+def queue_bulk(
+    context: dict[str, Any],
+    agents: list[Any] | None = None,
+    categories: list[Any] | None = None,
+) -> dict[str, Any]:
+    """The bulk bar above the queue, with the undo of the agent's last bulk action; the
+    agents and categories the page read already, when it gives them (BulkForm)."""
     user, request = context["user"], context["request"]
     return {
-        "form": BulkForm(user=user),
+        "form": BulkForm(user=user, agents=agents, categories=categories),
         "last": last_bulk_of(user),
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
