@@ -1,12 +1,16 @@
 """New tickets from affected organizations that name the service are linked; their
 first-reply clock waits for the incident; on resolution they are answered and solved."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from charterdesk.incidents import services
+from charterdesk.incidents.choices import EventKind
 from charterdesk.incidents.models import IncidentTicket
-from charterdesk.sla.models import ClockState, SlaClock
-from charterdesk.tickets.models import Status
+from charterdesk.sla.deadlines import HOUSE_TARGETS
+from charterdesk.sla.models import ClockState, SlaClock, SlaEvent, SlaEventKind
+from charterdesk.tickets.models import Status, Ticket
 from tests.tickets.factories import open_ticket
 
 from .factories import acme_outage
@@ -57,3 +61,67 @@ def test_resolution_answers_linked_tickets_and_solves_all_but_the_kept(personas)
         reply = ticket.messages.filter(from_staff=True).get()
         assert "Fixed at 10:20." in reply.body
         assert reply.visibility == "public"
+
+
+def test_a_ticket_linked_at_intake_is_written_once_with_its_history_and_clocks_exact(personas):
+    """Linked while it is created: the first-reply clock is written paused (activated,
+    then paused, both on the record), the ticket with the deadlines that follow, the
+    link and the incident's timeline line in one statement each: two statements more
+    than a ticket that names no incident (was 13)."""
+    incident = acme_outage(personas)
+    open_ticket(subject="Cloud does not load", body="Warms the caches.")
+    with CaptureQueriesContext(connection) as plain:
+        open_ticket(subject="Invoice question", body="Where is my invoice?")
+    with CaptureQueriesContext(connection) as linked:
+        ticket = open_ticket(subject="Cloud does not load", body="Since ten minutes.")
+    assert len(linked) == len(plain) + 2
+    ticket = Ticket.objects.get(pk=ticket.pk)
+    first = SlaClock.objects.get(ticket=ticket, metric="first_reply")
+    assert (first.state, first.due_at, first.running_since, first.used_before) == (
+        ClockState.PAUSED,
+        None,
+        None,
+        0,
+    )
+    note = f"Linked to incident #{incident.pk}: {incident.title}"
+    events = list(SlaEvent.objects.filter(clock=first).order_by("id"))
+    assert [(e.kind, e.note, e.ticket_id) for e in events] == [
+        (SlaEventKind.ACTIVATED, "", ticket.pk),
+        (SlaEventKind.PAUSED, note, ticket.pk),
+    ]
+    assert events[0].due_at is not None and events[1].due_at is None
+    assert ticket.first_reply_due_at is None
+    running = SlaClock.objects.filter(ticket=ticket, state=ClockState.ACTIVE)
+    nearest = min((c.due_at for c in running if c.due_at), default=None)
+    assert ticket.attention_at == (nearest or ticket.created_at + HOUSE_TARGETS[ticket.priority])
+    line = ticket.events.get(field="incident")
+    assert (line.kind, line.new_value, line.note) == ("changed", str(incident.pk), note)
+    assert ticket.events.order_by("-id").first() == line  # after the opening lines
+    assert incident.events.filter(
+        kind=EventKind.TICKET_LINKED, text=f"#{ticket.pk} linked automatically"
+    ).exists()
+
+
+def test_an_incident_not_yet_alerted_links_at_intake_without_a_hold(personas):
+    incident = acme_outage(personas, alert=False)  # the customers were not told yet
+    ticket = open_ticket(subject="Cloud does not load")
+    assert IncidentTicket.objects.filter(incident=incident, ticket=ticket).exists()
+    first = SlaClock.objects.get(ticket=ticket, metric="first_reply")
+    assert first.state == ClockState.ACTIVE
+    assert Ticket.objects.get(pk=ticket.pk).first_reply_due_at == first.due_at
+    assert [e.kind for e in SlaEvent.objects.filter(clock=first)] == [SlaEventKind.ACTIVATED]
+
+
+def test_unlinking_gives_back_the_first_reply_deadline_read_in_one_statement(personas):
+    """The deadlines follow the clocks (both read in one written-out statement): an
+    aware instant, equal to the running clock's."""
+    acme_outage(personas)
+    ticket = open_ticket(subject="Cloud is down")
+    link = IncidentTicket.objects.get(ticket=ticket)
+    with CaptureQueriesContext(connection) as queries:
+        services.ticket_unlink(link.incident, ticket, personas.tier1, timezone.now())
+    clock = SlaClock.objects.get(ticket=ticket, metric="first_reply")
+    saved = Ticket.objects.get(pk=ticket.pk)
+    assert saved.first_reply_due_at == clock.due_at == ticket.first_reply_due_at
+    assert timezone.is_aware(ticket.first_reply_due_at)
+    assert sum("sla_slaclock" in q["sql"] and q["sql"].startswith("SELECT") for q in queries) == 2

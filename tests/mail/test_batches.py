@@ -2,13 +2,17 @@
 still one bad message never takes the others with it, every new request is acknowledged
 once, and a message is reported only once it is stored."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core import mail
+from django.db import connection
 
 from charterdesk.mail.models import InboundMail, Outcome
-from charterdesk.mailboxes.ingest import ingest_many, pipeline
+from charterdesk.mailboxes.ingest import conversation, ingest_many, pipeline
 from charterdesk.mailparse import parse
 from charterdesk.tickets.models import Ticket
+from charterdesk.triage import receivers as triage_receivers
 
 from .conftest import compose
 
@@ -91,3 +95,47 @@ def test_messages_read_before_a_read_failure_are_stored_then_it_raises(personas)
     assert Ticket.objects.filter(subject="Before the broken file").exists()
     with pytest.raises(OSError, match="the disk went away"):
         next(results)
+
+
+def test_a_batch_triages_its_new_tickets_with_one_task_enqueued_in_its_transaction(
+    personas, monkeypatch, django_capture_on_commit_callbacks
+):
+    """One triage task for the batch's new tickets, written in the batch's transaction
+    (durable with them); a ticket whose message failed after it was created (rolled back
+    with the message's savepoint) is not in it."""
+    enqueued: list[tuple[list[int], bool]] = []
+    monkeypatch.setattr(
+        triage_receivers,
+        "_enqueue_many",
+        lambda ids: enqueued.append((list(ids), connection.in_atomic_block)),
+    )
+    monkeypatch.setattr(
+        triage_receivers,
+        "triage_ticket",
+        SimpleNamespace(enqueue=lambda pk: pytest.fail("one task per ticket")),
+    )
+    queue = conversation.mail_queue
+
+    def queue_or_crash(**kwargs):  # type: ignore[no-untyped-def]
+        if kwargs["ticket"].subject == "Fails late":
+            raise RuntimeError("the acknowledgement failed")
+        return queue(**kwargs)
+
+    monkeypatch.setattr(conversation, "mail_queue", queue_or_crash)
+    messages = [
+        ("1", compose(subject="Export fails")),
+        ("2", compose(subject="Fails late")),
+        ("3", compose(sender="bob@globex.example", subject="Login fails")),
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        results = list(ingest_many(messages))
+
+    assert [r.outcome for r in results] == [
+        Outcome.TICKET_CREATED,
+        Outcome.QUARANTINED,
+        Outcome.TICKET_CREATED,
+    ]
+    tickets = {t.subject: t.pk for t in Ticket.objects.all()}
+    assert "Fails late" not in tickets
+    assert enqueued == [([tickets["Export fails"], tickets["Login fails"]], True)]

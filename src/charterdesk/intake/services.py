@@ -14,7 +14,8 @@ from charterdesk.accounts.models import User
 from charterdesk.core import config_cache
 from charterdesk.core.vocabulary import Channel, Priority, RequestType
 from charterdesk.customers.models import Contact
-from charterdesk.incidents.services import link_new_ticket
+from charterdesk.incidents.services import incidents_named, link_note, new_ticket_link
+from charterdesk.incidents.services.linking import OpenIncident
 from charterdesk.plans.coverage import CoverageDecision, decide_coverage
 from charterdesk.plans.models import Metric
 from charterdesk.products.models import Product, ProductVersion
@@ -29,9 +30,9 @@ from charterdesk.routing.models import Queue
 from charterdesk.routing.rules import Route
 from charterdesk.search import vocabulary
 from charterdesk.sla import deadlines
-from charterdesk.sla.models import SlaClock
-from charterdesk.sla.services import opening_clocks, record_opening_clocks
-from charterdesk.sla.terms import terms_of
+from charterdesk.sla.models import SlaClock, SlaEvent
+from charterdesk.sla.services import opening_clocks, opening_hold, record_opening_clocks
+from charterdesk.sla.terms import Terms, terms_of
 from charterdesk.tickets.classify import guess_request_type
 from charterdesk.tickets.models import (
     EventKind,
@@ -87,6 +88,7 @@ class Intake:
     language: str = ""
     product_ref: Product | None = None  # the catalogue entry of `product`, if any
     product_version: ProductVersion | None = None
+    terms: Terms | None = None  # the SLA terms `clocks` were started under
 
 
 class Request(TypedDict, total=False):
@@ -176,6 +178,7 @@ def intake_prepare(
         language=language,
         product_ref=product_ref,
         product_version=product_version,
+        terms=terms,
     )
 
 
@@ -187,21 +190,25 @@ def intake_record(intake: Intake) -> Ticket:
 def intake_record_with_message(intake: Intake) -> tuple[Ticket, Message]:
     """`intake_record`, also returning the first message (mail links it to the stored
     mail without reading it back)."""
-    now = intake.at
-    first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
-    assignment = assign_new(intake.route, now) if intake.route else None
+    assignment = assign_new(intake.route, intake.at) if intake.route else None
     with vocabulary.remembered_once(), config_cache.unit():
-        ticket, message = _write(intake, assignment, first_reply)
+        ticket, message = _write(intake, assignment)
     ticket_created.announce(TicketCreated(ticket, message))
     return ticket, message
 
 
-def _write(
-    intake: Intake, assignment: Choice | None, first_reply: list[datetime | None]
-) -> tuple[Ticket, Message]:
+def _write(intake: Intake, assignment: Choice | None) -> tuple[Ticket, Message]:
     """The ticket, its first message, its history lines and clocks (one statement each),
-    and its links to open incidents it names (none in the common case)."""
+    and its links to open incidents it names (none in the common case; a link costs two
+    statements: the links and the incidents' timeline lines). Linked to an incident the
+    customers were told about, the first-reply clock is written paused (the incident
+    rule) and the ticket with the deadlines that follow, so nothing is written twice."""
     now, actor = intake.at, intake.actor
+    incidents = incidents_named(
+        intake.requester.organization_id, f"{intake.subject}\n{intake.body}", intake.product
+    )
+    clock_events = _held(intake, incidents)
+    first_reply = [c.due_at for c in intake.clocks if c.metric == Metric.FIRST_REPLY]
     ticket = Ticket.objects.create(
         organization=intake.requester.organization,
         requester=intake.requester,
@@ -235,11 +242,20 @@ def _write(
         body=intake.body,
         created_at=now,
     )
-    # Its first history lines (created, coverage, routing) in one statement.
-    TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment))
-    record_opening_clocks(ticket, intake.clocks, now)
-    link_new_ticket(ticket, f"{intake.subject}\n{intake.body}", now)
+    links = new_ticket_link(ticket, incidents, now)
+    # Its first history lines (created, coverage, routing, incidents) in one statement.
+    TicketEvent.objects.bulk_create(_opening_events(ticket, intake, assignment) + links)
+    record_opening_clocks(ticket, intake.clocks, now, clock_events)
     return ticket, message
+
+
+def _held(intake: Intake, incidents: list[OpenIncident]) -> list[SlaEvent] | None:
+    """The incident rule: the first incident (in the incidents' order) whose customers
+    were told holds the first-reply clock, as linking one by one did."""
+    alerted = next((incident for incident in incidents if incident.alerted), None)
+    if alerted is None:
+        return None
+    return opening_hold(intake.clocks, intake.terms, intake.at, reason=link_note(alerted))
 
 
 def _opening_events(ticket: Ticket, intake: Intake, assignment: Choice | None) -> list[TicketEvent]:

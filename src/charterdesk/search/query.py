@@ -138,6 +138,11 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+def distinct_words_of(text: str) -> set[str]:
+    """`set(words_of(text))`, each word lowered once however often it occurs."""
+    return {w.lower() for w in set(WORD.findall(text))}
+
+
 def parse(text: str) -> Query:
     """Parse what a person typed. Raises QueryError for what cannot be searched (a bad
     date, a field given no value); everything else is searched as typed."""

@@ -11,7 +11,7 @@ from django.db.models.functions import Length
 from charterdesk.core import config_cache
 
 from .models import Term
-from .query import STOPWORDS, words_of
+from .query import STOPWORDS, distinct_words_of
 
 SHORTEST, LONGEST = 3, 32
 CANDIDATES = 20_000  # words read for one correction, at most
@@ -76,14 +76,13 @@ def remember(texts: Iterable[str]) -> None:
     if _gathering.texts is not None:
         _gathering.texts.extend(texts)
         return
+    found: set[str] = set()
+    for text in texts:
+        found |= distinct_words_of(text)
     words = sorted(
-        {
-            word
-            for text in texts
-            for word in words_of(text)
-            if SHORTEST <= len(word) <= LONGEST and word.isalpha() and word not in STOPWORDS
-        }
-        - _known.words
+        word
+        for word in found - _known.words
+        if SHORTEST <= len(word) <= LONGEST and word.isalpha() and word not in STOPWORDS
     )
     table = Term._meta.db_table
     # One statement per 500 words, without the ORM's objects: a new ticket and its

@@ -8,7 +8,6 @@ from charterdesk.tickets.models import Ticket
 
 from . import store
 from .models import SlaClock
-from .services import nearest_deadline
 from .terms import terms_of
 
 # For tickets without a running deadline (no contract, not covered, or between cycles):
@@ -41,5 +40,6 @@ def earliest_due(clocks: list[SlaClock]) -> datetime | None:
 
 def refresh(ticket: Ticket, since: datetime) -> None:
     """After clocks changed: the promised first reply and the queue's sort key."""
-    ticket.first_reply_due_at = store.first_reply_due(ticket)
-    ticket.attention_at = attention_at(nearest_deadline(ticket), ticket.priority, since)
+    first_reply, nearest = store.deadlines(ticket)  # one statement
+    ticket.first_reply_due_at = first_reply
+    ticket.attention_at = attention_at(nearest, ticket.priority, since)

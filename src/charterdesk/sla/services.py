@@ -37,10 +37,42 @@ def opening_clocks(terms: Terms | None, at: datetime) -> list[SlaClock]:
     return started
 
 
-def record_opening_clocks(ticket: Ticket, started: list[SlaClock], at: datetime) -> None:
+def opening_hold(
+    started: list[SlaClock], terms: Terms | None, at: datetime, *, reason: str
+) -> list[SlaEvent] | None:
+    """The incident rule on a new ticket linked at intake to an incident the customers
+    were told about: its first-reply clock pauses the moment it starts, before anything
+    is written (as `sla_first_reply_hold` would pause it once written). Returns the
+    clocks' events, activated then paused, for `record_opening_clocks`; None when the
+    plan keeps the clocks running (nothing held)."""
+    if terms is None or terms.plan.incident_rule == IncidentRule.KEEP_RUNNING:
+        return None
+    targets = [
+        c for c in started if c.metric == Metric.FIRST_REPLY and c.state == ClockState.ACTIVE
+    ]
+    if not targets:
+        return None
+    events = _events(started, SlaEventKind.ACTIVATED, at)
+    for clock in targets:
+        clocks.pause(clock, terms.calendar, at)
+    return events + _events(targets, SlaEventKind.PAUSED, at, reason)
+
+
+def record_opening_clocks(
+    ticket: Ticket, started: list[SlaClock], at: datetime, events: list[SlaEvent] | None = None
+) -> None:
+    """A new ticket's clocks and their events (`events`: those of `opening_hold`; by
+    default, each clock's activation): one statement on PostgreSQL without a hold
+    (sla.opening), else one INSERT each."""
     for clock in started:
         clock.ticket = ticket
-    store.add_logged(started, _events(started, SlaEventKind.ACTIVATED, at))
+    if events is None:
+        store.add_logged(started, _events(started, SlaEventKind.ACTIVATED, at))
+        return
+    store.add(started)  # held at opening: more events than clocks
+    for line in events:
+        line.ticket_id = ticket.pk
+    store.log(events)
 
 
 def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:

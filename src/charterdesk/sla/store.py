@@ -15,10 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from charterdesk.core.batching import update_rows
 from charterdesk.plans.models import Metric
@@ -185,6 +188,46 @@ def _in_id_order(batch: ClockBatch, ticket: Ticket) -> list[SlaClock]:
     they will get)."""
     own = batch.clocks[ticket.pk]
     return [c for c in own if c.pk is not None] + [c for c in own if c.pk is None]
+
+
+_CLOCKS = SlaClock._meta.db_table
+# A ticket's promised first reply (its latest first-reply clock not withdrawn) and nearest
+# running deadline, in one statement written out (two ORM queries cost ~0.6 ms of CPU to
+# build, the database ~0.05 ms to run).
+_DEADLINES = (
+    f"SELECT (SELECT due_at FROM {_CLOCKS} WHERE ticket_id = %s AND metric = %s"  # noqa: S608
+    " AND state <> %s ORDER BY id DESC LIMIT 1),"
+    f" (SELECT MIN(due_at) FROM {_CLOCKS} WHERE ticket_id = %s AND state = %s"
+    " AND due_at IS NOT NULL)"
+)
+
+
+def deadlines(ticket: Ticket) -> tuple[datetime | None, datetime | None]:
+    """`first_reply_due(ticket)` and `nearest_deadline(ticket)` at once."""
+    if _batch_of(ticket) is not None:
+        return first_reply_due(ticket), nearest_deadline(ticket)
+    params: list[int | str] = [
+        ticket.pk,
+        str(Metric.FIRST_REPLY),
+        str(ClockState.CANCELLED),
+        ticket.pk,
+        str(ClockState.ACTIVE),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_DEADLINES, params)
+        first, nearest = cursor.fetchone()
+    return _instant(first), _instant(nearest)
+
+
+def _instant(value: datetime | str | None) -> datetime | None:
+    """A timestamp as the database gives it to a written-out statement (SQLite: text or a
+    naive datetime, in UTC), as the ORM would read it."""
+    if value is None:
+        return None
+    parsed = value if isinstance(value, datetime) else parse_datetime(value)
+    if parsed is not None and settings.USE_TZ and timezone.is_naive(parsed):
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
 
 
 def save(clocks: list[SlaClock]) -> None:

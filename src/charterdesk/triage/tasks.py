@@ -19,6 +19,14 @@ def triage_ticket(ticket_id: int) -> dict[str, object]:
 
 
 @task()
+def triage_tickets(ticket_ids: list[int]) -> dict[str, object]:
+    """`triage_ticket` for each of a batch's new tickets (mail ingest), in order; one
+    failing never stops the others (triage_new_ticket logs it)."""
+    triaged = sum(triage_new_ticket(ticket_id) is not None for ticket_id in ticket_ids)
+    return {"tickets": len(ticket_ids), "triaged": triaged}
+
+
+@task()
 def train_model(run_id: int) -> dict[str, object]:
     """Complete the training run `run_id` (enqueued by the API and the model page)."""
     run = train_run(run_id, timezone.now())

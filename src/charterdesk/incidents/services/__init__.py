@@ -3,7 +3,7 @@ the transaction)."""
 
 from .catalog import deployment_create, deployment_delete, service_create
 from .lifecycle import alert_due, incident_alert, incident_open, incident_qualify
-from .linking import link_new_ticket, ticket_link, ticket_unlink
+from .linking import incidents_named, link_note, new_ticket_link, ticket_link, ticket_unlink
 from .postmortems import (
     action_add,
     action_done,
@@ -28,7 +28,9 @@ __all__ = [
     "incident_resolve",
     "incident_role_set",
     "incident_scope_add",
-    "link_new_ticket",
+    "incidents_named",
+    "link_note",
+    "new_ticket_link",
     "postmortem_approve",
     "postmortem_open",
     "postmortem_save",

@@ -3,9 +3,9 @@ resolution."""
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from charterdesk.accounts.models import User
 from charterdesk.core import config_cache
@@ -13,14 +13,14 @@ from charterdesk.sla.deadlines import refresh
 from charterdesk.sla.services import sla_first_reply_hold
 from charterdesk.tickets.models import OPEN_STATUSES as TICKET_OPEN
 from charterdesk.tickets.models import EventKind as TicketEventKind
-from charterdesk.tickets.models import Status, Ticket
+from charterdesk.tickets.models import Status, Ticket, TicketEvent
 from charterdesk.tickets.services.changes import ticket_update
 from charterdesk.tickets.services.history import record
 from charterdesk.tickets.services.messages import message_add
 
 from ..audience import affected_service_ids, service_parents
 from ..choices import OPEN_STATUSES, EventKind, Qualification, TemplateKind
-from ..models import AudienceOrganization, Incident, IncidentTicket, Service
+from ..models import AudienceOrganization, Incident, IncidentTicket, Service, TimelineEvent
 from ..timeline import event
 from ..wording import rendered, values_for
 from .checks import check_runner
@@ -87,57 +87,114 @@ def linked_tickets_hold(incident: Incident, now: datetime) -> int:
     return held
 
 
-def link_new_ticket(ticket: Ticket, text: str, now: datetime) -> list[IncidentTicket]:
-    """Called by intake for every new ticket: link it to each open, confirmed incident
-    that affects its organization and whose service (or a part or parent) it mentions
-    by name in `text` (subject and body) or in its product."""
-    if ticket.organization_id is None:
+class OpenIncident(NamedTuple):
+    """An open, confirmed incident as intake needs it (kept in core.config_cache)."""
+
+    id: int
+    names: frozenset[str]  # its services, their parts and parents, casefolded
+    title: str
+    alerted: bool  # the customers were told (`first_alert_at`): the incident rule holds
+
+
+def incidents_named(organization_id: int | None, text: str, product: str) -> list[OpenIncident]:
+    """The open, confirmed incidents affecting the organization whose service (or a part
+    or parent) `text` (subject and body) or the product names, in the incidents' order;
+    read from memory, no statement."""
+    if organization_id is None:
         return []
-    haystack = f"{text} {ticket.product}".casefold()
-    named = [
-        incident_id
-        for incident_id, names in open_incidents_by_organization().get(ticket.organization_id, ())
-        if any(name in haystack for name in names)
+    haystack = f"{text} {product}".casefold()
+    return [
+        incident
+        for incident in open_incidents_by_organization().get(organization_id, ())
+        if any(name in haystack for name in incident.names)
     ]
-    if not named:
-        return []  # the common case: no statement at all
-    incidents = Incident.objects.filter(
-        Q(qualification=Qualification.CONFIRMED), status__in=OPEN_STATUSES, pk__in=named
+
+
+def link_note(incident: OpenIncident) -> str:
+    return f"Linked to incident #{incident.id}: {incident.title}"
+
+
+def new_ticket_link(
+    ticket: Ticket, incidents: list[OpenIncident], now: datetime
+) -> list[TicketEvent]:
+    """Link a ticket being created (nothing links it yet) to `incidents_named`, as
+    `ticket_link` links one automatically: the links and the incidents' timeline lines in
+    one INSERT each. Returns the ticket's history lines, for the caller's INSERT of its
+    opening lines. The incident rule's hold is the caller's too: intake pauses the
+    first-reply clock before writing it (sla.services.opening_hold)."""
+    if not incidents:
+        return []
+    IncidentTicket.objects.bulk_create(
+        IncidentTicket(
+            incident_id=incident.id, ticket=ticket, automatic=True, linked_by=None, linked_at=now
+        )
+        for incident in incidents
     )
-    return [ticket_link(incident, ticket, None, now, automatic=True) for incident in incidents]
+    TimelineEvent.objects.bulk_create(
+        TimelineEvent(
+            incident_id=incident.id,
+            kind=EventKind.TICKET_LINKED,
+            actor=None,
+            text=f"#{ticket.pk} linked automatically",
+            at=now,
+            data={},
+        )
+        for incident in incidents
+    )
+    return [
+        TicketEvent(
+            ticket=ticket,
+            actor=None,
+            kind=TicketEventKind.CHANGED,
+            field="incident",
+            new_value=str(incident.id),
+            note=link_note(incident)[:500],
+            created_at=now,
+        )
+        for incident in incidents
+    ]
 
 
-def open_incidents_by_organization() -> dict[int, list[tuple[int, frozenset[str]]]]:
-    """For each organization, the open confirmed incidents affecting it, each with the
-    names (casefolded) of its services, their parts and the services above them; kept in
-    memory until an incident, its audience or a service changes (core.config_cache)."""
+def open_incidents_by_organization() -> dict[int, list[OpenIncident]]:
+    """For each organization, the open confirmed incidents affecting it (newest first, as
+    `Incident` orders them), each with the names (casefolded) of its services, their
+    parts and the services above them; kept in memory until an incident, its audience or
+    a service changes (core.config_cache)."""
     return config_cache.cached(("open-incidents",), _open_incidents)
 
 
-def _open_incidents() -> dict[int, list[tuple[int, frozenset[str]]]]:
+def _open_incidents() -> dict[int, list[OpenIncident]]:
     incidents = list(
         Incident.objects.filter(qualification=Qualification.CONFIRMED, status__in=OPEN_STATUSES)
         .prefetch_related("services")
-        .only("pk")
+        .only("pk", "title", "first_alert_at", "started_at")
     )
     if not incidents:
         return {}
     parents = service_parents()
     names = dict(Service.objects.values_list("pk", "name"))
-    named = {
-        incident.pk: frozenset(
-            names[pk].casefold()
-            for pk in affected_service_ids([s.pk for s in incident.services.all()], parents)
-            if pk in names
+    known = {
+        incident.pk: OpenIncident(
+            incident.pk,
+            frozenset(
+                names[pk].casefold()
+                for pk in affected_service_ids([s.pk for s in incident.services.all()], parents)
+                if pk in names
+            ),
+            incident.title,
+            incident.first_alert_at is not None,
         )
         for incident in incidents
     }
-    found: dict[int, list[tuple[int, frozenset[str]]]] = {}
-    audience = AudienceOrganization.objects.filter(incident_id__in=named).values_list(
+    order = {incident.pk: n for n, incident in enumerate(incidents)}  # Incident's ordering
+    found: dict[int, list[OpenIncident]] = {}
+    audience = AudienceOrganization.objects.filter(incident_id__in=known).values_list(
         "organization_id", "incident_id"
     )
     for organization_id, incident_id in audience:
-        found.setdefault(organization_id, []).append((incident_id, named[incident_id]))
+        found.setdefault(organization_id, []).append(known[incident_id])
+    for listed in found.values():
+        listed.sort(key=lambda incident: order[incident.id])
     return found
 
 

@@ -1,8 +1,10 @@
 """Many messages at once (`charterdesk mail ingest` of an mbox, a Maildir): several in one
 transaction, each in savepoints of its own, so a bad message is quarantined without
-taking the others with it. A batch commits once, reads the configuration generation once
-and enqueues one task that sends its acknowledgements; its results are given out only
-after its commit, so a door acknowledges (prints, marks read) only what is stored.
+taking the others with it. A batch commits once, reads the configuration generation
+once, enqueues one task that sends its acknowledgements (after its commit) and one that
+triages its new tickets (in its transaction: intake.hooks.created_in_batch); its results
+are given out only after its commit, so a door acknowledges (prints, marks read) only
+what is stored.
 
 A batch ends after BATCH_MESSAGES messages, BATCH_SECONDS of work or BATCH_BYTES of raw
 mail, whichever comes first: the write lock (SQLite) and the memory it holds stay short."""
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 
 from charterdesk.core import config_cache
+from charterdesk.intake.hooks import created_in_batch
 from charterdesk.mail.outbox import sends_coalesced
 
 from .pipeline import IngestResult, database_answers, ingest, ingest_in_transaction
@@ -60,7 +63,7 @@ class _Reader:
 def _batch(reader: _Reader) -> list[IngestResult]:
     taken: list[Message] = []
     try:
-        with config_cache.unit(), transaction.atomic(), sends_coalesced():
+        with config_cache.unit(), transaction.atomic(), sends_coalesced(), created_in_batch():
             results = []
             deadline, size = time.monotonic() + BATCH_SECONDS, 0
             while len(taken) < BATCH_MESSAGES and size < BATCH_BYTES:

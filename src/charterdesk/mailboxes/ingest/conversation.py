@@ -12,6 +12,7 @@ from charterdesk.routing.models import Queue
 from charterdesk.tickets.models import EventKind, Ticket, Visibility
 from charterdesk.tickets.services import message_add, ticket_update
 from charterdesk.tickets.services.history import record
+from charterdesk.tickets.services.saving import saved_once
 
 from ..feeds import feed_of
 from .result import Result
@@ -33,14 +34,15 @@ def message_from_mail(ticket: Ticket, sender: Sender, mail: ParsedMail) -> Resul
     body, visibility = _body(mail), str(Visibility.PUBLIC)
     if sender.agent is not None:
         body, visibility = _agent_body(body)
-    message = message_add(
-        ticket,
-        author,
-        body,
-        visibility,
-        channel=Channel.EMAIL,
-        contact=None if sender.agent else sender.contact,
-    )
+    with saved_once(ticket):  # the ticket row: only the columns the reply changed
+        message = message_add(
+            ticket,
+            author,
+            body,
+            visibility,
+            channel=Channel.EMAIL,
+            contact=None if sender.agent else sender.contact,
+        )
     _remember(mail, ticket)
     if sender.contact is not None and not sender.agent:
         escalation_from_mail(ticket, sender.contact, message.body)  # "Escalate: <reason>"
@@ -72,7 +74,7 @@ def ticket_from_mail(
     for note in notes:
         record(ticket, None, EventKind.MAIL, note=note, internal=True)
         reason = f"{reason}; {note}"
-    _remember(mail, ticket)
+    received = _references(mail)  # the ticket's only Message-ID so far
     mail_queue(
         to=contact.email,
         template="mail/mail/acknowledgement",
@@ -80,7 +82,8 @@ def ticket_from_mail(
         ticket=ticket,
         automatic=True,
         kind=MailKind.ACKNOWLEDGEMENT,
-        thread=_references(mail),  # the ticket's only Message-ID so far, just remembered
+        thread=received,
+        remember=received,  # in one INSERT with the acknowledgement's own
     )
     return Result(Outcome.TICKET_CREATED, ticket, reason[:500], message)
 

@@ -185,6 +185,16 @@ def _keep_attachments(inbound: InboundMail, mail: ParsedMail) -> None:
     Attachment.objects.bulk_create(rows)
 
 
+_FINISHED = ["outcome", "reason", "ticket", "ticket_message", "attempts", "processed_at"]
+# Written out, once per message: the ORM took ~0.3 ms of CPU to build this UPDATE (no
+# signal listens to InboundMail's saves).
+_FINISH = "UPDATE {table} SET {columns} WHERE {pk} = %s".format(  # noqa: S608 - model names
+    table=InboundMail._meta.db_table,
+    columns=", ".join(f"{InboundMail._meta.get_field(f).column} = %s" for f in _FINISHED),  # type: ignore[union-attr]
+    pk=InboundMail._meta.pk.column,  # type: ignore[union-attr]
+)
+
+
 def _finish(inbound: InboundMail, result: Result) -> None:
     inbound.outcome = result.outcome
     inbound.reason = result.reason[:500]
@@ -192,9 +202,17 @@ def _finish(inbound: InboundMail, result: Result) -> None:
     inbound.ticket_message = result.message
     inbound.attempts += 1
     inbound.processed_at = timezone.now()
-    inbound.save(
-        update_fields=["outcome", "reason", "ticket", "ticket_message", "attempts", "processed_at"]
-    )
+    params = [
+        str(inbound.outcome),
+        inbound.reason,
+        inbound.ticket_id,
+        inbound.ticket_message_id,
+        inbound.attempts,
+        connection.ops.adapt_datetimefield_value(inbound.processed_at),
+        inbound.pk,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_FINISH, params)
 
 
 def _why(exc: Exception) -> str:

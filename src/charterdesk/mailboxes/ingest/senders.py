@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import IntegerField
+from django.db.models import Field, IntegerField, Model
 from django.db.models.expressions import RawSQL
 
 from charterdesk.accounts.models import STAFF_ROLES, User
-from charterdesk.customers.models import Contact
+from charterdesk.customers.models import Contact, Organization
 from charterdesk.customers.selectors import organization_by_verified_domain
 
 
@@ -36,6 +36,90 @@ def _agent_with(address: str) -> RawSQL:
     return RawSQL(sql, params, output_field=IntegerField())  # noqa: S611 - parameters bound
 
 
+class _ContactRead:
+    """`Contact.objects.select_related("organization", "user").filter(email=address)
+    .annotate(agent_id=_agent_with(address)).first()`, written out once per process: the
+    ORM spent ~1 ms of CPU building it on every mail (SQLite runs it in ~0.03 ms). Rows
+    become model instances as the ORM makes them (`from_db`, the fields' converters, the
+    related objects cached, None for a missing one)."""
+
+    def __init__(self) -> None:
+        quote = connection.ops.quote_name
+        self.parts: list[tuple[type[Model], list[Field], str | None]] = []
+        columns: list[str] = []
+        joins = []
+        for alias, (model, link) in enumerate(
+            [(Contact, None), (Organization, "organization"), (User, "user")]
+        ):
+            fields = list(model._meta.concrete_fields)
+            columns += [f"t{alias}.{quote(str(f.column))}" for f in fields]
+            self.parts.append((model, fields, link))
+            if link is not None:
+                column = str(Contact._meta.get_field(link).column)  # type: ignore[union-attr]
+                pk = str(model._meta.pk.column)  # type: ignore[union-attr]
+                joins.append(
+                    f"LEFT OUTER JOIN {quote(model._meta.db_table)} t{alias} "
+                    f"ON t{alias}.{quote(pk)} = t0.{quote(column)}"
+                )
+        agent = _agent_with("").sql  # the subquery's text; its parameters bound per mail
+        self.sql = (
+            f"SELECT {', '.join(columns)}, ({agent}) "  # noqa: S608 - names from the models
+            f"FROM {quote(Contact._meta.db_table)} t0 {' '.join(joins)} "
+            f"WHERE t0.{quote('email')} = %s LIMIT 1"  # unique
+        )
+        self.converters = [
+            [
+                (converter, col)
+                for col in [field.get_col(f"t{n}")]
+                for converter in [
+                    *connection.ops.get_db_converters(col),
+                    *col.get_db_converters(connection),
+                ]
+            ]
+            for n, (_, fields, _) in enumerate(self.parts)
+            for field in fields
+        ]
+
+    def read(self, address: str) -> tuple[Contact | None, int | None]:
+        params = [*_agent_with(address).params, address]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None, None
+        values = list(row[:-1])
+        for index, converters in enumerate(self.converters):
+            for converter, col in converters:
+                values[index] = converter(values[index], col, connection)
+        made: list[Model | None] = []
+        start = 0
+        for model, fields, _ in self.parts:
+            own = values[start : start + len(fields)]
+            start += len(fields)
+            pk = own[[f.primary_key for f in fields].index(True)]
+            made.append(
+                None if pk is None else model.from_db("default", [f.attname for f in fields], own)
+            )
+        contact = made[0]
+        assert isinstance(contact, Contact)  # noqa: S101 - the row's own table
+        for (_, _, link), related in zip(self.parts[1:], made[1:], strict=True):
+            Contact._meta.get_field(link).set_cached_value(contact, related)  # type: ignore[arg-type, union-attr]
+        contact.agent_id = row[-1]  # type: ignore[attr-defined]
+        return contact, row[-1]
+
+
+_contact_read: _ContactRead | None = None
+
+
+def _known_contact(address: str) -> tuple[Contact | None, int | None]:
+    """The contact with this address (organization and user read with it) and the id of
+    an active agent with the same address, if any: one statement."""
+    global _contact_read  # noqa: PLW0603 - built once per process, on first use
+    if _contact_read is None:
+        _contact_read = _ContactRead()
+    return _contact_read.read(address)
+
+
 def sender_resolve(address: str, name: str) -> Sender:
     """Find the sender; creates the contact of a known organization or, under the
     "triage" policy, of an unknown sender (never silently dropped)."""
@@ -43,15 +127,7 @@ def sender_resolve(address: str, name: str) -> Sender:
     agents = User.objects.filter(email=address, role__in=STAFF_ROLES, is_active=True)
     # One query for the usual case, a known contact: the contact, and whether an agent
     # has this address too (an agent always wins).
-    known: Contact | None = next(
-        iter(
-            Contact.objects.select_related("organization", "user")
-            .filter(email=address)
-            .annotate(agent_id=_agent_with(address))[:1]
-        ),
-        None,
-    )
-    agent_id = getattr(known, "agent_id", None)
+    known, agent_id = _known_contact(address)
     if known is None or agent_id is not None:
         agent = known.user if known and known.user_id == agent_id else agents.first()
         if agent is not None:
