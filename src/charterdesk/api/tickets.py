@@ -84,15 +84,7 @@ def _evaluated_empty(rows: QuerySet[Any]) -> QuerySet[Any]:
 def list_tickets(request: HttpRequest, filters: Query[TicketFilters]) -> dict[str, Any]:
     tickets = (
         selectors.tickets_visible_to(user_of(request))
-        .select_related(
-            "organization",
-            "requester",
-            "queue",
-            "assignee",
-            "contract__plan",
-            "category",
-            "product_version",
-        )
+        .select_related(*selectors.TICKET_RELATED)
         .prefetch_related("tags", "field_values__field")
     )
     rows, next_url = page_of(

@@ -62,17 +62,15 @@ def record_opening_clocks(
     ticket: Ticket, started: list[SlaClock], at: datetime, events: list[SlaEvent] | None = None
 ) -> None:
     """A new ticket's clocks and their events (`events`: those of `opening_hold`; by
-    default, each clock's activation): one statement on PostgreSQL without a hold
-    (sla.opening), else one INSERT each."""
+    default, each clock's activation): one statement on PostgreSQL (sla.opening), else
+    one INSERT each."""
     for clock in started:
         clock.ticket = ticket
     if events is None:
-        store.add_logged(started, _events(started, SlaEventKind.ACTIVATED, at))
-        return
-    store.add(started)  # held at opening: more events than clocks
+        events = _events(started, SlaEventKind.ACTIVATED, at)
     for line in events:
         line.ticket_id = ticket.pk
-    store.log(events)
+    store.add_logged(started, events)
 
 
 def sla_public_reply(ticket: Ticket, by_agent: bool, at: datetime) -> bool:

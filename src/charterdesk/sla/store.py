@@ -255,8 +255,9 @@ def add(clocks: list[SlaClock]) -> None:
 
 
 def add_logged(clocks: list[SlaClock], events: list[SlaEvent]) -> None:
-    """New clocks of one ticket and their first events (events[i] logs clocks[i]): one
-    statement on PostgreSQL outside a batch (sla.opening), else `add` then `log`."""
+    """New clocks of one ticket and their first events (each logs one of `clocks`, in the
+    order given): one statement on PostgreSQL outside a batch (sla.opening), else `add`
+    then `log`."""
     if clocks and connection.vendor == "postgresql" and _batch_holding(clocks[0].ticket_id) is None:
         insert_with_events(clocks, events)
         return
