@@ -1,76 +1,24 @@
-import threading
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router
-from django.db.models.query import get_related_populators
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from charterdesk.accounts.models import ApiToken, Scope, TokenState, User, digest_of
 from charterdesk.core import config_cache
+from charterdesk.core.prepared import Prepared
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_PLACEHOLDER = "digest-placeholder"  # stands for the digest while the statement is compiled
-
-
-class _CompiledFind:
-    """`ApiToken.find`'s statement (the token, its user, contact and organization, and the
-    two generations), compiled by the ORM once per thread and database connection, then
-    executed with each request's digest. Compiling the four-table select took a quarter
-    of a creation's CPU (issue #13). Only the SQL text is kept: the row is read on every
-    request, so a revoked or expired token is refused at once. The objects are built as
-    the ORM builds them (Model.from_db, the select_related populators, the converters)."""
-
-    def __init__(self, alias: str) -> None:
-        self.connection = connections[alias]
-        compiler = ApiToken.by_digest(_PLACEHOLDER).query.get_compiler(alias)
-        self.sql, params = compiler.as_sql()
-        self.params = list(params)
-        self.digest_at = self.params.index(_PLACEHOLDER)
-        self.compiler = compiler
-        own = compiler.klass_info["select_fields"]
-        self.own = slice(own[0], own[-1] + 1)
-        self.init_list = [column[0].target.attname for column in compiler.select[self.own]]
-        # django-stubs describe Django 6's signature (a fetch mode); 5.2 takes three.
-        self.related = get_related_populators(  # type: ignore[call-arg]
-            compiler.klass_info, compiler.select, alias
-        )
-        self.annotations = compiler.annotation_col_map
-
-    def find(self, plain: str) -> ApiToken | None:
-        params = list(self.params)
-        params[self.digest_at] = digest_of(plain)
-        with self.connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchmany(1)
-        if not rows:
-            return None
-        row: Any = next(iter(self.compiler.results_iter([rows])))
-        token = ApiToken.from_db(self.connection.alias, self.init_list, row[self.own])
-        for populator in self.related:
-            populator.populate(row, token)
-        for name, at in self.annotations.items():
-            setattr(token, name, row[at])
-        return token
-
-
-class _Compiled(threading.local):
-    def __init__(self) -> None:
-        self.by_alias: dict[str, _CompiledFind] = {}
-
-
-_compiled = _Compiled()
+# `ApiToken.find`'s statement (the token, its user, contact and organization, and the two
+# generations) compiled once per connection (core.prepared): compiling the four-table
+# select took a quarter of a creation's CPU (issue #13). Only the SQL is kept: the row is
+# read on every request, so a revoked or expired token is refused at once.
+_by_digest = Prepared(ApiToken.by_digest, str)
 
 
 def find_token(plain: str) -> ApiToken | None:
-    """`ApiToken.find(plain)`, without compiling its statement again (see _CompiledFind)."""
-    alias = router.db_for_read(ApiToken)
-    found = _compiled.by_alias.get(alias)
-    if found is None or found.connection is not connections[alias]:
-        found = _compiled.by_alias[alias] = _CompiledFind(alias)
-    return found.find(plain)
+    """`ApiToken.find(plain)`, without compiling its statement again."""
+    found = _by_digest(digest_of(plain))
+    return found[0] if found else None
 
 
 class TokenAuth(HttpBearer):
