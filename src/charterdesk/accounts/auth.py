@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
@@ -44,7 +45,10 @@ class TokenAuth(HttpBearer):
                 "API tokens page."
             )
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+            # A write transaction of its own (none when the caller already holds one): on
+            # SQLite it waits in the queue of writers (core.sqlite) instead of polling.
+            with transaction.atomic(savepoint=False):
+                ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         user = found.user
         user.token_scopes = frozenset(found.scopes)
         return user

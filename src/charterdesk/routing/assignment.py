@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache, reduce
+from functools import reduce
 from itertools import islice
 from typing import Any
 
@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from charterdesk.accounts.models import STAFF_ROLES, User
+from charterdesk.core.prepared import Prepared
 from charterdesk.core.vocabulary import Priority
 from charterdesk.sla.models import Calendar
 
@@ -156,27 +157,17 @@ def available_agents(team_id: int) -> QuerySet[AgentProfile, tuple[Any, ...]]:
     )
 
 
-ANY_TEAM = -1  # stands for the team's id in the compiled query
-
-
-@lru_cache(maxsize=4)
-def _compiled(alias: str) -> tuple[str, tuple[Any, ...], int]:
-    """available_agents() as SQL, compiled once per database: building it took longer than
-    running it. Returns the SQL, its parameters and where the team's id goes in them."""
-    sql, params = available_agents(ANY_TEAM).query.sql_with_params()
-    return sql, tuple(params), list(params).index(ANY_TEAM)
+# available_agents() compiled once per connection: building it took longer than running it.
+_available_agents = Prepared(available_agents, int)
 
 
 def _agent_rows(team_id: int) -> list[tuple[Any, ...]]:
     """The rows of available_agents(team_id), with the types the ORM would give."""
-    sql, params, at = _compiled(connection.alias)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params[:at], team_id, *params[at + 1 :]))
-        rows = cursor.fetchall()
-    return [_typed(r) for r in rows]
+    return _available_agents(team_id)
 
 
 def _typed(r: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A shortlist row (raw SQL, shortlist.py) with the types the ORM would give."""
     return (*r[:3], _aware(r[3]), r[4], r[5], float(r[6]), *r[7:])
 
 
