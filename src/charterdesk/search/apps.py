@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
         # Imported here, not at the top: Django loads models after every AppConfig.
         from charterdesk.tickets.models import Message, Ticket
 
+        from . import tasks  # noqa: F401 - registers the app's periodic jobs
         from .receivers import (
             learn_message_words,
             learn_ticket_words,

@@ -138,8 +138,20 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+# An ASCII text's characters that are not `WORD`'s, as spaces: str.split() then finds
+# the same words as WORD.findall, in C without the regular expression.
+_ASCII_NON_WORD = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+
+
 def distinct_words_of(text: str) -> set[str]:
-    """`set(words_of(text))`, each word lowered once however often it occurs."""
+    """`set(words_of(text))`, each word lowered once however often it occurs. An ASCII
+    text (most) is lowered whole first, the same words for less work: one C pass instead
+    of one lower() per word and a second set (vocabulary.remember runs this on every new
+    ticket and message)."""
+    if text.isascii():
+        return set(text.lower().translate(_ASCII_NON_WORD).split())
     return {w.lower() for w in set(WORD.findall(text))}
 
 

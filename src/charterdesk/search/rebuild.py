@@ -2,7 +2,8 @@
 
 Tickets: the triggers reinstalled, then every ticket's row recomputed in batches of ids,
 each batch in its own transaction (a write meanwhile is indexed by the triggers, so
-nothing is missed or stale), and the vocabulary relearned. Documents of a kind: the
+nothing is missed or stale), and the vocabulary relearned; on SQLite the FTS5 segments
+the batches wrote are merged at the end (merge.py). Documents of a kind: the
 owner's `rebuild` in one transaction, so searches never see the kind half empty."""
 
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from django.db.models import Max
 
 from charterdesk.tickets.models import Message, Ticket
 
-from . import documents, ticket_index, vocabulary
+from . import documents, index, merge, ticket_index, vocabulary
 
 TICKETS = "tickets"
 BATCH = 2_000
@@ -43,6 +44,7 @@ def rebuild(kind: str, progress: Callable[[int], object]) -> int:
         batch = Ticket.objects.filter(pk__gte=first, pk__lt=first + BATCH).count()
         done += batch
         progress(batch)
+    merge.merge_segments(index.TICKETS)  # SQLite: one segment per batch, merged now
     return done
 
 

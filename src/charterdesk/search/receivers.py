@@ -14,11 +14,12 @@ every row recomputed: a write made meanwhile, by a data migration, is in the ind
 
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from charterdesk.tickets.models import Message, Ticket
 
-from . import ticket_index, vocabulary
+from . import merge, ticket_index, vocabulary
+from .index import TICKETS
 
 
 def learn_ticket_words(sender: type[Ticket], instance: Ticket, created: bool, **_: Any) -> None:
@@ -58,6 +59,10 @@ def restore_ticket_index(sender: object, using: str, verbosity: int = 1, **_: An
     with transaction.atomic(using=using):
         ticket_index.install(connection)
         ticket_index.refill(connection)
+    if connection.vendor == "sqlite" and using == DEFAULT_DB_ALIAS:
+        # The refill rewrote every row: merge its segment with the old ones now rather
+        # than at the job's next run (FTS5 automerge is off: merge.py).
+        merge.merge_segments(TICKETS)
     if verbosity:
         print(  # noqa: T201 - migrate's own output
             f"  Search: reinstalled {len(gone)} ticket index trigger(s) a migration dropped "

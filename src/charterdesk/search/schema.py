@@ -13,6 +13,12 @@ from .index import IndexSpec
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 CONFIG = "english"
+# SQLite: FTS5 writes each transaction's words as a new small segment and, by default
+# (automerge 4), merges segments a little after every write: at 10k tickets that
+# merging was most of what the index cost a ticket's creation (bench/RESULTS.md, issue
+# #14). Off here; the scheduler's `merge-search-index` job merges (merge.py), and FTS5
+# still merges at once a level that reaches `crisismerge` (16) segments.
+AUTOMERGE = 0
 
 
 def install(connection: BaseDatabaseWrapper, spec: IndexSpec) -> None:
@@ -67,7 +73,13 @@ def _sqlite(spec: IndexSpec, *, organization: bool = False) -> list[str]:
         f"CREATE TRIGGER {spec.table}_fts_update AFTER UPDATE OF {cols} ON {spec.table} "
         f"BEGIN {delete} {insert} END",
         f"INSERT INTO {spec.fts}({spec.fts}) VALUES ('rebuild')",  # noqa: S608
+        automerge_sql(spec, AUTOMERGE),
     ]
+
+
+def automerge_sql(spec: IndexSpec, pages: int) -> str:
+    """SQLite: the FTS5 table's `automerge` option (kept in the table's own config)."""
+    return f"INSERT INTO {spec.fts}({spec.fts}, rank) VALUES ('automerge', {int(pages)})"  # noqa: S608
 
 
 def vector_sql(spec: IndexSpec, *, private: bool, row: str = "") -> str:

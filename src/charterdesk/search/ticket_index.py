@@ -92,6 +92,12 @@ def refresh_sql(vendor: str, where: str) -> str:
             f"WHERE m.ticket_id = t.id AND m.visibility = '{visibility}'), '')"
         )
 
+    return _row_sql(vendor, text("public"), text("internal"), where)
+
+
+def _row_sql(vendor: str, public: str, internal: str, where: str) -> str:
+    """Write the index rows of the tickets matching `where` (on alias t), their texts
+    given as SQL expressions."""
     columns = list(COLUMNS)
     organization = ""
     if vendor == "sqlite":  # the FTS5 table's organization token (index.TICKETS)
@@ -101,7 +107,7 @@ def refresh_sql(vendor: str, where: str) -> str:
     return (
         f"INSERT INTO {TICKETS.table} (ticket_id, {', '.join(columns)}) "  # noqa: S608
         "SELECT t.id, t.subject, c.name || ' ' || c.email || ' ' || coalesce(o.name, ''), "
-        f"{text('public')}, {text('internal')}{organization} "
+        f"{public}, {internal}{organization} "
         "FROM tickets_ticket t JOIN customers_contact c ON c.id = t.requester_id "
         "LEFT JOIN customers_organization o ON o.id = t.organization_id "
         f"WHERE {where} ON CONFLICT (ticket_id) DO UPDATE SET {updates}"
@@ -110,8 +116,10 @@ def refresh_sql(vendor: str, where: str) -> str:
 
 def _append(vendor: str) -> str:
     """A new message's body at the end of its visibility's text; the whole row written
-    when the ticket has none: its first message (or the ticket was written while the
-    triggers were off)."""
+    when the ticket has none. A ticket's first message (the common case: intake writes
+    the ticket with it) writes the row from its own values, without reading the ticket's
+    messages; a ticket written while the triggers were off, with other messages, gets
+    its row recomputed."""
     texts = []
     for column, visibility in (("public_text", "public"), ("internal_text", "internal")):
         mine = f"new.visibility = '{visibility}'"
@@ -123,9 +131,16 @@ def _append(vendor: str) -> str:
         f"t.id = new.ticket_id AND NOT EXISTS (SELECT 1 FROM {TICKETS.table} s "  # noqa: S608
         "WHERE s.ticket_id = t.id)"
     )
+    others = "EXISTS (SELECT 1 FROM tickets_message m WHERE m.ticket_id = t.id AND m.id <> new.id)"
+    first = _row_sql(
+        vendor,
+        "CASE WHEN new.visibility = 'public' THEN new.body ELSE '' END",
+        "CASE WHEN new.visibility = 'internal' THEN new.body ELSE '' END",
+        f"{absent} AND NOT {others}",
+    )
     return (
         f"UPDATE {TICKETS.table} SET {', '.join(texts)} "  # noqa: S608 - fixed words
-        f"WHERE ticket_id = new.ticket_id; {refresh_sql(vendor, absent)}"
+        f"WHERE ticket_id = new.ticket_id; {first}; {refresh_sql(vendor, f'{absent} AND {others}')}"
     )
 
 

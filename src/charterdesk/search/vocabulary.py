@@ -76,9 +76,7 @@ def remember(texts: Iterable[str]) -> None:
     if _gathering.texts is not None:
         _gathering.texts.extend(texts)
         return
-    found: set[str] = set()
-    for text in texts:
-        found |= distinct_words_of(text)
+    found = distinct_words_of("\n".join(texts))  # one pass: a line break is no word
     words = sorted(
         word
         for word in found - _known.words
