@@ -41,15 +41,22 @@ class TypeSource(models.TextChoices):
 
 
 class Ticket(models.Model):
+    # The indexes of foreign keys that lead a composite index in Meta are left out (its
+    # prefix serves every look-up), and those of mostly-empty ones are partial: each index
+    # is a page more in every creation's commit (bench/wal_pages.py).
     organization = models.ForeignKey(
         "customers.Organization",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="tickets",
+        db_index=False,  # ticket_org_recent
     )
     requester = models.ForeignKey(
-        "customers.Contact", on_delete=models.PROTECT, related_name="tickets"
+        "customers.Contact",
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        db_index=False,  # ticket_requester_recent
     )
     subject = models.CharField(max_length=250)
     request_type = models.CharField(max_length=16, choices=RequestType.choices)
@@ -67,6 +74,7 @@ class Ticket(models.Model):
         on_delete=models.PROTECT,
         related_name="tickets",
         help_text="The catalogue entry of `product` (kept in step with it).",
+        db_index=False,  # ticket_by_product, partial
     )
     product_version = models.ForeignKey(
         "products.ProductVersion",
@@ -74,6 +82,7 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="tickets",
+        db_index=False,  # ticket_by_product_version, partial
     )
     language = models.CharField(max_length=8, blank=True)
     queue = models.ForeignKey("routing.Queue", on_delete=models.PROTECT, related_name="tickets")
@@ -90,6 +99,7 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="tickets",
+        db_index=False,  # ticket_by_contract_month
     )
     coverage = models.CharField(max_length=16, choices=Decision.choices)
     coverage_reason = models.CharField(max_length=500)
@@ -130,6 +140,7 @@ class Ticket(models.Model):
         on_delete=models.SET_NULL,
         related_name="merged_tickets",
         help_text="The ticket this duplicate was merged into: mail to it lands there.",
+        db_index=False,  # ticket_unmerged_by_created
     )
     is_problem = models.BooleanField(
         default=False,
@@ -138,7 +149,12 @@ class Ticket(models.Model):
     )
     # Set only through `ticket_categorize`, which writes the history line.
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="tickets"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        db_index=False,  # ticket_by_category
     )
     category_set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -147,6 +163,7 @@ class Ticket(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The person who set the category (none for a rule, the model or an import).",
+        db_index=False,  # ticket_category_set_by, partial
     )
     category_source = models.CharField(
         max_length=8, choices=CategorySource.choices, blank=True, default="", db_default=""
@@ -192,6 +209,18 @@ class Ticket(models.Model):
             # into another left out): without it SQLite reads the merged_into index, which
             # holds every unmerged ticket (bench/ticket_created_plans.py).
             models.Index(fields=["merged_into", "created_at"], name="ticket_unmerged_by_created"),
+            # Mostly empty foreign keys: only the rows that have one (`= x` and `IN (...)`,
+            # as deletions look them up, imply IS NOT NULL, so both databases use these).
+            *(
+                models.Index(
+                    fields=[field], name=name, condition=models.Q(**{f"{field}__isnull": False})
+                )
+                for field, name in (
+                    ("product_ref", "ticket_by_product"),
+                    ("product_version", "ticket_by_product_version"),
+                    ("category_set_by", "ticket_category_set_by"),
+                )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -213,13 +242,18 @@ class Visibility(models.TextChoices):
 
 
 class Message(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    # As the ticket's: the ticket's key leads message_by_ticket; a message has an author
+    # or an author contact, mostly not both, so their indexes are partial.
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="messages", db_index=False
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="messages",
+        db_index=False,
     )
     author_contact = models.ForeignKey(
         "customers.Contact",
@@ -227,6 +261,7 @@ class Message(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="messages",
+        db_index=False,
     )
     from_staff = models.BooleanField(default=False)
     visibility = models.CharField(
@@ -238,7 +273,19 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="message_by_ticket")]
+        indexes = [
+            models.Index(fields=["ticket", "created_at", "id"], name="message_by_ticket"),
+            models.Index(
+                fields=["author"],
+                name="message_by_author",
+                condition=models.Q(author__isnull=False),
+            ),
+            models.Index(
+                fields=["author_contact"],
+                name="message_by_author_contact",
+                condition=models.Q(author_contact__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.visibility} on #{self.ticket_id}"
@@ -276,13 +323,17 @@ class EventKind(models.TextChoices):
 class TicketEvent(models.Model):
     """The history of a ticket: who changed what, when, from which value to which."""
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    # As the message's: event_by_ticket serves the ticket's key; the system acts unnamed.
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="events", db_index=False
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="ticket_events",
+        db_index=False,
     )
     kind = models.CharField(max_length=24, choices=EventKind.choices)
     field = models.CharField(max_length=32, blank=True)
@@ -296,7 +347,12 @@ class TicketEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="event_by_ticket")]
+        indexes = [
+            models.Index(fields=["ticket", "created_at", "id"], name="event_by_ticket"),
+            models.Index(
+                fields=["actor"], name="event_by_actor", condition=models.Q(actor__isnull=False)
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} {self.kind} {self.field}"

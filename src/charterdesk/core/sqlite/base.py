@@ -6,12 +6,18 @@ transaction (Django's `atomic`, which begins with `BEGIN IMMEDIATE`) first takes
 exclusive `flock` on `<database>.writelock`. The kernel queues the waiters and wakes the
 next one the moment the lock is released, across every thread and process on the machine
 (web, worker, scheduler). The busy timeout stays as a fallback for writes outside `atomic`.
+
+A connection opened while the WAL checkpointer runs (`checkpointer.py`, started by
+`charterdesk web`) leaves the checkpoints to it, up to its safety cap.
 """
 
 import fcntl
 import os
+from typing import Any
 
 from django.db.backends.sqlite3 import base
+
+from . import checkpointer
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -22,6 +28,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if self.is_in_memory_db() or name.startswith("file:"):
             return None
         return f"{name}.writelock"
+
+    def get_new_connection(self, conn_params: dict[str, Any]) -> Any:
+        conn = super().get_new_connection(conn_params)
+        path = self._lock_path()
+        if path is not None and checkpointer.running(str(self.settings_dict["NAME"])):
+            conn.execute(f"PRAGMA wal_autocheckpoint={checkpointer.CAP}")
+        return conn
 
     def _start_transaction_under_autocommit(self) -> None:
         path = self._lock_path()

@@ -1,4 +1,5 @@
 import os
+import subprocess
 import sys
 from typing import Any
 
@@ -50,7 +51,26 @@ class Command(CharterCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
+        start_checkpointer()
         argv = gunicorn_argv(
             options["host"], options["port"], options["workers"], options["threads"]
         )
         os.execv(sys.executable, argv)  # noqa: S606 - replaces this process with gunicorn
+
+
+def start_checkpointer() -> subprocess.Popen[bytes] | None:
+    """On a SQLite file, the WAL checkpointer beside the server (core/sqlite/checkpointer.py):
+    a child of this process, which becomes gunicorn's master, and stops when it does.
+    SQLITE_CHECKPOINTER=0 leaves the checkpoints to the requests' commits, as SQLite does."""
+    database = settings.DATABASES["default"]
+    wanted = os.environ.get("SQLITE_CHECKPOINTER", "1").strip().lower()
+    name = str(database["NAME"])
+    if (
+        database["ENGINE"] != "charterdesk.core.sqlite"
+        or wanted in ("0", "false", "no", "off")
+        or name == ":memory:"
+        or name.startswith("file:")
+    ):
+        return None
+    argv = [sys.executable, "-m", "charterdesk.core.sqlite.checkpointer", name]
+    return subprocess.Popen([*argv, "--parent", str(os.getpid())])  # noqa: S603 - ours
