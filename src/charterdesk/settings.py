@@ -153,6 +153,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `date` written with its format read once per process (core/dates.py, #13)
+            "builtins": ["charterdesk.core.templatetags.dates"],
         },
     },
 ]

@@ -7,6 +7,10 @@ choices from the page's list of that name while `choice_lists_shared()` is activ
 page's rendering), read from the database the first time a form asks for it; everywhere
 else it is a plain `ModelChoiceField`. A form that narrows the field's queryset afterwards
 (`field.queryset = …`) has a list of its own again. Validation always asks the database.
+
+The page's read of a list is compiled once per connection (core.prepared, issue #13): the
+list's queryset is the same on every page (fields of one name have the same queryset), so
+only its rows are read anew, never kept from one page to the next.
 """
 
 from collections.abc import Iterator
@@ -17,8 +21,18 @@ from typing import Any
 from django.forms.models import ModelChoiceField
 
 from .listed_choices import ListedChoiceIterator
+from .prepared import Prepared
 
 _lists: ContextVar[dict[str, list[Any]] | None] = ContextVar("choice_lists", default=None)
+_reads: dict[str, Prepared[Any]] = {}  # each shared list's read, compiled once
+
+
+def _read(name: str, queryset: Any) -> list[Any]:
+    read = _reads.get(name)
+    if read is None:
+        kept = queryset.all()
+        read = _reads.setdefault(name, Prepared(lambda: kept.all()))
+    return read()
 
 
 @contextmanager
@@ -37,7 +51,7 @@ class _SharedChoiceIterator(ListedChoiceIterator):
         if name is None or lists is None:
             return None
         if name not in lists:
-            lists[name] = list(self.queryset)
+            lists[name] = _read(name, self.queryset)
         return lists[name]
 
     def __iter__(self) -> Iterator[Any]:

@@ -24,12 +24,15 @@ from django.utils.timezone import template_localtime  # type: ignore[attr-define
 W = "django/forms/widgets/"
 
 
-def _text(value: Any) -> str:
+def text_of(value: Any) -> str:
     """`{{ value }}`: as the template engine writes a variable (render_value_in_context)."""
     value = localize(template_localtime(value))
     if not issubclass(type(value), str):
         value = str(value)
     return conditional_escape(value)
+
+
+_text = text_of
 
 
 def _s(value: Any) -> str:

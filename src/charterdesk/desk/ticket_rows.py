@@ -5,11 +5,11 @@ from the database or a label is escaped as the template escaped it (conditional_
 
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
+from charterdesk.core.dates import formatted as date_format
 from charterdesk.tickets.models import Message, TicketEvent, Visibility
 from charterdesk.tickets.wording import event_line
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from charterdesk.core.choices import SharedModelChoiceField
 from charterdesk.core.panels import PanelForm
 from charterdesk.tickets.category_models import Category, RootCause
 from charterdesk.tickets.category_selectors import category_choices
@@ -12,13 +13,17 @@ class CategoryChoice(forms.ModelChoiceField):
         return str(obj.path)
 
 
+class SharedCategoryChoice(SharedModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.path)
+
+
 class TicketCategoryForm(PanelForm):
     panel = "category"
-    category = CategoryChoice(Category.objects.none(), required=False, empty_label="No category")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = category_choices()  # type: ignore[attr-defined]
+    # the active categories (category_choices), read once for the ticket page
+    category = SharedCategoryChoice(
+        category_choices(), shared="active-categories", required=False, empty_label="No category"
+    )
 
 
 class RootCauseForm(PanelForm):

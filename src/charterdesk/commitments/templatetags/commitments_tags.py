@@ -11,8 +11,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("commitments/_desk_list.html", takes_context=True)
-def desk_commitments(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    commitments = commitments_listed(ticket)
+def desk_commitments(context: dict[str, Any], ticket: Any, panels: Any) -> dict[str, Any]:
+    """`panels`: what the ticket page read (desk.ticket_page.Panels)."""
+    commitments = panels.commitments
     return {
         "ticket": ticket,
         "commitments": commitments,

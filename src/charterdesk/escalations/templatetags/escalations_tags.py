@@ -9,15 +9,16 @@ from charterdesk.routing.models import WorkMode
 from ..forms import AnswerForm, RequestForm
 from ..lines import owner_among
 from ..requests import requests_left
-from ..selectors import escalations_listed, requests_listed, requests_of
+from ..selectors import requests_of
 
 register = template.Library()
 
 
 @register.inclusion_tag("escalations/_desk_panel.html", takes_context=True)
-def desk_escalations(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    asked = requests_listed(ticket)
-    escalations = escalations_listed(ticket)  # oldest first, owners read with them
+def desk_escalations(context: dict[str, Any], ticket: Any, panels: Any) -> dict[str, Any]:
+    """`panels`: what the ticket page read (desk.ticket_page.Panels)."""
+    asked = panels.escalation_requests
+    escalations = panels.escalations  # oldest first, owners read with them
     return {
         "ticket": ticket,
         "owner": owner_among(escalations),

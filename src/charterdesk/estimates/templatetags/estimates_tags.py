@@ -14,8 +14,7 @@ from ..services import alternatives, quotable
 register = template.Library()
 
 
-def _rows(ticket: Any) -> list[Any]:
-    rows = estimates_listed(ticket)
+def _rows(rows: list[Any]) -> list[Any]:
     for e in rows:  # annotated by estimates_of
         tracked = hours_of(getattr(e, "tracked_minutes", 0))
         setattr(e, "tracked_hours", tracked)  # noqa: B010 - an attribute for the template
@@ -24,7 +23,8 @@ def _rows(ticket: Any) -> list[Any]:
 
 
 @register.inclusion_tag("estimates/_desk_panel.html", takes_context=True)
-def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+def desk_estimates(context: dict[str, Any], ticket: Any, panels: Any) -> dict[str, Any]:
+    """`panels`: what the ticket page read (desk.ticket_page.Panels)."""
     plan = ticket.contract.plan if ticket.contract_id else None
     form = panel_form(
         context,
@@ -35,7 +35,7 @@ def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
         form.fields["rate"].label = f"Rate per hour ({plan.currency})"
     return {
         "ticket": ticket,
-        "estimates": _rows(ticket),
+        "estimates": _rows(panels.estimates),
         "quotable": ticket.is_open and quotable(ticket),
         "form": form,
         "csrf_token": context.get("csrf_token"),
@@ -44,7 +44,7 @@ def desk_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
 
 @register.inclusion_tag("estimates/_portal_panel.html", takes_context=True)
 def portal_estimates(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
-    rows = _rows(ticket)
+    rows = _rows(estimates_listed(ticket))
     declined = any(e.state == EstimateState.DECLINED for e in rows)
     return {
         "ticket": ticket,

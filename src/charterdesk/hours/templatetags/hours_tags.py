@@ -7,7 +7,7 @@ from charterdesk.core.panels import panel_form
 from charterdesk.core.vocabulary import hours_text
 
 from ..forms import TimeEntryForm
-from ..selectors import bank_of, time_entries_listed, totals_of_entries
+from ..selectors import totals_of_entries
 from ..services import billable_by_default
 
 register = template.Library()
@@ -22,14 +22,15 @@ def hours(value: Decimal | int | None) -> str:
 
 
 @register.inclusion_tag("hours/_desk_panel.html", takes_context=True)
-def desk_hours(context: dict[str, Any], ticket: Any) -> dict[str, Any]:
+def desk_hours(context: dict[str, Any], ticket: Any, panels: Any) -> dict[str, Any]:
+    """The time card; `panels`: what the ticket page read (desk.ticket_page.Panels)."""
     user = context.get("user")
-    entries = time_entries_listed(ticket)
+    entries = panels.time_entries
     return {
         "ticket": ticket,
         "entries": entries,
         "totals": totals_of_entries(entries),  # all the ticket's, read above
-        "bank": bank_of(ticket.contract) if ticket.contract_id else None,
+        "bank": panels.bank,
         "form": panel_form(
             context,
             "hours:new",

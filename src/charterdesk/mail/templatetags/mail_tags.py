@@ -1,12 +1,13 @@
+from typing import Any
+
 from django import template
 
 from charterdesk.tickets.models import Ticket
-
-from ..selectors import ticket_mail
 
 register = template.Library()
 
 
 @register.inclusion_tag("mail/_ticket_mail.html")
-def ticket_mail_panel(ticket: Ticket) -> dict[str, object]:
-    return {"sent": ticket_mail(ticket.pk), "ticket": ticket}
+def ticket_mail_panel(ticket: Ticket, panels: Any) -> dict[str, object]:
+    """`panels`: what the ticket page read (desk.ticket_page.Panels)."""
+    return {"sent": panels.mail, "ticket": ticket}

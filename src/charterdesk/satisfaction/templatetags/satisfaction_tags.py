@@ -10,8 +10,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("satisfaction/_desk_panel.html")
-def desk_survey(ticket: Any) -> dict[str, Any]:
-    return {"survey": survey_of(ticket)}
+def desk_survey(panels: Any) -> dict[str, Any]:
+    """`panels`: what the ticket page read (desk.ticket_page.Panels)."""
+    return {"survey": panels.survey}
 
 
 @register.inclusion_tag("satisfaction/_portal_panel.html", takes_context=True)

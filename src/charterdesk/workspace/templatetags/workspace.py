@@ -4,16 +4,14 @@ from django import template
 
 from charterdesk.core.panels import failed_form, panel_form
 from charterdesk.tickets.models import Ticket
-from charterdesk.tickets.selectors import field_values_of, tags_of
-from charterdesk.tickets.services.followers import followers_listed
+from charterdesk.tickets.selectors import field_values_of
 
 from ..bulk import last_bulk_of
 from ..bulk_forms import BulkForm
 from ..filters import KEYS
 from ..forms import fields_form_context
-from ..links import links_listed
 from ..saved_views import SaveViewForm
-from ..selectors import macro_choices_for, view_counts, views_visible_to
+from ..selectors import view_counts, views_visible_to
 from ..ticket_forms import SolveProblemForm
 
 register = template.Library()
@@ -21,10 +19,11 @@ VIEW_COUNT_CAP = 1000  # beside the queue a view shows "1,000+" past this, read 
 
 
 @register.inclusion_tag("workspace/_desk_fields.html", takes_context=True)
-def desk_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
-    """The tags and custom fields card of the desk's ticket page. With tags the card is
-    collapsed and its form drawn when opened (desk.ticket_forms), unless it failed."""
-    tags = tags_of(ticket)
+def desk_ticket_fields(context: dict[str, Any], ticket: Ticket, panels: Any) -> dict[str, Any]:
+    """The tags and custom fields card of the desk's ticket page (`panels`: what the page
+    read, desk.ticket_page.Panels). With tags the card is collapsed and its form drawn
+    when opened (desk.ticket_forms), unless it failed."""
+    tags = panels.tags
     failed = failed_form(context, "workspace:fields")
     card = {"ticket": ticket, "tags": tags, "csrf_token": context.get("csrf_token")}
     if tags and failed is None:
@@ -33,16 +32,16 @@ def desk_ticket_fields(context: dict[str, Any], ticket: Ticket) -> dict[str, Any
 
 
 @register.inclusion_tag("workspace/_desk_links.html", takes_context=True)
-def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
+def desk_ticket_links(context: dict[str, Any], ticket: Ticket, panels: Any) -> dict[str, Any]:
     """Linked tickets (each with the other ticket and how it is linked), merge, the problem
-    and its incidents, and the followers: three queries."""
+    and its incidents, and the followers, as the page read them (`panels`)."""
     user = context["user"]
     links: list[dict[str, Any]] = []
-    for link in links_listed(ticket):
+    for link in panels.links:
         outgoing = link.source_id == ticket.pk
         other = link.target if outgoing else link.source
         links.append({"link": link, "other": other, "outgoing": outgoing})
-    followers = followers_listed(ticket)
+    followers = panels.followers
     incidents = [x for x in links if not x["outgoing"] and x["link"].kind == "incident_of"]
     return {
         "ticket": ticket,
@@ -60,10 +59,9 @@ def desk_ticket_links(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]
 
 
 @register.inclusion_tag("workspace/_desk_macros.html", takes_context=True)
-def desk_ticket_macros(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
-    """The macros the agent may apply, most used first."""
-    macros = macro_choices_for(context["user"])
-    return {"ticket": ticket, "macros": macros, "csrf_token": context.get("csrf_token")}
+def desk_ticket_macros(context: dict[str, Any], ticket: Ticket, panels: Any) -> dict[str, Any]:
+    """The macros the agent may apply, most used first (read by the page: `panels`)."""
+    return {"ticket": ticket, "macros": panels.macros, "csrf_token": context.get("csrf_token")}
 
 
 @register.inclusion_tag("workspace/_portal_fields.html", takes_context=True)
