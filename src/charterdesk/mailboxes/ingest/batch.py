@@ -18,7 +18,13 @@ from charterdesk.core import config_cache
 from charterdesk.intake.hooks import created_in_batch
 from charterdesk.mail.outbox import sends_coalesced
 
-from .pipeline import IngestResult, database_answers, ingest, ingest_in_transaction
+from .pipeline import (
+    IngestResult,
+    database_answers,
+    finishes_deferred,
+    ingest,
+    ingest_in_transaction,
+)
 
 BATCH_MESSAGES = 100
 BATCH_SECONDS = 0.25
@@ -63,7 +69,13 @@ class _Reader:
 def _batch(reader: _Reader) -> list[IngestResult]:
     taken: list[Message] = []
     try:
-        with config_cache.unit(), transaction.atomic(), sends_coalesced(), created_in_batch():
+        with (
+            config_cache.unit(),
+            transaction.atomic(),
+            sends_coalesced(),
+            created_in_batch(),
+            finishes_deferred(),
+        ):
             results = []
             deadline, size = time.monotonic() + BATCH_SECONDS, 0
             while len(taken) < BATCH_MESSAGES and size < BATCH_BYTES:

@@ -9,6 +9,9 @@ where it was. `ingest` raises only when the database itself fails; nothing was s
 then, and the caller retries later (ingest recognises what it already has)."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +77,9 @@ def ingest_in_transaction(raw: bytes, source: str) -> IngestResult:
         if isinstance(exc, INFRASTRUCTURE) and not database_answers():
             raise
         return ingest_raw_only(raw, source, _why(exc))
+    if not new and inbound.pk in (_deferred.get() or {}):  # processed earlier in this batch
+        finishes_write()
+        inbound.refresh_from_db()
     if not new and inbound.outcome != Outcome.PENDING:
         outcome = inbound.get_outcome_display().lower()
         reason = f"already received (mail {inbound.pk}: {outcome})"
@@ -211,8 +217,54 @@ def _finish(inbound: InboundMail, result: Result) -> None:
         connection.ops.adapt_datetimefield_value(inbound.processed_at),
         inbound.pk,
     ]
+    deferred = _deferred.get()
+    if deferred is not None:  # a batch: written with the others, before its commit
+        deferred[inbound.pk] = params
+        return
     with connection.cursor() as cursor:
         cursor.execute(_FINISH, params)
+
+
+# A batch's outcomes, by message id (the last one counts: a message whose processing
+# failed after it finished is quarantined), written in one statement before the commit.
+_deferred: ContextVar[dict[int, list[Any]] | None] = ContextVar("inbound_finishes", default=None)
+# PostgreSQL: every row of the batch in one UPDATE (SQLite: no round trip to save).
+_COLUMNS = [str(InboundMail._meta.get_field(f).column) for f in _FINISHED]  # type: ignore[union-attr]
+_TYPES = ["varchar", "varchar", "bigint", "bigint", "integer", "timestamptz", "bigint"]
+_FINISH_MANY = "UPDATE {table} AS m SET {columns} FROM UNNEST({arrays}) AS v({names}, id) WHERE m.{pk} = v.id".format(  # noqa: S608, E501 - model names
+    table=InboundMail._meta.db_table,
+    columns=", ".join(f"{c} = v.{c}" for c in _COLUMNS),
+    arrays=", ".join(f"%s::{t}[]" for t in _TYPES),
+    names=", ".join(_COLUMNS),
+    pk=InboundMail._meta.pk.column,  # type: ignore[union-attr]
+)
+
+
+@contextmanager
+def finishes_deferred() -> Iterator[None]:
+    """The outcomes of the messages processed in the block are written when it ends
+    (in the caller's transaction, one statement on PostgreSQL), not when it raises."""
+    token = _deferred.set({})
+    try:
+        yield
+        finishes_write()
+    finally:
+        _deferred.reset(token)
+
+
+def finishes_write() -> None:
+    """Write the deferred outcomes now (a message seen again in the same batch reads
+    its first copy's outcome from the database)."""
+    deferred = _deferred.get()
+    if not deferred:
+        return
+    rows = list(deferred.values())
+    deferred.clear()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(rows) > 1:
+            cursor.execute(_FINISH_MANY, [list(column) for column in zip(*rows, strict=True)])
+        else:
+            cursor.executemany(_FINISH, rows)
 
 
 def _why(exc: Exception) -> str:

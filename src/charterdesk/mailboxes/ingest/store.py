@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -123,6 +124,8 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
     # new message. The savepoint takes back the blob of a refused duplicate too.
     try:
         with transaction.atomic():
+            if connection.vendor == "postgresql" and len(raw) < BINARY_FROM:
+                return _inbound_insert_with_blob(raw, fields), True
             blob = _blob_insert(hashlib.sha256(raw).hexdigest(), raw)
             return InboundMail.objects.create(raw=blob, **fields), True
     except IntegrityError:  # we had it already (stored earlier, or by another process)
@@ -135,6 +138,45 @@ def inbound_store(raw: bytes, source: str) -> tuple[InboundMail, bool]:
     # Only the bytes were there (an attachment, a message kept raw): a new message.
     with transaction.atomic():
         return InboundMail.objects.create(raw=blob_store(raw), **fields), True
+
+
+def _inbound_sql() -> str:
+    """The blob and the message in one statement (PostgreSQL: an INSERT in a WITH)."""
+    quote = connection.ops.quote_name
+    blob = ", ".join(quote(c) for c in ("sha256", "size", "data"))
+    columns = [str(f.column) for f in InboundMail._meta.concrete_fields if not f.primary_key]
+    values = ", ".join("b.id" if c == "raw_id" else "%s" for c in columns)
+    return (
+        f"WITH b AS (INSERT INTO {quote(Blob._meta.db_table)} ({blob}) "  # noqa: S608 - names from the models
+        f"VALUES (%s, %s, %s) RETURNING id) "
+        f"INSERT INTO {quote(InboundMail._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+        f"SELECT {values} FROM b RETURNING {quote(str(InboundMail._meta.pk.column))}, "  # type: ignore[union-attr]
+        f"{quote('raw_id')}"
+    )
+
+
+_INBOUND_SQL: list[str] = []  # built once per process, on first use
+
+
+def _inbound_insert_with_blob(raw: bytes, fields: dict[str, str]) -> InboundMail:
+    """`Blob.objects.create` then `InboundMail.objects.create`, in one round trip instead
+    of two (PostgreSQL; raises IntegrityError as they would, for a message or bytes we
+    have already). Nothing listens to either model's saves."""
+    if not _INBOUND_SQL:
+        _INBOUND_SQL.append(_inbound_sql())
+    inbound = InboundMail(**fields)  # the model's defaults: outcome, attempts, received_at
+    data = Blob._meta.get_field("data").get_db_prep_save(raw, connection)  # type: ignore[union-attr]
+    params: list[Any] = [hashlib.sha256(raw).hexdigest(), len(raw), data]
+    for field in InboundMail._meta.concrete_fields:
+        if not field.primary_key and field.attname != "raw_id":
+            params.append(field.get_db_prep_save(getattr(inbound, field.attname), connection))
+    with connection.cursor() as cursor:
+        cursor.execute(_INBOUND_SQL[0], params)
+        row = cursor.fetchone()
+    assert row is not None  # noqa: S101 - INSERT … RETURNING returns the row
+    inbound.pk, inbound.raw_id = row
+    inbound._state.adding, inbound._state.db = False, connection.alias
+    return inbound
 
 
 def inbound_keep_raw(raw: bytes, source: str, reason: str) -> tuple[InboundMail, bool]:
