@@ -105,9 +105,15 @@ def wait_until_up(proc: subprocess.Popen[bytes], url: str, what: str) -> None:
 
 
 @contextmanager
-def web(env: dict[str, str], port: int, workers: int = 2, threads: int = 8) -> Iterator[str]:
+def web(
+    env: dict[str, str], port: int, workers: int | None = None, threads: int | None = None
+) -> Iterator[str]:
+    """`charterdesk web` on `port`, with its defaults unless `workers`/`threads` are given
+    (the defaults of the checkout in `env`'s PYTHONPATH: a `--before` run gets its own)."""
+    counts = [] if workers is None else ["--workers", str(workers)]
+    counts += [] if threads is None else ["--threads", str(threads)]
     proc = subprocess.Popen(
-        [*CLI, "web", "--port", str(port), "--workers", str(workers), "--threads", str(threads)],
+        [*CLI, "web", "--port", str(port), *counts],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

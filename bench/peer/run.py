@@ -9,10 +9,10 @@
 
 Installs the peer into its own virtualenv (PEER_VENV, default /tmp/peervenv) the first
 time, migrates its host project (peerhost/) and ours, seeds both to each size, serves the
-peer with gunicorn (2 sync workers) and ours with `charterdesk web` (its defaults: 2
-processes x 8 threads), and measures each operation as a signed-in staff browser would,
-with 1 and then 8 concurrent clients, ours and the peer in turn. Prints a table of
-p50/p95/p99 and requests per second, and the ratios ours/peer.
+peer with gunicorn (2 sync workers) and ours with `charterdesk web` with its defaults (the
+served checkout's: `--before` gets its own), and measures each operation as a signed-in
+staff browser would, with 1 and then 8 concurrent clients, ours and the peer in turn.
+Prints a table of p50/p95/p99 and requests per second, and the ratios ours/peer.
 """
 
 import argparse

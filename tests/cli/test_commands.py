@@ -33,6 +33,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["seed", "--tickets", "abc"], "'abc' is not a whole number"),
         (["seed"], "the following arguments are required: --tickets"),
         (["web", "--port", "70000"], "is not a port number"),
+        (["web", "--keep-alive", "-1"], "'-1' must be 0 or more"),
+        (["web", "--workers", "0"], "'0' must be 1 or more"),
         (["bogus-command"], "unknown command 'bogus-command'"),
     ],
 )
