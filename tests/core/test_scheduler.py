@@ -62,6 +62,7 @@ def test_each_app_registers_its_jobs_at_start_up():
         "retrain-triage-model": "charterdesk.triage.tasks.retrain_triage_model",
         "sweep-widget-tokens": "charterdesk.widget.tasks.sweep_widget_tokens",
         "roll-up-trends": "charterdesk.workspace.tasks.roll_up_trends",
+        "merge-search-index": "charterdesk.search.tasks.merge_search_index",
     }
 
 
