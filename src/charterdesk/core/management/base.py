@@ -21,24 +21,22 @@ class CharterCommand(BaseCommand):
         return parser
 
 
-def positive_int(text: str) -> int:
+def _whole_number(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise ArgumentTypeError(f"'{text}' must be 1 or more")
+    if value < least:
+        raise ArgumentTypeError(f"'{text}' must be {least} or more")
     return value
+
+
+def positive_int(text: str) -> int:
+    return _whole_number(text, 1)
 
 
 def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise ArgumentTypeError(f"'{text}' must be 0 or more")
-    return value
+    return _whole_number(text, 0)
 
 
 def port_number(text: str) -> int:
