@@ -164,12 +164,13 @@ FORM_RENDERER = "charterdesk.core.form_renderer.FastRenderer"
 
 
 def _postgresql_options() -> dict:
-    """Prepared statements (off by default): psycopg binds parameters on the server and,
+    """Prepared statements (on by default): psycopg binds parameters on the server and,
     from a statement's fifth run on a connection, prepares it, so PostgreSQL plans it
-    once instead of every time. Off behind PgBouncer in transaction mode before 1.21 (or
-    without `max_prepared_statements`): a prepared statement lives on one server
-    connection, which the pooler hands to another client. See docs/install.md."""
-    if not env.bool("DATABASE_PREPARED_STATEMENTS", default=False):
+    once instead of every time (the ticket page's planning was 4x its execution: issue
+    #13). DATABASE_PREPARED_STATEMENTS=false turns them off, for PgBouncer in transaction
+    mode before 1.21 (or without `max_prepared_statements`): a prepared statement lives on
+    one server connection, which the pooler hands to another client. See docs/install.md."""
+    if not env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
         return {}
     return {"server_side_binding": True, "prepare_threshold": 5}
 

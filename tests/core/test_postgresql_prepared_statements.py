@@ -1,7 +1,7 @@
-"""PostgreSQL's connection settings: prepared statements are off unless the operator turns
-them on with DATABASE_PREPARED_STATEMENTS (they break behind PgBouncer in transaction
-mode); on, a statement run five times on a connection is prepared and PostgreSQL plans
-it no more."""
+"""PostgreSQL's connection settings: prepared statements are on unless the operator turns
+them off with DATABASE_PREPARED_STATEMENTS=false (they break behind PgBouncer in
+transaction mode before 1.21); on, a statement run five times on a connection is
+prepared and PostgreSQL plans it no more."""
 
 import pytest
 from django.db import connection
@@ -12,19 +12,23 @@ from charterdesk.core.postgresql.base import DatabaseWrapper
 URL = "postgres://charterdesk@db.internal:5432/charterdesk?sslmode=require"
 
 
-def test_it_prepares_no_statement_by_default(monkeypatch):
+def test_it_prepares_statements_by_default(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.delenv("DATABASE_PREPARED_STATEMENTS", raising=False)
     config = settings._database()
     assert config["ENGINE"] == "charterdesk.core.postgresql"
-    assert config["OPTIONS"] == {"sslmode": "require"}  # Django: prepare_threshold None
+    assert config["OPTIONS"] == {
+        "sslmode": "require",
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
 
 
-def test_the_operator_turns_prepared_statements_on(monkeypatch):
+def test_the_operator_turns_prepared_statements_off(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", URL)
-    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "true")
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
     options = settings._database()["OPTIONS"]
-    assert options == {"sslmode": "require", "server_side_binding": True, "prepare_threshold": 5}
+    assert options == {"sslmode": "require"}  # Django: prepare_threshold None
 
 
 def _prepared_after_six_runs(options: dict) -> int:
@@ -45,7 +49,7 @@ def _prepared_after_six_runs(options: dict) -> int:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
 @pytest.mark.django_db
 def test_a_statement_run_five_times_is_prepared_only_when_turned_on(monkeypatch):
-    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "true")
+    monkeypatch.delenv("DATABASE_PREPARED_STATEMENTS", raising=False)
     monkeypatch.setenv("DATABASE_URL", URL)
     on = {k: v for k, v in settings._database()["OPTIONS"].items() if k != "sslmode"}
     assert _prepared_after_six_runs(on) == 1
