@@ -420,7 +420,7 @@ def _match_sql(low: int, high: int) -> str:
 
 def settle(*, merge: bool = True) -> None:
     """Statistics; on SQLite first what the scheduler's merge-search-index job does within
-    a minute of the load: the bulk seed writes a segment per batch (20 at a million, FTS5
+    a minute of the load: the bulk seed writes a segment per batch (19 left at 1M, FTS5
     automerge off), which a search would read until the job merged them (3 at 1M)."""
     from django.db import connection
 
