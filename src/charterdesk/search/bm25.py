@@ -36,6 +36,10 @@ WORD = re.compile(r"[^\W_]+")
 _local = threading.local()  # a Stemmer object is not safe to share between threads
 _stems: dict[str, str] = {}
 MAX_CACHED = 200_000
+# The terms of the texts scored lately (a suggestion's candidates are mostly the same
+# articles from one text to the next), by the text itself: a text's counts never change.
+_counted: dict[str, tuple[int, Counter[str]]] = {}
+MAX_COUNTED = 4_000
 
 
 def _stemmer() -> Stemmer.Stemmer:
@@ -51,7 +55,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     split = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in split if not unicodedata.combining(c))
+    # The marks are looked up once per distinct character, not once per character.
+    marks = {ord(c): None for c in set(split) if unicodedata.combining(c)}
+    return split.translate(marks) if marks else split
 
 
 def stems(words: Iterable[str]) -> list[str]:
@@ -80,8 +86,11 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
         return [0.0] * len(documents)
     counted = []
     for title, body in documents:
-        in_title, in_body = Counter(terms(title)), Counter(terms(body[:BODY_CHARS]))
-        length = in_title.total() + in_body.total()
+        (title_length, in_title), (body_length, in_body) = (
+            _counts(title),
+            _counts(body[:BODY_CHARS]),
+        )
+        length = title_length + body_length
         frequency = {
             term: TITLE_WEIGHT * in_title[term] + BODY_WEIGHT * in_body[term] for term in query
         }
@@ -101,6 +110,19 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
         )
         for length, frequency in counted
     ]
+
+
+def _counts(text: str) -> tuple[int, Counter[str]]:
+    """How many terms `text` has and each one's count, remembered across calls as `stems`
+    does (the Counter is only ever read)."""
+    found = _counted.get(text)
+    if found is None:
+        in_text = Counter(terms(text))
+        found = (in_text.total(), in_text)
+        if len(_counted) > MAX_COUNTED:
+            _counted.clear()
+        _counted[text] = found
+    return found
 
 
 def marked(text: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> str:
