@@ -196,9 +196,9 @@ def ranked(
     kind: str, near: Nearest, words: list[str], allowed: QuerySet | None, limit: int
 ) -> list[Row]:
     """The best `limit` of the nearest documents the reader may read, by the fused score,
-    their titles and snippets marked. Three reads in all: the reader's permissions on the
-    nearest ids, and their titles and bodies."""
-    found = _documents(kind, _permitted(allowed, near.object_ids), near.matrix)
+    their titles and snippets marked. One read: the nearest ids' titles and bodies, each
+    with the reader's permission."""
+    found = _documents(kind, near.object_ids, allowed, near.matrix)
     matching = bm25.scores(words, [(title, body) for _, _, title, body in found])
     by_bm25 = sorted(
         (i for i, score in enumerate(matching) if score > 0), key=lambda i: -matching[i]
@@ -227,39 +227,29 @@ def ranked(
     ]
 
 
-def _permitted(allowed: QuerySet | None, object_ids: list[int]) -> list[int]:
-    """Those of `object_ids` the reader may read, in their order (one query)."""
-    if allowed is None or not object_ids:
-        return object_ids
-    # The ids drive the query and each is checked against the reader's permissions by its
-    # primary key: SQLite, without statistics, would otherwise start from an index of the
-    # permissions' own columns and read most of the table (50 ms at 100,000 articles).
-    permitted = set(
-        allowed.model._default_manager.filter(pk__in=object_ids)
-        .filter(Exists(allowed.filter(pk=OuterRef("pk"))))
-        .values_list("pk", flat=True)
-    )
-    return [object_id for object_id in object_ids if object_id in permitted]
-
-
 def _documents(
-    kind: str, object_ids: list[int], matrix: _Matrix
+    kind: str, object_ids: list[int], allowed: QuerySet | None, matrix: _Matrix
 ) -> list[tuple[int, int, str, str]]:
-    """(pk, object_id, title, body) of the indexed documents, in the order of `object_ids`,
-    by the unique index on (kind, object_id); those found gone are dropped from the matrix."""
+    """(pk, object_id, title, body) of the indexed documents the reader may read, in the
+    order of `object_ids`, in one statement: the rows by the unique index on (kind,
+    object_id), each with the reader's permission asked of its owner by primary key (SQLite,
+    without statistics, would otherwise start from an index of the permissions' own
+    columns and read most of the table: 50 ms at 100,000 articles). Those found gone (not
+    those the reader may not read) are dropped from the matrix."""
     if not object_ids:
         return []
-    rows = {
-        row[1]: row
-        for row in IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids).values_list(
-            "pk", "object_id", "title", "body"
-        )
-    }
-    gone = set(object_ids) - set(rows)
+    rows = IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    fields = ["pk", "object_id", "title", "body"]
+    if allowed is not None:
+        rows = rows.annotate(permitted=Exists(allowed.filter(pk=OuterRef("object_id"))))
+        fields.append("permitted")
+    found = {row[1]: row for row in rows.values_list(*fields)}
+    gone = set(object_ids) - set(found)
     if gone:
         with _lock:
             matrix.drop(gone)
-    return [rows[object_id] for object_id in object_ids if object_id in rows]
+    in_order = (found[object_id] for object_id in object_ids if object_id in found)
+    return [row[:4] for row in in_order if allowed is None or row[4]]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
