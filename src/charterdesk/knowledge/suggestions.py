@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 
+from charterdesk.accounts.models import User
 from charterdesk.search import documents
-from charterdesk.tickets.models import Message, Ticket, Visibility
+from charterdesk.tickets.selectors import ticket_words_for
 
 from .models import Article
 from .selectors import Reader, among, articles_visible_to, in_language
@@ -68,9 +69,8 @@ def article_url(article: Article) -> str:
     return reverse("knowledge:article", args=[article.pk, article.slug or "article"])
 
 
-def for_ticket(reader: Reader, ticket: Ticket, *, limit: int = 5) -> list[Suggestion]:
-    """The articles matching a ticket: its subject (counted twice) and the customer's
-    first three public messages."""
-    bodies = Message.objects.filter(ticket=ticket, visibility=Visibility.PUBLIC, from_staff=False)
-    first = bodies.order_by("id").values_list("body", flat=True)[:3]
-    return suggest(reader, " ".join([ticket.subject, ticket.subject, *first]), limit=limit)
+def for_ticket(user: User, ticket_id: int, *, limit: int = 5) -> list[Suggestion]:
+    """The articles matching a ticket the user may see (Ticket.DoesNotExist otherwise): its
+    subject (counted twice) and the customer's first three public messages."""
+    subject, first = ticket_words_for(user, ticket_id)
+    return suggest(user, " ".join([subject, subject, *first]), limit=limit)
