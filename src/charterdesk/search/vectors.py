@@ -19,7 +19,7 @@ every search: a vector only says which documents to look at.
 """
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -29,9 +29,12 @@ from django.db import models
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.utils import timezone
 
+from charterdesk.core.prepared import Prepared
+
 from . import bm25, semantic
 from .backends.base import Row
 from .models import IndexedDocument
+from .readable import Allowed, Readable
 from .semantic import Blob
 
 FULL_TEXT_CANDIDATES = 20  # highlighted rows from the full-text index
@@ -192,9 +195,7 @@ def nearest(kind: str, text: str) -> Nearest:
     return Nearest(matrix, cosines, [matrix.object_ids[i] for i in top])
 
 
-def ranked(
-    kind: str, near: Nearest, words: list[str], allowed: QuerySet | None, limit: int
-) -> list[Row]:
+def ranked(kind: str, near: Nearest, words: list[str], allowed: Allowed, limit: int) -> list[Row]:
     """The best `limit` of the nearest documents the reader may read, by the fused score,
     their titles and snippets marked. One read: the nearest ids' titles and bodies, each
     with the reader's permission."""
@@ -228,7 +229,7 @@ def ranked(
 
 
 def _documents(
-    kind: str, object_ids: list[int], allowed: QuerySet | None, matrix: _Matrix
+    kind: str, object_ids: list[int], allowed: Allowed, matrix: _Matrix
 ) -> list[tuple[int, int, str, str]]:
     """(pk, object_id, title, body) of the indexed documents the reader may read, in the
     order of `object_ids`, in one statement: the rows by the unique index on (kind,
@@ -238,18 +239,45 @@ def _documents(
     those the reader may not read) are dropped from the matrix."""
     if not object_ids:
         return []
-    rows = IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids)
-    fields = ["pk", "object_id", "title", "body"]
-    if allowed is not None:
-        rows = rows.annotate(permitted=Exists(allowed.filter(pk=OuterRef("object_id"))))
-        fields.append("permitted")
-    found = {row[1]: row for row in rows.values_list(*fields)}
+    if isinstance(allowed, Readable):
+        rows = _prepared_read(kind, allowed, len(object_ids))(*allowed.args, *object_ids)
+    else:
+        rows = list(_read(kind, object_ids, allowed))
+    found = {row[1]: row for row in rows}
     gone = set(object_ids) - set(found)
     if gone:
         with _lock:
             matrix.drop(gone)
     in_order = (found[object_id] for object_id in object_ids if object_id in found)
     return [row[:4] for row in in_order if allowed is None or row[4]]
+
+
+def _read(kind: str, object_ids: Sequence[int], allowed: QuerySet | None) -> QuerySet:
+    rows = IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    if allowed is None:
+        return rows.values_list("pk", "object_id", "title", "body")
+    permitted = Exists(allowed.filter(pk=OuterRef("object_id")))
+    return rows.annotate(permitted=permitted).values_list(
+        "pk", "object_id", "title", "body", "permitted"
+    )
+
+
+# One compiled read per kind, shape of permissions and number of ids (at most
+# NEAREST_CANDIDATES: the number of the kind's documents while there are fewer).
+_prepared_reads: dict[tuple[str, Hashable, int], Prepared[Any]] = {}
+
+
+def _prepared_read(kind: str, allowed: Readable, n: int) -> Prepared[Any]:
+    key = (kind, allowed.shape, n)
+    read = _prepared_reads.get(key)
+    if read is None:
+        build, given = allowed.build, len(allowed.args)
+
+        def rows(*args: Any) -> QuerySet:
+            return _read(kind, args[given:], build(*args[:given]))
+
+        read = _prepared_reads.setdefault(key, Prepared(rows, *allowed.kinds, *[int] * n))
+    return read
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
