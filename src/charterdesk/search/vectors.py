@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.db import models
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from charterdesk.core.prepared import Prepared
@@ -151,17 +151,30 @@ _lock = threading.Lock()
 _matrices: dict[str, _Matrix] = {}
 
 
+# The latest change of a kind's vectors (the last entry of the index on (kind, changed_at)),
+# compiled once: asked before every suggestion.
+_latest_change = Prepared(
+    lambda kind: (
+        DocumentVector.objects.filter(kind=kind)
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)[:1]
+    ),
+    str,
+)
+
+
 def _fresh(kind: str) -> _Matrix:
     """The kind's matrix, brought up to date with the database: one index lookup (the
     latest change) per call; the rows changed since the last look when there are any.
     Removed documents are not looked for: `fused` checks its candidates in the database
     anyway and drops those that are gone."""
-    changed = DocumentVector.objects.filter(kind=kind)
-    latest = changed.aggregate(latest=Max("changed_at"))["latest"]
+    found = _latest_change(kind)
+    latest = found[0] if found else None
     with _lock:
         matrix = _matrices.get(kind)
         if matrix is not None and latest == matrix.seen_until:
             return matrix
+        changed = DocumentVector.objects.filter(kind=kind)
         if matrix is None or latest is None or (matrix.seen_until or latest) > latest:
             matrix = _Matrix()  # the first look, or the clock went back (tests): all of it
         elif matrix.seen_until is not None:
