@@ -128,19 +128,28 @@ def _counts(text: str) -> tuple[int, Counter[str]]:
 def marked(text: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> str:
     """`text` with START/STOP around each word that matches one of `words` (by stem) or
     begins with one of `prefixes`."""
-    matches = _matcher(words, prefixes)
+    return _marked(text, _matcher(words, prefixes))
+
+
+def _marked(text: str, matches: Callable[[str], bool]) -> str:
     return WORD.sub(
         lambda m: f"{START}{m.group(0)}{STOP}" if matches(m.group(0)) else m.group(0), text
     )
 
 
 def _matcher(words: Sequence[str], prefixes: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a word matches; each distinct word is folded and stemmed once per matcher."""
     query = set(stems(fold(word) for word in words))
     starts = tuple(fold(prefix) for prefix in prefixes if prefix)
+    seen: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
-        folded = fold(word)
-        return stems([folded])[0] in query or bool(starts and folded.startswith(starts))
+        found = seen.get(word)
+        if found is None:
+            folded = fold(word)
+            found = stems([folded])[0] in query or bool(starts and folded.startswith(starts))
+            seen[word] = found
+        return found
 
     return matches
 
@@ -159,5 +168,5 @@ def snippet(body: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> st
     whole_end = last == len(found) - 1
     start = found[first].start() if first else 0
     end = len(body) if whole_end else found[last].end()
-    text = marked(body[start:end].strip(), words, prefixes)
+    text = _marked(body[start:end].strip(), matches)
     return ("…" if first else "") + text + ("" if whole_end else "…")
