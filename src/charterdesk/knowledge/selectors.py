@@ -1,6 +1,7 @@
 """Reads on articles, each scoped to what the reader may see. Every page, search and API
 read of articles starts from `articles_visible_to`."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -13,6 +14,7 @@ from charterdesk.plans.selectors import contract_active_for
 from charterdesk.products.selectors import product_uses
 from charterdesk.search import documents
 from charterdesk.search.documents import Hit, SearchPage
+from charterdesk.search.readable import Readable
 
 from .models import Article, ArticleFlag, ArticleState, ArticleVersion, Category, Visibility
 
@@ -56,36 +58,81 @@ def articles_visible_to(reader: Reader, *, drafts: bool = False) -> QuerySet[Art
     them; one with both needs both). `drafts=True` lets agents see every article in every
     state (the desk); for anyone else it changes nothing."""
     user = _signed_in(reader)
-    articles = Article.objects.all()
+    if user is not None and user.is_agent and drafts:
+        return Article.objects.all()
+    shape, args = _shape_of(reader)
+    return shape.visible(*args)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the SQL of a reader's articles depends on besides two ids (their plan's, their
+    organization's): one compiled read per shape serves every reader of it."""
+
+    visibilities: tuple[str, ...] | None  # None: agents, every visibility and audience
+    customer: bool = False  # signed in (not an agent): the audiences apply
+    plan: bool = False  # a customer on a plan: its id is an argument
+    organization: bool = False  # a customer of an organization: its id is an argument
+
+    def visible(self, *ids: int) -> QuerySet[Article]:
+        """The articles readable in this shape; `ids`: the plan's, then the organization's
+        (those present)."""
+        articles = Article.objects.all()
+        if self.visibilities is None:
+            return articles.filter(_live())
+        articles = articles.filter(_live(), visibility__in=self.visibilities)
+        if not self.customer:
+            return articles
+        given = iter(ids)
+        plan = next(given) if self.plan else None
+        organization = next(given) if self.organization else None
+        audience = _by_plan(plan) & _by_product(organization)
+        return articles.filter(Q(visibility=Visibility.PUBLIC) | audience)
+
+    def in_language(self, language: str, *ids: int) -> QuerySet[Article]:
+        return in_language(self.visible(*ids), language)
+
+
+def _shape_of(reader: Reader) -> tuple[_Shape, tuple[int, ...]]:
+    user = _signed_in(reader)
     if user is not None and user.is_agent:
-        return articles if drafts else articles.filter(_live())
-    articles = articles.filter(_live(), visibility__in=visibilities_for(reader))
+        return _Shape(None), ()
+    visibilities = tuple(visibilities_for(reader))
     if user is None:
-        return articles
-    return articles.filter(Q(visibility=Visibility.PUBLIC) | (_by_plan(user) & _by_product(user)))
+        return _Shape(visibilities), ()
+    plan = _plan_of(user)
+    contact = getattr(user, "contact", None)
+    organization = contact.organization_id if contact is not None else None
+    ids = tuple(i for i in (plan, organization) if i is not None)
+    return _Shape(visibilities, True, plan is not None, organization is not None), ids
 
 
-def _by_plan(user: User) -> Q:
+def _by_plan(plan: int | None) -> Q:
     # The audiences as plain (uncorrelated) lists of article ids: the database reads the
     # small plans table once per query instead of once per article.
     audiences = Article.plans.through.objects.order_by()
     no_audience = ~Q(pk__in=audiences.values("article_id"))
-    plan = _plan_of(user)
     if plan is None:
         return no_audience
     return no_audience | Q(pk__in=audiences.filter(plan_id=plan).values("article_id"))
 
 
-def _by_product(user: User) -> Q:
+def _by_product(organization: int | None) -> Q:
     """Articles without an audience by product, or limited to a product the reader's
     organization uses (uncorrelated subqueries, as for plans)."""
     audiences = Article.products.through.objects.order_by()
     no_audience = ~Q(pk__in=audiences.values("article_id"))
-    contact = getattr(user, "contact", None)
-    if contact is None or contact.organization_id is None:
+    if organization is None:
         return no_audience
-    used = product_uses().filter(organization_id=contact.organization_id).values("product_id")
+    used = product_uses().filter(organization_id=organization).values("product_id")
     return no_audience | Q(pk__in=audiences.filter(product_id__in=used).values("article_id"))
+
+
+def readable_in(reader: Reader, language: str) -> Readable:
+    """`in_language(articles_visible_to(reader), language)` as a read of fixed shape, for
+    searches whose SQL is compiled once per process (search.readable)."""
+    shape, ids = _shape_of(reader)
+    return Readable(shape, shape.in_language, (language, *ids), (str, *[int] * len(ids)))
 
 
 def readable_articles(reader: Reader) -> QuerySet[Article, Any] | None:

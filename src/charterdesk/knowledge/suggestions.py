@@ -2,16 +2,22 @@
 the one place that picks them. The ranking itself (full text fused with semantic
 similarity) is the search engine's `documents.similar`; see docs/suggestions.md."""
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 
+from charterdesk.accounts.models import User
+from charterdesk.core.prepared import Prepared
 from charterdesk.search import documents
-from charterdesk.tickets.models import Message, Ticket, Visibility
+from charterdesk.search.readable import Readable
+from charterdesk.tickets.selectors import ticket_words_for
 
 from .models import Article
-from .selectors import Reader, among, articles_visible_to, in_language
+from .selectors import Reader, among, readable_in
 
 MAX_TEXT = 4000
 RELATIVE_FLOOR = 0.35
@@ -37,13 +43,12 @@ def suggest(
     text = text.strip()[:MAX_TEXT]
     if not text:
         return []
-    visible = in_language(articles_visible_to(reader), language or settings.LANGUAGE_CODE)
-    hits = documents.similar("article", text=text, allowed=visible.values("pk"), limit=limit)
+    readable = readable_in(reader, language or settings.LANGUAGE_CODE)
+    hits = documents.similar("article", text=text, allowed=readable, limit=limit)
     if hits:
         floor = hits[0].score * RELATIVE_FLOOR
         hits = [hit for hit in hits if hit.score >= floor]
-    ids = [hit.object_id for hit in hits]
-    articles = among(visible, ids).select_related("live_version").in_bulk()
+    articles = _readable_among(readable, [hit.object_id for hit in hits])
     found = []
     for hit in hits:
         article = articles.get(hit.object_id)
@@ -63,14 +68,35 @@ def suggest(
     return found
 
 
+# One compiled read per shape of the reader's permissions and number of ids (at most the
+# `limit` of a suggestion).
+_among_reads: dict[tuple[Hashable, int], Prepared[Article]] = {}
+
+
+def _readable_among(readable: Readable, ids: list[int]) -> dict[int, Article]:
+    """Those of `ids` the reader may read (each checked again: one may have been archived
+    since the search), with their live versions, by id: one statement."""
+    if not ids:
+        return {}
+    key = (readable.shape, len(ids))
+    read = _among_reads.get(key)
+    if read is None:
+        build, given = readable.build, len(readable.args)
+
+        def rows(*args: Any) -> QuerySet[Article]:
+            return among(build(*args[:given]), list(args[given:])).select_related("live_version")
+
+        read = _among_reads.setdefault(key, Prepared(rows, *readable.kinds, *[int] * len(ids)))
+    return {article.pk: article for article in read(*readable.args, *ids)}
+
+
 def article_url(article: Article) -> str:
     """The canonical address of an article in the help center."""
     return reverse("knowledge:article", args=[article.pk, article.slug or "article"])
 
 
-def for_ticket(reader: Reader, ticket: Ticket, *, limit: int = 5) -> list[Suggestion]:
-    """The articles matching a ticket: its subject (counted twice) and the customer's
-    first three public messages."""
-    bodies = Message.objects.filter(ticket=ticket, visibility=Visibility.PUBLIC, from_staff=False)
-    first = bodies.order_by("id").values_list("body", flat=True)[:3]
-    return suggest(reader, " ".join([ticket.subject, ticket.subject, *first]), limit=limit)
+def for_ticket(user: User, ticket_id: int, *, limit: int = 5) -> list[Suggestion]:
+    """The articles matching a ticket the user may see (Ticket.DoesNotExist otherwise): its
+    subject (counted twice) and the customer's first three public messages."""
+    subject, first = ticket_words_for(user, ticket_id)
+    return suggest(user, " ".join([subject, subject, *first]), limit=limit)

@@ -36,6 +36,12 @@ WORD = re.compile(r"[^\W_]+")
 _local = threading.local()  # a Stemmer object is not safe to share between threads
 _stems: dict[str, str] = {}
 MAX_CACHED = 200_000
+# The terms of the texts scored lately (a suggestion's candidates are mostly the same
+# articles from one text to the next), by the text itself: a text's counts never change.
+# About 15 KB an entry for a body of 3,000 characters (the text and its Counter): at
+# most about 15 MB a process, emptied when full.
+_counted: dict[str, tuple[int, Counter[str]]] = {}
+MAX_COUNTED = 1_000
 
 
 def _stemmer() -> Stemmer.Stemmer:
@@ -51,7 +57,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     split = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in split if not unicodedata.combining(c))
+    # The marks are looked up once per distinct character, not once per character.
+    marks = {ord(c): None for c in set(split) if unicodedata.combining(c)}
+    return split.translate(marks) if marks else split
 
 
 def stems(words: Iterable[str]) -> list[str]:
@@ -80,8 +88,11 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
         return [0.0] * len(documents)
     counted = []
     for title, body in documents:
-        in_title, in_body = Counter(terms(title)), Counter(terms(body[:BODY_CHARS]))
-        length = in_title.total() + in_body.total()
+        (title_length, in_title), (body_length, in_body) = (
+            _counts(title),
+            _counts(body[:BODY_CHARS]),
+        )
+        length = title_length + body_length
         frequency = {
             term: TITLE_WEIGHT * in_title[term] + BODY_WEIGHT * in_body[term] for term in query
         }
@@ -103,22 +114,44 @@ def scores(words: Sequence[str], documents: Sequence[tuple[str, str]]) -> list[f
     ]
 
 
+def _counts(text: str) -> tuple[int, Counter[str]]:
+    """How many terms `text` has and each one's count, remembered across calls as `stems`
+    does (the Counter is only ever read)."""
+    found = _counted.get(text)
+    if found is None:
+        in_text = Counter(terms(text))
+        found = (in_text.total(), in_text)
+        if len(_counted) > MAX_COUNTED:
+            _counted.clear()
+        _counted[text] = found
+    return found
+
+
 def marked(text: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> str:
     """`text` with START/STOP around each word that matches one of `words` (by stem) or
     begins with one of `prefixes`."""
-    matches = _matcher(words, prefixes)
+    return _marked(text, _matcher(words, prefixes))
+
+
+def _marked(text: str, matches: Callable[[str], bool]) -> str:
     return WORD.sub(
         lambda m: f"{START}{m.group(0)}{STOP}" if matches(m.group(0)) else m.group(0), text
     )
 
 
 def _matcher(words: Sequence[str], prefixes: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a word matches; each distinct word is folded and stemmed once per matcher."""
     query = set(stems(fold(word) for word in words))
     starts = tuple(fold(prefix) for prefix in prefixes if prefix)
+    seen: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
-        folded = fold(word)
-        return stems([folded])[0] in query or bool(starts and folded.startswith(starts))
+        found = seen.get(word)
+        if found is None:
+            folded = fold(word)
+            found = stems([folded])[0] in query or bool(starts and folded.startswith(starts))
+            seen[word] = found
+        return found
 
     return matches
 
@@ -137,5 +170,5 @@ def snippet(body: str, words: Sequence[str], prefixes: Sequence[str] = ()) -> st
     whole_end = last == len(found) - 1
     start = found[first].start() if first else 0
     end = len(body) if whole_end else found[last].end()
-    text = marked(body[start:end].strip(), words, prefixes)
+    text = _marked(body[start:end].strip(), matches)
     return ("…" if first else "") + text + ("" if whole_end else "…")

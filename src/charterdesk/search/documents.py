@@ -31,6 +31,7 @@ from .highlight import marked
 from .index import DOCUMENTS
 from .models import IndexedDocument
 from .query import Query, Term, significant_words
+from .readable import Allowed, as_queryset
 
 BATCH = 500
 
@@ -184,10 +185,11 @@ def search(
     )
 
 
-def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 5) -> list[Hit]:
+def similar(kind: str, text: str, allowed: Allowed = None, limit: int = 5) -> list[Hit]:
     """The documents of `kind` most like a free text (a draft request, a ticket): any of
     its significant words, best ranked first; with SEARCH_SEMANTIC, among and fused with
-    the documents nearest in meaning (vectors.py)."""
+    the documents nearest in meaning (vectors.py). `allowed` may be a `Readable`
+    (readable.py): the same permissions, read by SQL compiled once per process."""
     words = significant_words(text)
     near = vectors.nearest(kind, text) if settings.SEARCH_SEMANTIC and text.strip() else None
     if near is not None and near.object_ids:
@@ -199,7 +201,7 @@ def similar(kind: str, text: str, allowed: QuerySet | None = None, limit: int = 
             DOCUMENTS,
             query,
             private=True,
-            allowed=allowed,
+            allowed=as_queryset(allowed),
             kind=kind,
             limit=min(limit, 100),
             correct=False,

@@ -19,19 +19,22 @@ every search: a vector only says which documents to look at.
 """
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import numpy as np
 from django.db import models
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+
+from charterdesk.core.prepared import Prepared
 
 from . import bm25, semantic
 from .backends.base import Row
 from .models import IndexedDocument
+from .readable import Allowed, Readable
 from .semantic import Blob
 
 FULL_TEXT_CANDIDATES = 20  # highlighted rows from the full-text index
@@ -148,17 +151,30 @@ _lock = threading.Lock()
 _matrices: dict[str, _Matrix] = {}
 
 
+# The latest change of a kind's vectors (the last entry of the index on (kind, changed_at)),
+# compiled once: asked before every suggestion.
+_latest_change = Prepared(
+    lambda kind: (
+        DocumentVector.objects.filter(kind=kind)
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)[:1]
+    ),
+    str,
+)
+
+
 def _fresh(kind: str) -> _Matrix:
     """The kind's matrix, brought up to date with the database: one index lookup (the
     latest change) per call; the rows changed since the last look when there are any.
     Removed documents are not looked for: `fused` checks its candidates in the database
     anyway and drops those that are gone."""
-    changed = DocumentVector.objects.filter(kind=kind)
-    latest = changed.aggregate(latest=Max("changed_at"))["latest"]
+    found = _latest_change(kind)
+    latest = found[0] if found else None
     with _lock:
         matrix = _matrices.get(kind)
         if matrix is not None and latest == matrix.seen_until:
             return matrix
+        changed = DocumentVector.objects.filter(kind=kind)
         if matrix is None or latest is None or (matrix.seen_until or latest) > latest:
             matrix = _Matrix()  # the first look, or the clock went back (tests): all of it
         elif matrix.seen_until is not None:
@@ -192,13 +208,11 @@ def nearest(kind: str, text: str) -> Nearest:
     return Nearest(matrix, cosines, [matrix.object_ids[i] for i in top])
 
 
-def ranked(
-    kind: str, near: Nearest, words: list[str], allowed: QuerySet | None, limit: int
-) -> list[Row]:
+def ranked(kind: str, near: Nearest, words: list[str], allowed: Allowed, limit: int) -> list[Row]:
     """The best `limit` of the nearest documents the reader may read, by the fused score,
-    their titles and snippets marked. Three reads in all: the reader's permissions on the
-    nearest ids, and their titles and bodies."""
-    found = _documents(kind, _permitted(allowed, near.object_ids), near.matrix)
+    their titles and snippets marked. One read: the nearest ids' titles and bodies, each
+    with the reader's permission."""
+    found = _documents(kind, near.object_ids, allowed, near.matrix)
     matching = bm25.scores(words, [(title, body) for _, _, title, body in found])
     by_bm25 = sorted(
         (i for i, score in enumerate(matching) if score > 0), key=lambda i: -matching[i]
@@ -227,39 +241,56 @@ def ranked(
     ]
 
 
-def _permitted(allowed: QuerySet | None, object_ids: list[int]) -> list[int]:
-    """Those of `object_ids` the reader may read, in their order (one query)."""
-    if allowed is None or not object_ids:
-        return object_ids
-    # The ids drive the query and each is checked against the reader's permissions by its
-    # primary key: SQLite, without statistics, would otherwise start from an index of the
-    # permissions' own columns and read most of the table (50 ms at 100,000 articles).
-    permitted = set(
-        allowed.model._default_manager.filter(pk__in=object_ids)
-        .filter(Exists(allowed.filter(pk=OuterRef("pk"))))
-        .values_list("pk", flat=True)
-    )
-    return [object_id for object_id in object_ids if object_id in permitted]
-
-
 def _documents(
-    kind: str, object_ids: list[int], matrix: _Matrix
+    kind: str, object_ids: list[int], allowed: Allowed, matrix: _Matrix
 ) -> list[tuple[int, int, str, str]]:
-    """(pk, object_id, title, body) of the indexed documents, in the order of `object_ids`,
-    by the unique index on (kind, object_id); those found gone are dropped from the matrix."""
+    """(pk, object_id, title, body) of the indexed documents the reader may read, in the
+    order of `object_ids`, in one statement: the rows by the unique index on (kind,
+    object_id), each with the reader's permission asked of its owner by primary key (SQLite,
+    without statistics, would otherwise start from an index of the permissions' own
+    columns and read most of the table: 50 ms at 100,000 articles). Those found gone (not
+    those the reader may not read) are dropped from the matrix."""
     if not object_ids:
         return []
-    rows = {
-        row[1]: row
-        for row in IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids).values_list(
-            "pk", "object_id", "title", "body"
-        )
-    }
-    gone = set(object_ids) - set(rows)
+    if isinstance(allowed, Readable):
+        rows = _prepared_read(kind, allowed, len(object_ids))(*allowed.args, *object_ids)
+    else:
+        rows = list(_read(kind, object_ids, allowed))
+    found = {row[1]: row for row in rows}
+    gone = set(object_ids) - set(found)
     if gone:
         with _lock:
             matrix.drop(gone)
-    return [rows[object_id] for object_id in object_ids if object_id in rows]
+    in_order = (found[object_id] for object_id in object_ids if object_id in found)
+    return [row[:4] for row in in_order if allowed is None or row[4]]
+
+
+def _read(kind: str, object_ids: Sequence[int], allowed: QuerySet | None) -> QuerySet:
+    rows = IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    if allowed is None:
+        return rows.values_list("pk", "object_id", "title", "body")
+    permitted = Exists(allowed.filter(pk=OuterRef("object_id")))
+    return rows.annotate(permitted=permitted).values_list(
+        "pk", "object_id", "title", "body", "permitted"
+    )
+
+
+# One compiled read per kind, shape of permissions and number of ids (at most
+# NEAREST_CANDIDATES: the number of the kind's documents while there are fewer).
+_prepared_reads: dict[tuple[str, Hashable, int], Prepared[Any]] = {}
+
+
+def _prepared_read(kind: str, allowed: Readable, n: int) -> Prepared[Any]:
+    key = (kind, allowed.shape, n)
+    read = _prepared_reads.get(key)
+    if read is None:
+        build, given = allowed.build, len(allowed.args)
+
+        def rows(*args: Any) -> QuerySet:
+            return _read(kind, args[given:], build(*args[:given]))
+
+        read = _prepared_reads.setdefault(key, Prepared(rows, *allowed.kinds, *[int] * n))
+    return read
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -35,13 +35,14 @@ def suggested(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """The articles suggested for the ticket, searched after the page is shown: the page
     asks for this list when it has loaded (htmx) so its own answer does not wait on the
     search. Without JavaScript the page links here and this is a page of its own."""
-    ticket = _ticket(request, ticket_id)
-    context = {
-        "ticket": ticket,
-        "suggestions": for_ticket(signed_in_user(request), ticket),
-    }
+    user = signed_in_user(request)
+    try:
+        context = {"ticket_id": ticket_id, "suggestions": for_ticket(user, ticket_id)}
+    except Ticket.DoesNotExist as exc:
+        raise Http404("No such ticket.") from exc
     if request.headers.get("HX-Request"):
         return render(request, "knowledge/_ticket_suggestions.html", context)
+    context["ticket"] = _ticket(request, ticket_id)
     return render(request, "knowledge/ticket_suggestions.html", context)
 
 
