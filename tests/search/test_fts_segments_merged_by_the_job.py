@@ -25,6 +25,12 @@ def test_the_job_is_registered() -> None:
 def test_the_job_merges_new_segments_and_every_ticket_is_still_found(
     live_personas: object,
 ) -> None:
+    if connection.vendor == "sqlite":
+        # Earlier tests leave segments behind (flushing the database does not empty the
+        # index's segments): start from one, so that the eight below stay under FTS5's
+        # crisis merge of a level at 16 and each is counted.
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_ticket_fts(search_ticket_fts) VALUES ('optimize')")
     tickets = [open_ticket(subject=f"{word.capitalize()} trouble") for word in WORDS]
     agent = User.objects.get(email="tier1@charterdesk.example")
     if connection.vendor != "sqlite":
