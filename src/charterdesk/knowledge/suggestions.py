@@ -2,16 +2,14 @@
 the one place that picks them. The ranking itself (full text fused with semantic
 similarity) is the search engine's `documents.similar`; see docs/suggestions.md."""
 
-from collections.abc import Hashable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from charterdesk.accounts.models import User
-from charterdesk.core.prepared import Prepared
 from charterdesk.search import documents
 from charterdesk.search.readable import Readable
 from charterdesk.tickets.selectors import ticket_words_for
@@ -68,26 +66,17 @@ def suggest(
     return found
 
 
-# One compiled read per shape of the reader's permissions and number of ids (at most the
-# `limit` of a suggestion).
-_among_reads: dict[tuple[Hashable, int], Prepared[Article]] = {}
-
-
 def _readable_among(readable: Readable, ids: list[int]) -> dict[int, Article]:
     """Those of `ids` the reader may read (each checked again: one may have been archived
     since the search), with their live versions, by id: one statement."""
     if not ids:
         return {}
-    key = (readable.shape, len(ids))
-    read = _among_reads.get(key)
-    if read is None:
-        build, given = readable.build, len(readable.args)
+    found = readable.among("suggested-articles", ids, _with_live_versions)
+    return {article.pk: article for article in found}
 
-        def rows(*args: Any) -> QuerySet[Article]:
-            return among(build(*args[:given]), list(args[given:])).select_related("live_version")
 
-        read = _among_reads.setdefault(key, Prepared(rows, *readable.kinds, *[int] * len(ids)))
-    return {article.pk: article for article in read(*readable.args, *ids)}
+def _with_live_versions(visible: QuerySet[Article], ids: Sequence[int]) -> QuerySet[Article]:
+    return among(visible, list(ids)).select_related("live_version")
 
 
 def article_url(article: Article) -> str:

@@ -9,11 +9,16 @@ reader's visibilities, whether they have a plan, ...), and `build` depends on no
 else (the reads are keyed by `shape`, not by `build`).
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+
+from charterdesk.core.prepared import Prepared
+
+# The reads among ids, compiled once per process for each (what, shape, number of ids).
+_reads: dict[tuple[Hashable, Hashable, int], Prepared[Any]] = {}
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,26 @@ class Readable:
     def queryset(self) -> QuerySet[Any, Any]:
         """The QuerySet of the owning model's rows the reader may read."""
         return self.build(*self.args)
+
+    def among(
+        self,
+        what: Hashable,
+        ids: Sequence[int],
+        read: Callable[[QuerySet[Any, Any], Sequence[int]], QuerySet[Any, Any]],
+    ) -> list[Any]:
+        """The rows of `read(the reader's rows, ids)`, by SQL compiled once per process for
+        each `what`, shape and number of ids. `what` names the read and everything it
+        depends on besides the permissions and the ids (the reads are keyed by it)."""
+        key = (what, self.shape, len(ids))
+        prepared = _reads.get(key)
+        if prepared is None:
+            build, given = self.build, len(self.args)
+
+            def rows(*args: Any) -> QuerySet[Any, Any]:
+                return read(build(*args[:given]), args[given:])
+
+            prepared = _reads.setdefault(key, Prepared(rows, *self.kinds, *[int] * len(ids)))
+        return list(prepared(*self.args, *ids))
 
 
 Allowed = QuerySet[Any, Any] | Readable | None

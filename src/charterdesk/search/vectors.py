@@ -19,9 +19,10 @@ every search: a vector only says which documents to look at.
 """
 
 import threading
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
@@ -253,9 +254,10 @@ def _documents(
     if not object_ids:
         return []
     if isinstance(allowed, Readable):
-        rows = _prepared_read(kind, allowed, len(object_ids))(*allowed.args, *object_ids)
+        # At most NEAREST_CANDIDATES ids: a few compiled reads per kind and shape.
+        rows = allowed.among(("documents", kind), object_ids, partial(_read, kind))
     else:
-        rows = list(_read(kind, object_ids, allowed))
+        rows = list(_read(kind, allowed, object_ids))
     found = {row[1]: row for row in rows}
     gone = set(object_ids) - set(found)
     if gone:
@@ -265,7 +267,7 @@ def _documents(
     return [row[:4] for row in in_order if allowed is None or row[4]]
 
 
-def _read(kind: str, object_ids: Sequence[int], allowed: QuerySet | None) -> QuerySet:
+def _read(kind: str, allowed: QuerySet | None, object_ids: Sequence[int]) -> QuerySet:
     rows = IndexedDocument.objects.filter(kind=kind, object_id__in=object_ids)
     if allowed is None:
         return rows.values_list("pk", "object_id", "title", "body")
@@ -273,24 +275,6 @@ def _read(kind: str, object_ids: Sequence[int], allowed: QuerySet | None) -> Que
     return rows.annotate(permitted=permitted).values_list(
         "pk", "object_id", "title", "body", "permitted"
     )
-
-
-# One compiled read per kind, shape of permissions and number of ids (at most
-# NEAREST_CANDIDATES: the number of the kind's documents while there are fewer).
-_prepared_reads: dict[tuple[str, Hashable, int], Prepared[Any]] = {}
-
-
-def _prepared_read(kind: str, allowed: Readable, n: int) -> Prepared[Any]:
-    key = (kind, allowed.shape, n)
-    read = _prepared_reads.get(key)
-    if read is None:
-        build, given = allowed.build, len(allowed.args)
-
-        def rows(*args: Any) -> QuerySet:
-            return _read(kind, args[given:], build(*args[:given]))
-
-        read = _prepared_reads.setdefault(key, Prepared(rows, *allowed.kinds, *[int] * n))
-    return read
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
